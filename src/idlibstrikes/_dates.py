@@ -1,0 +1,376 @@
+"""Uncertain dates: :class:`DateRange`, period arguments, and relative dates.
+
+News reports rarely give a date as a single day. "In late January", "last month",
+"on Saturday" are ranges, some of them relative to a publication date that is itself
+uncertain. Every date in the dataset is therefore a closed range of days
+``[earliest, latest]`` that keeps the words it was coded from and the reasoning used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+
+import attrs
+from dateutil import parser as _dateparser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from ._errors import InvalidPeriodError
+
+__all__ = [
+    "DatePrecision",
+    "DateRange",
+    "PeriodLike",
+    "parse_period",
+    "resolve_relative",
+]
+
+#: What a period argument may be: a date, or text such as ``"2019"``, ``"2019-08"``,
+#: ``"2019-08-31"``, ``"Aug 2019"`` or ``"31 August 2019"``.
+PeriodLike = dt.date | str
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DatePrecision(Enum):
+    """How precisely a :class:`DateRange` pins a date, as event datasets code it.
+
+    The value is the code used in tables: 1 is a known day, 2 a known week or a few
+    days, 3 a known month, 4 a known year, 5 anything wider.
+
+    Example:
+        >>> DateRange.parse("2019-08").precision
+        <DatePrecision.MONTH: 3>
+    """
+
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+    YEAR = 4
+    WIDER = 5
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not dt.date:
+        raise ValueError(
+            f"{attribute.name} must be a datetime.date, not {type(value).__name__} {value!r}"
+        )
+
+
+def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise ValueError(f"{attribute.name} must be text, not {type(value).__name__} {value!r}")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class DateRange:
+    """A closed range of days that a date is known to lie in, with the words behind it.
+
+    Attributes:
+        earliest: The first day the date can be.
+        latest: The last day the date can be.
+        text: The original wording (``"late on Saturday"``, ``"February 2018"``).
+        reasoning: How the wording became this range, for relative or vague dates.
+
+    Example:
+        >>> import datetime as dt
+        >>> r = DateRange(earliest=dt.date(2019, 8, 1), latest=dt.date(2019, 8, 31),
+        ...               text="August 2019")
+        >>> r.contains(dt.date(2019, 8, 15)), r.is_exact, r.days
+        (True, False, 31)
+        >>> str(r)
+        '2019-08-01..2019-08-31'
+        >>> str(DateRange.day(dt.date(2019, 6, 30)))
+        '2019-06-30'
+    """
+
+    earliest: dt.date = attrs.field(validator=_check_date)
+    latest: dt.date = attrs.field(validator=_check_date)
+    text: str = attrs.field(default="", validator=_check_str)
+    reasoning: str = attrs.field(default="", validator=_check_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.earliest > self.latest:
+            raise ValueError(
+                f"earliest ({self.earliest}) is after latest ({self.latest}); "
+                "a date range must run forwards"
+            )
+
+    @classmethod
+    def day(cls, day: dt.date, *, text: str = "", reasoning: str = "") -> DateRange:
+        """A range of exactly one day.
+
+        Example:
+            >>> import datetime as dt
+            >>> DateRange.day(dt.date(2025, 2, 15)).is_exact
+            True
+        """
+        return cls(earliest=day, latest=day, text=text, reasoning=reasoning)
+
+    @classmethod
+    def parse(cls, value: PeriodLike, *, text: str | None = None, reasoning: str = "") -> DateRange:
+        """The whole span a period argument stands for (a year, a month or a day).
+
+        Args:
+            value: A date, or text such as ``"2019"``, ``"2019-08"``, ``"Aug 2019"``.
+            text: The wording to keep; defaults to the value as given.
+            reasoning: How the value was arrived at, if it needs saying.
+
+        Raises:
+            InvalidPeriodError: The value names no year, or cannot be read.
+
+        Example:
+            >>> r = DateRange.parse("Feb 2019")
+            >>> (str(r.earliest), str(r.latest))
+            ('2019-02-01', '2019-02-28')
+        """
+        first, last = parse_period(value)
+        return cls(
+            earliest=first,
+            latest=last,
+            text=str(value) if text is None else text,
+            reasoning=reasoning,
+        )
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the range is a single known day."""
+        return self.earliest == self.latest
+
+    @property
+    def days(self) -> int:
+        """How many days the range spans (1 for an exact date)."""
+        return (self.latest - self.earliest).days + 1
+
+    @property
+    def precision(self) -> DatePrecision:
+        """How precise the range is, coded like event datasets' date-precision columns.
+
+        Example:
+            >>> DateRange.parse("2019").precision
+            <DatePrecision.YEAR: 4>
+        """
+        days = self.days
+        if days == 1:
+            return DatePrecision.DAY
+        if days <= 7:
+            return DatePrecision.WEEK
+        if days <= 31:
+            return DatePrecision.MONTH
+        if days <= 366:
+            return DatePrecision.YEAR
+        return DatePrecision.WIDER
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` may be the date (lies inside the range)."""
+        return self.earliest <= day <= self.latest
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the date may fall between ``first`` and ``last`` (inclusive)."""
+        return self.earliest <= last and first <= self.latest
+
+    def within(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the date certainly falls between ``first`` and ``last`` (inclusive)."""
+        return first <= self.earliest and self.latest <= last
+
+    def hull(self, other: DateRange, *, text: str = "", reasoning: str = "") -> DateRange:
+        """The smallest range holding both ranges: every day either source allows.
+
+        Example:
+            >>> a, b = DateRange.parse("2017-03-17"), DateRange.parse("2017-03")
+            >>> str(a.hull(b))
+            '2017-03-01..2017-03-31'
+        """
+        return DateRange(
+            earliest=min(self.earliest, other.earliest),
+            latest=max(self.latest, other.latest),
+            text=text,
+            reasoning=reasoning,
+        )
+
+    def __str__(self) -> str:
+        if self.is_exact:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year, month, 1) + relativedelta(months=1)) - dt.timedelta(days=1)
+
+
+def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
+    """The first and last day of the span a period argument stands for.
+
+    A year stands for the whole year, a month for the whole month, a day for itself.
+
+    Args:
+        value: A ``datetime.date``; ISO text (``"2019"``, ``"2019-08"``, ``"2019-08-31"``);
+            or text dateutil reads, which must name a year (``"Aug 2019"``,
+            ``"31 August 2019"``).
+
+    Raises:
+        InvalidPeriodError: The value cannot be read, or names no year.
+
+    Example:
+        >>> parse_period("2019")
+        (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
+        >>> parse_period("Aug 2019")
+        (datetime.date(2019, 8, 1), datetime.date(2019, 8, 31))
+        >>> parse_period("31 August")
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.InvalidPeriodError: '31 August' names no year; ...
+    """
+    if isinstance(value, dt.datetime):
+        return value.date(), value.date()
+    if isinstance(value, dt.date):
+        return value, value
+    if not isinstance(value, str):
+        raise InvalidPeriodError(
+            f"a period must be a datetime.date or text such as '2019-08', "
+            f"not {type(value).__name__} {value!r}"
+        )
+    text = value.strip()
+    match = _ISO.match(text)
+    try:
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            assert year is not None  # the pattern requires it
+            if month is None:
+                return dt.date(year, 1, 1), dt.date(year, 12, 31)
+            if day is None:
+                return dt.date(year, month, 1), _month_end(year, month)
+            return dt.date(year, month, day), dt.date(year, month, day)
+        # Parse twice with defaults that differ in every part: a part the text does
+        # not give shows up as a difference, which tells the span the text stands for.
+        low = _dateparser.parse(text, default=dt.datetime(1904, 1, 1))
+        high = _dateparser.parse(text, default=dt.datetime(1908, 12, 31))
+    except (ValueError, OverflowError) as exc:
+        raise InvalidPeriodError(
+            f"cannot read {value!r} as a date or period; use a date, ISO text such as "
+            f"'2019', '2019-08' or '2019-08-31', or text such as 'Aug 2019' ({exc})"
+        ) from None
+    if low.year != high.year:
+        raise InvalidPeriodError(
+            f"{value!r} names no year; add one, for example '{text} 2019', or use ISO text"
+        )
+    if low.month != high.month:
+        return dt.date(low.year, 1, 1), dt.date(low.year, 12, 31)
+    if low.day != high.day:
+        return dt.date(low.year, low.month, 1), _month_end(low.year, low.month)
+    return low.date(), low.date()
+
+
+_WEEKDAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DELTA_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
+_UNITS = ("day", "week", "month", "year")
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def _delta(spec: Mapping[str, object]) -> relativedelta:
+    unknown = set(spec) - _DELTA_KEYS
+    if unknown:
+        raise ValueError(
+            f"unknown relative-date key(s) {sorted(unknown)}; use {sorted(_DELTA_KEYS)}"
+        )
+    kwargs: dict[str, Any] = {}
+    for key, raw in spec.items():
+        if key == "weekday":
+            m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?\d+)\)", str(raw))
+            if not m:
+                raise ValueError(f"weekday must look like 'SA(-1)', not {raw!r}")
+            kwargs[key] = _WEEKDAYS[m.group(1)](int(m.group(2)))
+        elif type(raw) is not int:
+            raise ValueError(f"relative-date key {key!r} must be a whole number, not {raw!r}")
+        else:
+            kwargs[key] = raw
+    return relativedelta(**kwargs)
+
+
+def _span(day: dt.date, unit: str, part: str | None) -> tuple[dt.date, dt.date]:
+    if unit == "day":
+        return day, day
+    if unit == "week":  # weeks run Monday to Sunday
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if unit == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    first, last = dt.date(day.year, day.month, 1), _month_end(day.year, day.month)
+    if part is None:
+        return first, last
+    lo, hi = _PARTS[part]
+    return first.replace(day=lo), min(last, first.replace(day=min(hi, last.day)))
+
+
+def resolve_relative(
+    anchor: DateRange,
+    spec: Mapping[str, object],
+    *,
+    unit: str = "day",
+    part: str | None = None,
+    text: str,
+    anchor_label: str,
+    reasoning: str = "",
+) -> DateRange:
+    """Resolve a relative date ("late on Saturday", "last month") against a publication date.
+
+    The relative expression is a :class:`dateutil.relativedelta.relativedelta`, applied to
+    both ends of the anchor (itself a range when the publication date is uncertain); the
+    result is widened to the whole ``unit`` (day, week, month or year) and, for months, to
+    the ``part`` named ("early": days 1-10, "mid": 11-20, "late": 21 to the end).
+
+    Args:
+        anchor: The publication date the words are relative to.
+        spec: ``relativedelta`` arguments; ``weekday`` is written ``"SA(-1)"``
+            (the Saturday on or before the anchor).
+        unit: The span the words stand for.
+        part: For a month: ``"early"``, ``"mid"`` or ``"late"``.
+        text: The original words.
+        anchor_label: What the anchor is, for the recorded reasoning.
+        reasoning: Any further reasoning to record.
+
+    Raises:
+        ValueError: The specification is malformed.
+
+    Example:
+        >>> import datetime as dt
+        >>> pub = DateRange.day(dt.date(2025, 2, 16))
+        >>> r = resolve_relative(pub, {"weekday": "SA(-1)"}, text="late on Saturday",
+        ...                      anchor_label="publication date")
+        >>> str(r)
+        '2025-02-15'
+        >>> r.reasoning
+        "'late on Saturday' read as the Saturday on or before the publication date (2025-02-16): 2025-02-15"
+        >>> str(resolve_relative(pub, {"month": 1}, unit="month", part="late",
+        ...                      text="In late January", anchor_label="publication date"))
+        '2025-01-21..2025-01-31'
+    """
+    if unit not in _UNITS:
+        raise ValueError(f"unit must be one of {_UNITS}, not {unit!r}")
+    if part is not None and (unit != "month" or part not in _PARTS):
+        raise ValueError(f"part must be one of {sorted(_PARTS)} and needs unit 'month'")
+    delta = _delta(spec)
+    first = _span(anchor.earliest + delta, unit, part)[0]
+    last = _span(anchor.latest + delta, unit, part)[1]
+    result = DateRange(earliest=first, latest=last, text=text)
+    how = _describe(spec, unit, part)
+    explained = (
+        f"{text!r} read as {how} the {anchor_label} ({anchor}): {result}"
+        + (f". {reasoning}" if reasoning else "")
+    )
+    return attrs.evolve(result, reasoning=explained)
+
+
+def _describe(spec: Mapping[str, object], unit: str, part: str | None) -> str:
+    weekday = spec.get("weekday")
+    if isinstance(weekday, str) and set(spec) == {"weekday"}:
+        m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?\d+)\)", weekday)
+        if m and m.group(2) == "-1":
+            return f"the {_WEEKDAY_NAMES[list(_WEEKDAYS).index(m.group(1))]} on or before"
+    bits = ", ".join(f"{k}={v}" for k, v in spec.items())
+    where = f"{part} part of the {unit}" if part else f"the {unit}"
+    return f"{where} given by relativedelta({bits}) from"

@@ -1,0 +1,127 @@
+"""The library's own exceptions.
+
+Every error a user can meet is one of these, so that ``except idlibstrikes.DataError``
+or ``except LookupError`` is enough, and no ``KeyError`` or ``TypeError`` from deep
+inside the library ever reaches a notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["DataError", "InvalidPeriodError", "Problem", "UnknownNameError"]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a data file, located as precisely as the parser allows.
+
+    Attributes:
+        file: The file's path (or name, for bundled data).
+        message: What is wrong and how to fix it.
+        line: The line, where the parser gives one (syntax errors), else ``None``.
+        record: The id of the record at fault, where known.
+        field: The dotted path of the field at fault, where known.
+        found: A short rendering of the value found, where useful.
+        expected: What was expected instead, where useful.
+
+    Example:
+        >>> p = Problem(file="strikes.json", record="s1", field="claims[0].low",
+        ...             message="low is greater than high", found="9", expected="<= 4")
+        >>> str(p)
+        'strikes.json: s1.claims[0].low: low is greater than high (found 9, expected <= 4)'
+    """
+
+    file: str
+    message: str
+    line: int | None = None
+    record: str | None = None
+    field: str | None = None
+    found: str | None = None
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = ".".join(part for part in (self.record, self.field) if part)
+        text = f"{where}: {what}: {self.message}" if what else f"{where}: {self.message}"
+        details = []
+        if self.found is not None:
+            details.append(f"found {self.found}")
+        if self.expected is not None:
+            details.append(f"expected {self.expected}")
+        return f"{text} ({', '.join(details)})" if details else text
+
+
+class DataError(ValueError):
+    """Bad data: raised with every problem found, so a file can be fixed in one pass.
+
+    Attributes:
+        problems: Each problem found, in file order.
+
+    Example:
+        >>> err = DataError([Problem(file="x.json", record="s1", field="low",
+        ...                          message="must not be negative")])
+        >>> print(err)
+        1 problem in the data:
+          x.json: s1.low: must not be negative
+        >>> isinstance(err, ValueError)
+        True
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        super().__init__("\n  ".join([head, *map(str, self.problems)]))
+
+
+class UnknownNameError(LookupError):
+    """No group, person, place or source is known by that name.
+
+    Attributes:
+        name: The name that was asked for.
+        kind: What was looked up (``"group"``, ``"person"``, ...).
+        suggestions: The closest known names, best first.
+
+    Example:
+        >>> err = UnknownNameError("Huras al-Din", kind="group", suggestions=("Hurras al-Din",))
+        >>> print(err)
+        no group is known as 'Huras al-Din'; did you mean: 'Hurras al-Din'?
+        >>> isinstance(err, LookupError)
+        True
+    """
+
+    name: str
+    kind: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, name: str, *, kind: str, suggestions: Iterable[str] = ()) -> None:
+        self.name = name
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} is known as {name!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(map(repr, self.suggestions)) + "?"
+        else:
+            message += f"; list the known names with Dataset.{kind}_names()"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError's str() would wrap the message in quotes like KeyError; keep it plain.
+        return str(self.args[0])
+
+
+class InvalidPeriodError(ValueError):
+    """A date or period argument that cannot be read.
+
+    Example:
+        >>> from idlibstrikes import load
+        >>> load().strikes_between("the summer")
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.InvalidPeriodError: cannot read 'the summer' as a date or period; ...
+    """

@@ -1,0 +1,850 @@
+"""The domain model: immutable, typed records for strikes and everything around them.
+
+Maintainer's note: records refer to each other by object, never by id, so a user can
+write ``strike.targets[0].affiliations[0].other.name``. Frozen objects cannot form a
+cycle, so the graph is kept acyclic on purpose: sources < places < people < groups <
+strikes, ceasefires. The two places where a back-reference would be natural use ids
+instead: :attr:`Role.group_id` (a person's role in a group that lists them as leader)
+and :attr:`Announcement.about` (an announcement about a strike the strike lists).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import attrs
+
+from . import _checks as check
+from ._dates import DateRange
+
+__all__ = [
+    "Affiliation",
+    "Announcement",
+    "CasualtyClaim",
+    "Ceasefire",
+    "CeasefireKind",
+    "Citation",
+    "Confidence",
+    "Coordinates",
+    "DateClaim",
+    "Figure",
+    "Group",
+    "GroupKind",
+    "Outcome",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "PlaceReference",
+    "ReferenceFact",
+    "Relation",
+    "Role",
+    "Scope",
+    "Source",
+    "SourceKind",
+    "StrengthEstimate",
+    "Strike",
+    "StrikeKind",
+    "Victims",
+]
+
+_names = check.tuple_of(str)
+
+
+class _Vocabulary(Enum):
+    """A closed vocabulary whose values are the words used in data files."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class SourceKind(_Vocabulary):
+    """Whether a source is one of the news articles, or a reference cited beside them.
+
+    Example:
+        >>> SourceKind("reference")
+        <SourceKind.REFERENCE: 'reference'>
+    """
+
+    ARTICLE = "article"
+    REFERENCE = "reference"
+
+
+class GroupKind(_Vocabulary):
+    """What kind of actor a group is.
+
+    Example:
+        >>> GroupKind("monitor").name
+        'MONITOR'
+    """
+
+    MILITANT = "militant"
+    REBEL = "rebel"
+    STATE_FORCE = "state_force"
+    GOVERNMENT = "government"
+    COALITION = "coalition"
+    MONITOR = "monitor"
+    CIVIL_DEFENCE = "civil_defence"
+    MEDIA = "media"
+    THINK_TANK = "think_tank"
+    INTERNATIONAL = "international"
+    LOCAL = "local"
+
+
+class Relation(_Vocabulary):
+    """How one group stands to another in an :class:`Affiliation`.
+
+    ``branch_of``, ``affiliate_of`` and ``part_of`` make a group one of the other's
+    affiliates for :meth:`Dataset.strikes_by_group`; the looser relations do not.
+
+    Example:
+        >>> Relation("branch_of").is_affiliate
+        True
+        >>> Relation("ally_of").is_affiliate
+        False
+    """
+
+    BRANCH_OF = "branch_of"
+    AFFILIATE_OF = "affiliate_of"
+    PART_OF = "part_of"
+    LINKED_TO = "linked_to"
+    ALLY_OF = "ally_of"
+    MEMBER_OF = "member_of"
+    SPLIT_FROM = "split_from"
+    LED_BY = "led_by"
+    BACKED_BY = "backed_by"
+
+    @property
+    def is_affiliate(self) -> bool:
+        """Whether this relation makes the group an affiliate of the other."""
+        return self in _AFFILIATE_RELATIONS
+
+
+_AFFILIATE_RELATIONS = frozenset({Relation.BRANCH_OF, Relation.AFFILIATE_OF, Relation.PART_OF})
+
+
+class Victims(_Vocabulary):
+    """Whom a casualty figure counts. ``all`` is a source's whole toll; the rest are subsets.
+
+    Example:
+        >>> Victims("commanders")
+        <Victims.COMMANDERS: 'commanders'>
+    """
+
+    ALL = "all"
+    CIVILIANS = "civilians"
+    MILITANTS = "militants"
+    COMMANDERS = "commanders"
+    CHILDREN = "children"
+
+
+class Outcome(_Vocabulary):
+    """Whether a casualty figure counts the dead or the wounded.
+
+    Example:
+        >>> Outcome("wounded").value
+        'wounded'
+    """
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+
+
+class Scope(_Vocabulary):
+    """Whether a strike record is one event or a series the sources report as one.
+
+    Example:
+        >>> Scope("series")
+        <Scope.SERIES: 'series'>
+    """
+
+    EVENT = "event"
+    SERIES = "series"
+
+
+class StrikeKind(_Vocabulary):
+    """The means of attack, as the sources describe it.
+
+    Example:
+        >>> StrikeKind("missile").value
+        'missile'
+    """
+
+    AIR = "air"
+    MISSILE = "missile"
+    DRONE = "drone"
+    ARTILLERY = "artillery"
+    UNKNOWN = "unknown"
+
+
+class PlaceKind(_Vocabulary):
+    """What kind of place a :class:`Place` is; coarser kinds make coarser locations.
+
+    Example:
+        >>> PlaceKind("village").value
+        'village'
+    """
+
+    COUNTRY = "country"
+    REGION = "region"
+    GOVERNORATE = "governorate"
+    DISTRICT = "district"
+    CITY = "city"
+    TOWN = "town"
+    VILLAGE = "village"
+    SUBURB = "suburb"
+    SITE = "site"
+
+
+class CeasefireKind(_Vocabulary):
+    """A ceasefire, a truce, or a wider agreement (such as a de-escalation zone).
+
+    Example:
+        >>> CeasefireKind("agreement").value
+        'agreement'
+    """
+
+    CEASEFIRE = "ceasefire"
+    TRUCE = "truce"
+    AGREEMENT = "agreement"
+
+
+class Confidence(_Vocabulary):
+    """How far a reference fact can be trusted, as ``external-facts.md`` grades it.
+
+    Example:
+        >>> Confidence("high").value
+        'high'
+    """
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A news article (by its file name) or a reference cited beside the articles.
+
+    Attributes:
+        id: The article's file name (``"000_e4fa0e6bef30d977.txt"``) or a reference id.
+        kind: :attr:`SourceKind.ARTICLE` or :attr:`SourceKind.REFERENCE`.
+        article: The article's file name; ``None`` for references.
+        outlet: The publisher, only where the article names it (``None`` otherwise).
+        outlet_quote: Where the article names its outlet, the words that do.
+        headline: The article's headline as printed, or a reference's title.
+        published: When it appeared, as a range, with the reasoning where the article
+            prints no date; ``None`` for a reference with no date.
+        published_from: The reference a publication date was taken from, where the
+            article itself prints none.
+        address: Where a reference can be found (for references only).
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> src = isk.load().source("002_0d9037507fd83edc.txt")
+        >>> src.outlet, str(src.published.earliest)
+        ('Kurdistan 24', '2019-06-30')
+    """
+
+    id: str = attrs.field(validator=check.text)
+    kind: SourceKind = attrs.field(validator=check.instance(SourceKind))
+    article: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    outlet: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    outlet_quote: str = attrs.field(default="", validator=check.instance(str))
+    headline: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    published: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+    published_from: Source | None = attrs.field(default=None)
+    address: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    @property
+    def is_reference(self) -> bool:
+        """Whether this is a reference source rather than one of the articles."""
+        return self.kind is SourceKind.REFERENCE
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A verbatim quote from a source that supports one field of a record.
+
+    Attributes:
+        source: Where the quote comes from.
+        quote: The words, verbatim (whitespace may differ).
+        about: The field the quote supports (``"place"``, ``"targets"``, ``"name"`` ...).
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> cite = isk.load().strike("2025-02-15-urum-al-jawz").citations_for("place")[0]
+        >>> cite.quote
+        'a motorway near the village of Urum Al Joz in Idlib'
+    """
+
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    about: str = attrs.field(validator=check.text)
+
+
+@attrs.frozen(kw_only=True)
+class DateClaim:
+    """One source's statement of a date, coded as a range.
+
+    Attributes:
+        date: The date the source gives.
+        source: The source.
+        quote: The source's words.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> claim = isk.load().strike("2017-03-al-jinah").date_claims[0]
+        >>> claim.quote, str(claim.date)
+        ('On March 17, 2017', '2017-03-17')
+    """
+
+    date: DateRange = attrs.field(validator=check.instance(DateRange))
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Coordinates:
+    """A point (WGS84) for a place. Articles give none: these come from references.
+
+    Attributes:
+        latitude: Degrees north.
+        longitude: Degrees east.
+
+    Example:
+        >>> Coordinates(latitude=35.9306, longitude=36.6339)
+        Coordinates(latitude=35.9306, longitude=36.6339)
+    """
+
+    latitude: float = attrs.field(validator=check.instance(float))
+    longitude: float = attrs.field(validator=check.instance(float))
+
+    def __attrs_post_init__(self) -> None:
+        if not (-90.0 <= self.latitude <= 90.0 and -180.0 <= self.longitude <= 180.0):
+            raise ValueError(
+                f"coordinates ({self.latitude}, {self.longitude}) are off the globe: "
+                "latitude must lie in [-90, 90] and longitude in [-180, 180]"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class PlaceReference:
+    """What a reference says of a place, kept beside (never over) what the articles say.
+
+    Attributes:
+        source: The reference.
+        governorate: The governorate it gives.
+        district: The district it gives.
+        coordinates: The point it gives, or ``None`` where none was found.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> ref = isk.load().place("Kafranbel").reference
+        >>> ref.district, ref.coordinates.latitude
+        ("Maarrat al-Nu'man", 35.6139)
+    """
+
+    source: Source = attrs.field(validator=check.instance(Source))
+    governorate: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    district: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    coordinates: Coordinates | None = attrs.field(
+        default=None, validator=check.optional_instance(Coordinates)
+    )
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """A named place: a village, a town, a governorate, a region.
+
+    Attributes:
+        id: A stable id.
+        name: The name as the dataset spells it.
+        aliases: Every other spelling found in the sources.
+        kind: What kind of place it is.
+        governorate: The governorate, where an article states it.
+        reference: What a reference adds (district, coordinates), labelled as such.
+        citations: The quotes that name the place and its governorate.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> place = isk.load().place("urum al joz")
+        >>> place.name, place.governorate, place.kind.value
+        ('Urum al-Jawz', 'Idlib', 'village')
+    """
+
+    id: str = attrs.field(validator=check.text)
+    name: str = attrs.field(validator=check.text)
+    kind: PlaceKind = attrs.field(validator=check.instance(PlaceKind))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    governorate: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    reference: PlaceReference | None = attrs.field(
+        default=None, validator=check.optional_instance(PlaceReference)
+    )
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    @property
+    def coordinates(self) -> Coordinates | None:
+        """The reference point for the place, or ``None`` where no reference gives one."""
+        return self.reference.coordinates if self.reference else None
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A position a person holds, as a source states it.
+
+    ``group_id`` is an id rather than a :class:`Group` so that a group can list the
+    person among its leaders without a cycle; resolve it with :meth:`Dataset.group`.
+
+    Attributes:
+        title: The role as the source words it ("head of the Observatory").
+        group_id: The id of the group the role is in, if any.
+        leads: Whether the role is the group's leader.
+        source: The source.
+        quote: The source's words.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> role = isk.load().person("Rami Abdulrahman").roles[0]
+        >>> role.group_id, role.leads
+        ('sohr', True)
+    """
+
+    title: str = attrs.field(validator=check.text)
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    group_id: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    leads: bool = attrs.field(default=False, validator=check.instance(bool))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A named person.
+
+    Attributes:
+        id: A stable id.
+        name: The name as the dataset spells it.
+        aliases: Every other spelling found in the sources ("Mr Al Shara").
+        roles: The positions the sources give.
+        citations: The quotes that name the person.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> isk.load().person("Abu Baker Mourek").id
+        'abu-baker-mourek'
+    """
+
+    id: str = attrs.field(validator=check.text)
+    name: str = attrs.field(validator=check.text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    roles: tuple[Role, ...] = attrs.field(default=(), validator=check.tuple_of(Role))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class StrengthEstimate:
+    """A claimant's estimate of how many fighters or members a group has.
+
+    Attributes:
+        count: The number stated.
+        approximate: Whether the source hedges it ("about", "some").
+        unit: What is counted ("fighters", "members").
+        as_of: When the estimate holds (the source's publication date unless stated).
+        claimant: Who gave the figure, where the source says.
+        source: The source.
+        quote: The source's words.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> sorted({e.count for e in isk.load().group("Hurras al-Din").strength})
+        [1800, 2500]
+    """
+
+    count: int = attrs.field(validator=check.count)
+    unit: str = attrs.field(validator=check.text)
+    as_of: DateRange = attrs.field(validator=check.instance(DateRange))
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    approximate: bool = attrs.field(default=False, validator=check.instance(bool))
+    claimant: Group | None = attrs.field(default=None)
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Affiliation:
+    """One source's statement that a group stands in some relation to another.
+
+    Attributes:
+        other: The group it is related to.
+        relation: How.
+        since: When the relation began, where a source says.
+        until: When it ended, where a source says (``None``: not known to have ended).
+        claimant: Who says so, where the source attributes it.
+        source: The source.
+        quote: The source's words.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> hts = isk.load().group("HTS")
+        >>> [(a.relation.value, a.other.id) for a in hts.affiliations][:1]
+        [('affiliate_of', 'al-qaeda')]
+    """
+
+    other: Group
+    relation: Relation = attrs.field(validator=check.instance(Relation))
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    since: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    until: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    claimant: Group | None = attrs.field(default=None)
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def may_hold(self, date: DateRange) -> bool:
+        """Whether the relation may have held at some time in ``date``."""
+        if self.since is not None and self.since.earliest > date.latest:
+            return False
+        return not (self.until is not None and self.until.latest < date.earliest)
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """An actor: a militant group, a state force, a government, a monitor, an outlet.
+
+    Attributes:
+        id: A stable id.
+        name: The name as the dataset spells it.
+        aliases: Every other spelling and abbreviation found in the sources.
+        kind: What kind of actor it is.
+        founded: When it was founded: the hull of its founding claims, or ``None``.
+        founding: Each source's founding date.
+        strength: Each source's estimate of its size.
+        affiliations: Each source's statement of its relation to another group.
+        leaders: The people the sources name as its leader.
+        citations: The quotes that name it.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> g = isk.load().group("hurras al-deen")
+        >>> g.name, g.kind.value, str(g.founded)
+        ('Hurras al-Din', 'militant', '2018-01-01..2018-12-31')
+        >>> [p.name for p in g.leaders]
+        ['Abu al-Humam al-Shami']
+    """
+
+    id: str = attrs.field(validator=check.text)
+    name: str = attrs.field(validator=check.text)
+    kind: GroupKind = attrs.field(validator=check.instance(GroupKind))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
+    founded: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+    founding: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
+    strength: tuple[StrengthEstimate, ...] = attrs.field(
+        default=(), validator=check.tuple_of(StrengthEstimate)
+    )
+    affiliations: tuple[Affiliation, ...] = attrs.field(
+        default=(), validator=check.tuple_of(Affiliation)
+    )
+    leaders: tuple[Person, ...] = attrs.field(default=(), validator=check.tuple_of(Person))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class CasualtyClaim:
+    """One claimant's figure for the dead (or wounded) of a strike, as one source reports it.
+
+    Attributes:
+        low: The smallest number the words allow ("at least 40" gives 40).
+        high: The largest, or ``None`` where no upper bound is stated.
+        victims: Whom the figure counts (all, civilians, commanders ...).
+        outcome: Killed or wounded.
+        claimant: Who gave the figure (SOHR, the White Helmets, the Pentagon ...), or
+            ``None`` where the source gives it in its own voice.
+        source: The source.
+        quote: The source's words.
+        note: A coding note.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> strike = isk.load().strike("2019-08-31-idlib-training-camp")
+        >>> [(c.low, c.high, c.victims.value) for c in strike.claims if c.low == 40]
+        [(40, 40, 'all'), (40, 40, 'commanders'), (40, None, 'militants')]
+    """
+
+    low: int = attrs.field(validator=check.count)
+    high: int | None = attrs.field(validator=check.optional_count)
+    victims: Victims = attrs.field(validator=check.instance(Victims))
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    outcome: Outcome = attrs.field(default=Outcome.KILLED, validator=check.instance(Outcome))
+    claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+
+    @property
+    def is_lower_bound(self) -> bool:
+        """Whether the figure is open above ("at least N", "more than N")."""
+        return self.high is None
+
+
+@attrs.frozen(kw_only=True)
+class Announcement:
+    """A statement someone made on a given day, as a source reports it.
+
+    Attributes:
+        id: A stable id.
+        date: When the statement was made.
+        summary: What was announced, in the dataset's words.
+        announcer: Who made it, or ``None`` where the source does not say.
+        about: The id of the strike or ceasefire it concerns, if any.
+        source: The source reporting it.
+        quote: The source's words.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> ann = isk.load().strike("2019-06-30-rif-al-muhandisin").announcements
+        >>> sorted({str(a.date) for a in ann})[:2]
+        ['2019-06-30', '2019-07-01']
+    """
+
+    id: str = attrs.field(validator=check.text)
+    date: DateRange = attrs.field(validator=check.instance(DateRange))
+    summary: str = attrs.field(validator=check.text)
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    announcer: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
+    about: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Strike:
+    """One strike (or a series the sources report as one), however many sources report it.
+
+    Attributes:
+        id: A stable id.
+        scope: One event, or a series reported as one.
+        kind: The means of attack.
+        description: A one-line description in the dataset's words.
+        date: When: the hull of every article's date for it (see :attr:`date_claims`).
+        date_claims: Each article's date for it.
+        place: Where, as the articles name it.
+        perpetrator: Who carried it out.
+        allies: Who backed or joined the perpetrator, where stated.
+        targets: The groups the sources name as its target.
+        claims: Every casualty figure, one per claimant and source.
+        killed: The named dead.
+        announcements: Statements about it, with their dates.
+        sources: Every article that reports it.
+        citations: The quotes behind place, perpetrator, targets and the named dead.
+        note: Coding decisions.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> s = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> str(s.date), s.place.name, s.perpetrator.name
+        ('2019-06-30', 'Rif al-Muhandisin', 'US military')
+        >>> [g.name for g in s.targets]
+        ['al-Qaeda in Syria', 'Hurras al-Din']
+        >>> len(s.sources)
+        4
+    """
+
+    id: str = attrs.field(validator=check.text)
+    description: str = attrs.field(validator=check.text)
+    date: DateRange = attrs.field(validator=check.instance(DateRange))
+    place: Place = attrs.field(validator=check.instance(Place))
+    perpetrator: Group = attrs.field(validator=check.instance(Group))
+    scope: Scope = attrs.field(default=Scope.EVENT, validator=check.instance(Scope))
+    kind: StrikeKind = attrs.field(default=StrikeKind.UNKNOWN, validator=check.instance(StrikeKind))
+    date_claims: tuple[DateClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(DateClaim)
+    )
+    allies: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    targets: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    claims: tuple[CasualtyClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(CasualtyClaim)
+    )
+    killed: tuple[Person, ...] = attrs.field(default=(), validator=check.tuple_of(Person))
+    announcements: tuple[Announcement, ...] = attrs.field(
+        default=(), validator=check.tuple_of(Announcement)
+    )
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def citations_for(self, about: str) -> tuple[Citation, ...]:
+        """The quotes that support one field (``"place"``, ``"targets"``, ...).
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> s = isk.load().strike("2019-08-31-idlib-training-camp")
+            >>> len(s.citations_for("targets")) >= 2
+            True
+        """
+        return tuple(c for c in self.citations if c.about == about)
+
+
+@attrs.frozen(kw_only=True)
+class Ceasefire:
+    """A ceasefire, truce or agreement.
+
+    Attributes:
+        id: A stable id.
+        name: A name for it in the dataset's words.
+        kind: Ceasefire, truce or wider agreement.
+        start: When it began.
+        end: When it ended, or ``None`` where no source says it has.
+        parties: Who agreed to it.
+        brokers: Who brokered or backed it.
+        start_claims: Each source's start date.
+        end_claims: Each source's end date.
+        sources: Every article that reports it.
+        citations: The quotes behind parties and brokers.
+        note: Coding decisions.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> str(c.start), c.end, [g.name for g in c.brokers]
+        ('2019-08-31', None, ['Russia'])
+    """
+
+    id: str = attrs.field(validator=check.text)
+    name: str = attrs.field(validator=check.text)
+    start: DateRange = attrs.field(validator=check.instance(DateRange))
+    kind: CeasefireKind = attrs.field(
+        default=CeasefireKind.CEASEFIRE, validator=check.instance(CeasefireKind)
+    )
+    end: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    parties: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    brokers: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    start_claims: tuple[DateClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(DateClaim)
+    )
+    end_claims: tuple[DateClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(DateClaim)
+    )
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end.latest < self.start.earliest:
+            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+
+    def may_be_in_effect(self, first: object, last: object | None = None) -> bool:
+        """Whether it may have been in effect on some day from ``first`` to ``last``.
+
+        That is: it started on or before ``last``, and is not known to have ended
+        before ``first``.
+
+        Example:
+            >>> import datetime as dt, idlibstrikes as isk
+            >>> c = isk.load().ceasefire("2019-08-01-truce")
+            >>> c.may_be_in_effect(dt.date(2019, 8, 2)), c.may_be_in_effect(dt.date(2019, 8, 31))
+            (True, False)
+        """
+        import datetime as dt
+
+        if not isinstance(first, dt.date):
+            raise TypeError("first must be a datetime.date")
+        end = first if last is None else last
+        if not isinstance(end, dt.date):
+            raise TypeError("last must be a datetime.date")
+        if self.start.earliest > end:
+            return False
+        return self.end is None or self.end.latest >= first
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number about the wider war that the sources state: deaths, displacement, territory.
+
+    Attributes:
+        id: A stable id.
+        measure: What kind of number ("killed", "displaced", "population", "territory").
+        subject: What it counts, in the dataset's words.
+        low: The smallest number the words allow.
+        high: The largest, or ``None`` where open above ("more than 400,000").
+        unit: The unit ("people", "civilians", "percent").
+        approximate: Whether the source hedges it ("about", "some").
+        period: The period it covers, where stated.
+        place: The place it covers, where stated.
+        claimant: Who gave it, or ``None`` where the source gives it in its own voice.
+        source: The source.
+        quote: The source's words.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> tolls = [f for f in isk.load().figures if f.measure == "killed" and f.unit == "people"]
+        >>> sorted(f.low for f in tolls)
+        [370001, 400001]
+    """
+
+    id: str = attrs.field(validator=check.text)
+    measure: str = attrs.field(validator=check.text)
+    subject: str = attrs.field(validator=check.text)
+    low: int = attrs.field(validator=check.count)
+    high: int | None = attrs.field(validator=check.optional_count)
+    unit: str = attrs.field(validator=check.text)
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    approximate: bool = attrs.field(default=False, validator=check.instance(bool))
+    period: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    place: Place | None = attrs.field(default=None, validator=check.optional_instance(Place))
+    claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+
+
+@attrs.frozen(kw_only=True)
+class ReferenceFact:
+    """A fact from a cited reference, kept beside the articles' claims, never over them.
+
+    Attributes:
+        id: A stable id.
+        subject: The id of the record it is about.
+        field: The field it concerns ("date", "place", "founded", "dissolved" ...).
+        value: The fact, worded as the reference gives it.
+        date: The fact as a date range, where it is a date.
+        corrects: Whether it shows an article's claim to be wrong.
+        confidence: How far it can be trusted.
+        source: The reference.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> facts = isk.load().references_for("2017-03-al-jinah")
+        >>> [(f.field, str(f.date), f.corrects) for f in facts if f.field == "date"]
+        [('date', '2017-03-16', True)]
+    """
+
+    id: str = attrs.field(validator=check.text)
+    subject: str = attrs.field(validator=check.text)
+    field: str = attrs.field(validator=check.text)
+    value: str = attrs.field(validator=check.text)
+    source: Source = attrs.field(validator=check.instance(Source))
+    confidence: Confidence = attrs.field(validator=check.instance(Confidence))
+    date: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    corrects: bool = attrs.field(default=False, validator=check.instance(bool))
+    note: str = attrs.field(default="", validator=check.instance(str))
