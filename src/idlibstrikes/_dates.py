@@ -343,8 +343,9 @@ def resolve_relative(
         ...                      anchor_label="publication date")
         >>> str(r)
         '2025-02-15'
-        >>> r.reasoning
-        "'late on Saturday' read as the Saturday on or before the publication date (2025-02-16): 2025-02-15"
+        >>> print(r.reasoning)  # doctest: +NORMALIZE_WHITESPACE
+        'late on Saturday' read as the Saturday on or before the publication date
+        (2025-02-16): 2025-02-15
         >>> str(resolve_relative(pub, {"month": 1}, unit="month", part="late",
         ...                      text="In late January", anchor_label="publication date"))
         '2025-01-21..2025-01-31'
@@ -358,9 +359,8 @@ def resolve_relative(
     last = _span(anchor.latest + delta, unit, part)[1]
     result = DateRange(earliest=first, latest=last, text=text)
     how = _describe(spec, unit, part)
-    explained = (
-        f"{text!r} read as {how} the {anchor_label} ({anchor}): {result}"
-        + (f". {reasoning}" if reasoning else "")
+    explained = f"{text!r} read as {how} the {anchor_label} ({anchor}): {result}" + (
+        f". {reasoning}" if reasoning else ""
     )
     return attrs.evolve(result, reasoning=explained)
 

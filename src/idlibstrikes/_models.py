@@ -15,7 +15,7 @@ from enum import Enum
 import attrs
 
 from . import _checks as check
-from ._dates import DateRange
+from ._dates import DateRange, PeriodLike, parse_period
 
 __all__ = [
     "Affiliation",
@@ -506,8 +506,12 @@ class Affiliation:
     relation: Relation = attrs.field(validator=check.instance(Relation))
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
-    since: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
-    until: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    since: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+    until: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
     claimant: Group | None = attrs.field(default=None)
     note: str = attrs.field(default="", validator=check.instance(str))
 
@@ -620,8 +624,8 @@ class Announcement:
     Example:
         >>> import idlibstrikes as isk
         >>> ann = isk.load().strike("2019-06-30-rif-al-muhandisin").announcements
-        >>> sorted({str(a.date) for a in ann})[:2]
-        ['2019-06-30', '2019-07-01']
+        >>> sorted(str(a.date) for a in ann)
+        ['2019-06-30', '2019-06-30', '2019-06-30..2019-07-06', '2019-07-01', '2019-07-01']
     """
 
     id: str = attrs.field(validator=check.text)
@@ -739,9 +743,7 @@ class Ceasefire:
     start_claims: tuple[DateClaim, ...] = attrs.field(
         default=(), validator=check.tuple_of(DateClaim)
     )
-    end_claims: tuple[DateClaim, ...] = attrs.field(
-        default=(), validator=check.tuple_of(DateClaim)
-    )
+    end_claims: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
     sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
     note: str = attrs.field(default="", validator=check.instance(str))
@@ -750,26 +752,25 @@ class Ceasefire:
         if self.end is not None and self.end.latest < self.start.earliest:
             raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
 
-    def may_be_in_effect(self, first: object, last: object | None = None) -> bool:
-        """Whether it may have been in effect on some day from ``first`` to ``last``.
+    def may_be_in_effect(self, day: PeriodLike, until: PeriodLike | None = None) -> bool:
+        """Whether it may have been in effect on some day from ``day`` to ``until``.
 
-        That is: it started on or before ``last``, and is not known to have ended
-        before ``first``.
+        That is: it started on or before the last day, and is not known to have ended
+        before the first. ``day`` may be a date or period text, as for
+        :meth:`Dataset.strikes_between`.
+
+        Raises:
+            InvalidPeriodError: A bound cannot be read.
 
         Example:
-            >>> import datetime as dt, idlibstrikes as isk
+            >>> import idlibstrikes as isk
             >>> c = isk.load().ceasefire("2019-08-01-truce")
-            >>> c.may_be_in_effect(dt.date(2019, 8, 2)), c.may_be_in_effect(dt.date(2019, 8, 31))
+            >>> c.may_be_in_effect("2019-08-02"), c.may_be_in_effect("2019-08-31")
             (True, False)
         """
-        import datetime as dt
-
-        if not isinstance(first, dt.date):
-            raise TypeError("first must be a datetime.date")
-        end = first if last is None else last
-        if not isinstance(end, dt.date):
-            raise TypeError("last must be a datetime.date")
-        if self.start.earliest > end:
+        first = parse_period(day)[0]
+        last = parse_period(day if until is None else until)[1]
+        if self.start.earliest > last:
             return False
         return self.end is None or self.end.latest >= first
 
@@ -808,7 +809,9 @@ class Figure:
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
     approximate: bool = attrs.field(default=False, validator=check.instance(bool))
-    period: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    period: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
     place: Place | None = attrs.field(default=None, validator=check.optional_instance(Place))
     claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
     note: str = attrs.field(default="", validator=check.instance(str))

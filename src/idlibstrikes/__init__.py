@@ -1,0 +1,89 @@
+"""idlibstrikes: US strikes on al-Qaeda-linked groups in north-west Syria, as typed, cited data.
+
+Every figure, date, name and place in the dataset carries the article it comes from and
+the article's own words. Where sources disagree, each claim is kept.
+
+Example:
+    >>> import idlibstrikes as isk
+    >>> data = isk.load()
+    >>> strike = data.strikes_by_group("Hurras al-Din")[0]
+    >>> str(strike.date), strike.place.name
+    ('2019-06-30', 'Rif al-Muhandisin')
+"""
+
+from __future__ import annotations
+
+from ._casualties import Casualties, StrikeCasualties
+from ._dataset import Dataset, load
+from ._dates import DatePrecision, DateRange, parse_period
+from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
+from ._models import (
+    Affiliation,
+    Announcement,
+    CasualtyClaim,
+    Ceasefire,
+    CeasefireKind,
+    Citation,
+    Confidence,
+    Coordinates,
+    DateClaim,
+    Figure,
+    Group,
+    GroupKind,
+    Outcome,
+    Person,
+    Place,
+    PlaceKind,
+    PlaceReference,
+    ReferenceFact,
+    Relation,
+    Role,
+    Scope,
+    Source,
+    SourceKind,
+    StrengthEstimate,
+    Strike,
+    StrikeKind,
+    Victims,
+)
+
+__all__ = [
+    "Affiliation",
+    "Announcement",
+    "Casualties",
+    "CasualtyClaim",
+    "Ceasefire",
+    "CeasefireKind",
+    "Citation",
+    "Confidence",
+    "Coordinates",
+    "DataError",
+    "Dataset",
+    "DateClaim",
+    "DatePrecision",
+    "DateRange",
+    "Figure",
+    "Group",
+    "GroupKind",
+    "InvalidPeriodError",
+    "Outcome",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "PlaceReference",
+    "Problem",
+    "ReferenceFact",
+    "Relation",
+    "Role",
+    "Scope",
+    "Source",
+    "SourceKind",
+    "StrengthEstimate",
+    "Strike",
+    "StrikeCasualties",
+    "StrikeKind",
+    "UnknownNameError",
+    "Victims",
+    "load",
+    "parse_period",
+]

@@ -1,0 +1,505 @@
+"""The :class:`Dataset` and :func:`load`: every record, and the questions users ask of them.
+
+Maintainer's note: a dataset is immutable. Its look-up tables (names, ids) are built
+once, in ``__attrs_post_init__``, and are never changed afterwards, so one dataset can
+be shared between threads. :func:`load` with no paths returns one cached dataset.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from . import _checks as check
+from ._casualties import Casualties, aggregate
+from ._dates import DateRange, PeriodLike, parse_period
+from ._errors import DataError, InvalidPeriodError, Problem
+from ._models import (
+    Announcement,
+    Ceasefire,
+    Figure,
+    Group,
+    Outcome,
+    Person,
+    Place,
+    ReferenceFact,
+    Source,
+    Strike,
+    Victims,
+)
+from ._names import NameIndex
+
+__all__ = ["Dataset", "load"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Dataset:
+    """Every record of a dataset, and the query helpers.
+
+    Get one with :func:`load`. All collections are tuples; strikes are in chronological
+    order (by the earliest possible date).
+
+    Attributes:
+        strikes: Every strike, chronologically.
+        groups: Every group (militant groups, state forces, governments, monitors, outlets).
+        ceasefires: Every ceasefire, truce and agreement, by start.
+        sources: The articles and the references cited beside them.
+        people: Every named person.
+        places: Every named place.
+        announcements: Every dated statement.
+        figures: Every number about the wider war.
+        references: Every reference fact, kept beside the articles' claims.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> data
+        <Dataset: 10 strikes, 3 ceasefires, ... groups, 5 articles>
+        >>> [s.id for s in data.strikes_by_group("Hurras al-Din")]  # doctest: +NORMALIZE_WHITESPACE
+        ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp',
+         '2025-01-late-al-zabir', '2025-02-15-urum-al-jawz']
+    """
+
+    sources: tuple[Source, ...] = attrs.field(validator=check.tuple_of(Source))
+    places: tuple[Place, ...] = attrs.field(validator=check.tuple_of(Place))
+    people: tuple[Person, ...] = attrs.field(validator=check.tuple_of(Person))
+    groups: tuple[Group, ...] = attrs.field(validator=check.tuple_of(Group))
+    strikes: tuple[Strike, ...] = attrs.field(validator=check.tuple_of(Strike))
+    ceasefires: tuple[Ceasefire, ...] = attrs.field(validator=check.tuple_of(Ceasefire))
+    announcements: tuple[Announcement, ...] = attrs.field(
+        default=(), validator=check.tuple_of(Announcement)
+    )
+    figures: tuple[Figure, ...] = attrs.field(default=(), validator=check.tuple_of(Figure))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
+    _index: _Index = attrs.field(init=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = _Index(self)
+        if index.problems:
+            raise DataError(index.problems)
+        object.__setattr__(self, "_index", index)
+
+    def __repr__(self) -> str:
+        articles = sum(1 for s in self.sources if not s.is_reference)
+        return (
+            f"<Dataset: {len(self.strikes)} strikes, {len(self.ceasefires)} ceasefires, "
+            f"{len(self.groups)} groups, {articles} articles>"
+        )
+
+    # -- look-ups -----------------------------------------------------------------------
+    def group(self, name: str | Group) -> Group:
+        """The group known by ``name``: its id, name, any alias or abbreviation.
+
+        Case, diacritics, apostrophes, hyphens and spacing are ignored.
+
+        Raises:
+            UnknownNameError: No group has that name; the message lists the closest.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().group("hurras al-deen").name
+            'Hurras al-Din'
+            >>> isk.load().group("CENTCOM").name
+            'US Central Command'
+            >>> try:
+            ...     isk.load().group("Huras al Din")
+            ... except LookupError as err:
+            ...     print(err)
+            no group is known as 'Huras al Din'; did you mean: 'Hurras al-Din', 'Hurras al-Deen'?
+        """
+        if isinstance(name, Group):
+            return self._index.groups.lookup(name.id)
+        return self._index.groups.lookup(name)
+
+    def person(self, name: str | Person) -> Person:
+        """The person known by ``name`` (id, name or alias).
+
+        Raises:
+            UnknownNameError: No person has that name.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().person("Mr Al Shara").name
+            'Ahmad Al Shara'
+        """
+        if isinstance(name, Person):
+            return self._index.people.lookup(name.id)
+        return self._index.people.lookup(name)
+
+    def place(self, name: str | Place) -> Place:
+        """The place known by ``name`` (id, name or alias).
+
+        Raises:
+            UnknownNameError: No place has that name.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().place("Rif Al-Muhandiseen").governorate
+            'Aleppo'
+        """
+        if isinstance(name, Place):
+            return self._index.places.lookup(name.id)
+        return self._index.places.lookup(name)
+
+    def source(self, ident: str) -> Source:
+        """The source with this id (an article's file name, with or without ``.txt``).
+
+        Raises:
+            UnknownNameError: No source has that id.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().source("004_4230a031e6ff8aa2").outlet
+            'Al Jazeera'
+        """
+        return self._index.sources.lookup(ident)
+
+    def strike(self, ident: str) -> Strike:
+        """The strike with this id.
+
+        Raises:
+            UnknownNameError: No strike has that id.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().strike("2025-02-15-urum-al-jawz").place.name
+            'Urum al-Jawz'
+        """
+        return self._index.strikes.lookup(ident)
+
+    def ceasefire(self, ident: str) -> Ceasefire:
+        """The ceasefire with this id (or name).
+
+        Raises:
+            UnknownNameError: No ceasefire has that id or name.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().ceasefire("2018-09-sochi-agreement").kind.value
+            'agreement'
+        """
+        return self._index.ceasefires.lookup(ident)
+
+    def group_names(self) -> tuple[str, ...]:
+        """Every name and alias a group can be looked up by.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> "HTS" in isk.load().group_names()
+            True
+        """
+        return self._index.groups.names()
+
+    def person_names(self) -> tuple[str, ...]:
+        """Every name and alias a person can be looked up by.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> "Abu Baker Mourek" in isk.load().person_names()
+            True
+        """
+        return self._index.people.names()
+
+    def place_names(self) -> tuple[str, ...]:
+        """Every name and alias a place can be looked up by.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> "Kafranbel" in isk.load().place_names()
+            True
+        """
+        return self._index.places.names()
+
+    def references_for(self, record: str | Any) -> tuple[ReferenceFact, ...]:
+        """The reference facts about a record (by id or the record itself).
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> [f.field for f in data.references_for(data.group("Hurras al-Din"))]
+            ['founded', 'dissolved', 'strength']
+        """
+        ident = record if isinstance(record, str) else getattr(record, "id", None)
+        return tuple(f for f in self.references if f.subject == ident)
+
+    # -- queries --------------------------------------------------------------------------
+    def strikes_by_group(
+        self, group: str | Group, *, include_affiliates: bool = False
+    ) -> tuple[Strike, ...]:
+        """The strikes that name ``group`` among their targets, chronologically.
+
+        Args:
+            group: A group, or any of its names.
+            include_affiliates: Also return strikes on the group's affiliates (branches,
+                affiliates, parts; transitively), counting an affiliation only if it may
+                have held on the strike's date where the data say when it held. Where
+                several sources date one affiliation, consistent dates narrow each other
+                ("a former affiliate" and "severed in 2014": ended in 2014) and
+                conflicting ones leave every day either allows.
+
+        Raises:
+            UnknownNameError: No group has that name.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> len(data.strikes_by_group("al-Qaeda"))
+            1
+            >>> len(data.strikes_by_group("al-Qaeda", include_affiliates=True))
+            5
+        """
+        target = self.group(group)
+        if not include_affiliates:
+            return tuple(s for s in self.strikes if any(t.id == target.id for t in s.targets))
+        return tuple(
+            s for s in self.strikes if any(_reaches(t, target.id, s.date) for t in s.targets)
+        )
+
+    def strikes_between(
+        self, start: PeriodLike, end: PeriodLike | None = None, *, certain: bool = False
+    ) -> tuple[Strike, ...]:
+        """The strikes in a period, chronologically.
+
+        Args:
+            start: The first day, month or year of the period (a date, ``"2019"``,
+                ``"2019-06"``, ``"Jun 2019"`` ...): the period runs from its first day.
+            end: The last day, month or year (to its last day); defaults to ``start``.
+            certain: Return only strikes whose whole date range lies inside the period,
+                rather than every strike that may fall in it.
+
+        Raises:
+            InvalidPeriodError: A bound cannot be read, or ``end`` is before ``start``.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> [s.id for s in data.strikes_between("2025-01-25", "2025-01-31")]
+            ['2024-2025-turkish-air-attacks', '2025-01-late-al-zabir']
+            >>> data.strikes_between("2025-01-25", "2025-01-31", certain=True)
+            ()
+        """
+        first, last = _period(start, end)
+        if certain:
+            return tuple(s for s in self.strikes if s.date.within(first, last))
+        return tuple(s for s in self.strikes if s.date.overlaps(first, last))
+
+    def ceasefires_on(self, day: PeriodLike | DateRange) -> tuple[Ceasefire, ...]:
+        """The ceasefires that may have been in effect on ``day``.
+
+        That is, those that started on or before it and are not known to have ended
+        before it. ``day`` may be a month or year (any day in it), or a strike's date.
+
+        Raises:
+            InvalidPeriodError: ``day`` cannot be read.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> [c.id for c in isk.load().ceasefires_on("2019-08-31")]
+            ['2018-09-sochi-agreement', '2019-08-31-ceasefire']
+        """
+        if isinstance(day, DateRange):
+            first, last = day.earliest, day.latest
+        else:
+            first, last = _period(day, None)
+        return tuple(c for c in self.ceasefires if c.may_be_in_effect(first, last))
+
+    def casualties(
+        self,
+        strikes: Iterable[Strike] | None = None,
+        *,
+        victims: Victims | str = Victims.ALL,
+        outcome: Outcome | str = Outcome.KILLED,
+    ) -> Casualties:
+        """The casualty range over ``strikes`` (all strikes by default), with its claims.
+
+        For each strike, among its claims about ``victims``: ``low`` is the smallest
+        figure any claim states and ``high`` the largest ("at least N" states N). Lows and
+        highs are summed over strikes; strikes without such a figure are counted apart.
+
+        Args:
+            strikes: The strikes to sum over.
+            victims: ``"all"`` (each source's whole toll), ``"civilians"``,
+                ``"militants"``, ``"commanders"`` or ``"children"``.
+            outcome: ``"killed"`` or ``"wounded"``.
+
+        Raises:
+            ValueError: ``victims`` or ``outcome`` is not a known value.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> c = data.casualties(data.strikes_between("2019"))
+            >>> c.low, c.high, c.open_ended
+            (46, 46, True)
+        """
+        chosen = self.strikes if strikes is None else strikes
+        return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome))
+
+
+def _vocab(vocabulary: type[T], value: object) -> T:
+    if isinstance(value, vocabulary):
+        return value
+    try:
+        return vocabulary(value)  # type: ignore[call-arg]
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in vocabulary)  # type: ignore[attr-defined]
+        raise ValueError(
+            f"{value!r} is not a {vocabulary.__name__} value; use one of {allowed}"
+        ) from None
+
+
+def _period(start: PeriodLike, end: PeriodLike | None) -> tuple[Any, Any]:
+    first = parse_period(start)[0]
+    last = parse_period(start if end is None else end)[1]
+    if last < first:
+        raise InvalidPeriodError(
+            f"the period ends ({last}) before it starts ({first}); swap start and end"
+        )
+    return first, last
+
+
+def _combine(ranges: list[DateRange]) -> DateRange | None:
+    """What several sources' bounds for one date allow together.
+
+    Consistent claims narrow each other ("a former affiliate" and "severed in 2014":
+    2014); claims that cannot both be true leave every day either allows (their hull).
+    """
+    if not ranges:
+        return None
+    first = max(r.earliest for r in ranges)
+    last = min(r.latest for r in ranges)
+    if first <= last:
+        return DateRange(earliest=first, latest=last)
+    return DateRange(earliest=min(r.earliest for r in ranges), latest=max(r.latest for r in ranges))
+
+
+def _affiliate_links(group: Group) -> list[tuple[Group, DateRange | None, DateRange | None]]:
+    """The groups ``group`` is an affiliate of, each with the combined since/until bounds."""
+    claims: dict[str, list[Any]] = {}
+    others: dict[str, Group] = {}
+    for a in group.affiliations:
+        if a.relation.is_affiliate:
+            claims.setdefault(a.other.id, []).append(a)
+            others[a.other.id] = a.other
+    return [
+        (
+            others[oid],
+            _combine([a.since for a in found if a.since is not None]),
+            _combine([a.until for a in found if a.until is not None]),
+        )
+        for oid, found in claims.items()
+    ]
+
+
+def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
+    """Whether ``group`` is ``target_id`` or its affiliate (transitively) on ``date``."""
+    seen: set[str] = set()
+    todo = [group]
+    while todo:
+        g = todo.pop()
+        if g.id == target_id:
+            return True
+        if g.id in seen:
+            continue
+        seen.add(g.id)
+        for other, since, until in _affiliate_links(g):
+            if since is not None and since.earliest > date.latest:
+                continue  # it became an affiliate only after the strike
+            if until is not None and until.latest < date.earliest:
+                continue  # it had stopped being one before the strike
+            todo.append(other)
+    return False
+
+
+class _Index:
+    """Look-up tables of one dataset, built once."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.problems: list[Problem] = []
+        self.groups: NameIndex[Group] = NameIndex("group")
+        self.people: NameIndex[Person] = NameIndex("person")
+        self.places: NameIndex[Place] = NameIndex("place")
+        self.sources: NameIndex[Source] = NameIndex("source")
+        self.strikes: NameIndex[Strike] = NameIndex("strike")
+        self.ceasefires: NameIndex[Ceasefire] = NameIndex("ceasefire")
+        for g in data.groups:
+            self.groups.add(g, (g.name, *g.aliases, g.id))
+        for p in data.people:
+            self.people.add(p, (p.name, *p.aliases, p.id))
+        for pl in data.places:
+            self.places.add(pl, (pl.name, *pl.aliases, pl.id))
+        for src in data.sources:
+            self.sources.add(src, (src.id, src.id.removesuffix(".txt")))
+        for s in data.strikes:
+            self.strikes.add(s, (s.id,))
+        for c in data.ceasefires:
+            self.ceasefires.add(c, (c.name, c.id))
+        for index in (
+            self.groups,
+            self.people,
+            self.places,
+            self.sources,
+            self.strikes,
+            self.ceasefires,
+        ):
+            for name, first, second in index.clashes:
+                self.problems.append(
+                    Problem(
+                        file="(dataset)",
+                        record=getattr(second, "id", None),
+                        field="aliases",
+                        message=f"the name {name!r} is also a name of {index.kind} "
+                        f"{getattr(first, 'id', '?')!r}; a name must find one {index.kind}",
+                    )
+                )
+
+
+def _from_raw(raw: Any) -> Dataset:
+    from ._load import build
+
+    return Dataset(**build(raw))
+
+
+_bundled_lock = threading.Lock()
+
+
+@functools.cache
+def _bundled() -> Dataset:
+    from ._load import read_bundled
+
+    return _from_raw(read_bundled())
+
+
+def load(*paths: str | os.PathLike[str]) -> Dataset:
+    """The bundled dataset, or the bundled dataset plus your own data files.
+
+    With no paths, the bundled dataset is loaded once and cached: every call returns
+    the same object. With paths (files, or folders of ``*.json`` files in the same
+    format as the bundled data), a new dataset is built from the bundled records plus
+    yours; yours may refer to bundled ids. The bundled dataset is never changed.
+
+    Raises:
+        DataError: Any problem in any file, all of them at once.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> isk.load() is isk.load()
+        True
+        >>> len(isk.load().strikes)
+        10
+    """
+    if not paths:
+        with _bundled_lock:  # two threads asking at once still get one object
+            return _bundled()
+    from ._load import merge, read_bundled, read_paths
+
+    return _from_raw(merge(read_bundled(), read_paths(paths)))

@@ -1,0 +1,286 @@
+"""Strict reading of parsed JSON: every field typed, checked and located.
+
+A :class:`Fields` wraps one JSON object. Each accessor returns the value when it is
+of the right type, or records a :class:`~idlibstrikes.Problem` (file, record, field,
+what was found, what was expected) and returns ``None``. Nothing is coerced: ``"3"``
+is not ``3`` and ``true`` is not ``1``. The caller builds a record only when its
+reader reports no failure, so one bad file yields every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any, TypeVar
+
+from ._errors import Problem
+
+__all__ = ["Fields", "Problems"]
+
+E = TypeVar("E", bound=Enum)
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_JSON_TYPES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    float: "a number",
+}
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        str: "text",
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def _show(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+class Problems:
+    """The problems found so far, across every file of one load."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        """Record one problem."""
+        self.items.append(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class Fields:
+    """One JSON object being read, with its location for messages."""
+
+    def __init__(
+        self,
+        problems: Problems,
+        file: str,
+        data: dict[str, Any],
+        *,
+        record: str | None,
+        path: str,
+        allowed: frozenset[str],
+        parent: Fields | None = None,
+    ) -> None:
+        self.problems = problems
+        self.parent = parent
+        self.file = file
+        self.data = data
+        self.record = record
+        self.path = path
+        self.failed = False
+        for key in data:
+            if key not in allowed:
+                self.fail(
+                    key,
+                    "unknown field (a typo?); remove it or correct its name",
+                    found=repr(key),
+                    expected="one of " + ", ".join(sorted(allowed)),
+                )
+
+    # -- locating -------------------------------------------------------------
+    def where(self, key: str) -> str:
+        """The dotted path of a field below this object."""
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(
+        self,
+        key: str | None,
+        message: str,
+        *,
+        found: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        """Record a problem with one field (or the whole object when ``key`` is None)."""
+        node: Fields | None = self
+        while node is not None:  # a record with a bad part is itself bad
+            node.failed = True
+            node = node.parent
+        self.problems.add(
+            Problem(
+                file=self.file,
+                record=self.record,
+                field=(self.where(key) if key else self.path) or None,
+                message=message,
+                found=found,
+                expected=expected,
+            )
+        )
+
+    # -- scalar accessors ---------------------------------------------------------
+    def _get(self, key: str, kind: type, required: bool) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.fail(key, "missing required field", expected=_JSON_TYPES[kind])
+            return None
+        value = self.data[key]
+        # bool is a subclass of int in Python, but not in a data file.
+        if type(value) is not kind and not (kind is float and type(value) is int):
+            self.fail(
+                key,
+                f"wrong type: {_kind(value)}",
+                found=_show(value),
+                expected=_JSON_TYPES[kind],
+            )
+            return None
+        return value
+
+    def text(self, key: str) -> str | None:
+        """A required, non-empty string."""
+        value: str | None = self._get(key, str, True)
+        if value is not None and not value.strip():
+            self.fail(key, "must not be empty", expected="non-empty text")
+            return None
+        return value
+
+    def opt_text(self, key: str) -> str | None:
+        """An optional string (``None`` when absent or null)."""
+        value: str | None = self._get(key, str, False)
+        if value is not None and not value.strip():
+            self.fail(key, "must not be empty; leave the field out instead", found='""')
+            return None
+        return value
+
+    def note(self) -> str:
+        """The record's optional note ("" when absent)."""
+        return self.opt_text("note") or ""
+
+    def ident(self, key: str = "id") -> str | None:
+        """A required id: lowercase letters, digits, '.', '_' and '-'."""
+        value = self.text(key)
+        if value is not None and not _ID.match(value):
+            self.fail(
+                key,
+                "not a valid id",
+                found=_show(value),
+                expected="lowercase letters, digits, '.', '_' and '-', starting with a "
+                "letter or digit",
+            )
+            return None
+        return value
+
+    def opt_ident(self, key: str) -> str | None:
+        """An optional id."""
+        if self.data.get(key) is None:
+            return None
+        return self.ident(key)
+
+    def count(self, key: str, *, required: bool = True) -> int | None:
+        """A whole number, zero or more."""
+        value: int | None = self._get(key, int, required)
+        if value is not None and value < 0:
+            self.fail(key, "must not be negative", found=str(value), expected="0 or more")
+            return None
+        return value
+
+    def number(self, key: str) -> float | None:
+        """An optional number (whole numbers accepted), returned as float."""
+        value = self._get(key, float, False)
+        return None if value is None else float(value)
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        """An optional true/false."""
+        value: bool | None = self._get(key, bool, False)
+        return default if value is None else value
+
+    def enum(self, key: str, vocabulary: type[E], default: E | None = None) -> E | None:
+        """A value from a closed vocabulary; required when there is no default."""
+        raw = self._get(key, str, default is None)
+        if raw is None:
+            return default
+        try:
+            return vocabulary(raw)
+        except ValueError:
+            self.fail(
+                key,
+                f"not a known {vocabulary.__name__}",
+                found=_show(raw),
+                expected="one of " + ", ".join(str(m.value) for m in vocabulary),
+            )
+            return None
+
+    def iso_date(self, key: str) -> dt.date | None:
+        """An optional ISO date (YYYY-MM-DD)."""
+        raw = self._get(key, str, False)
+        if raw is None:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            self.fail(key, "not a real date", found=_show(raw), expected="YYYY-MM-DD")
+            return None
+
+    # -- nested accessors -----------------------------------------------------------
+    def texts(self, key: str) -> tuple[str, ...]:
+        """An optional list of non-empty strings."""
+        items: list[Any] | None = self._get(key, list, False)
+        out: list[str] = []
+        for i, item in enumerate(items or ()):
+            if type(item) is not str or not item.strip():
+                self.fail(
+                    f"{key}[{i}]", f"wrong type: {_kind(item)}", found=_show(item), expected="text"
+                )
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def ids(self, key: str) -> tuple[str, ...]:
+        """An optional list of ids."""
+        out = []
+        for i, item in enumerate(self.texts(key)):
+            if not _ID.match(item):
+                self.fail(f"{key}[{i}]", "not a valid id", found=_show(item))
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def child(self, key: str, allowed: frozenset[str], *, required: bool = False) -> Fields | None:
+        """A nested object."""
+        value: dict[str, Any] | None = self._get(key, dict, required)
+        if value is None:
+            return None
+        return self._sub(value, self.where(key), allowed)
+
+    def children(self, key: str, allowed: frozenset[str]) -> Iterator[Fields]:
+        """Each object of an optional list of objects."""
+        items: list[Any] | None = self._get(key, list, False)
+        for i, item in enumerate(items or ()):
+            if type(item) is not dict:
+                self.fail(
+                    f"{key}[{i}]",
+                    f"wrong type: {_kind(item)}",
+                    found=_show(item),
+                    expected="an object",
+                )
+                continue
+            yield self._sub(item, self.where(f"{key}[{i}]"), allowed)
+
+    def _sub(self, data: dict[str, Any], path: str, allowed: frozenset[str]) -> Fields:
+        return Fields(
+            self.problems,
+            self.file,
+            data,
+            record=self.record,
+            path=path,
+            allowed=allowed,
+            parent=self,
+        )

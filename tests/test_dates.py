@@ -1,0 +1,166 @@
+"""DateRange, period parsing and relative dates, on examples and as properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from idlibstrikes import DatePrecision, DateRange, InvalidPeriodError, parse_period
+from idlibstrikes._dates import resolve_relative
+
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+@st.composite
+def ranges(draw: st.DrawFn) -> DateRange:
+    a, b = draw(days), draw(days)
+    return DateRange(earliest=min(a, b), latest=max(a, b))
+
+
+def test_a_range_must_run_forwards() -> None:
+    with pytest.raises(ValueError, match=r"earliest .* is after latest"):
+        DateRange(earliest=dt.date(2019, 9, 1), latest=dt.date(2019, 8, 31))
+
+
+def test_a_range_rejects_datetimes_and_text() -> None:
+    with pytest.raises(ValueError, match=r"earliest must be a datetime\.date, not str"):
+        DateRange(earliest="2019-08-31", latest=dt.date(2019, 8, 31))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="not datetime"):
+        DateRange(earliest=dt.datetime(2019, 8, 31), latest=dt.date(2019, 8, 31))
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2019", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        ("2019-08", dt.date(2019, 8, 1), dt.date(2019, 8, 31)),
+        ("2019-02", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),
+        ("2020-02", dt.date(2020, 2, 1), dt.date(2020, 2, 29)),
+        ("2019-08-31", dt.date(2019, 8, 31), dt.date(2019, 8, 31)),
+        ("Aug 2019", dt.date(2019, 8, 1), dt.date(2019, 8, 31)),
+        ("Sep 2019", dt.date(2019, 9, 1), dt.date(2019, 9, 30)),
+        ("31 August 2019", dt.date(2019, 8, 31), dt.date(2019, 8, 31)),
+        (dt.date(2019, 6, 30), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
+        (dt.datetime(2019, 6, 30, 18), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
+    ],
+)
+def test_a_period_stands_for_its_whole_span(value: object, first: dt.date, last: dt.date) -> None:
+    assert parse_period(value) == (first, last)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019])
+def test_unreadable_periods_raise_invalid_period_error(value: object) -> None:
+    with pytest.raises(InvalidPeriodError):
+        parse_period(value)  # type: ignore[arg-type]
+
+
+def test_invalid_period_error_is_a_value_error() -> None:
+    assert issubclass(InvalidPeriodError, ValueError)
+
+
+def test_precision_codes() -> None:
+    assert DateRange.parse("2019-08-31").precision is DatePrecision.DAY
+    assert DateRange.parse("2019-08").precision is DatePrecision.MONTH
+    assert DateRange.parse("2019").precision is DatePrecision.YEAR
+
+
+def test_saturday_before_a_sunday_publication() -> None:
+    pub = DateRange.day(dt.date(2025, 2, 16))
+    got = resolve_relative(pub, {"weekday": "SA(-1)"}, text="late on Saturday", anchor_label="p")
+    assert (got.earliest, got.latest) == (dt.date(2025, 2, 15), dt.date(2025, 2, 15))
+
+
+def test_a_weekday_on_the_publication_day_is_that_day() -> None:
+    pub = DateRange.day(dt.date(2019, 6, 30))  # a Sunday
+    got = resolve_relative(pub, {"weekday": "SU(-1)"}, text="on Sunday", anchor_label="p")
+    assert got.earliest == dt.date(2019, 6, 30)
+
+
+def test_an_uncertain_publication_date_gives_a_range() -> None:
+    pub = DateRange(earliest=dt.date(2019, 8, 31), latest=dt.date(2019, 9, 10))
+    got = resolve_relative(pub, {"weekday": "SA(-1)"}, text="on Saturday", anchor_label="p")
+    assert (got.earliest, got.latest) == (dt.date(2019, 8, 31), dt.date(2019, 9, 7))
+
+
+def test_last_month_and_late_january() -> None:
+    pub = DateRange.day(dt.date(2025, 2, 16))
+    last_month = resolve_relative(
+        pub, {"months": -1}, unit="month", text="last month", anchor_label="p"
+    )
+    assert (last_month.earliest, last_month.latest) == (dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+    late = resolve_relative(
+        pub, {"month": 1}, unit="month", part="late", text="late January", anchor_label="p"
+    )
+    assert (late.earliest, late.latest) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
+
+
+def test_late_february_ends_with_the_month() -> None:
+    pub = DateRange.day(dt.date(2019, 3, 5))
+    late = resolve_relative(
+        pub, {"month": 2}, unit="month", part="late", text="late February", anchor_label="p"
+    )
+    assert late.latest == dt.date(2019, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"weekday": "Saturday"}, "weekday must look like"),
+        ({"fortnights": 1}, "unknown relative-date key"),
+        ({"months": "-1"}, "must be a whole number"),
+    ],
+)
+def test_bad_relative_specs(spec: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        resolve_relative(DateRange.parse("2019-08-31"), spec, text="x", anchor_label="p")
+
+
+@given(ranges())
+def test_a_range_contains_its_ends_and_days_counts_them(r: DateRange) -> None:
+    assert r.contains(r.earliest)
+    assert r.contains(r.latest)
+    assert r.days == (r.latest - r.earliest).days + 1 >= 1
+    assert r.within(r.earliest, r.latest)
+    assert r.overlaps(r.earliest, r.latest)
+
+
+@given(ranges(), ranges())
+def test_hull_holds_both_and_overlap_is_symmetric(a: DateRange, b: DateRange) -> None:
+    h = a.hull(b)
+    assert h.within(h.earliest, h.latest)
+    assert a.within(h.earliest, h.latest)
+    assert b.within(h.earliest, h.latest)
+    assert a.overlaps(b.earliest, b.latest) == b.overlaps(a.earliest, a.latest)
+
+
+@given(ranges(), days, days)
+def test_within_implies_overlaps(r: DateRange, x: dt.date, y: dt.date) -> None:
+    first, last = min(x, y), max(x, y)
+    if r.within(first, last):
+        assert r.overlaps(first, last)
+
+
+@given(days)
+def test_iso_day_month_and_year_nest(day: dt.date) -> None:
+    d = parse_period(day.isoformat())
+    m = parse_period(day.isoformat()[:7])
+    y = parse_period(day.isoformat()[:4])
+    assert y[0] <= m[0] <= d[0] == d[1] <= m[1] <= y[1]
+    assert m[0].day == 1
+    assert (m[1] + dt.timedelta(days=1)).day == 1
+
+
+@given(days)
+def test_dateutil_text_matches_iso(day: dt.date) -> None:
+    assert parse_period(day.strftime("%d %B %Y")) == parse_period(day.isoformat())
+    assert parse_period(day.strftime("%b %Y")) == parse_period(day.isoformat()[:7])
+
+
+@given(ranges(), st.sampled_from(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]))
+def test_weekday_on_or_before_lies_within_the_previous_week(r: DateRange, wd: str) -> None:
+    got = resolve_relative(r, {"weekday": f"{wd}(-1)"}, text="x", anchor_label="p")
+    assert r.earliest - dt.timedelta(days=6) <= got.earliest <= r.earliest
+    assert r.latest - dt.timedelta(days=6) <= got.latest <= r.latest
