@@ -11,8 +11,6 @@ Example:
     ('2019-06-30', 'Rif al-Muhandisin')
 """
 
-from __future__ import annotations
-
 from ._casualties import Casualties, StrikeCasualties
 from ._dataset import Dataset, load
 from ._dates import DatePrecision, DateRange, parse_period

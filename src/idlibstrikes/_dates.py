@@ -70,8 +70,9 @@ class DateRange:
     """A closed range of days that a date is known to lie in, with the words behind it.
 
     Attributes:
-        earliest: The first day the date can be.
-        latest: The last day the date can be.
+        earliest: The first day the date can be (``datetime.date.min`` when no bound is
+            known, as for a statement known only to precede an article).
+        latest: The last day the date can be (``datetime.date.max`` when unbounded).
         text: The original wording (``"late on Saturday"``, ``"February 2018"``).
         reasoning: How the wording became this range, for relative or vague dates.
 
@@ -191,10 +192,29 @@ class DateRange:
             reasoning=reasoning,
         )
 
+    @property
+    def open_start(self) -> bool:
+        """Whether no earliest day is known (stored as ``datetime.date.min``)."""
+        return self.earliest == dt.date.min
+
+    @property
+    def open_end(self) -> bool:
+        """Whether no latest day is known (stored as ``datetime.date.max``)."""
+        return self.latest == dt.date.max
+
     def __str__(self) -> str:
+        """ISO text: one day, ``first..last``, or ``..last`` / ``first..`` for open ends.
+
+        Example:
+            >>> import datetime as dt
+            >>> str(DateRange(earliest=dt.date.min, latest=dt.date(2019, 9, 6)))
+            '..2019-09-06'
+        """
         if self.is_exact:
             return self.earliest.isoformat()
-        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+        first = "" if self.open_start else self.earliest.isoformat()
+        last = "" if self.open_end else self.latest.isoformat()
+        return f"{first}..{last}"
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -51,6 +51,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._names import name_clashes
 from ._reader import Fields, Problems
 
 __all__ = ["FORMAT_VERSION", "KINDS", "build", "read_bundled", "read_paths"]
@@ -913,6 +914,26 @@ class _Builder:
                 )
                 f.fail("about", "unknown strike or ceasefire id", found=repr(about))
 
+    def check_names(self) -> None:
+        """A name or alias must find one record of its kind."""
+        files = {(k, r.data.get("id")): r.file for k in KINDS for r in self.raw.records[k]}
+        tables: list[tuple[str, str, dict[str, Any]]] = [
+            ("groups", "group", self.groups),
+            ("people", "person", self.people),
+            ("places", "place", self.places),
+        ]
+        for kind, label, table in tables:
+            for name, first, second in name_clashes(label, table.values()):
+                self.problems.add(
+                    Problem(
+                        file=files.get((kind, second.id), "?"),
+                        record=second.id,
+                        field="aliases",
+                        message=f"the name {name!r} is also a name of {label} {first.id!r}; "
+                        f"a name must find one {label}: drop or change one of them",
+                    )
+                )
+
     def run(self) -> dict[str, tuple[Any, ...]]:
         self.build_sources()
         self.build_places()
@@ -924,6 +945,7 @@ class _Builder:
         self.build_figures()
         self.build_references()
         self.check_links()
+        self.check_names()
         if self.problems:
             raise DataError(self.problems.items)
         return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ._errors import UnknownNameError
 
@@ -30,6 +30,14 @@ def name_key(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+def name_clashes(kind: str, records: Iterable[Any]) -> list[tuple[str, Any, Any]]:
+    """Each name (or alias) that two of ``records`` share, with the two records."""
+    index: NameIndex[Any] = NameIndex(kind)
+    for record in records:
+        index.add(record, (record.name, *record.aliases, record.id))
+    return index.clashes
 
 
 class NameIndex(Generic[T]):

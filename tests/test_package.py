@@ -1,0 +1,79 @@
+"""Packaging: the command line, cheap import, public names, and data inside the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import idlibstrikes as isk
+from idlibstrikes._cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert isk.__all__ == sorted(isk.__all__)
+    public = {n for n in dir(isk) if not n.startswith("_")}
+    modules = {n for n in public if type(getattr(isk, n)).__name__ == "module"}
+    assert public - modules == set(isk.__all__)
+
+
+def test_main_job_lists_every_strike(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["date", "place", "perpetrator", "targets", "deaths", "sources"]
+    assert len(lines) == 2 + len(isk.load().strikes)
+    camp = next(line for line in lines if "Ansar al-Tawhid" in line)
+    assert camp.startswith("2019-08-31")
+    assert "  40  " in camp
+    assert camp.rstrip().endswith("001,004")
+    jinah = next(line for line in lines if line.startswith("2017-03-01..2017-03-31"))
+    assert "24-49+" in jinah
+
+
+def test_main_job_runs_as_a_module() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "idlibstrikes"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Urum al-Jawz (Idlib)" in out
+    assert "2+" in out
+
+
+def test_import_loads_no_data_and_no_metadata() -> None:
+    code = (
+        "import sys, idlibstrikes, idlibstrikes._dataset as d;"
+        "assert 'importlib.metadata' not in sys.modules, 'metadata imported';"
+        "assert 'json' not in sys.modules, 'json imported';"
+        "assert d._bundled.cache_info().currsize == 0, 'data loaded';"
+        "print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("idlibstrikes-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {n.split("/")[-1] for n in names if n.startswith("idlibstrikes/data/")}
+    bundled = {p.name for p in (ROOT / "src" / "idlibstrikes" / "data").glob("*.json")}
+    assert bundled
+    assert shipped == bundled
+    assert "idlibstrikes/py.typed" in names
