@@ -263,3 +263,13 @@ def test_article_publication_dates(data: isk.Dataset) -> None:
     assert national.published_from is not None
     assert national.published_from.is_reference
     assert data.source("001_a3fa68a93635bb6d").outlet is None  # not printed: not guessed
+
+
+def test_reprs_are_short_and_say_what_the_record_is(data: isk.Dataset) -> None:
+    for record in (*data.strikes, *data.groups, *data.places, *data.people, *data.ceasefires):
+        text = repr(record)
+        assert len(text) < 250, text
+        assert record.id in text
+    assert repr(data.strike("2025-02-15-urum-al-jawz").claims[0]) == (
+        "<CasualtyClaim 2+ all killed, per White Helmets (000_e4fa0e6bef30d977.txt)>"
+    )

@@ -65,7 +65,7 @@ def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise ValueError(f"{attribute.name} must be text, not {type(value).__name__} {value!r}")
 
 
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, repr=False)
 class DateRange:
     """A closed range of days that a date is known to lie in, with the words behind it.
 
@@ -201,6 +201,9 @@ class DateRange:
     def open_end(self) -> bool:
         """Whether no latest day is known (stored as ``datetime.date.max``)."""
         return self.latest == dt.date.max
+
+    def __repr__(self) -> str:
+        return f"<DateRange {self}" + (f" {self.text!r}>" if self.text else ">")
 
     def __str__(self) -> str:
         """ISO text: one day, ``first..last``, or ``..last`` / ``first..`` for open ends.

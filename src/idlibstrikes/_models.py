@@ -50,6 +50,10 @@ __all__ = [
 _names = check.tuple_of(str)
 
 
+def _clip(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 class _Vocabulary(Enum):
     """A closed vocabulary whose values are the words used in data files."""
 
@@ -221,7 +225,7 @@ class Confidence(_Vocabulary):
     LOW = "low"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Source:
     """A news article (by its file name) or a reference cited beside the articles.
 
@@ -264,8 +268,11 @@ class Source:
         """Whether this is a reference source rather than one of the articles."""
         return self.kind is SourceKind.REFERENCE
 
+    def __repr__(self) -> str:
+        return f"<Source {self.id}: {self.outlet or 'outlet not stated'}, {self.published}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Citation:
     """A verbatim quote from a source that supports one field of a record.
 
@@ -285,8 +292,11 @@ class Citation:
     quote: str = attrs.field(validator=check.text)
     about: str = attrs.field(validator=check.text)
 
+    def __repr__(self) -> str:
+        return f"<Citation {self.about} ({self.source.id}): {_clip(self.quote)!r}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class DateClaim:
     """One source's statement of a date, coded as a range.
 
@@ -307,6 +317,9 @@ class DateClaim:
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
     note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __repr__(self) -> str:
+        return f"<DateClaim {self.date} ({self.source.id}): {_clip(self.quote)!r}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -360,7 +373,7 @@ class PlaceReference:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Place:
     """A named place: a village, a town, a governorate, a region.
 
@@ -397,6 +410,10 @@ class Place:
         """The reference point for the place, or ``None`` where no reference gives one."""
         return self.reference.coordinates if self.reference else None
 
+    def __repr__(self) -> str:
+        where = f", {self.governorate}" if self.governorate else ""
+        return f"<Place {self.id}: {self.name} ({self.kind.value}{where})>"
+
 
 @attrs.frozen(kw_only=True)
 class Role:
@@ -427,7 +444,7 @@ class Role:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Person:
     """A named person.
 
@@ -451,6 +468,9 @@ class Person:
     roles: tuple[Role, ...] = attrs.field(default=(), validator=check.tuple_of(Role))
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
     note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __repr__(self) -> str:
+        return f"<Person {self.id}: {self.name}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -522,7 +542,7 @@ class Affiliation:
         return not (self.until is not None and self.until.latest < date.earliest)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Group:
     """An actor: a militant group, a state force, a government, a monitor, an outlet.
 
@@ -566,8 +586,11 @@ class Group:
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
     note: str = attrs.field(default="", validator=check.instance(str))
 
+    def __repr__(self) -> str:
+        return f"<Group {self.id}: {self.name} ({self.kind.value})>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class CasualtyClaim:
     """One claimant's figure for the dead (or wounded) of a strike, as one source reports it.
 
@@ -607,6 +630,14 @@ class CasualtyClaim:
         """Whether the figure is open above ("at least N", "more than N")."""
         return self.high is None
 
+    def __repr__(self) -> str:
+        span = f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+        who = self.claimant.name if self.claimant else "the outlet"
+        return (
+            f"<CasualtyClaim {span} {self.victims.value} {self.outcome.value}, "
+            f"per {who} ({self.source.id})>"
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Announcement:
@@ -638,7 +669,7 @@ class Announcement:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Strike:
     """One strike (or a series the sources report as one), however many sources report it.
 
@@ -705,8 +736,15 @@ class Strike:
         """
         return tuple(c for c in self.citations if c.about == about)
 
+    def __repr__(self) -> str:
+        targets = ", ".join(t.name for t in self.targets) or "no named target"
+        return (
+            f"<Strike {self.id}: {self.date}, {self.place.name}, "
+            f"{self.perpetrator.name} -> {targets}>"
+        )
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Ceasefire:
     """A ceasefire, truce or agreement.
 
@@ -773,6 +811,10 @@ class Ceasefire:
         if self.start.earliest > last:
             return False
         return self.end is None or self.end.latest >= first
+
+    def __repr__(self) -> str:
+        end = f" to {self.end}" if self.end else ", no known end"
+        return f"<Ceasefire {self.id}: from {self.start}{end}>"
 
 
 @attrs.frozen(kw_only=True)
