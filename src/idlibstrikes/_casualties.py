@@ -80,12 +80,27 @@ class Casualties:
 
     @property
     def without_figures(self) -> int:
-        """How many strikes no source gives a figure for."""
+        """How many strikes no source gives a figure for.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> data.casualties(data.strikes_by_group("Hurras al-Din")).without_figures
+            1
+        """
         return len(self.strikes_without_figures)
 
     @property
     def claims(self) -> tuple[CasualtyClaim, ...]:
-        """Every claim used, strike by strike: who said what."""
+        """Every claim used, strike by strike: who said what.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> camp = data.strike("2019-08-31-idlib-training-camp")
+            >>> [(c.low, c.high) for c in data.casualties([camp], victims="commanders").claims]
+            [(40, 40), (24, None)]
+        """
         return tuple(c for one in self.per_strike for c in one.claims)
 
     def __str__(self) -> str:

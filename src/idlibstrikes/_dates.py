@@ -138,12 +138,22 @@ class DateRange:
 
     @property
     def is_exact(self) -> bool:
-        """Whether the range is a single known day."""
+        """Whether the range is a single known day.
+
+        Example:
+            >>> DateRange.parse("2019-08-31").is_exact, DateRange.parse("2019-08").is_exact
+            (True, False)
+        """
         return self.earliest == self.latest
 
     @property
     def days(self) -> int:
-        """How many days the range spans (1 for an exact date)."""
+        """How many days the range spans (1 for an exact date).
+
+        Example:
+            >>> DateRange.parse("2019-02").days
+            28
+        """
         return (self.latest - self.earliest).days + 1
 
     @property
@@ -166,15 +176,37 @@ class DateRange:
         return DatePrecision.WIDER
 
     def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` may be the date (lies inside the range)."""
+        """Whether ``day`` may be the date (lies inside the range).
+
+        Example:
+            >>> import datetime as dt
+            >>> DateRange.parse("2019-08").contains(dt.date(2019, 8, 31))
+            True
+        """
         return self.earliest <= day <= self.latest
 
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
-        """Whether the date may fall between ``first`` and ``last`` (inclusive)."""
+        """Whether the date may fall between ``first`` and ``last`` (inclusive).
+
+        Example:
+            >>> import datetime as dt
+            >>> late_january = DateRange.parse("2025-01-21").hull(DateRange.parse("2025-01-31"))
+            >>> late_january.overlaps(dt.date(2025, 1, 25), dt.date(2025, 2, 5))
+            True
+        """
         return self.earliest <= last and first <= self.latest
 
     def within(self, first: dt.date, last: dt.date) -> bool:
-        """Whether the date certainly falls between ``first`` and ``last`` (inclusive)."""
+        """Whether the date certainly falls between ``first`` and ``last`` (inclusive).
+
+        Example:
+            >>> import datetime as dt
+            >>> late_january = DateRange.parse("2025-01-21").hull(DateRange.parse("2025-01-31"))
+            >>> late_january.within(dt.date(2025, 1, 25), dt.date(2025, 2, 5))
+            False
+            >>> late_january.within(dt.date(2025, 1, 1), dt.date(2025, 1, 31))
+            True
+        """
         return first <= self.earliest and self.latest <= last
 
     def hull(self, other: DateRange, *, text: str = "", reasoning: str = "") -> DateRange:
@@ -194,12 +226,23 @@ class DateRange:
 
     @property
     def open_start(self) -> bool:
-        """Whether no earliest day is known (stored as ``datetime.date.min``)."""
+        """Whether no earliest day is known (stored as ``datetime.date.min``).
+
+        Example:
+            >>> import datetime as dt
+            >>> DateRange(earliest=dt.date.min, latest=dt.date(2019, 9, 6)).open_start
+            True
+        """
         return self.earliest == dt.date.min
 
     @property
     def open_end(self) -> bool:
-        """Whether no latest day is known (stored as ``datetime.date.max``)."""
+        """Whether no latest day is known (stored as ``datetime.date.max``).
+
+        Example:
+            >>> DateRange.parse("2019").open_end
+            False
+        """
         return self.latest == dt.date.max
 
     def __repr__(self) -> str:

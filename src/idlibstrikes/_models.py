@@ -119,7 +119,12 @@ class Relation(_Vocabulary):
 
     @property
     def is_affiliate(self) -> bool:
-        """Whether this relation makes the group an affiliate of the other."""
+        """Whether this relation makes the group an affiliate of the other.
+
+        Example:
+            >>> Relation.PART_OF.is_affiliate, Relation.SPLIT_FROM.is_affiliate
+            (True, False)
+        """
         return self in _AFFILIATE_RELATIONS
 
 
@@ -265,7 +270,13 @@ class Source:
 
     @property
     def is_reference(self) -> bool:
-        """Whether this is a reference source rather than one of the articles."""
+        """Whether this is a reference source rather than one of the articles.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> sum(not s.is_reference for s in isk.load().sources)
+            5
+        """
         return self.kind is SourceKind.REFERENCE
 
     def __repr__(self) -> str:
@@ -407,7 +418,15 @@ class Place:
 
     @property
     def coordinates(self) -> Coordinates | None:
-        """The reference point for the place, or ``None`` where no reference gives one."""
+        """The reference point for the place, or ``None`` where no reference gives one.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().place("Idlib").coordinates
+            Coordinates(latitude=35.9306, longitude=36.6339)
+            >>> isk.load().place("Urum al-Jawz").coordinates is None
+            True
+        """
         return self.reference.coordinates if self.reference else None
 
     def __repr__(self) -> str:
@@ -536,7 +555,17 @@ class Affiliation:
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def may_hold(self, date: DateRange) -> bool:
-        """Whether the relation may have held at some time in ``date``."""
+        """Whether this source's dates allow the relation to hold at some time in ``date``.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> hts = isk.load().group("HTS")
+            >>> severed = next(a for a in hts.affiliations if a.source.id.startswith("000"))
+            >>> str(severed.until)
+            '2014-01-01..2014-12-31'
+            >>> severed.may_hold(isk.DateRange.parse("2019"))
+            False
+        """
         if self.since is not None and self.since.earliest > date.latest:
             return False
         return not (self.until is not None and self.until.latest < date.earliest)
@@ -627,7 +656,13 @@ class CasualtyClaim:
 
     @property
     def is_lower_bound(self) -> bool:
-        """Whether the figure is open above ("at least N", "more than N")."""
+        """Whether the figure is open above ("at least N", "more than N").
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> isk.load().strike("2025-02-15-urum-al-jawz").claims[0].is_lower_bound
+            True
+        """
         return self.high is None
 
     def __repr__(self) -> str:
