@@ -39,7 +39,7 @@ def test_main_job_runs_as_a_module() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "idlibstrikes"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Urum al-Jawz (Idlib)" in out
+    assert "Urum Al Joz (Idlib)" in out
     assert "2+" in out
 
 

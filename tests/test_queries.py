@@ -22,7 +22,7 @@ def ids(records: tuple[isk.Strike, ...] | tuple[isk.Ceasefire, ...]) -> list[str
 
 def test_load_is_cached_and_complete(data: isk.Dataset) -> None:
     assert isk.load() is data
-    assert len(data.strikes) == 10
+    assert len(data.strikes) == 11
     assert len([s for s in data.strikes if s.scope is isk.Scope.EVENT]) == 7
     assert len(data.ceasefires) == 3
     assert {s.id for s in data.sources if not s.is_reference} == {
@@ -113,6 +113,7 @@ def test_include_affiliates_contains_the_direct_result(data: isk.Dataset) -> Non
 def test_strikes_between_overlap_and_certain(data: isk.Dataset) -> None:
     possible = ids(data.strikes_between("2019-06", "Sep 2019"))
     assert possible == [
+        "2014-2019-coalition-northwest-strikes",
         "baghouz-coalition-strikes",
         "2019-idlib-offensive",
         "2019-06-30-rif-al-muhandisin",
@@ -273,3 +274,21 @@ def test_reprs_are_short_and_say_what_the_record_is(data: isk.Dataset) -> None:
     assert repr(data.strike("2025-02-15-urum-al-jawz").claims[0]) == (
         "<CasualtyClaim 2+ all killed, per White Helmets (000_e4fa0e6bef30d977.txt)>"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("Urum Al Joz", "urum-al-jawz"),
+        ("Urum al-Jawz", "urum-al-jawz"),
+        ("Kafr Nabl", "kafranbel"),
+        ("Rif al-Muhandisin", "rif-al-muhandisin"),
+    ],
+)
+def test_places_are_found_by_article_and_gazetteer_spellings(
+    data: isk.Dataset, name: str, ident: str
+) -> None:
+    place = data.place(name)
+    assert place.id == ident
+    if place.reference is not None and name in place.reference.names:
+        assert name not in place.aliases  # the reference's spelling is not the article's

@@ -8,7 +8,7 @@ Example:
     >>> data = isk.load()
     >>> strike = data.strikes_by_group("Hurras al-Din")[0]
     >>> str(strike.date), strike.place.name
-    ('2019-06-30', 'Rif al-Muhandisin')
+    ('2019-06-30', 'Rif Al-Muhandiseen')
 """
 
 from ._casualties import Casualties, StrikeCasualties

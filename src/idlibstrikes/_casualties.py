@@ -64,8 +64,8 @@ class Casualties:
         >>> c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
         >>> c.low, c.high, c.without_figures
         (32, 50, 0)
-        >>> sorted({claim.claimant.name for claim in c.claims if claim.claimant})[:2]
-        ['Syrian Observatory for Human Rights', 'US Central Command']
+        >>> sorted({claim.claimant.name for claim in c.claims if claim.claimant})
+        ['Residents', 'Syrian Observatory for Human Rights', 'US Central Command', 'US military']
     """
 
     victims: Victims = attrs.field(validator=check.instance(Victims))

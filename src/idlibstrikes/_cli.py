@@ -33,7 +33,7 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
     Example:
         >>> import idlibstrikes as isk
         >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:2]
-        ('2025-02-15', 'Urum al-Jawz (Idlib)')
+        ('2025-02-15', 'Urum Al Joz (Idlib)')
     """
     rows: list[tuple[str, ...]] = []
     for s in strikes:

@@ -61,7 +61,7 @@ class Dataset:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> data
-        <Dataset: 10 strikes, 3 ceasefires, ... groups, 5 articles>
+        <Dataset: 11 strikes, 3 ceasefires, 43 groups, 5 articles>
         >>> [s.id for s in data.strikes_by_group("Hurras al-Din")]  # doctest: +NORMALIZE_WHITESPACE
         ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp',
          '2025-01-late-al-zabir', '2025-02-15-urum-al-jawz']
@@ -172,7 +172,7 @@ class Dataset:
         Example:
             >>> import idlibstrikes as isk
             >>> isk.load().strike("2025-02-15-urum-al-jawz").place.name
-            'Urum al-Jawz'
+            'Urum Al Joz'
         """
         return self._index.strikes.lookup(ident)
 
@@ -226,7 +226,7 @@ class Dataset:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> [f.field for f in data.references_for(data.group("Hurras al-Din"))]
-            ['founded', 'dissolved', 'strength']
+            ['founded', 'dissolved']
         """
         ident = record if isinstance(record, str) else getattr(record, "id", None)
         return tuple(f for f in self.references if f.subject == ident)
@@ -436,7 +436,8 @@ class _Index:
         for p in data.people:
             self.people.add(p, (p.name, *p.aliases, p.id))
         for pl in data.places:
-            self.places.add(pl, (pl.name, *pl.aliases, pl.id))
+            spellings = pl.reference.names if pl.reference else ()
+            self.places.add(pl, (pl.name, *pl.aliases, pl.id, *spellings))
         for src in data.sources:
             self.sources.add(src, (src.id, src.id.removesuffix(".txt")))
         for s in data.strikes:
@@ -495,7 +496,7 @@ def load(*paths: str | os.PathLike[str]) -> Dataset:
         >>> isk.load() is isk.load()
         True
         >>> len(isk.load().strikes)
-        10
+        11
     """
     if not paths:
         with _bundled_lock:  # two threads asking at once still get one object

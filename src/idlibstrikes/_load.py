@@ -96,7 +96,7 @@ _SOURCE = _keys(
     "note",
 )
 _PLACE = _keys("id", "name", "kind", "aliases", "governorate", "citations", "reference", "note")
-_PLACE_REF = _keys("source", "governorate", "district", "latitude", "longitude", "note")
+_PLACE_REF = _keys("source", "governorate", "district", "latitude", "longitude", "names", "note")
 _PERSON = _keys("id", "name", "aliases", "citations", "roles", "note")
 _ROLE = _keys("title", "group", "leads", "source", "quote", "note")
 _GROUP = _keys(
@@ -525,6 +525,7 @@ class _Builder:
                     governorate=r.opt_text("governorate"),
                     district=r.opt_text("district"),
                     coordinates=coords,
+                    names=r.texts("names"),
                     note=r.note(),
                 )
             place = self.construct(

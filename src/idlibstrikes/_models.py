@@ -366,6 +366,8 @@ class PlaceReference:
         governorate: The governorate it gives.
         district: The district it gives.
         coordinates: The point it gives, or ``None`` where none was found.
+        names: Other spellings the reference gives (gazetteer transliterations); they
+            find the place in look-ups but are not the articles' words.
         note: A coding note.
 
     Example:
@@ -381,6 +383,7 @@ class PlaceReference:
     coordinates: Coordinates | None = attrs.field(
         default=None, validator=check.optional_instance(Coordinates)
     )
+    names: tuple[str, ...] = attrs.field(default=(), validator=_names)
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
@@ -402,7 +405,7 @@ class Place:
         >>> import idlibstrikes as isk
         >>> place = isk.load().place("urum al joz")
         >>> place.name, place.governorate, place.kind.value
-        ('Urum al-Jawz', 'Idlib', 'village')
+        ('Urum Al Joz', 'Idlib', 'village')
     """
 
     id: str = attrs.field(validator=check.text)
@@ -730,7 +733,7 @@ class Strike:
         >>> import idlibstrikes as isk
         >>> s = isk.load().strike("2019-06-30-rif-al-muhandisin")
         >>> str(s.date), s.place.name, s.perpetrator.name
-        ('2019-06-30', 'Rif al-Muhandisin', 'US military')
+        ('2019-06-30', 'Rif Al-Muhandiseen', 'US military')
         >>> [g.name for g in s.targets]
         ['al-Qaeda in Syria', 'Hurras al-Din']
         >>> len(s.sources)

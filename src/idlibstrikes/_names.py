@@ -36,7 +36,9 @@ def name_clashes(kind: str, records: Iterable[Any]) -> list[tuple[str, Any, Any]
     """Each name (or alias) that two of ``records`` share, with the two records."""
     index: NameIndex[Any] = NameIndex(kind)
     for record in records:
-        index.add(record, (record.name, *record.aliases, record.id))
+        reference = getattr(record, "reference", None)
+        spellings = reference.names if reference is not None else ()
+        index.add(record, (record.name, *record.aliases, record.id, *spellings))
     return index.clashes
 
 
