@@ -704,11 +704,16 @@ class _Builder:
             if announcement is not None and ident is not None:
                 self.announcements[ident] = announcement
 
-    def build_strikes(self) -> None:
+    def announcements_by_subject(self) -> dict[str, list[Announcement]]:
+        """The announcements about each strike or ceasefire id."""
         by_subject: dict[str, list[Announcement]] = {}
         for a in self.announcements.values():
             if a.about is not None:
                 by_subject.setdefault(a.about, []).append(a)
+        return by_subject
+
+    def build_strikes(self) -> None:
+        by_subject = self.announcements_by_subject()
         for record in self.raw.records["strikes"]:
             f, ident = self.fields(record, _STRIKE)
             if not self.unique(f, ident, self.strikes, "strike"):
@@ -776,10 +781,7 @@ class _Builder:
                 self.strikes[ident] = strike
 
     def build_ceasefires(self) -> None:
-        by_subject: dict[str, list[Announcement]] = {}
-        for a in self.announcements.values():
-            if a.about is not None:
-                by_subject.setdefault(a.about, []).append(a)
+        by_subject = self.announcements_by_subject()
         for record in self.raw.records["ceasefires"]:
             f, ident = self.fields(record, _CEASEFIRE)
             if not self.unique(f, ident, self.ceasefires, "ceasefire"):
