@@ -86,7 +86,7 @@ def test_unknown_reference_suggests_ids(tmp_path: Path) -> None:
 def test_low_above_high(tmp_path: Path) -> None:
     claim = {"victims": "all", "low": 9, "high": 4, "source": A2, "quote": "x"}
     p = only(problems(tmp_path, strikes=[strike(claims=[claim])]))
-    assert (p.record, p.field) == ("my-strike", "claims[0]")
+    assert (p.record, p.field) == ("my-strike", "claims[0].high")
     assert "low (9) is greater than high (4)" in p.message
 
 
@@ -101,8 +101,8 @@ def test_earliest_after_latest(tmp_path: Path) -> None:
     date = {"text": "x", "earliest": "2019-07-01", "latest": "2019-06-01", "reasoning": "test"}
     claims = [{"date": date, "source": A2, "quote": "x"}]
     p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
-    assert (p.record, p.field) == ("my-strike", "date_claims[0].date")
-    assert "is after latest" in p.message
+    assert (p.record, p.field) == ("my-strike", "date_claims[0].date.latest")
+    assert "is before earliest" in p.message
 
 
 def test_impossible_date(tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_ceasefire_ending_before_it_starts(tmp_path: Path) -> None:
         "end_claims": [{"date": {"text": "x", "span": "2019-08-01"}, "source": A2, "quote": "x"}],
     }
     p = only(problems(tmp_path, ceasefires=[ceasefire]))
-    assert p.record == "my-truce"
+    assert (p.record, p.field) == ("my-truce", "end_claims")
     assert "before it starts" in p.message
 
 
@@ -163,6 +163,7 @@ def test_every_problem_at_once(tmp_path: Path) -> None:
     claim = {"victims": "everyone", "low": 9, "high": 4, "source": "nope.txt", "quote": "x"}
     found = problems(tmp_path, strikes=[strike(place="atlantis", claims=[claim])])
     assert sorted(p.field or "" for p in found) == [
+        "claims[0].high",
         "claims[0].source",
         "claims[0].victims",
         "place",
@@ -210,3 +211,166 @@ def test_the_bundled_data_is_untouched_by_a_user_load(tmp_path: Path) -> None:
     isk.load(write(tmp_path, strikes=[strike()]))
     assert isk.load() is before
     assert "my-strike" not in {s.id for s in before.strikes}
+
+
+# -- additions: user files adding to bundled records -----------------------------------
+
+
+def test_an_addition_extends_a_bundled_strike(tmp_path: Path) -> None:
+    addition = {
+        "kind": "strike",
+        "id": "2019-06-30-rif-al-muhandisin",
+        "claims": [{"victims": "all", "low": 7, "high": 7, "source": A2, "quote": "x"}],
+    }
+    data = isk.load(write(tmp_path, additions=[addition]))
+    june = data.strike("2019-06-30-rif-al-muhandisin")
+    assert len(june.claims) == len(isk.load().strike(june.id).claims) + 1
+    assert data.casualties([june]).high == 7
+    assert len(isk.load().strike(june.id).claims) == 4  # the bundled record is unchanged
+
+
+def test_an_addition_extends_a_bundled_group(tmp_path: Path) -> None:
+    addition = {
+        "kind": "group",
+        "id": "hurras-al-din",
+        "aliases": ["Tanzim Hurras al-Din"],
+        "citations": [{"about": "aliases", "source": A2, "quote": "Hurras al-Din"}],
+    }
+    data = isk.load(write(tmp_path, additions=[addition]))
+    assert data.group("tanzim hurras al din").id == "hurras-al-din"
+    # strikes hold the extended group, not a stale copy
+    assert "Tanzim Hurras al-Din" in data.strike("2025-02-15-urum-al-jawz").targets[0].aliases
+
+
+def test_a_problem_in_an_addition_names_the_users_file(tmp_path: Path) -> None:
+    addition = {
+        "kind": "strike",
+        "id": "2019-06-30-rif-al-muhandisin",
+        "claims": [{"victims": "all", "low": "7", "high": 7, "source": A2, "quote": "x"}],
+        "targets": ["hurras-al-dinn"],
+    }
+    found = problems(tmp_path, additions=[addition])
+    assert sorted((p.record, p.field) for p in found) == [
+        ("2019-06-30-rif-al-muhandisin", "additions[0].claims[0].low"),
+        ("2019-06-30-rif-al-muhandisin", "additions[0].targets[0]"),
+    ]
+
+
+def test_an_addition_must_name_an_existing_record(tmp_path: Path) -> None:
+    p = only(
+        problems(tmp_path, additions=[{"kind": "strike", "id": "no-such-strike", "claims": []}])
+    )
+    assert (p.record, p.field) == ("no-such-strike", "additions[0].id")
+    assert "unknown strike id" in p.message
+
+
+def test_an_addition_may_not_change_a_records_place(tmp_path: Path) -> None:
+    p = only(
+        problems(
+            tmp_path, additions=[{"kind": "strike", "id": "2017-03-al-jinah", "place": "idlib"}]
+        )
+    )
+    assert (p.record, p.field) == ("2017-03-al-jinah", "additions[0].place")
+    assert "unknown field" in p.message
+
+
+# -- quotes checked against the article texts ---------------------------------------------
+
+
+def test_a_quote_not_in_its_article(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "mine.txt").write_text(
+        "The monitor said   at least\u00a0five died.\n", encoding="utf-8"
+    )
+    source = {
+        "id": "mine.txt",
+        "kind": "article",
+        "article": "mine.txt",
+        "published": {"text": "x", "span": "2019-09-01"},
+    }
+    good = strike(
+        claims=[
+            {
+                "victims": "all",
+                "low": 5,
+                "high": None,
+                "source": "mine.txt",
+                "quote": "at least five died",
+            }
+        ]
+    )
+    assert isk.load(write(tmp_path, sources=[source], strikes=[good]), articles=articles)
+    bad = strike(
+        claims=[
+            {
+                "victims": "all",
+                "low": 6,
+                "high": None,
+                "source": "mine.txt",
+                "quote": "at least six died",
+            }
+        ]
+    )
+    path = write(tmp_path, sources=[source], strikes=[bad])
+    with pytest.raises(isk.DataError) as info:
+        isk.load(path, articles=articles)
+    p = only(list(info.value.problems))
+    assert (p.file, p.record, p.field) == (str(path), "my-strike", "claims[0].quote")
+    assert "not in the article" in p.message
+    assert isk.load(path)  # without the texts, quotes cannot be checked
+
+
+def test_the_bundled_quotes_pass_the_article_check() -> None:
+    from .conftest import ARTICLES
+
+    if not ARTICLES.is_dir():
+        pytest.skip(f"the articles folder {ARTICLES} is absent")
+    assert isk.load(articles=ARTICLES) == isk.load()
+
+
+def test_a_missing_articles_folder(tmp_path: Path) -> None:
+    with pytest.raises(isk.DataError, match="the articles folder does not exist"):
+        isk.load(articles=tmp_path / "nowhere")
+
+
+# -- files that are not data ------------------------------------------------------------------
+
+
+def test_non_utf8_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"idlibstrikes": 1,\n "groups": [{"id": "x", "name": "Caf\xe9"}]}')
+    with pytest.raises(isk.DataError) as info:
+        isk.load(path)
+    p = only(list(info.value.problems))
+    assert (p.file, p.line) == (str(path), 2)
+    assert "not UTF-8" in p.message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_bytes(b"  \n")
+    with pytest.raises(isk.DataError, match="the file is empty"):
+        isk.load(path)
+
+
+def test_nesting_deep_enough_to_exhaust_the_parser(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"idlibstrikes": 1, "strikes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(isk.DataError) as info:
+        isk.load(path)
+    assert "nesting too deep" in only(list(info.value.problems)).message
+
+
+def test_wrong_format_version(tmp_path: Path) -> None:
+    path = tmp_path / "v2.json"
+    path.write_text('{"idlibstrikes": 2}')
+    with pytest.raises(isk.DataError) as info:
+        isk.load(path)
+    p = only(list(info.value.problems))
+    assert (p.field, p.found, p.expected) == ("idlibstrikes", "2", "1")
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(isk.DataError, match="cannot read the file"):
+        isk.load(tmp_path / "nope.json")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from pathlib import Path
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -464,10 +465,10 @@ class _Index:
                 )
 
 
-def _from_raw(raw: Any) -> Dataset:
+def _from_raw(raw: Any, articles: Path | None = None) -> Dataset:
     from ._load import build
 
-    return Dataset(**build(raw))
+    return Dataset(**build(raw, articles))
 
 
 _bundled_lock = threading.Lock()
@@ -480,13 +481,25 @@ def _bundled() -> Dataset:
     return _from_raw(read_bundled())
 
 
-def load(*paths: str | os.PathLike[str]) -> Dataset:
+def load(
+    *paths: str | os.PathLike[str],
+    bundled: bool = True,
+    articles: str | os.PathLike[str] | None = None,
+) -> Dataset:
     """The bundled dataset, or the bundled dataset plus your own data files.
 
-    With no paths, the bundled dataset is loaded once and cached: every call returns
-    the same object. With paths (files, or folders of ``*.json`` files in the same
-    format as the bundled data), a new dataset is built from the bundled records plus
-    yours; yours may refer to bundled ids. The bundled dataset is never changed.
+    With no arguments, the bundled dataset is loaded once and cached: every call returns
+    the same object. With paths (files, or folders of ``*.json`` files in the same format
+    as the bundled data), a new dataset is built from the bundled records plus yours.
+    Yours may refer to bundled ids, and may add claims, sources and citations to bundled
+    strikes, groups, ceasefires, places and people through ``"additions"``. The bundled
+    dataset is never changed.
+
+    Args:
+        paths: Your data files, or folders of them.
+        bundled: Include the bundled records (``False``: only your files).
+        articles: A folder holding the articles' texts by file name; every quote from an
+            article found there must then appear in it.
 
     Raises:
         DataError: Any problem in any file, all of them at once.
@@ -497,10 +510,27 @@ def load(*paths: str | os.PathLike[str]) -> Dataset:
         True
         >>> len(isk.load().strikes)
         11
+        >>> mine = isk.load("examples/new-article.json", articles="examples/articles")
+        >>> camp = mine.strike("2019-08-31-idlib-training-camp")
+        >>> len(camp.sources), str(mine.casualties([camp]))
+        (3, '38-40+ all killed in 1 strike(s) with figures; 0 without')
     """
-    if not paths:
+    if not paths and bundled and articles is None:
         with _bundled_lock:  # two threads asking at once still get one object
             return _bundled()
-    from ._load import merge, read_bundled, read_paths
+    from ._load import RawData, merge, read_bundled, read_paths
 
-    return _from_raw(merge(read_bundled(), read_paths(paths)))
+    parts = [read_bundled()] if bundled else []
+    parts.append(read_paths(paths) if paths else RawData({}, ()))
+    folder = None if articles is None else Path(articles)
+    if folder is not None and not folder.is_dir():
+        raise DataError(
+            [
+                Problem(
+                    file=str(folder),
+                    message="the articles folder does not exist; give the "
+                    "folder that holds the articles' .txt files",
+                )
+            ]
+        )
+    return _from_raw(merge(*parts), folder)

@@ -59,6 +59,7 @@ __all__ = ["FORMAT_VERSION", "KINDS", "build", "read_bundled", "read_paths"]
 FORMAT_VERSION = 1
 #: The record kinds a data file may hold, in the order they are built.
 KINDS = (
+    "additions",
     "sources",
     "places",
     "people",
@@ -146,10 +147,16 @@ _REFERENCE = _keys(
 
 @attrs.frozen
 class RawRecord:
-    """One record as parsed, with the file it came from."""
+    """One record as parsed, with the file it came from.
+
+    ``origins`` locates list items that a user file's ``additions`` appended to this
+    record: (field, index) -> (file, path), so a problem in one names the user's file.
+    """
 
     file: str
     data: dict[str, Any]
+    position: int = 0
+    origins: dict[tuple[str, int], tuple[str, str]] = attrs.Factory(dict)
 
 
 @attrs.frozen
@@ -221,7 +228,7 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
                         found=type(item).__name__,
                     )
                 else:
-                    out[key].append(RawRecord(name, item))
+                    out[key].append(RawRecord(name, item, position=i))
 
 
 def _read(files: Iterable[tuple[str, bytes]]) -> RawData:
@@ -264,8 +271,80 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
 
 def merge(*parts: RawData) -> RawData:
     """The records and problems of several reads together."""
-    records = {k: tuple(r for part in parts for r in part.records[k]) for k in KINDS}
+    records = {k: tuple(r for part in parts for r in part.records.get(k, ())) for k in KINDS}
     return RawData(records, tuple(p for part in parts for p in part.problems))
+
+
+# -- additions -----------------------------------------------------------------------------
+
+#: What a user file may add to an existing record: its kind -> (file key, list fields).
+_ADDABLE = {
+    "strike": ("strikes", ("date_claims", "targets", "allies", "killed", "claims", "citations")),
+    "group": ("groups", ("aliases", "citations", "founding", "strength", "affiliations")),
+    "ceasefire": ("ceasefires", ("start_claims", "end_claims", "parties", "brokers", "citations")),
+    "place": ("places", ("aliases", "citations")),
+    "person": ("people", ("aliases", "citations", "roles")),
+}
+
+
+def apply_additions(raw: RawData, problems: Problems) -> RawData:
+    """Append each addition's items to the record it names (which may be bundled)."""
+    records = {k: list(v) for k, v in raw.records.items()}
+    where: dict[tuple[str, str], int] = {}
+    for kind in KINDS:
+        for i, record in enumerate(records[kind]):
+            ident = record.data.get("id")
+            if isinstance(ident, str):
+                where.setdefault((kind, ident), i)
+    for add in raw.records["additions"]:
+        path = f"additions[{add.position}]"
+        target = add.data.get("kind")
+        fields = _ADDABLE[target][1] if isinstance(target, str) and target in _ADDABLE else ()
+        named = add.data.get("id")
+        f = Fields(
+            problems,
+            add.file,
+            add.data,
+            record=named if isinstance(named, str) else None,
+            path=path,
+            allowed=frozenset({"kind", "id", *fields}),
+        )
+        key = f.text("kind")
+        if key is not None and key not in _ADDABLE:
+            f.fail(
+                "kind",
+                "not a kind of record that can be added to",
+                found=repr(key),
+                expected="one of " + ", ".join(_ADDABLE),
+            )
+        ident = f.ident("id")
+        if key not in _ADDABLE or ident is None:
+            continue
+        kind = _ADDABLE[key][0]
+        if (kind, ident) not in where:
+            f.fail(
+                "id",
+                f"unknown {key} id: an addition must name an existing {key}",
+                found=repr(ident),
+            )
+            continue
+        position = where[(kind, ident)]
+        record = records[kind][position]
+        data, origins = dict(record.data), dict(record.origins)
+        for field in fields:
+            items = add.data.get(field)
+            if items is None:
+                continue
+            if type(items) is not list:
+                f.fail(field, "must be a list", found=type(items).__name__)
+                continue
+            existing = data.get(field)
+            base = list(existing) if isinstance(existing, list) else []
+            for j, _ in enumerate(items):
+                origins[(field, len(base) + j)] = (add.file, f"{path}.{field}[{j}]")
+            data[field] = base + items
+        records[kind][position] = RawRecord(record.file, data, record.position, origins)
+    return RawData({k: tuple(v) for k, v in records.items()}, raw.problems)
 
 
 # -- building records --------------------------------------------------------------------
@@ -274,11 +353,26 @@ def merge(*parts: RawData) -> RawData:
 class _Builder:
     """Builds typed records from raw records, collecting every problem."""
 
-    def __init__(self, raw: RawData) -> None:
+    def __init__(self, raw: RawData, articles: Path | None = None) -> None:
         self.raw = raw
+        self.articles = articles
+        self._texts: dict[str, str | None] = {}
         self.problems = Problems()
         for problem in raw.problems:
             self.problems.add(problem)
+        self.raw = raw = apply_additions(raw, self.problems)
+        labels = {
+            "sources": "source",
+            "places": "place",
+            "people": "person",
+            "groups": "group",
+            "strikes": "strike",
+            "ceasefires": "ceasefire",
+        }
+        self.defined: dict[str, set[str]] = {
+            label: {r.data["id"] for r in raw.records[kind] if isinstance(r.data.get("id"), str)}
+            for kind, label in labels.items()
+        }
         self.sources: dict[str, Source] = {}
         self.places: dict[str, Place] = {}
         self.people: dict[str, Person] = {}
@@ -295,7 +389,15 @@ class _Builder:
         """Open a record for reading; its id names it in messages."""
         raw_id = record.data.get("id")
         name = raw_id if isinstance(raw_id, str) else None
-        f = Fields(self.problems, record.file, record.data, record=name, path="", allowed=allowed)
+        f = Fields(
+            self.problems,
+            record.file,
+            record.data,
+            record=name,
+            path="",
+            allowed=allowed,
+            origins=record.origins,
+        )
         return f, f.ident("id")
 
     def unique(self, f: Fields, ident: str | None, table: dict[str, T], kind: str) -> bool:
@@ -317,6 +419,9 @@ class _Builder:
         if ident is None:
             return None
         found = table.get(ident)
+        if found is None and ident in self.defined.get(kind, ()):
+            f.spoil()  # the record exists but is itself bad: its own problem says why
+            return None
         if found is None:
             import difflib
 
@@ -349,6 +454,35 @@ class _Builder:
     def source(self, f: Fields, key: str = "source") -> Source | None:
         """Resolve a source id."""
         return self.ref(f, key, self.sources, "source")
+
+    def article_text(self, source: Source) -> str | None:
+        """The article's text, whitespace-collapsed, or ``None`` where it is not available."""
+        if self.articles is None or source.article is None:
+            return None
+        if source.article not in self._texts:
+            path = self.articles / source.article
+            try:
+                self._texts[source.article] = collapse(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._texts[source.article] = None
+        return self._texts[source.article]
+
+    def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
+        """Read a quote; where the article's text is available, it must be found in it."""
+        text = f.text(key)
+        ident = f.data.get(source_key)
+        source = self.sources.get(ident) if isinstance(ident, str) else None
+        if text is not None and source is not None and not source.is_reference:
+            article = self.article_text(source)
+            if article is not None and collapse(text) not in article:
+                f.fail(
+                    key,
+                    "the quote is not in the article; quote it verbatim (only whitespace may "
+                    "differ)",
+                    found=repr(text if len(text) <= 60 else text[:57] + "..."),
+                    expected=f"words found in {source.article}",
+                )
+        return text
 
     def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
         """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
@@ -407,6 +541,15 @@ class _Builder:
                     expected="a reasoning text",
                 )
                 return None
+            if earliest is not None and latest is not None and earliest > latest:
+                f.fail(
+                    "latest",
+                    f"latest ({latest}) is before earliest ({earliest}); a date range must run "
+                    "forwards",
+                    found=str(latest),
+                    expected=f"on or after {earliest}",
+                )
+                return None
             return DateRange(
                 earliest=earliest or dt.date.min,
                 latest=latest or dt.date.max,
@@ -422,7 +565,7 @@ class _Builder:
         out = []
         for c in f.children("citations", _CITATION):
             citation = self.construct(
-                c, Citation, source=self.source(c), quote=c.text("quote"), about=c.text("about")
+                c, Citation, source=self.source(c), quote=self.quote(c), about=c.text("about")
             )
             if citation is not None:
                 out.append(citation)
@@ -437,7 +580,7 @@ class _Builder:
                 DateClaim,
                 date=self.date(c.child("date", _DATE, required=True)),
                 source=self.source(c),
-                quote=c.text("quote"),
+                quote=self.quote(c),
                 note=c.note(),
             )
             if claim is not None:
@@ -483,7 +626,16 @@ class _Builder:
                 address=f.opt_text("address"),
                 note=f.note(),
             )
-            if source is not None:
+            if source is not None and outlet_quote:
+                text = self.article_text(source)
+                if text is not None and collapse(outlet_quote) not in text:
+                    f.fail(
+                        "outlet_quote",
+                        "the words naming the outlet are not in the article",
+                        found=repr(outlet_quote),
+                        expected=f"words found in {source.article}",
+                    )
+            if source is not None and not f.failed:
                 self.sources[ident] = source
                 if f.data.get("published_from") is not None:
                     pending.append((f, ident, f.data))
@@ -557,7 +709,7 @@ class _Builder:
                     group_id=r.opt_ident("group"),
                     leads=r.flag("leads"),
                     source=self.source(r),
-                    quote=r.text("quote"),
+                    quote=self.quote(r),
                     note=r.note(),
                 )
                 if role is not None:
@@ -642,7 +794,7 @@ class _Builder:
                 as_of=as_of,
                 claimant=self.opt_ref(s, "claimant", self.groups, "group"),
                 source=src,
-                quote=s.text("quote"),
+                quote=self.quote(s),
                 note=s.note(),
             )
             if estimate is not None:
@@ -658,7 +810,7 @@ class _Builder:
                 until=self.date(a.child("until", _DATE)),
                 claimant=self.opt_ref(a, "claimant", self.groups, "group"),
                 source=self.source(a),
-                quote=a.text("quote"),
+                quote=self.quote(a),
                 note=a.note(),
             )
             if affiliation is not None:
@@ -698,7 +850,7 @@ class _Builder:
                 announcer=self.opt_ref(f, "announcer", self.groups, "group"),
                 about=f.opt_ident("about"),
                 source=self.source(f),
-                quote=f.text("quote"),
+                quote=self.quote(f),
                 note=f.note(),
             )
             if announcement is not None and ident is not None:
@@ -723,16 +875,17 @@ class _Builder:
                 f.fail("date_claims", "a strike needs at least one date claim")
             claims = []
             for c in f.children("claims", _CLAIM):
+                low, high = _low_high(c)
                 claim = self.construct(
                     c,
                     CasualtyClaim,
-                    low=c.count("low"),
-                    high=c.count("high", required=False),
+                    low=low,
+                    high=high,
                     victims=c.enum("victims", Victims),
                     outcome=c.enum("outcome", Outcome, Outcome.KILLED),
                     claimant=self.opt_ref(c, "claimant", self.groups, "group"),
                     source=self.source(c),
-                    quote=c.text("quote"),
+                    quote=self.quote(c),
                     note=c.note(),
                 )
                 if claim is not None:
@@ -791,14 +944,22 @@ class _Builder:
             if not starts and not f.failed:
                 f.fail("start_claims", "a ceasefire needs at least one start claim")
             citations = self.citations(f)
+            start, end = _hull(c.date for c in starts), _hull(c.date for c in ends)
+            if start is not None and end is not None and end.latest < start.earliest:
+                f.fail(
+                    "end_claims",
+                    f"the ceasefire ends ({end}) before it starts ({start})",
+                    found=str(end),
+                    expected=f"on or after {start.earliest}",
+                )
             ceasefire = self.construct(
                 f,
                 Ceasefire,
                 id=ident,
                 name=f.text("name"),
                 kind=f.enum("kind", CeasefireKind, CeasefireKind.CEASEFIRE),
-                start=_hull(c.date for c in starts),
-                end=_hull(c.date for c in ends),
+                start=start,
+                end=end,
                 parties=self.refs(f, "parties", self.groups, "group"),
                 brokers=self.refs(f, "brokers", self.groups, "group"),
                 start_claims=starts,
@@ -821,21 +982,22 @@ class _Builder:
             f, ident = self.fields(record, _FIGURE)
             if not self.unique(f, ident, self.figures, "figure"):
                 continue
+            low, high = _low_high(f)
             figure = self.construct(
                 f,
                 Figure,
                 id=ident,
                 measure=f.text("measure"),
                 subject=f.text("subject"),
-                low=f.count("low"),
-                high=f.count("high", required=False),
+                low=low,
+                high=high,
                 unit=f.text("unit"),
                 approximate=f.flag("approximate"),
                 period=self.date(f.child("period", _DATE)),
                 place=self.opt_ref(f, "place", self.places, "place"),
                 claimant=self.opt_ref(f, "claimant", self.groups, "group"),
                 source=self.source(f),
-                quote=f.text("quote"),
+                quote=self.quote(f),
                 note=f.note(),
             )
             if figure is not None and ident is not None:
@@ -862,7 +1024,10 @@ class _Builder:
                     "source", "a reference fact must cite a reference source", found=repr(src.id)
                 )
             subject = f.ident("subject")
-            if subject is not None and subject not in every:
+            known = set().union(*self.defined.values())
+            if subject is not None and subject not in every and subject in known:
+                f.spoil()
+            elif subject is not None and subject not in every:
                 f.fail(
                     "subject",
                     "unknown record id",
@@ -906,7 +1071,8 @@ class _Builder:
         subjects = {**self.strikes, **self.ceasefires}
         for record in self.raw.records["announcements"]:
             about = record.data.get("about")
-            if isinstance(about, str) and about not in subjects:
+            failed = self.defined["strike"] | self.defined["ceasefire"]
+            if isinstance(about, str) and about not in subjects and about not in failed:
                 f = Fields(
                     self.problems,
                     record.file,
@@ -971,6 +1137,19 @@ class _Builder:
 _RELATIVE_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
 
 
+def _low_high(f: Fields) -> tuple[int | None, int | None]:
+    """Read ``low`` and ``high``; a high below the low is reported on ``high``."""
+    low, high = f.count("low"), f.count("high", required=False)
+    if low is not None and high is not None and low > high:
+        f.fail(
+            "high",
+            f"low ({low}) is greater than high ({high})",
+            found=str(high),
+            expected=f"at least {low}, or null for no upper bound",
+        )
+    return low, high
+
+
 def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRange:
     from ._dates import _PARTS, parse_period
 
@@ -1017,6 +1196,15 @@ def _articles(sources: Iterable[Source | None]) -> tuple[Source, ...]:
     return tuple(unique[k] for k in sorted(unique))
 
 
-def build(raw: RawData) -> dict[str, tuple[Any, ...]]:
-    """Build every record of ``raw``; raise :class:`DataError` with every problem found."""
-    return _Builder(raw).run()
+def build(raw: RawData, articles: Path | None = None) -> dict[str, tuple[Any, ...]]:
+    """Build every record of ``raw``; raise :class:`DataError` with every problem found.
+
+    With ``articles`` (a folder holding the articles' texts by file name), every quote from
+    an article found there must appear in it.
+    """
+    return _Builder(raw, articles).run()
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace, no-break spaces included, to one space."""
+    return " ".join(text.replace("\u00a0", " ").split())

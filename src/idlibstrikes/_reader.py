@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ __all__ = ["Fields", "Problems"]
 E = TypeVar("E", bound=Enum)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ITEM = re.compile(r"^(\w+)\[(\d+)\]")
 _JSON_TYPES = {
     str: "text",
     int: "a whole number",
@@ -80,9 +81,11 @@ class Fields:
         path: str,
         allowed: frozenset[str],
         parent: Fields | None = None,
+        origins: Mapping[tuple[str, int], tuple[str, str]] | None = None,
     ) -> None:
         self.problems = problems
         self.parent = parent
+        self.origins = origins or {}
         self.file = file
         self.data = data
         self.record = record
@@ -115,16 +118,29 @@ class Fields:
         while node is not None:  # a record with a bad part is itself bad
             node.failed = True
             node = node.parent
+        file, field = self.file, (self.where(key) if key else self.path) or None
+        item = _ITEM.match(key or "")
+        if item and (item.group(1), int(item.group(2))) in self.origins:
+            # an item a user file's addition appended: locate it in that file
+            file, path = self.origins[(item.group(1), int(item.group(2)))]
+            field = path + (key or "")[item.end() :]
         self.problems.add(
             Problem(
-                file=self.file,
+                file=file,
                 record=self.record,
-                field=(self.where(key) if key else self.path) or None,
+                field=field,
                 message=message,
                 found=found,
                 expected=expected,
             )
         )
+
+    def spoil(self) -> None:
+        """Mark this object failed without a problem of its own (another one explains it)."""
+        node: Fields | None = self
+        while node is not None:
+            node.failed = True
+            node = node.parent
 
     # -- scalar accessors ---------------------------------------------------------
     def _get(self, key: str, kind: type, required: bool) -> Any:
@@ -275,9 +291,13 @@ class Fields:
             yield self._sub(item, self.where(f"{key}[{i}]"), allowed)
 
     def _sub(self, data: dict[str, Any], path: str, allowed: frozenset[str]) -> Fields:
+        file = self.file
+        item = _ITEM.fullmatch(path)
+        if item and (item.group(1), int(item.group(2))) in self.origins:
+            file, path = self.origins[(item.group(1), int(item.group(2)))]
         return Fields(
             self.problems,
-            self.file,
+            file,
             data,
             record=self.record,
             path=path,
