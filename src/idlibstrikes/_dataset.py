@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
