@@ -77,3 +77,57 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     assert bundled
     assert shipped == bundled
     assert "idlibstrikes/py.typed" in names
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "idlibstrikes", *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_validate_accepts_the_example_file() -> None:
+    done = run_cli("validate", "examples/new-article.json", "--articles", "examples/articles")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: 1 file, 3 records and additions")
+    assert len(done.stdout.splitlines()) == 1
+
+
+def test_validate_prints_every_problem_one_per_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"idlibstrikes": 1, "strikes": [{"id": "x", "description": "d", "place": "atlantis",'
+        ' "perpetrator": "us-military", "date_claims": [{"date": {"text": "t", "span":'
+        ' "2019-13"}, "source": "nope", "quote": "q"}]}]}',
+        encoding="utf-8",
+    )
+    done = run_cli("validate", str(bad))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert [line.split(": ")[0:2] for line in lines] == [
+        [str(bad), "x.date_claims[0].date.span"],
+        [str(bad), "x.date_claims[0].source"],
+        [str(bad), "x.place"],
+    ]
+    assert done.stderr.strip() == "3 problems"
+
+
+def test_validate_gives_the_line_of_a_syntax_error(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"idlibstrikes": 1,\n "strikes": [,]}\n', encoding="utf-8")
+    done = run_cli("validate", str(bad))
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{bad}:2: not valid JSON")
+
+
+def test_strikes_command_filters_by_group_and_period() -> None:
+    done = run_cli("strikes", "--group", "hurras al deen", "--between", "2019")
+    assert done.returncode == 0
+    rows = done.stdout.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["2019-06-30", "2019-08-31"]
+
+
+def test_unknown_group_on_the_command_line() -> None:
+    done = run_cli("strikes", "--group", "Huras")
+    assert done.returncode == 1
+    assert "did you mean: 'Hurras al-Din'" in done.stderr
+    assert done.stdout == ""

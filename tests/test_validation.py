@@ -108,7 +108,7 @@ def test_earliest_after_latest(tmp_path: Path) -> None:
 def test_impossible_date(tmp_path: Path) -> None:
     claims = [{"date": {"text": "x", "span": "2019-02-30"}, "source": A2, "quote": "x"}]
     p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
-    assert (p.record, p.field) == ("my-strike", "date_claims[0].date")
+    assert (p.record, p.field) == ("my-strike", "date_claims[0].date.span")
     assert "bad date" in p.message
 
 

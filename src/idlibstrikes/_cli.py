@@ -2,6 +2,7 @@
 
 With no arguments it prints every strike in the bundled data: date range, place,
 perpetrator, targets, the range of reported deaths and the articles reporting it.
+``validate FILE...`` checks data files and prints every problem, one per line.
 """
 
 from __future__ import annotations
@@ -11,11 +12,19 @@ import sys
 from collections.abc import Sequence
 
 from ._casualties import for_strike
-from ._models import Outcome, Strike, Victims
+from ._models import Outcome, Scope, Strike, Victims
 
 __all__ = ["main", "strike_rows"]
 
 _HEADER = ("date", "place", "perpetrator", "targets", "deaths", "sources")
+
+_EXAMPLES = """\
+examples:
+  idlibstrikes                                  every strike in the bundled data
+  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes strikes --between 2019-06 "Sep 2019" --certain
+  idlibstrikes validate mine.json --articles ~/articles
+"""
 
 
 def _deaths(strike: Strike) -> str:
@@ -40,7 +49,7 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
         gov = s.place.governorate
         place = f"{s.place.name} ({gov})" if gov and gov != s.place.name else s.place.name
         sources = ",".join(src.id[:3] for src in s.sources)
-        series = " [series]" if s.scope.value == "series" else ""
+        series = " [series]" if s.scope is Scope.SERIES else ""
         rows.append(
             (
                 str(s.date) + series,
@@ -64,32 +73,105 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="idlibstrikes",
+        description="Query and check the idlibstrikes dataset. With no command, list every "
+        "strike with its date range, place, perpetrator, targets, the range of reported "
+        "deaths and the reporting articles.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    strikes = commands.add_parser(
+        "strikes",
+        help="list strikes (the default)",
+        description="List strikes. Deaths: the smallest to the largest figure any source "
+        "gives for all victims; '+' marks an 'at least' figure. Sources: article numbers "
+        "(000 = 000_*.txt).",
+    )
+    strikes.add_argument("--group", metavar="NAME", help="only strikes on this group")
+    strikes.add_argument(
+        "--affiliates", action="store_true", help="with --group: also strikes on its affiliates"
+    )
+    strikes.add_argument(
+        "--between",
+        nargs="+",
+        metavar="DATE",
+        help="only strikes in this period: one or two dates, months or years",
+    )
+    strikes.add_argument(
+        "--certain", action="store_true", help="with --between: only strikes certainly in it"
+    )
+    validate = commands.add_parser(
+        "validate",
+        help="check data files; print every problem",
+        description="Check data files (with the bundled data they may refer to). Prints "
+        "every problem as 'file:line: record.field: message' and exits 1, or prints a "
+        "one-line summary and exits 0.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="data files or folders")
+    validate.add_argument(
+        "--articles", metavar="DIR", help="folder of article texts: check every quote in them"
+    )
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
     Example:
-        >>> main(["--help"])  # doctest: +ELLIPSIS
-        usage: idlibstrikes ...
+        >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
+        ok: 1 file, 3 records and additions; the dataset then holds 11 strikes, 44 groups, 6 articles
         0
     """
-    parser = argparse.ArgumentParser(
-        prog="idlibstrikes",
-        description="List the strikes in the idlibstrikes dataset, with dates, places, "
-        "targets, the range of reported deaths and the reporting articles.",
-        epilog="Deaths: the smallest to the largest figure any source gives for all victims; "
-        "'+' marks an 'at least' figure. Sources: article numbers (000 = 000_*.txt).",
-    )
+    parser = _parser()
     try:
-        parser.parse_args(argv)
-    except SystemExit as exc:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse has reported
         return int(exc.code or 0)
     from ._dataset import load
-    from ._errors import DataError
+    from ._errors import DataError, InvalidPeriodError, UnknownNameError
 
     try:
+        if args.command == "validate":
+            return _validate(args.files, args.articles)
         data = load()
-    except DataError as exc:
+        chosen = data.strikes
+        if getattr(args, "group", None):
+            chosen = data.strikes_by_group(args.group, include_affiliates=args.affiliates)
+        if getattr(args, "between", None):
+            if len(args.between) > 2:
+                parser.error("--between takes one or two dates")
+            period = set(data.strikes_between(*args.between, certain=args.certain))
+            chosen = tuple(s for s in chosen if s in period)
+    except (DataError, InvalidPeriodError, UnknownNameError) as exc:
         print(f"idlibstrikes: {exc}", file=sys.stderr)
         return 1
-    print(_table([_HEADER, *strike_rows(data.strikes)]))
+    print(_table([_HEADER, *strike_rows(chosen)]))
+    return 0
+
+
+def _validate(files: Sequence[str], articles: str | None) -> int:
+    from ._dataset import load
+    from ._errors import DataError
+    from ._load import KINDS, read_paths
+
+    try:
+        data = load(*files, articles=articles)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    raw = read_paths(files)
+    records = sum(len(raw.records[k]) for k in KINDS)
+    names = {r.file for k in KINDS for r in raw.records[k]}
+    articles_count = sum(1 for s in data.sources if not s.is_reference)
+    print(
+        f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records and "
+        f"additions; the dataset then holds {len(data.strikes)} strikes, "
+        f"{len(data.groups)} groups, {articles_count} articles"
+    )
     return 0

@@ -517,7 +517,11 @@ class _Builder:
             return None
         try:
             if span is not None:
-                return _span_date(span, part, text, reasoning)
+                try:
+                    return _span_date(span, part, text, reasoning)
+                except ValueError as exc:
+                    f.fail("span", f"bad date: {exc}", found=repr(span))
+                    return None
             if relative is not None:
                 anchor = self.ref(f, "anchor", self.sources, "source")
                 if anchor is None:
