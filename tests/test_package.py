@@ -88,7 +88,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_accepts_the_example_file() -> None:
     done = run_cli("validate", "examples/new-article.json", "--articles", "examples/articles")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ok: 1 file, 3 records and additions")
+    assert done.stdout.startswith("ok: 1 file, 3 records; with the bundled data: 11 strikes")
     assert len(done.stdout.splitlines()) == 1
 
 

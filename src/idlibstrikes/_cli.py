@@ -122,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Example:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
-        ok: 1 file, 3 records and additions; the dataset then holds 11 strikes, 44 groups, 6 articles
+        ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
         0
     """
     parser = _parser()
@@ -170,8 +170,8 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     names = {r.file for k in KINDS for r in raw.records[k]}
     articles_count = sum(1 for s in data.sources if not s.is_reference)
     print(
-        f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records and "
-        f"additions; the dataset then holds {len(data.strikes)} strikes, "
-        f"{len(data.groups)} groups, {articles_count} articles"
+        f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records; "
+        f"with the bundled data: {len(data.strikes)} strikes, {len(data.groups)} groups, "
+        f"{articles_count} articles"
     )
     return 0
