@@ -44,6 +44,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._write import dump, dumps
 
 __all__ = [
     "Affiliation",
@@ -82,6 +83,8 @@ __all__ = [
     "StrikeKind",
     "UnknownNameError",
     "Victims",
+    "dump",
+    "dumps",
     "load",
     "parse_period",
 ]

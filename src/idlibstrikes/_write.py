@@ -1,0 +1,389 @@
+"""Writing records back to the data file format, so users can produce files from code.
+
+What is written loads back equal: every stored field is written, and the fields the
+loader computes (a strike's ``date`` and ``sources``, a group's ``founded`` and
+``leaders``, a ceasefire's ``start`` and ``end``) are left for it to compute again.
+Relative dates are written resolved, as ranges, with their wording and reasoning.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ._dates import DateRange, parse_period
+from ._models import (
+    Affiliation,
+    Announcement,
+    CasualtyClaim,
+    Ceasefire,
+    Citation,
+    DateClaim,
+    Figure,
+    Group,
+    Person,
+    Place,
+    ReferenceFact,
+    Role,
+    Source,
+    StrengthEstimate,
+    Strike,
+)
+
+__all__ = ["dump", "dumps", "to_document"]
+
+_KIND = {
+    Source: "sources",
+    Place: "places",
+    Person: "people",
+    Group: "groups",
+    Announcement: "announcements",
+    Strike: "strikes",
+    Ceasefire: "ceasefires",
+    Figure: "figures",
+    ReferenceFact: "references",
+}
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], ())}
+
+
+def _date(r: DateRange) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": r.text or str(r)}
+    if r.open_start or r.open_end:
+        if not r.open_start:
+            out["earliest"] = r.earliest.isoformat()
+        if not r.open_end:
+            out["latest"] = r.latest.isoformat()
+        out["reasoning"] = r.reasoning or "no bound is known on the open side"
+        return out
+    out["span"] = _span(r)
+    if r.reasoning:
+        out["reasoning"] = r.reasoning
+    return out
+
+
+def _span(r: DateRange) -> str:
+    """The shortest ISO span text for a closed range: a day, a month, a year, or a/b."""
+    first, last = r.earliest, r.latest
+    for text in (first.isoformat()[:4], first.isoformat()[:7], first.isoformat()):
+        if parse_period(text) == (first, last):
+            return text
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _cite(c: Citation) -> dict[str, Any]:
+    return {"about": c.about, "source": c.source.id, "quote": c.quote}
+
+
+def _date_claim(c: DateClaim) -> dict[str, Any]:
+    return _drop_empty(
+        {"date": _date(c.date), "source": c.source.id, "quote": c.quote, "note": c.note}
+    )
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": s.id,
+            "kind": s.kind.value,
+            "article": s.article,
+            "outlet": s.outlet,
+            "outlet_quote": s.outlet_quote,
+            "headline": s.headline,
+            "published": _date(s.published) if s.published else None,
+            "published_from": s.published_from.id if s.published_from else None,
+            "address": s.address,
+            "note": s.note,
+        }
+    )
+
+
+def _place(p: Place) -> dict[str, Any]:
+    ref = p.reference
+    reference = None
+    if ref is not None:
+        reference = _drop_empty(
+            {
+                "source": ref.source.id,
+                "governorate": ref.governorate,
+                "district": ref.district,
+                "latitude": ref.coordinates.latitude if ref.coordinates else None,
+                "longitude": ref.coordinates.longitude if ref.coordinates else None,
+                "names": list(ref.names),
+                "note": ref.note,
+            }
+        )
+    return _drop_empty(
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind.value,
+            "aliases": list(p.aliases),
+            "governorate": p.governorate,
+            "citations": [_cite(c) for c in p.citations],
+            "reference": reference,
+            "note": p.note,
+        }
+    )
+
+
+def _role(r: Role) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "title": r.title,
+            "group": r.group_id,
+            "leads": r.leads or None,
+            "source": r.source.id,
+            "quote": r.quote,
+            "note": r.note,
+        }
+    )
+
+
+def _person(p: Person) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": p.id,
+            "name": p.name,
+            "aliases": list(p.aliases),
+            "citations": [_cite(c) for c in p.citations],
+            "roles": [_role(r) for r in p.roles],
+            "note": p.note,
+        }
+    )
+
+
+def _strength(e: StrengthEstimate) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "count": e.count,
+            "approximate": e.approximate or None,
+            "unit": e.unit,
+            "as_of": _date(e.as_of),
+            "claimant": e.claimant.id if e.claimant else None,
+            "source": e.source.id,
+            "quote": e.quote,
+            "note": e.note,
+        }
+    )
+
+
+def _affiliation(a: Affiliation) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "other": a.other.id,
+            "relation": a.relation.value,
+            "claimant": a.claimant.id if a.claimant else None,
+            "source": a.source.id,
+            "quote": a.quote,
+            "since": _date(a.since) if a.since else None,
+            "until": _date(a.until) if a.until else None,
+            "note": a.note,
+        }
+    )
+
+
+def _group(g: Group) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": g.id,
+            "name": g.name,
+            "kind": g.kind.value,
+            "aliases": list(g.aliases),
+            "citations": [_cite(c) for c in g.citations],
+            "founding": [_date_claim(c) for c in g.founding],
+            "strength": [_strength(e) for e in g.strength],
+            "affiliations": [_affiliation(a) for a in g.affiliations],
+            "note": g.note,
+        }
+    )
+
+
+def _claim(c: CasualtyClaim) -> dict[str, Any]:
+    out = {
+        "victims": c.victims.value,
+        "outcome": c.outcome.value,
+        "low": c.low,
+        "high": c.high,
+        "claimant": c.claimant.id if c.claimant else None,
+        "source": c.source.id,
+        "quote": c.quote,
+        "note": c.note,
+    }
+    # "high": null is meaningful (no upper bound), so it is kept even when empty
+    return {k: v for k, v in out.items() if k == "high" or v not in (None, "")}
+
+
+def _ids(records: Iterable[Any]) -> list[str]:
+    return [r.id for r in records]
+
+
+def _strike(s: Strike) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": s.id,
+            "scope": s.scope.value,
+            "kind": s.kind.value,
+            "description": s.description,
+            "date_claims": [_date_claim(c) for c in s.date_claims],
+            "place": s.place.id,
+            "perpetrator": s.perpetrator.id,
+            "allies": _ids(s.allies),
+            "targets": _ids(s.targets),
+            "killed": _ids(s.killed),
+            "claims": [_claim(c) for c in s.claims],
+            "citations": [_cite(c) for c in s.citations],
+            "note": s.note,
+        }
+    )
+
+
+def _ceasefire(c: Ceasefire) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": c.id,
+            "name": c.name,
+            "kind": c.kind.value,
+            "start_claims": [_date_claim(x) for x in c.start_claims],
+            "end_claims": [_date_claim(x) for x in c.end_claims],
+            "parties": _ids(c.parties),
+            "brokers": _ids(c.brokers),
+            "citations": [_cite(x) for x in c.citations],
+            "note": c.note,
+        }
+    )
+
+
+def _announcement(a: Announcement) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": a.id,
+            "announcer": a.announcer.id if a.announcer else None,
+            "about": a.about,
+            "date": _date(a.date),
+            "summary": a.summary,
+            "source": a.source.id,
+            "quote": a.quote,
+            "note": a.note,
+        }
+    )
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    out = {
+        "id": f.id,
+        "measure": f.measure,
+        "subject": f.subject,
+        "low": f.low,
+        "high": f.high,
+        "unit": f.unit,
+        "approximate": f.approximate or None,
+        "period": _date(f.period) if f.period else None,
+        "place": f.place.id if f.place else None,
+        "claimant": f.claimant.id if f.claimant else None,
+        "source": f.source.id,
+        "quote": f.quote,
+        "note": f.note,
+    }
+    return {k: v for k, v in out.items() if k == "high" or v not in (None, "")}
+
+
+def _reference(r: ReferenceFact) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "id": r.id,
+            "subject": r.subject,
+            "field": r.field,
+            "value": r.value,
+            "date": _date(r.date) if r.date else None,
+            "corrects": r.corrects or None,
+            "confidence": r.confidence.value,
+            "source": r.source.id,
+            "note": r.note,
+        }
+    )
+
+
+_WRITERS: dict[str, Any] = {
+    "sources": _source,
+    "places": _place,
+    "people": _person,
+    "groups": _group,
+    "announcements": _announcement,
+    "strikes": _strike,
+    "ceasefires": _ceasefire,
+    "figures": _figure,
+    "references": _reference,
+}
+
+
+def to_document(records: Any) -> dict[str, Any]:
+    """The data-file document (a dict ready for JSON) for a dataset or some records.
+
+    Args:
+        records: A :class:`~idlibstrikes.Dataset`, or records of any kinds. Records may
+            refer to records not given (bundled ids, say): only their ids are written.
+
+    Raises:
+        TypeError: Something that is not a dataset or a record was given.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> doc = to_document([isk.load().strike("2025-02-15-urum-al-jawz")])
+        >>> sorted(doc), doc["strikes"][0]["date_claims"][0]["date"]["span"]
+        (['idlibstrikes', 'strikes'], '2025-02-15')
+    """
+    from ._dataset import Dataset
+
+    doc: dict[str, Any] = {"idlibstrikes": 1}
+    if isinstance(records, Dataset):
+        for kind, writer in _WRITERS.items():
+            items = getattr(records, kind)
+            if items:
+                doc[kind] = [writer(r) for r in items]
+        return doc
+    grouped: dict[str, list[Any]] = {}
+    for record in records:
+        found = _KIND.get(type(record))
+        if found is None:
+            raise TypeError(
+                f"cannot write {type(record).__name__}: give a Dataset or records "
+                f"({', '.join(t.__name__ for t in _KIND)})"
+            )
+        grouped.setdefault(found, []).append(_WRITERS[found](record))
+    for kind in _WRITERS:  # the canonical order of kinds
+        if kind in grouped:
+            doc[kind] = grouped[kind]
+    return doc
+
+
+def dumps(records: Any) -> str:
+    """The data file text (JSON, two-space indents) for a dataset or some records.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> text = dumps([isk.load().group("Hurras al-Din")])
+        >>> text.splitlines()[:3]
+        ['{', '  "idlibstrikes": 1,', '  "groups": [']
+    """
+    import json  # here, not at the top: importing idlibstrikes stays cheap
+
+    return json.dumps(to_document(records), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(records: Any, path: str | os.PathLike[str]) -> Path:
+    """Write a dataset or some records to a data file; returns its path.
+
+    Example:
+        >>> import idlibstrikes as isk, tempfile, pathlib
+        >>> out = dump(isk.load(), pathlib.Path(tempfile.mkdtemp()) / "all.json")
+        >>> isk.load(out, bundled=False) == isk.load()
+        True
+    """
+    target = Path(path)
+    target.write_text(dumps(records), encoding="utf-8")
+    return target

@@ -1,0 +1,539 @@
+"""Hypothesis strategies that generate valid idlibstrikes records and whole datasets.
+
+For testing your own analysis code on data you do not have to write by hand. Every
+record respects every check the loader makes, and :func:`datasets` are referentially
+consistent: written with :func:`idlibstrikes.dump` and read back with
+``idlibstrikes.load(path, bundled=False)``, a generated dataset loads equal to itself.
+
+Needs Hypothesis: ``pip install 'idlibstrikes[testing]'``.
+
+Example:
+    >>> from hypothesis import given, settings
+    >>> from idlibstrikes.testing import strategies as iss
+    >>> @given(iss.datasets())
+    ... @settings(max_examples=10)
+    ... def test_casualty_ranges_run_forwards(data):
+    ...     c = data.casualties()
+    ...     assert c.low <= c.high
+    >>> test_casualty_ranges_run_forwards()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
+    raise ImportError(
+        "idlibstrikes.testing.strategies needs Hypothesis; install it with "
+        "pip install 'idlibstrikes[testing]'"
+    ) from exc
+
+from .._dataset import Dataset
+from .._dates import DateRange
+from .._load import _articles, _hull
+from .._models import (
+    Affiliation,
+    Announcement,
+    CasualtyClaim,
+    Ceasefire,
+    CeasefireKind,
+    Citation,
+    DateClaim,
+    Group,
+    GroupKind,
+    Outcome,
+    Person,
+    Place,
+    PlaceKind,
+    Relation,
+    Role,
+    Scope,
+    Source,
+    SourceKind,
+    StrengthEstimate,
+    Strike,
+    StrikeKind,
+    Victims,
+)
+
+__all__ = [
+    "article_sources",
+    "casualty_claims",
+    "ceasefires",
+    "datasets",
+    "date_ranges",
+    "groups",
+    "people",
+    "places",
+    "strikes",
+]
+
+#: Founding dates are drawn before this day and strike dates after it, so that no
+#: strike ever targets a group before the group was founded.
+EPOCH = dt.date(2000, 1, 1)
+
+_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).filter(
+    lambda s: s.strip() != ""
+)
+
+
+def date_ranges(
+    min_value: dt.date = dt.date(1990, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
+) -> st.SearchStrategy[DateRange]:
+    """Date ranges between two days, with wording (as every coded date has).
+
+    Example:
+        >>> import datetime as dt
+        >>> from hypothesis import given
+        >>> @given(date_ranges(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+        ... def test(r):
+        ...     assert r.earliest.year == r.latest.year == 2019 and r.text
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> DateRange:
+        a = draw(st.dates(min_value=min_value, max_value=max_value))
+        b = draw(st.dates(min_value=min_value, max_value=max_value))
+        return DateRange(
+            earliest=min(a, b),
+            latest=max(a, b),
+            text=draw(_words),
+            reasoning=draw(st.sampled_from(["", "coded from the wording"])),
+        )
+
+    return build()
+
+
+def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
+    """Article sources with a publication date range.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(article_sources())
+        ... def test(s):
+        ...     assert s.article == s.id and s.published is not None
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Source:
+        ident = f"{prefix}{draw(st.integers(0, 10**6))}.txt"
+        outlet = draw(st.none() | _words)
+        return Source(
+            id=ident,
+            kind=SourceKind.ARTICLE,
+            article=ident,
+            outlet=outlet,
+            outlet_quote=draw(_words) if outlet else "",
+            headline=draw(st.none() | _words),
+            published=draw(date_ranges(EPOCH, dt.date(2030, 12, 31))),
+        )
+
+    return build()
+
+
+def _citations(draw: st.DrawFn, sources: tuple[Source, ...], about: str) -> tuple[Citation, ...]:
+    n = draw(st.integers(0, 2))
+    return tuple(
+        Citation(source=draw(st.sampled_from(sources)), quote=draw(_words), about=about)
+        for _ in range(n)
+    )
+
+
+def places(
+    sources: tuple[Source, ...], ident: str = "place", name: str = "Place"
+) -> st.SearchStrategy[Place]:
+    """Places citing ``sources``; ``ident`` and ``name`` must be unique in a dataset.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> @given(places(load().sources[:5]))
+        ... def test(p):
+        ...     assert p.id == "place"
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Place:
+        return Place(
+            id=ident,
+            name=name,
+            kind=draw(st.sampled_from(list(PlaceKind))),
+            governorate=draw(st.none() | st.sampled_from(["Idlib", "Aleppo", "Hama"])),
+            citations=_citations(draw, sources, "name"),
+        )
+
+    return build()
+
+
+def people(
+    sources: tuple[Source, ...],
+    group_ids: tuple[str, ...] = (),
+    ident: str = "person",
+    name: str = "Person",
+) -> st.SearchStrategy[Person]:
+    """People citing ``sources``, with roles in groups among ``group_ids``.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> @given(people(load().sources[:5], ("hurras-al-din",)))
+        ... def test(p):
+        ...     assert all(r.group_id == "hurras-al-din" for r in p.roles)
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Person:
+        roles = []
+        for _ in range(draw(st.integers(0, 2) if group_ids else st.just(0))):
+            roles.append(
+                Role(
+                    title=draw(_words),
+                    group_id=draw(st.sampled_from(group_ids)),
+                    leads=draw(st.booleans()),
+                    source=draw(st.sampled_from(sources)),
+                    quote=draw(_words),
+                )
+            )
+        return Person(
+            id=ident,
+            name=name,
+            aliases=(f"{name} alias",) if draw(st.booleans()) else (),
+            roles=tuple(roles),
+            citations=_citations(draw, sources, "name"),
+        )
+
+    return build()
+
+
+def groups(
+    sources: tuple[Source, ...],
+    earlier: tuple[Group, ...] = (),
+    leaders: tuple[Person, ...] = (),
+    ident: str = "group",
+    name: str = "Group",
+) -> st.SearchStrategy[Group]:
+    """Groups founded before 2000, affiliated only with ``earlier`` groups (so never a cycle).
+
+    ``leaders`` are the people whose roles say they lead this group (the loader computes
+    a group's leaders from its people's roles, so they must agree).
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> @given(groups(load().sources[:5]))
+        ... def test(g):
+        ...     assert g.founded is None or g.founded.latest < EPOCH
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Group:
+        founding = tuple(
+            DateClaim(
+                date=draw(date_ranges(dt.date(1950, 1, 1), EPOCH - dt.timedelta(days=1))),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        )
+        strength = tuple(
+            StrengthEstimate(
+                count=draw(st.integers(0, 10_000)),
+                unit=draw(st.sampled_from(["fighters", "members"])),
+                as_of=draw(date_ranges()),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+                approximate=draw(st.booleans()),
+                claimant=draw(st.none() | st.sampled_from(earlier)) if earlier else None,
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        )
+        affiliations = tuple(
+            Affiliation(
+                other=draw(st.sampled_from(earlier)),
+                relation=draw(st.sampled_from(list(Relation))),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+                since=draw(st.none() | date_ranges()),
+                until=draw(st.none() | date_ranges()),
+            )
+            for _ in range(draw(st.integers(0, 2)) if earlier else 0)
+        )
+        return Group(
+            id=ident,
+            name=name,
+            kind=draw(st.sampled_from(list(GroupKind))),
+            aliases=(f"{name} alias",) if draw(st.booleans()) else (),
+            founded=_hull(c.date for c in founding),
+            founding=founding,
+            strength=strength,
+            affiliations=affiliations,
+            leaders=leaders,
+            citations=_citations(draw, sources, "name"),
+        )
+
+    return build()
+
+
+def casualty_claims(
+    sources: tuple[Source, ...], claimants: tuple[Group, ...] = ()
+) -> st.SearchStrategy[CasualtyClaim]:
+    """Casualty claims, some open above ("at least N").
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> @given(casualty_claims(load().sources[:5]))
+        ... def test(c):
+        ...     assert c.high is None or c.low <= c.high
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> CasualtyClaim:
+        low = draw(st.integers(0, 500))
+        return CasualtyClaim(
+            low=low,
+            high=draw(st.none() | st.integers(low, low + 500)),
+            victims=draw(st.sampled_from(list(Victims))),
+            outcome=draw(st.sampled_from(list(Outcome))),
+            claimant=draw(st.none() | st.sampled_from(claimants)) if claimants else None,
+            source=draw(st.sampled_from(sources)),
+            quote=draw(_words),
+        )
+
+    return build()
+
+
+def strikes(
+    sources: tuple[Source, ...],
+    places_: tuple[Place, ...],
+    groups_: tuple[Group, ...],
+    people_: tuple[Person, ...] = (),
+    ident: str = "strike",
+    announcements: tuple[Announcement, ...] = (),
+) -> st.SearchStrategy[Strike]:
+    """Strikes dated from 2000 on (after every generated group's founding).
+
+    ``announcements`` are those about this strike (their ``about`` is ``ident``).
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> d = load()
+        >>> @given(strikes(d.sources[:5], d.places, d.groups[-3:]))
+        ... def test(s):
+        ...     assert s.date.earliest >= EPOCH and s.sources
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Strike:
+        date_claims = tuple(
+            DateClaim(
+                date=draw(date_ranges(EPOCH, dt.date(2030, 12, 31))),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+            )
+            for _ in range(draw(st.integers(1, 3)))
+        )
+        claims = tuple(
+            draw(casualty_claims(sources, groups_)) for _ in range(draw(st.integers(0, 4)))
+        )
+        citations = _citations(draw, sources, "place")
+        targets = tuple(
+            draw(st.lists(st.sampled_from(groups_), max_size=3, unique_by=lambda g: g.id))
+        )
+        killed = (
+            tuple(draw(st.lists(st.sampled_from(people_), max_size=2, unique_by=lambda p: p.id)))
+            if people_
+            else ()
+        )
+        date = _hull(c.date for c in date_claims)
+        assert date is not None  # there is at least one claim
+        return Strike(
+            id=ident,
+            description=draw(_words),
+            date=date,
+            place=draw(st.sampled_from(places_)),
+            perpetrator=draw(st.sampled_from(groups_)),
+            scope=draw(st.sampled_from(list(Scope))),
+            kind=draw(st.sampled_from(list(StrikeKind))),
+            date_claims=date_claims,
+            targets=targets,
+            claims=claims,
+            killed=killed,
+            announcements=announcements,
+            sources=_articles(
+                [
+                    *(c.source for c in date_claims),
+                    *(c.source for c in claims),
+                    *(c.source for c in citations),
+                    *(a.source for a in announcements),
+                ]
+            ),
+            citations=citations,
+        )
+
+    return build()
+
+
+def ceasefires(
+    sources: tuple[Source, ...], groups_: tuple[Group, ...], ident: str = "ceasefire"
+) -> st.SearchStrategy[Ceasefire]:
+    """Ceasefires that end (if they end) on or after they start.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from idlibstrikes import load
+        >>> d = load()
+        >>> @given(ceasefires(d.sources[:5], d.groups[:3]))
+        ... def test(c):
+        ...     assert c.end is None or c.end.latest >= c.start.earliest
+        >>> test()
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Ceasefire:
+        starts = tuple(
+            DateClaim(
+                date=draw(date_ranges(EPOCH, dt.date(2020, 12, 31))),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+            )
+            for _ in range(draw(st.integers(1, 2)))
+        )
+        ends = tuple(
+            DateClaim(
+                date=draw(date_ranges(dt.date(2021, 1, 1), dt.date(2030, 12, 31))),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+            )
+            for _ in range(draw(st.integers(0, 1)))
+        )
+        parties = tuple(draw(st.lists(st.sampled_from(groups_), max_size=2, unique_by=_id)))
+        start = _hull(c.date for c in starts)
+        assert start is not None  # there is at least one start claim
+        return Ceasefire(
+            id=ident,
+            name=f"Ceasefire called {ident}",
+            kind=draw(st.sampled_from(list(CeasefireKind))),
+            start=start,
+            end=_hull(c.date for c in ends),
+            parties=parties,
+            start_claims=starts,
+            end_claims=ends,
+            sources=_articles(c.source for c in (*starts, *ends)),
+        )
+
+    return build()
+
+
+def _id(record: Any) -> str:
+    return str(record.id)
+
+
+@st.composite
+def _dataset(draw: st.DrawFn, max_strikes: int) -> Dataset:
+    n_sources = draw(st.integers(1, 3))
+    sources = tuple(attrs_evolve(draw(article_sources()), f"art{i}.txt") for i in range(n_sources))
+    place_list = tuple(
+        draw(places(sources, f"place{i}", f"Place {_letters(i)}"))
+        for i in range(draw(st.integers(1, 3)))
+    )
+    n_groups = draw(st.integers(1, 4))
+    group_ids = tuple(f"group{i}" for i in range(n_groups))
+    people_list = tuple(
+        draw(people(sources, group_ids, f"person{i}", f"Person {_letters(i)}"))
+        for i in range(draw(st.integers(0, 3)))
+    )
+    group_list: list[Group] = []
+    for i, gid in enumerate(group_ids):
+        leaders = tuple(
+            p for p in people_list if any(r.leads and r.group_id == gid for r in p.roles)
+        )
+        group_list.append(
+            draw(groups(sources, tuple(group_list), leaders, gid, f"Group {_letters(i)}"))
+        )
+    group_tuple = tuple(group_list)
+    n_strikes = draw(st.integers(0, max_strikes))
+    announcement_list = []
+    for i in range(draw(st.integers(0, 3))):
+        about = draw(st.none() | st.integers(0, n_strikes - 1)) if n_strikes else None
+        announcement_list.append(
+            Announcement(
+                id=f"announcement{i}",
+                date=draw(date_ranges()),
+                summary=draw(_words),
+                source=draw(st.sampled_from(sources)),
+                quote=draw(_words),
+                announcer=draw(st.none() | st.sampled_from(group_tuple)),
+                about=None if about is None else f"strike{about}",
+            )
+        )
+    strike_list = [
+        draw(
+            strikes(
+                sources,
+                place_list,
+                group_tuple,
+                people_list,
+                f"strike{i}",
+                tuple(a for a in announcement_list if a.about == f"strike{i}"),
+            )
+        )
+        for i in range(n_strikes)
+    ]
+    ceasefire_list = [
+        draw(ceasefires(sources, group_tuple, f"ceasefire{i}"))
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return Dataset(
+        sources=sources,
+        places=place_list,
+        people=people_list,
+        groups=group_tuple,
+        strikes=tuple(sorted(strike_list, key=lambda s: (s.date.earliest, s.date.latest, s.id))),
+        ceasefires=tuple(sorted(ceasefire_list, key=lambda c: (c.start.earliest, c.id))),
+        announcements=tuple(announcement_list),
+    )
+
+
+def datasets(max_strikes: int = 8) -> st.SearchStrategy[Dataset]:
+    """Whole, referentially consistent datasets that load back equal from their files.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @given(datasets(max_strikes=3))
+        ... @settings(max_examples=10)
+        ... def test(data):
+        ...     assert len(data.strikes) <= 3
+        ...     for s in data.strikes:
+        ...         assert s.date.earliest <= s.date.latest
+        >>> test()
+    """
+    return _dataset(max_strikes)
+
+
+def attrs_evolve(source: Source, ident: str) -> Source:
+    """``source`` with another id (and article file name)."""
+    import attrs
+
+    return attrs.evolve(source, id=ident, article=ident)
+
+
+def _letters(i: int) -> str:
+    """A name part unique per index that no other generated name contains: A, B, ..."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(ord("A") + r) + out
+    return out
