@@ -560,7 +560,7 @@ class _Builder:
                 text=text,
                 reasoning=reasoning,
             )
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # dateutil overflows near year 1 or 9999
             f.fail(None, f"bad date: {exc}")
             return None
 
@@ -1061,7 +1061,7 @@ class _Builder:
                 self.problems,
                 record.file,
                 record.data,
-                record=record.data.get("id"),
+                record=_ident(record.data),
                 path="",
                 allowed=_PERSON,
             )
@@ -1081,7 +1081,7 @@ class _Builder:
                     self.problems,
                     record.file,
                     record.data,
-                    record=record.data.get("id"),
+                    record=_ident(record.data),
                     path="",
                     allowed=_ANNOUNCEMENT,
                 )
@@ -1089,7 +1089,7 @@ class _Builder:
 
     def check_names(self) -> None:
         """A name or alias must find one record of its kind."""
-        files = {(k, r.data.get("id")): r.file for k in KINDS for r in self.raw.records[k]}
+        files = {(k, _ident(r.data)): r.file for k in KINDS for r in self.raw.records[k]}
         tables: list[tuple[str, str, dict[str, Any]]] = [
             ("groups", "group", self.groups),
             ("people", "person", self.people),
@@ -1139,6 +1139,12 @@ class _Builder:
 
 
 _RELATIVE_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
+
+
+def _ident(data: dict[str, Any]) -> str | None:
+    """A raw record's id, if it is text (a bad id is reported where it is read)."""
+    ident = data.get("id")
+    return ident if isinstance(ident, str) else None
 
 
 def _low_high(f: Fields) -> tuple[int | None, int | None]:
