@@ -104,11 +104,38 @@ def test_validate_prints_every_problem_one_per_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert [line.split(": ")[0:2] for line in lines] == [
-        [str(bad), "x.date_claims[0].date.span"],
-        [str(bad), "x.date_claims[0].source"],
-        [str(bad), "x.place"],
+        [f"{bad}:1", "x.date_claims[0].date.span"],
+        [f"{bad}:1", "x.date_claims[0].source"],
+        [f"{bad}:1", "x.place"],
     ]
     assert done.stderr.strip() == "3 problems"
+
+
+def test_validate_the_broken_example_file() -> None:
+    done = run_cli("validate", "examples/broken-article.json", "--articles", "examples/articles")
+    assert done.returncode == 1
+    where = [line.split(": ")[0:2] for line in done.stdout.splitlines()]
+    assert where == [
+        ["examples/broken-article.json:26", "example-local-monitor.citations[0].qoute"],
+        ["examples/broken-article.json:23", "example-local-monitor.citations[0].quote"],
+        [
+            "examples/broken-article.json:38",
+            "2019-08-31-idlib-training-camp.additions[0].claims[0].low",
+        ],
+        [
+            "examples/broken-article.json:40",
+            "2019-08-31-idlib-training-camp.additions[0].claims[0].claimant",
+        ],
+        [
+            "examples/broken-article.json:47",
+            "2019-08-31-idlib-training-camp.additions[0].claims[1].high",
+        ],
+        [
+            "examples/broken-article.json:50",
+            "2019-08-31-idlib-training-camp.additions[0].claims[1].quote",
+        ],
+    ]
+    assert done.stderr == "6 problems\n"
 
 
 def test_validate_gives_the_line_of_a_syntax_error(tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def test_syntax_error_gives_the_line(tmp_path: Path) -> None:
 
 def test_problem_text_says_where(tmp_path: Path) -> None:
     path = write(tmp_path, strikes=[strike(place="atlantis")])
-    with pytest.raises(isk.DataError, match=r"mine\.json: my-strike\.place: unknown place id"):
+    with pytest.raises(isk.DataError, match=r"mine\.json:1: my-strike\.place: unknown place id"):
         isk.load(path)
 
 
@@ -374,3 +374,35 @@ def test_wrong_format_version(tmp_path: Path) -> None:
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(isk.DataError, match="cannot read the file"):
         isk.load(tmp_path / "nope.json")
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_problems_carry_the_line_of_their_field() -> None:
+    with pytest.raises(isk.DataError) as info:
+        isk.load(EXAMPLES / "broken-article.json", articles=EXAMPLES / "articles")
+    claims = "additions[0].claims"
+    assert [(p.line, p.record, p.field) for p in info.value.problems] == [
+        (26, "example-local-monitor", "citations[0].qoute"),
+        (23, "example-local-monitor", "citations[0].quote"),  # missing: the object's line
+        (38, "2019-08-31-idlib-training-camp", f"{claims}[0].low"),
+        (40, "2019-08-31-idlib-training-camp", f"{claims}[0].claimant"),
+        (47, "2019-08-31-idlib-training-camp", f"{claims}[1].high"),
+        (50, "2019-08-31-idlib-training-camp", f"{claims}[1].quote"),
+    ]
+    lines = (EXAMPLES / "broken-article.json").read_text(encoding="utf-8").splitlines()
+    assert '"qoute"' in lines[25]
+    assert '"high": 3' in lines[46]
+
+
+def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    doc = {"idlibstrikes": 1, "strikes": [strike(), strike(id="second", perpetrator="nobody")]}
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    with pytest.raises(isk.DataError) as info:
+        isk.load(path)
+    p = only(list(info.value.problems))
+    assert (p.record, p.field) == ("second", "perpetrator")
+    assert p.line is not None
+    assert '"perpetrator": "nobody"' in path.read_text(encoding="utf-8").splitlines()[p.line - 1]

@@ -165,6 +165,8 @@ class RawData:
 
     records: dict[str, tuple[RawRecord, ...]]
     problems: tuple[Problem, ...]
+    #: Each file's bytes, kept to give line numbers to problems if the load fails.
+    texts: dict[str, bytes] = attrs.Factory(dict)
 
 
 # -- reading files -----------------------------------------------------------------------
@@ -234,9 +236,11 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
 def _read(files: Iterable[tuple[str, bytes]]) -> RawData:
     out: dict[str, list[RawRecord]] = {kind: [] for kind in KINDS}
     problems: list[Problem] = []
+    texts: dict[str, bytes] = {}
     for name, raw in files:
+        texts[name] = raw
         _parse(name, raw, problems, out)
-    return RawData({k: tuple(v) for k, v in out.items()}, tuple(problems))
+    return RawData({k: tuple(v) for k, v in out.items()}, tuple(problems), texts)
 
 
 def read_bundled() -> RawData:
@@ -266,13 +270,14 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
                     Problem(file=str(target), message=f"cannot read the file: {exc.strerror}")
                 )
     data = _read(files)
-    return RawData(data.records, (*problems, *data.problems))
+    return RawData(data.records, (*problems, *data.problems), data.texts)
 
 
 def merge(*parts: RawData) -> RawData:
     """The records and problems of several reads together."""
     records = {k: tuple(r for part in parts for r in part.records.get(k, ())) for k in KINDS}
-    return RawData(records, tuple(p for part in parts for p in part.problems))
+    texts = {name: raw for part in parts for name, raw in part.texts.items()}
+    return RawData(records, tuple(p for part in parts for p in part.problems), texts)
 
 
 # -- additions -----------------------------------------------------------------------------
@@ -344,7 +349,7 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
                 origins[(field, len(base) + j)] = (add.file, f"{path}.{field}[{j}]")
             data[field] = base + items
         records[kind][position] = RawRecord(record.file, data, record.position, origins)
-    return RawData({k: tuple(v) for k, v in records.items()}, raw.problems)
+    return RawData({k: tuple(v) for k, v in records.items()}, raw.problems, raw.texts)
 
 
 # -- building records --------------------------------------------------------------------
@@ -1210,9 +1215,21 @@ def build(raw: RawData, articles: Path | None = None) -> dict[str, tuple[Any, ..
     """Build every record of ``raw``; raise :class:`DataError` with every problem found.
 
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
-    an article found there must appear in it.
+    an article found there must appear in it. Problems are given the line of their field.
     """
-    return _Builder(raw, articles).run()
+    try:
+        return _Builder(raw, articles).run()
+    except DataError as exc:
+        from ._lines import locate
+
+        texts = {name: data.decode("utf-8", "replace") for name, data in raw.texts.items()}
+        records: dict[tuple[str, str], list[tuple[str | int, ...]]] = {}
+        for kind in KINDS:
+            for record in raw.records[kind]:
+                ident = _ident(record.data)
+                if ident is not None:
+                    records.setdefault((record.file, ident), []).append((kind, record.position))
+        raise DataError(locate(exc.problems, texts, records)) from None
 
 
 def collapse(text: str) -> str:

@@ -1,0 +1,153 @@
+"""Line numbers for problems found after parsing.
+
+The standard library's JSON parser gives a line only for syntax errors. A problem found
+later (a wrong type, an unknown reference) names its record and field; this module turns
+that into the line where the field (or, for a missing field, the object that lacks it)
+starts, so an editor can jump there. It runs only when a load has failed, so its speed
+does not matter; it never raises, and a problem it cannot place keeps ``line=None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from ._errors import Problem
+
+__all__ = ["field_path", "json_lines", "locate"]
+
+Path = tuple[str | int, ...]
+
+# A JSON token: a string, punctuation, or a bare literal/number. The text is known to be
+# valid JSON (problems located here come after a successful parse).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+#: Data files nest a few levels; deeper documents are not mapped (their paths would cost
+#: memory quadratic in the depth).
+MAX_DEPTH = 32
+
+
+def json_lines(text: str) -> dict[Path, int]:
+    r"""The line (1-based) where each value of a JSON document starts, by its path.
+
+    Raises:
+        ValueError: The document nests deeper than :data:`MAX_DEPTH`.
+
+    Example:
+        >>> json_lines('{"a": [1,\n 2], "b": {\n"c": null}}')[("a", 1)]
+        2
+    """
+    lines: dict[Path, int] = {(): 1}
+    stack: list[list[str | int | None]] = []  # per open container: [key or index]
+    path: list[str | int] = []
+    line = 1
+    last = 0
+    expect_key = False
+    for match in _TOKEN.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        token = match.group()
+        if token in "{[":
+            if stack:
+                lines[tuple(path)] = line
+            stack.append([None if token == "{" else 0])
+            expect_key = token == "{"
+            if token == "[":
+                path.append(0)
+            if len(stack) > MAX_DEPTH:
+                raise ValueError("nested too deep to map")
+        elif token in "}]":
+            if token == "]" or stack[-1][0] is not None:
+                path.pop()
+            stack.pop()
+            expect_key = False
+        elif token == ",":
+            top = stack[-1]
+            if isinstance(top[0], int):
+                top[0] += 1
+                path[-1] = top[0]
+            else:
+                path.pop()
+                top[0] = None
+                expect_key = True
+        elif token == ":":
+            expect_key = False
+        elif expect_key:
+            key = token[1:-1]
+            stack[-1][0] = key
+            path.append(key)
+            lines[tuple(path)] = line
+        else:
+            lines[tuple(path)] = line
+    return lines
+
+
+def field_path(field: str | None) -> Path:
+    """A dotted field path as a tuple of keys and indexes.
+
+    Example:
+        >>> field_path("claims[1].low")
+        ('claims', 1, 'low')
+    """
+    if not field:
+        return ()
+    return tuple(
+        int(index) if index else key for key, index in _PART.findall(field) if key or index
+    )
+
+
+def _line(lines: Mapping[Path, int], path: Path) -> int | None:
+    # A missing field has no line of its own: use the object that lacks it.
+    for end in range(len(path), -1, -1):
+        found = lines.get(path[:end])
+        if found is not None:
+            return found
+    return None
+
+
+def locate(
+    problems: Iterable[Problem],
+    texts: Mapping[str, str],
+    records: Mapping[tuple[str, str], Sequence[Path]],
+) -> tuple[Problem, ...]:
+    r"""Give each problem without a line the line of its field, where it can be found.
+
+    Args:
+        problems: The problems found.
+        texts: Each file's text, by the name problems use for it.
+        records: (file, record id) -> the document path of each record with that id
+            in that file (``("strikes", 3)``).
+
+    Example:
+        >>> text = '{"idlibstrikes": 1,\n "strikes": [\n  {"id": "s1",\n   "low": "3"}]}'
+        >>> p = Problem(file="f.json", record="s1", field="low", message="wrong type")
+        >>> locate([p], {"f.json": text}, {("f.json", "s1"): [("strikes", 0)]})[0].line
+        4
+    """
+    parsed: dict[str, dict[Path, int]] = {}
+    out = []
+    for problem in problems:
+        text = texts.get(problem.file)
+        if problem.line is not None or text is None or not (problem.record or problem.field):
+            out.append(problem)
+            continue
+        if problem.file not in parsed:
+            try:
+                parsed[problem.file] = json_lines(text)
+            except (IndexError, TypeError, ValueError):  # odd JSON: leave the lines out
+                parsed[problem.file] = {}
+        lines = parsed[problem.file]
+        field = field_path(problem.field)
+        if problem.record is None or (field and field[0] == "additions"):
+            starts: Sequence[Path] = [()]
+        else:
+            starts = records.get((problem.file, problem.record), ())
+        # Prefer the record in which the whole path exists (ids may repeat across kinds).
+        found = [s for s in starts if s + field in lines] or list(starts)
+        line = _line(lines, found[0] + field) if found else None
+        out.append(attrs.evolve(problem, line=line) if line is not None else problem)
+    return tuple(out)
