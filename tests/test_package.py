@@ -48,6 +48,8 @@ def test_import_loads_no_data_and_no_metadata() -> None:
         "import sys, idlibstrikes, idlibstrikes._dataset as d;"
         "assert 'importlib.metadata' not in sys.modules, 'metadata imported';"
         "assert 'json' not in sys.modules, 'json imported';"
+        "assert 'pandas' not in sys.modules, 'pandas imported';"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported';"
         "assert d._bundled.cache_info().currsize == 0, 'data loaded';"
         "print('ok')"
     )

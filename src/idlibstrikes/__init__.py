@@ -15,6 +15,7 @@ from ._casualties import Casualties, StrikeCasualties
 from ._dataset import Dataset, load
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
+from ._export import Export, csv_text, export, geojson
 from ._models import (
     Affiliation,
     Announcement,
@@ -44,6 +45,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._tables import Column, columns
 from ._write import dump, dumps
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "Ceasefire",
     "CeasefireKind",
     "Citation",
+    "Column",
     "Confidence",
     "Coordinates",
     "DataError",
@@ -61,6 +64,7 @@ __all__ = [
     "DateClaim",
     "DatePrecision",
     "DateRange",
+    "Export",
     "Figure",
     "Group",
     "GroupKind",
@@ -83,8 +87,12 @@ __all__ = [
     "StrikeKind",
     "UnknownNameError",
     "Victims",
+    "columns",
+    "csv_text",
     "dump",
     "dumps",
+    "export",
+    "geojson",
     "load",
     "parse_period",
 ]

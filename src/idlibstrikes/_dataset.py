@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -34,6 +34,9 @@ from ._models import (
     Victims,
 )
 from ._names import NameIndex
+
+if TYPE_CHECKING:
+    from ._export import Export
 
 __all__ = ["Dataset", "load"]
 
@@ -344,6 +347,73 @@ class Dataset:
         """
         chosen = self.strikes if strikes is None else strikes
         return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome))
+
+    def to_records(self, kind: str = "strikes") -> list[dict[str, Any]]:
+        """One plain dict per record of a table (no dependency needed).
+
+        Tables: ``strikes`` (one row per strike, with event-dataset columns), ``claims``
+        (one row per casualty claim), ``groups``, ``ceasefires``, ``sources``. The columns
+        are described by :func:`idlibstrikes.columns` and in the codebook.
+
+        Args:
+            kind: The table.
+
+        Raises:
+            UnknownNameError: An unknown table.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> rows = isk.load().to_records("claims")
+            >>> commanders = [r for r in rows if r["victims"] == "commanders"]
+            >>> [(r["low"], r["high"], r["source"][:3]) for r in commanders][:3]
+            [(8, 8, '002'), (6, None, '002'), (6, 6, '003')]
+        """
+        from ._tables import to_records
+
+        return to_records(self, kind)
+
+    def to_dataframe(self, kind: str = "strikes") -> Any:
+        """A table as a pandas DataFrame (``pip install 'idlibstrikes[pandas]'``).
+
+        Args:
+            kind: ``strikes``, ``claims``, ``groups``, ``ceasefires`` or ``sources``.
+
+        Raises:
+            ImportError: pandas is not installed (the message names the extra).
+            UnknownNameError: An unknown table.
+
+        Example:
+            >>> import idlibstrikes as isk
+            >>> df = isk.load().to_dataframe()
+            >>> on_had = df["actor2"].map(lambda targets: "Hurras al-Din" in targets)
+            >>> df.loc[on_had, "event_date"].dt.year.tolist()
+            [2019, 2019, 2025, 2025]
+        """
+        from ._tables import to_dataframe
+
+        return to_dataframe(self, kind)
+
+    def export(self, format: str, out: str | os.PathLike[str]) -> Export:
+        """Write the dataset as ``csv``, ``json``, ``geojson`` or ``datapackage`` into ``out``.
+
+        See :func:`idlibstrikes.export` for the files and formats.
+
+        Args:
+            format: ``csv``, ``json``, ``geojson`` or ``datapackage``.
+            out: The folder to write into (created if missing).
+
+        Raises:
+            UnknownNameError: An unknown format.
+
+        Example:
+            >>> import idlibstrikes as isk, tempfile
+            >>> done = isk.load().export("csv", tempfile.mkdtemp())
+            >>> [f.name for f in done.files]
+            ['strikes.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv', 'sources.csv']
+        """
+        from ._export import export
+
+        return export(self, format, out)
 
 
 def _vocab(vocabulary: type[T], value: object) -> T:
