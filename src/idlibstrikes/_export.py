@@ -1,0 +1,249 @@
+"""Exports in standard formats, with the standard library only.
+
+* CSV: one file per table (RFC 4180: comma-separated, CRLF line ends, fields quoted
+  where needed, UTF-8 without a byte-order mark, a header row). A missing value is an
+  empty cell; a multi-value cell joins its values with ``"; "``; booleans are
+  ``true``/``false``; dates are ISO 8601.
+* JSON: one file, ``{"<table>": [rows]}``, multi-value cells as arrays, missing as null.
+* GeoJSON: an RFC 7946 FeatureCollection of strikes, one Point feature per strike whose
+  place has a point in a cited reference. A strike without a point is left out and
+  reported (:attr:`Export.left_out`), never placed at a guess.
+* Data package: a Frictionless Data Package, ``datapackage.json`` beside the CSV files,
+  with a Table Schema per table (types, required fields, primary and foreign keys).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._errors import UnknownNameError
+from ._tables import KEYS, KINDS, SEPARATOR, Column, columns, to_records
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+
+__all__ = ["FORMATS", "Export", "csv_text", "export", "geojson"]
+
+Format = Literal["csv", "json", "geojson", "datapackage"]
+#: The formats :func:`export` writes.
+FORMATS: tuple[Format, ...] = ("csv", "json", "geojson", "datapackage")
+
+
+@attrs.frozen(kw_only=True)
+class Export:
+    """What :func:`export` wrote, and what it had to leave out.
+
+    Attributes:
+        format: The format written.
+        files: The files written, in order.
+        left_out: Ids of strikes left out of a GeoJSON file (no point in any reference).
+
+    Example:
+        >>> import idlibstrikes as isk, tempfile
+        >>> done = isk.load().export("geojson", tempfile.mkdtemp())
+        >>> [f.name for f in done.files], len(done.left_out)
+        (['strikes.geojson'], 9)
+    """
+
+    format: str
+    files: tuple[Path, ...]
+    left_out: tuple[str, ...] = ()
+
+
+def _cell(value: Any, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.multiple:
+        return SEPARATOR.join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_text(data: Dataset, kind: str = "strikes") -> str:
+    r"""One table as RFC 4180 CSV text (header row, CRLF line ends).
+
+    Args:
+        data: The dataset.
+        kind: ``strikes``, ``claims``, ``groups``, ``ceasefires`` or ``sources``.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> text = csv_text(isk.load(), "ceasefires")
+        >>> text.splitlines()[0][:40]
+        'id,name,kind,start_earliest,start_latest'
+        >>> text.count("\r\n") == len(isk.load().ceasefires) + 1
+        True
+    """
+    cols = columns(kind)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in cols])
+    for row in to_records(data, kind):
+        writer.writerow([_cell(row[c.name], c) for c in cols])
+    return out.getvalue()
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _json_rows(data: Dataset, kind: str) -> list[dict[str, Any]]:
+    return [{k: _jsonable(v) for k, v in row.items()} for row in to_records(data, kind)]
+
+
+def geojson(data: Dataset) -> dict[str, Any]:
+    """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict).
+
+    A feature's geometry is a Point ``[longitude, latitude]`` (WGS 84, as RFC 7946
+    requires) from the reference named in its ``geo_source`` property; its properties
+    are the strike's row (see :func:`idlibstrikes.columns`). Strikes whose place has no
+    point in any reference are left out, not placed at a guess.
+
+    Example:
+        >>> import idlibstrikes as isk
+        >>> doc = geojson(isk.load())
+        >>> [f["properties"]["location"] for f in doc["features"]]
+        ['al-Jinah', 'Kafranbel']
+        >>> doc["features"][0]["geometry"]
+        {'type': 'Point', 'coordinates': [36.787, 36.1079]}
+    """
+    features = []
+    for row in _json_rows(data, "strikes"):
+        if row["latitude"] is None or row["longitude"] is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["id"],
+                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+                "properties": row,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _schema(kind: str) -> dict[str, Any]:
+    key, foreign = KEYS[kind]
+    fields = []
+    for c in columns(kind):
+        field: dict[str, Any] = {"name": c.name, "type": c.type, "description": c.description}
+        if c.multiple:
+            field["description"] += f" Several values are joined with {SEPARATOR!r}."
+        if c.required:
+            field["constraints"] = {"required": True}
+        fields.append(field)
+    return {
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": [key],
+        "foreignKeys": [
+            {
+                "fields": [column],
+                # Table Schema: an empty resource name refers to this table itself.
+                "reference": {"resource": "" if table == kind else table, "fields": [target]},
+            }
+            for column, (table, target) in foreign.items()
+        ],
+    }
+
+
+def _package(data: Dataset) -> dict[str, Any]:
+    from importlib import metadata  # only when exporting: import stays cheap
+
+    try:
+        version = metadata.version("idlibstrikes")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        version = "unknown"
+    articles = [s for s in data.sources if not s.is_reference]
+    return {
+        "name": "idlibstrikes",
+        "title": "US strikes on al-Qaeda-linked groups in north-west Syria",
+        "description": "Strikes, casualty claims, groups, ceasefires and sources, hand-encoded "
+        "from news reports; every figure carries its source and a verbatim quote. "
+        "Where sources disagree each claim is kept (see the claims table).",
+        "version": version,
+        "licenses": [
+            {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT"}
+        ],
+        "sources": [{"title": s.headline or s.id, "path": s.id} for s in articles],
+        "resources": [
+            {
+                "name": kind,
+                "path": f"{kind}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _schema(kind),
+            }
+            for kind in KINDS
+        ],
+    }
+
+
+def _write(path: Path, text: str) -> Path:
+    # newline="" keeps CSV's CRLF line ends as they are on every platform.
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+def export(data: Dataset, format: str, out: str | os.PathLike[str]) -> Export:
+    """Write the dataset in one of :data:`FORMATS` into the folder ``out`` (created).
+
+    Files: ``csv`` writes ``<table>.csv`` for each table; ``json`` writes
+    ``idlibstrikes.json``; ``geojson`` writes ``strikes.geojson``; ``datapackage`` writes
+    ``datapackage.json`` and the CSV files.
+
+    Args:
+        data: The dataset.
+        format: ``csv``, ``json``, ``geojson`` or ``datapackage``.
+        out: The folder to write into.
+
+    Raises:
+        UnknownNameError: An unknown format.
+
+    Example:
+        >>> import idlibstrikes as isk, tempfile
+        >>> done = export(isk.load(), "datapackage", tempfile.mkdtemp())
+        >>> [f.name for f in done.files][-2:]
+        ['sources.csv', 'datapackage.json']
+    """
+    import json  # only when exporting: import idlibstrikes stays cheap
+
+    if format not in FORMATS:
+        raise UnknownNameError(format, kind="export format", suggestions=FORMATS)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    if format == "json":
+        tables = {kind: _json_rows(data, kind) for kind in KINDS}
+        text = json.dumps(tables, ensure_ascii=False, indent=1) + "\n"
+        return Export(format=format, files=(_write(folder / "idlibstrikes.json", text),))
+    if format == "geojson":
+        collection = geojson(data)
+        placed = {f["id"] for f in collection["features"]}
+        text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+        return Export(
+            format=format,
+            files=(_write(folder / "strikes.geojson", text),),
+            left_out=tuple(s.id for s in data.strikes if s.id not in placed),
+        )
+    files = [_write(folder / f"{kind}.csv", csv_text(data, kind)) for kind in KINDS]
+    if format == "datapackage":
+        text = json.dumps(_package(data), ensure_ascii=False, indent=2) + "\n"
+        files.append(_write(folder / "datapackage.json", text))
+    return Export(format=format, files=tuple(files))

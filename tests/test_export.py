@@ -1,0 +1,158 @@
+"""Exports: CSV read back, GeoJSON against RFC 7946, the data package against frictionless."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import idlibstrikes as isk
+from idlibstrikes._export import _cell
+
+KINDS = ("strikes", "claims", "groups", "ceasefires", "sources")
+
+
+def test_csv_reads_back_to_the_same_rows(data: isk.Dataset, tmp_path: Path) -> None:
+    done = data.export("csv", tmp_path)
+    assert [f.name for f in done.files] == [f"{k}.csv" for k in KINDS]
+    for kind in KINDS:
+        raw = (tmp_path / f"{kind}.csv").read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf")  # UTF-8 without a byte-order mark
+        text = raw.decode("utf-8")
+        assert text.endswith("\r\n")
+        cols = isk.columns(kind)
+        with (tmp_path / f"{kind}.csv").open(encoding="utf-8", newline="") as f:
+            back = list(csv.DictReader(f))
+        expected = [{c.name: _cell(row[c.name], c) for c in cols} for row in data.to_records(kind)]
+        assert back == expected, kind
+    # Multi-value cells split back into their values with the separator.
+    with (tmp_path / "strikes.csv").open(encoding="utf-8", newline="") as f:
+        camp = next(r for r in csv.DictReader(f) if r["id"] == "2019-08-31-idlib-training-camp")
+    assert tuple(camp["actor2"].split("; ")) == tuple(
+        t.name for t in data.strike(camp["id"]).targets
+    )
+
+
+def test_csv_quotes_what_needs_quoting(data: isk.Dataset) -> None:
+    text = isk.csv_text(data, "claims")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    quotes = [r[10] for r in rows[1:]]
+    assert any('"' in q or "," in q for q in quotes)  # the real quotes need CSV quoting
+    assert quotes == [c.quote for s in data.strikes for c in s.claims]
+
+
+def rfc7946_problems(doc: object) -> list[str]:
+    """The RFC 7946 rules a FeatureCollection of Points must follow."""
+    found = []
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        return ["not a FeatureCollection (7946 section 3.3)"]
+    if "crs" in doc:
+        found.append("a 'crs' member (removed in 7946, section 4)")
+    features = doc.get("features")
+    if not isinstance(features, list):
+        return [*found, "'features' is not an array (3.3)"]
+    for i, f in enumerate(features):
+        if not isinstance(f, dict) or f.get("type") != "Feature":
+            found.append(f"feature {i}: type is not Feature (3.2)")
+            continue
+        if "id" in f and not isinstance(f["id"], str | int | float):
+            found.append(f"feature {i}: id is neither a string nor a number (3.2)")
+        if not isinstance(f.get("properties"), dict | type(None)) or "properties" not in f:
+            found.append(f"feature {i}: properties must be an object or null (3.2)")
+        geometry = f.get("geometry")
+        if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+            found.append(f"feature {i}: geometry is not a Point (3.1.2)")
+            continue
+        position = geometry.get("coordinates")
+        if not (
+            isinstance(position, list)
+            and len(position) in (2, 3)
+            and all(isinstance(x, int | float) and math.isfinite(x) for x in position)
+        ):
+            found.append(f"feature {i}: a position is 2 or 3 finite numbers (3.1.1)")
+            continue
+        lon, lat = position[:2]
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            found.append(f"feature {i}: [longitude, latitude] out of range (3.1.1, 4)")
+    return found
+
+
+def test_rfc7946_checker_catches_errors() -> None:
+    bad = {
+        "type": "FeatureCollection",
+        "crs": {},
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {"type": "Point", "coordinates": [1]},
+            },
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {"type": "Point", "coordinates": [200, 1]},
+            },
+        ],
+    }
+    assert len(rfc7946_problems(bad)) == 3
+
+
+def test_geojson_follows_rfc7946_and_reports_what_it_left_out(
+    data: isk.Dataset, tmp_path: Path
+) -> None:
+    done = data.export("geojson", tmp_path)
+    doc = json.loads((tmp_path / "strikes.geojson").read_text(encoding="utf-8"))
+    assert rfc7946_problems(doc) == []
+    features = {f["id"]: f for f in doc["features"]}
+    assert set(features) == {"2017-03-al-jinah", "2019-08-31-kafranbel-shelling"}
+    # Longitude first: Kafranbel lies at 35.6139 N, 36.5611 E.
+    kafranbel = features["2019-08-31-kafranbel-shelling"]
+    assert kafranbel["geometry"]["coordinates"] == [36.5611, 35.6139]
+    assert kafranbel["properties"]["geo_source"] == "ref-wikipedia-kafr-nabl"
+    assert features["2017-03-al-jinah"]["properties"]["deaths_high"] == 49
+    placed = set(features)
+    assert set(done.left_out) == {s.id for s in data.strikes} - placed
+    assert len(done.left_out) == 9
+    assert "2025-02-15-urum-al-jawz" in done.left_out  # the reference has no point: not guessed
+
+
+def test_json_export_holds_every_table(data: isk.Dataset, tmp_path: Path) -> None:
+    done = data.export("json", tmp_path)
+    doc = json.loads(done.files[0].read_text(encoding="utf-8"))
+    assert list(doc) == list(KINDS)
+    assert [len(doc[k]) for k in KINDS] == [len(data.to_records(k)) for k in KINDS]
+    rif = next(r for r in doc["strikes"] if r["id"] == "2019-06-30-rif-al-muhandisin")
+    assert rif["event_date"] == "2019-06-30"
+    assert rif["actor2"] == ["al-Qaeda in Syria", "Hurras al-Din"]
+
+
+def test_the_data_package_is_valid_for_frictionless(data: isk.Dataset, tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    data.export("datapackage", tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(KINDS)
+    claims = package["resources"][1]["schema"]
+    assert {"fields": ["strike_id"], "reference": {"resource": "strikes", "fields": ["id"]}} in (
+        claims["foreignKeys"]
+    )
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    # The check is real: a claim about a strike that does not exist breaks a foreign key.
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",2017-03-al-jinah,", ",no-such-strike,", 1),
+        encoding="utf-8",
+        newline="",
+    )
+    broken = frictionless.validate(tmp_path / "datapackage.json")
+    assert not broken.valid
+    assert "foreign-key" in {e[0] for e in broken.flatten(["type"])}
+
+
+def test_an_unknown_format_suggests_the_known_ones(data: isk.Dataset, tmp_path: Path) -> None:
+    with pytest.raises(LookupError, match="'geojson'"):
+        data.export("geo-json", tmp_path)
