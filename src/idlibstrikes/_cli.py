@@ -1,18 +1,29 @@
-"""The command line: ``python -m idlibstrikes`` (or ``idlibstrikes``).
+"""The command line: ``idlibstrikes`` (or ``python -m idlibstrikes``).
 
 With no arguments it prints every strike in the bundled data: date range, place,
 perpetrator, targets, the range of reported deaths and the articles reporting it.
-``validate FILE...`` checks data files and prints every problem, one per line.
+Subcommands answer quick questions (``strikes``, ``show``, ``groups``, ``ceasefires``,
+``casualties``), write exports (``export``) and check data files (``validate``).
+Results go to standard output; errors go to standard error with exit status 1
+(2 for a usage error, as argparse does).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
 
 from ._casualties import for_strike
-from ._models import Outcome, Scope, Strike, Victims
+from ._models import Ceasefire, Group, Outcome, Scope, Strike, Victims
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
 
 __all__ = ["main", "strike_rows"]
 
@@ -22,7 +33,12 @@ _EXAMPLES = """\
 examples:
   idlibstrikes                                  every strike in the bundled data
   idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
-  idlibstrikes strikes --between 2019-06 "Sep 2019" --certain
+  idlibstrikes strikes --between 2019-06 "Sep 2019" --certain --format csv
+  idlibstrikes show 2019-08-31-idlib-training-camp
+  idlibstrikes ceasefires --on 2019-08-31
+  idlibstrikes casualties --group HTS --affiliates --victims civilians
+  idlibstrikes export --format datapackage --out ./idlibstrikes-data
+  idlibstrikes --data mine.json strikes         the bundled data plus your file
   idlibstrikes validate mine.json --articles ~/articles
 """
 
@@ -82,33 +98,97 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument(
+        "--data",
+        action="append",
+        metavar="FILE",
+        help="also load this data file (or folder); may be given more than once",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    strikes = commands.add_parser(
+
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=help,
+            description=description,
+            epilog=_EXAMPLES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def period(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--between",
+            nargs="+",
+            metavar="DATE",
+            help="only strikes in this period: one or two dates, months or years",
+        )
+        sub.add_argument(
+            "--certain", action="store_true", help="with --between: only strikes certainly in it"
+        )
+
+    def group(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--group", metavar="NAME", help="only strikes on this group")
+        sub.add_argument(
+            "--affiliates", action="store_true", help="with --group: also strikes on its affiliates"
+        )
+
+    strikes = command(
         "strikes",
-        help="list strikes (the default)",
-        description="List strikes. Deaths: the smallest to the largest figure any source "
-        "gives for all victims; '+' marks an 'at least' figure. Sources: article numbers "
-        "(000 = 000_*.txt).",
+        "list strikes (the default)",
+        "List strikes. Deaths: the smallest to the largest figure any source gives for all "
+        "victims; '+' marks an 'at least' figure. Sources: article numbers (000 = 000_*.txt).",
     )
-    strikes.add_argument("--group", metavar="NAME", help="only strikes on this group")
+    group(strikes)
+    period(strikes)
     strikes.add_argument(
-        "--affiliates", action="store_true", help="with --group: also strikes on its affiliates"
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default), or csv/json with every column of the strikes table",
     )
-    strikes.add_argument(
-        "--between",
-        nargs="+",
-        metavar="DATE",
-        help="only strikes in this period: one or two dates, months or years",
+    show = command(
+        "show",
+        "show one strike, group or ceasefire with its claims and quotes",
+        "Show one record in full: every claim with who made it, the article and its words.",
     )
-    strikes.add_argument(
-        "--certain", action="store_true", help="with --between: only strikes certainly in it"
+    show.add_argument("id", metavar="ID", help="a strike id, or a group or ceasefire id or name")
+    command("groups", "list groups", "List groups with their kind, founding date and affiliations.")
+    ceasefires = command(
+        "ceasefires",
+        "list ceasefires",
+        "List ceasefires, truces and agreements; with --on, those that may have been in "
+        "effect that day.",
     )
-    validate = commands.add_parser(
+    ceasefires.add_argument("--on", metavar="DATE", help="only ceasefires possibly in effect then")
+    casualties = command(
+        "casualties",
+        "sum reported deaths over strikes, per strike and in all",
+        "Sum casualty figures over strikes: per strike, the smallest and largest figure any "
+        "source gives, then the sums; every claim used is listed with its source.",
+    )
+    group(casualties)
+    period(casualties)
+    casualties.add_argument(
+        "--victims",
+        default="all",
+        choices=("all", "civilians", "militants", "commanders", "children"),
+        help="whose deaths (default: all)",
+    )
+    export = command(
+        "export",
+        "write the dataset as CSV, JSON, GeoJSON or a data package",
+        "Write every table (csv, json, datapackage) or the strikes with a point (geojson) "
+        "into a folder. Strikes left out of GeoJSON are reported on standard error.",
+    )
+    export.add_argument(
+        "--format", required=True, choices=("csv", "json", "geojson", "datapackage")
+    )
+    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    validate = command(
         "validate",
-        help="check data files; print every problem",
-        description="Check data files (with the bundled data they may refer to). Prints "
-        "every problem as 'file:line: record.field: message' and exits 1, or prints a "
-        "one-line summary and exits 0.",
+        "check data files; print every problem",
+        "Check data files (with the bundled data they may refer to). Prints every problem as "
+        "'file:line: record.field: message' and exits 1, or prints a one-line summary and exits 0.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="data files or folders")
     validate.add_argument(
@@ -124,32 +204,239 @@ def main(argv: Sequence[str] | None = None) -> int:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
         ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
         0
+        >>> main(["ceasefires", "--on", "2019-09-01"])
+        id                       start                   end  name
+        -----------------------  ----------------------  ---  -----...
+        2018-09-sochi-agreement  2018-09-01..2018-09-30  -    Turkey-Russia agreement of ...
+        2019-08-31-ceasefire     2019-08-31              -    Moscow-backed Idlib ceasefire ...
+        0
     """
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a usage error argparse has reported
         return int(exc.code or 0)
-    from ._dataset import load
     from ._errors import DataError, InvalidPeriodError, UnknownNameError
 
     try:
         if args.command == "validate":
             return _validate(args.files, args.articles)
-        data = load()
-        chosen = data.strikes
-        if getattr(args, "group", None):
-            chosen = data.strikes_by_group(args.group, include_affiliates=args.affiliates)
-        if getattr(args, "between", None):
-            if len(args.between) > 2:
-                parser.error("--between takes one or two dates")
-            period = set(data.strikes_between(*args.between, certain=args.certain))
-            chosen = tuple(s for s in chosen if s in period)
+        return _COMMANDS[args.command or "strikes"](args)
+    except _UsageError as exc:
+        parser.error(str(exc))  # exits with 2
     except (DataError, InvalidPeriodError, UnknownNameError) as exc:
         print(f"idlibstrikes: {exc}", file=sys.stderr)
         return 1
-    print(_table([_HEADER, *strike_rows(chosen)]))
+    except BrokenPipeError:  # `idlibstrikes | head`: the reader has gone; that is fine
+        _quiet_stdout()
+        return 0
+    return 0  # pragma: no cover - parser.error() does not return
+
+
+def _quiet_stdout() -> None:
+    # Python would report the broken pipe again when flushing stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+class _UsageError(Exception):
+    """A combination of arguments argparse cannot check by itself."""
+
+
+def _data(args: argparse.Namespace) -> Dataset:
+    from ._dataset import load
+
+    return load(*(args.data or ()))
+
+
+def _chosen(data: Dataset, args: argparse.Namespace) -> tuple[Strike, ...]:
+    chosen = data.strikes
+    if getattr(args, "group", None):
+        chosen = data.strikes_by_group(args.group, include_affiliates=args.affiliates)
+    elif getattr(args, "affiliates", False):
+        raise _UsageError("--affiliates needs --group")
+    if getattr(args, "between", None):
+        if len(args.between) > 2:
+            raise _UsageError("--between takes one or two dates")
+        period = set(data.strikes_between(*args.between, certain=args.certain))
+        chosen = tuple(s for s in chosen if s in period)
+    elif getattr(args, "certain", False):
+        raise _UsageError("--certain needs --between")
+    return chosen
+
+
+def _strikes(args: argparse.Namespace) -> int:
+    data = _data(args)
+    chosen = _chosen(data, args)
+    fmt = getattr(args, "format", "table")
+    if fmt == "table":
+        print(_table([_HEADER, *strike_rows(chosen)]))
+        return 0
+    from ._dataset import Dataset
+
+    subset = attrs.evolve(data, strikes=chosen) if chosen != data.strikes else data
+    assert isinstance(subset, Dataset)
+    if fmt == "csv":
+        from ._export import csv_text
+
+        sys.stdout.write(csv_text(subset, "strikes"))
+    else:
+        import json
+
+        from ._export import _json_rows
+
+        print(json.dumps(_json_rows(subset, "strikes"), ensure_ascii=False, indent=1))
     return 0
+
+
+def _quote(text: str) -> str:
+    return "\u201c" + text + "\u201d"
+
+
+def _show(args: argparse.Namespace) -> int:
+    from ._errors import UnknownNameError
+
+    data = _data(args)
+    suggestions: list[str] = []
+    for lookup in (data.strike, data.ceasefire, data.group):
+        try:
+            record = lookup(args.id)
+        except UnknownNameError as exc:
+            suggestions += exc.suggestions
+            continue
+        print(_describe(record))
+        return 0
+    ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
+    suggestions += difflib.get_close_matches(args.id, ids, n=3, cutoff=0.6)
+    raise UnknownNameError(
+        args.id, kind="strike, ceasefire or group", suggestions=dict.fromkeys(suggestions)
+    )
+
+
+def _describe(record: Strike | Ceasefire | Group) -> str:
+    lines: list[str] = []
+    if isinstance(record, Strike):
+        s = record
+        lines += [
+            f"{s.id}: {s.description}",
+            f"  date: {s.date} ({s.date.text})" if s.date.text else f"  date: {s.date}",
+            f"  place: {strike_rows([s])[0][1]}",
+            f"  perpetrator: {s.perpetrator.name}",
+            f"  targets: {', '.join(t.name for t in s.targets) or '-'}",
+        ]
+        if s.killed:
+            lines.append(f"  named dead: {', '.join(p.name for p in s.killed)}")
+        lines.append(f"  deaths (all victims): {_deaths(s)}")
+        lines.append("  claims:")
+        for c in s.claims:
+            high = "" if c.high == c.low else ("+" if c.high is None else f"-{c.high}")
+            who = c.claimant.name if c.claimant else "the outlet"
+            lines.append(
+                f"    {c.low}{high} {c.victims.value} {c.outcome.value}, per {who} "
+                f"[{c.source.id}]: {_quote(c.quote)}"
+            )
+        for d in s.date_claims:
+            lines.append(f"  date per {d.source.id}: {d.date} {_quote(d.quote)}")
+        sources = s.sources
+    elif isinstance(record, Ceasefire):
+        cf = record
+        lines += [
+            f"{cf.id}: {cf.name} ({cf.kind.value})",
+            f"  start: {cf.start}" + (f" ({cf.start.text})" if cf.start.text else ""),
+            f"  end: {cf.end if cf.end else 'not known to have ended'}",
+            f"  parties: {', '.join(g.name for g in cf.parties) or '-'}",
+            f"  brokers: {', '.join(g.name for g in cf.brokers) or '-'}",
+        ]
+        for d in (*cf.start_claims, *cf.end_claims):
+            lines.append(f"  date per {d.source.id}: {d.date} {_quote(d.quote)}")
+        sources = cf.sources
+    else:
+        g = record
+        lines += [
+            f"{g.id}: {g.name} ({g.kind.value})",
+            f"  also: {', '.join(g.aliases) or '-'}",
+            f"  founded: {g.founded if g.founded else 'not stated'}",
+            f"  leaders: {', '.join(p.name for p in g.leaders) or '-'}",
+        ]
+        for a in g.affiliations:
+            when = f" since {a.since}" if a.since else ""
+            when += f" until {a.until}" if a.until else ""
+            lines.append(
+                f"  {a.relation.value} {a.other.name}{when} [{a.source.id}]: {_quote(a.quote)}"
+            )
+        for e in g.strength:
+            who = e.claimant.name if e.claimant else "the outlet"
+            approx = "about " if e.approximate else ""
+            lines.append(
+                f"  strength {approx}{e.count} {e.unit} as of {e.as_of}, per {who} "
+                f"[{e.source.id}]: {_quote(e.quote)}"
+            )
+        sources = tuple({c.source.id: c.source for c in g.citations}.values())
+    lines.append("  sources: " + (", ".join(src.id for src in sources) or "-"))
+    return "\n".join(lines)
+
+
+def _groups(args: argparse.Namespace) -> int:
+    data = _data(args)
+    rows = [("id", "name", "kind", "founded", "affiliations")]
+    for g in data.groups:
+        links = ", ".join(f"{a.relation.value} {a.other.id}" for a in g.affiliations)
+        rows.append((g.id, g.name, g.kind.value, str(g.founded or "-"), links or "-"))
+    print(_table(rows))
+    return 0
+
+
+def _ceasefires(args: argparse.Namespace) -> int:
+    data = _data(args)
+    chosen = data.ceasefires_on(args.on) if args.on else data.ceasefires
+    rows = [("id", "start", "end", "name")]
+    rows += [(c.id, str(c.start), str(c.end or "-"), c.name) for c in chosen]
+    print(_table(rows))
+    return 0
+
+
+def _casualties(args: argparse.Namespace) -> int:
+    data = _data(args)
+    chosen = _chosen(data, args)
+    result = data.casualties(chosen, victims=args.victims)
+    rows = [("strike", "low", "high", "claims (low-high per source)")]
+    for one in result.per_strike:
+        said = "; ".join(
+            f"{c.low}{'' if c.high == c.low else ('+' if c.high is None else f'-{c.high}')} "
+            f"{c.source.id[:3]}"
+            for c in one.claims
+        )
+        high = f"{one.high}+" if one.open_ended else str(one.high)
+        rows.append((one.strike.id, str(one.low), high, said))
+    with_figures = {one.strike.id for one in result.per_strike}
+    rows += [(s.id, "-", "-", "no figure") for s in chosen if s.id not in with_figures]
+    print(_table(rows))
+    print(result)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    data = _data(args)
+    done = data.export(args.format, args.out)
+    for path in done.files:
+        print(path)
+    if done.left_out:
+        print(
+            f"left out {len(done.left_out)} strike(s) whose place has no point in any "
+            f"reference: {', '.join(done.left_out)}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "strikes": _strikes,
+    "show": _show,
+    "groups": _groups,
+    "ceasefires": _ceasefires,
+    "casualties": _casualties,
+    "export": _export,
+}
 
 
 def _validate(files: Sequence[str], articles: str | None) -> int:
