@@ -21,7 +21,8 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -80,6 +81,17 @@ _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30
 )
 
 
+T = TypeVar("T")
+
+
+@st.composite
+def _call(draw: st.DrawFn, build: Callable[[st.DrawFn], T]) -> T:
+    # One composite for every parametrised strategy: decorating a fresh inner function
+    # on each call made Hypothesis re-read its source every time (slow enough to fail
+    # the too_slow health check on whole datasets).
+    return build(draw)
+
+
 def date_ranges(
     min_value: dt.date = dt.date(1990, 1, 1), max_value: dt.date = dt.date(2030, 12, 31)
 ) -> st.SearchStrategy[DateRange]:
@@ -94,7 +106,6 @@ def date_ranges(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> DateRange:
         a = draw(st.dates(min_value=min_value, max_value=max_value))
         b = draw(st.dates(min_value=min_value, max_value=max_value))
@@ -105,7 +116,7 @@ def date_ranges(
             reasoning=draw(st.sampled_from(["", "coded from the wording"])),
         )
 
-    return build()
+    return _call(build)
 
 
 def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
@@ -119,7 +130,6 @@ def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Source:
         ident = f"{prefix}{draw(st.integers(0, 10**6))}.txt"
         outlet = draw(st.none() | _words)
@@ -133,7 +143,7 @@ def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
             published=draw(date_ranges(EPOCH, dt.date(2030, 12, 31))),
         )
 
-    return build()
+    return _call(build)
 
 
 def _citations(draw: st.DrawFn, sources: tuple[Source, ...], about: str) -> tuple[Citation, ...]:
@@ -158,7 +168,6 @@ def places(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Place:
         return Place(
             id=ident,
@@ -168,7 +177,7 @@ def places(
             citations=_citations(draw, sources, "name"),
         )
 
-    return build()
+    return _call(build)
 
 
 def people(
@@ -188,7 +197,6 @@ def people(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Person:
         roles = []
         for _ in range(draw(st.integers(0, 2) if group_ids else st.just(0))):
@@ -209,7 +217,7 @@ def people(
             citations=_citations(draw, sources, "name"),
         )
 
-    return build()
+    return _call(build)
 
 
 def groups(
@@ -233,7 +241,6 @@ def groups(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Group:
         founding = tuple(
             DateClaim(
@@ -279,7 +286,7 @@ def groups(
             citations=_citations(draw, sources, "name"),
         )
 
-    return build()
+    return _call(build)
 
 
 def casualty_claims(
@@ -296,7 +303,6 @@ def casualty_claims(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> CasualtyClaim:
         low = draw(st.integers(0, 500))
         return CasualtyClaim(
@@ -309,7 +315,7 @@ def casualty_claims(
             quote=draw(_words),
         )
 
-    return build()
+    return _call(build)
 
 
 def strikes(
@@ -334,7 +340,6 @@ def strikes(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Strike:
         date_claims = tuple(
             DateClaim(
@@ -382,7 +387,7 @@ def strikes(
             citations=citations,
         )
 
-    return build()
+    return _call(build)
 
 
 def ceasefires(
@@ -400,7 +405,6 @@ def ceasefires(
         >>> test()
     """
 
-    @st.composite
     def build(draw: st.DrawFn) -> Ceasefire:
         starts = tuple(
             DateClaim(
@@ -433,7 +437,7 @@ def ceasefires(
             sources=_articles(c.source for c in (*starts, *ends)),
         )
 
-    return build()
+    return _call(build)
 
 
 def _id(record: Any) -> str:
