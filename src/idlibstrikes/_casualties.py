@@ -103,6 +103,11 @@ class Casualties:
         """
         return tuple(c for one in self.per_strike for c in one.claims)
 
+    def _repr_html_(self) -> str:
+        from ._html import casualties_html
+
+        return casualties_html(self)
+
     def __str__(self) -> str:
         span = str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
         plus = "+" if self.open_ended else ""

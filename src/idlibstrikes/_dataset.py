@@ -34,6 +34,7 @@ from ._models import (
     Victims,
 )
 from ._names import NameIndex
+from ._results import Ceasefires, Strikes
 
 if TYPE_CHECKING:
     from ._export import Export
@@ -91,6 +92,11 @@ class Dataset:
         if index.problems:
             raise DataError(index.problems)
         object.__setattr__(self, "_index", index)
+
+    def _repr_html_(self) -> str:
+        from ._html import dataset_html
+
+        return dataset_html(self)
 
     def __repr__(self) -> str:
         articles = sum(1 for s in self.sources if not s.is_reference)
@@ -236,9 +242,7 @@ class Dataset:
         return tuple(f for f in self.references if f.subject == ident)
 
     # -- queries --------------------------------------------------------------------------
-    def strikes_by_group(
-        self, group: str | Group, *, include_affiliates: bool = False
-    ) -> tuple[Strike, ...]:
+    def strikes_by_group(self, group: str | Group, *, include_affiliates: bool = False) -> Strikes:
         """The strikes that name ``group`` among their targets, chronologically.
 
         Args:
@@ -263,14 +267,14 @@ class Dataset:
         """
         target = self.group(group)
         if not include_affiliates:
-            return tuple(s for s in self.strikes if any(t.id == target.id for t in s.targets))
-        return tuple(
+            return Strikes(s for s in self.strikes if any(t.id == target.id for t in s.targets))
+        return Strikes(
             s for s in self.strikes if any(_reaches(t, target.id, s.date) for t in s.targets)
         )
 
     def strikes_between(
         self, start: PeriodLike, end: PeriodLike | None = None, *, certain: bool = False
-    ) -> tuple[Strike, ...]:
+    ) -> Strikes:
         """The strikes in a period, chronologically.
 
         Args:
@@ -293,10 +297,10 @@ class Dataset:
         """
         first, last = _period(start, end)
         if certain:
-            return tuple(s for s in self.strikes if s.date.within(first, last))
-        return tuple(s for s in self.strikes if s.date.overlaps(first, last))
+            return Strikes(s for s in self.strikes if s.date.within(first, last))
+        return Strikes(s for s in self.strikes if s.date.overlaps(first, last))
 
-    def ceasefires_on(self, day: PeriodLike | DateRange) -> tuple[Ceasefire, ...]:
+    def ceasefires_on(self, day: PeriodLike | DateRange) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``.
 
         That is, those that started on or before it and are not known to have ended
@@ -314,7 +318,7 @@ class Dataset:
             first, last = day.earliest, day.latest
         else:
             first, last = _period(day, None)
-        return tuple(c for c in self.ceasefires if c.may_be_in_effect(first, last))
+        return Ceasefires(c for c in self.ceasefires if c.may_be_in_effect(first, last))
 
     def casualties(
         self,

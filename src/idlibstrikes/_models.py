@@ -618,6 +618,11 @@ class Group:
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
     note: str = attrs.field(default="", validator=check.instance(str))
 
+    def _repr_html_(self) -> str:
+        from ._html import group_html
+
+        return group_html(self)
+
     def __repr__(self) -> str:
         return f"<Group {self.id}: {self.name} ({self.kind.value})>"
 
@@ -774,6 +779,11 @@ class Strike:
         """
         return tuple(c for c in self.citations if c.about == about)
 
+    def _repr_html_(self) -> str:
+        from ._html import strike_html
+
+        return strike_html(self)
+
     def __repr__(self) -> str:
         targets = ", ".join(t.name for t in self.targets) or "no named target"
         return (
@@ -849,6 +859,11 @@ class Ceasefire:
         if self.start.earliest > last:
             return False
         return self.end is None or self.end.latest >= first
+
+    def _repr_html_(self) -> str:
+        from ._html import ceasefire_html
+
+        return ceasefire_html(self)
 
     def __repr__(self) -> str:
         end = f" to {self.end}" if self.end else ", no known end"
