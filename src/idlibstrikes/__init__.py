@@ -45,6 +45,8 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._plot import map, timeline
+from ._results import Ceasefires, Strikes
 from ._tables import Column, columns
 from ._write import dump, dumps
 
@@ -55,6 +57,7 @@ __all__ = [
     "CasualtyClaim",
     "Ceasefire",
     "CeasefireKind",
+    "Ceasefires",
     "Citation",
     "Column",
     "Confidence",
@@ -85,6 +88,7 @@ __all__ = [
     "Strike",
     "StrikeCasualties",
     "StrikeKind",
+    "Strikes",
     "UnknownNameError",
     "Victims",
     "columns",
@@ -94,5 +98,7 @@ __all__ = [
     "export",
     "geojson",
     "load",
+    "map",
     "parse_period",
+    "timeline",
 ]
