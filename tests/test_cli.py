@@ -1,0 +1,228 @@
+"""The command line, end to end, from the built wheel installed in a bare environment.
+
+The environment holds the wheel and its run-time dependencies only (attrs, dateutil):
+no pandas, no matplotlib, no Hypothesis, so this also checks that ``pip install .``
+alone works and that everything not needing the extras runs. Nothing is downloaded:
+the dependencies are linked in from the test environment.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNTIME = ("attr", "attrs", "dateutil", "six", "tzdata")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh venv holding the built wheel and nothing optional."""
+    work = tmp_path_factory.mktemp("installed")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work), ROOT],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = work.glob("idlibstrikes-*.whl")
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-index", "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    deps = work / "deps"
+    deps.mkdir()
+    for name in RUNTIME:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            continue
+        origin = Path(spec.origin)
+        target = origin.parent if origin.name == "__init__.py" else origin
+        (deps / target.name).symlink_to(target)
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "runtime-deps.pth").write_text(f"{deps}\n", encoding="utf-8")
+    return venv / "bin"
+
+
+def cli(bin_dir: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run(
+        [bin_dir / "idlibstrikes", *args], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+def test_the_environment_is_bare(installed: Path) -> None:
+    code = (
+        "import importlib.util as u, idlibstrikes\n"
+        f"print(idlibstrikes.__file__.startswith({str(installed.parent)!r}))\n"
+        "print([m for m in ('pandas', 'matplotlib', 'hypothesis') if u.find_spec(m)])"
+    )
+    done = subprocess.run([installed / "python", "-c", code], capture_output=True, text=True)
+    assert done.stdout.splitlines() == ["True", "[]"], done.stderr
+
+
+def test_help_shows_examples(installed: Path) -> None:
+    done = cli(installed, "--help")
+    assert done.returncode == 0
+    for command in ("strikes", "show", "groups", "ceasefires", "casualties", "export", "validate"):
+        assert command in done.stdout
+    assert 'idlibstrikes strikes --group "Hurras al-Din"' in done.stdout
+    assert "examples:" in cli(installed, "export", "--help").stdout
+
+
+def test_the_default_lists_every_strike(installed: Path) -> None:
+    done = cli(installed)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["date", "place", "perpetrator", "targets", "deaths", "sources"]
+    assert len(lines) == 2 + 11
+    assert cli(installed, "strikes").stdout == done.stdout
+
+
+def test_strikes_as_csv_and_json(installed: Path) -> None:
+    done = cli(installed, "strikes", "--group", "Hurras al-Deen", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout, newline="")))
+    assert [r["event_date"] for r in rows] == [
+        "2019-06-30",
+        "2019-08-31",
+        "2025-01-21",
+        "2025-02-15",
+    ]
+    assert rows[0]["actor2"] == "al-Qaeda in Syria; Hurras al-Din"
+    done = cli(
+        installed, "strikes", "--between", "2019-06", "Sep 2019", "--certain", "--format", "json"
+    )
+    ids = [r["id"] for r in json.loads(done.stdout)]
+    assert ids == [
+        "2019-06-30-rif-al-muhandisin",
+        "2019-08-27-hts-missile-khan-sheikhoun",
+        "2019-08-31-idlib-training-camp",
+        "2019-08-31-kafranbel-shelling",
+    ]
+
+
+def test_show_a_strike_with_every_claim_and_quote(installed: Path) -> None:
+    done = cli(installed, "show", "2019-06-30-rif-al-muhandisin")
+    assert done.returncode == 0
+    out = done.stdout
+    assert "8 commanders killed, per the outlet [002_0d9037507fd83edc.txt]" in out
+    assert "6 commanders killed, per Syrian Observatory for Human Rights" in out
+    assert "\u201cUS forces carried out a rare strike against al-Qaeda in Syria on Sunday" in out
+    group = cli(installed, "show", "hurras al-deen").stdout
+    assert group.startswith("hurras-al-din: Hurras al-Din (militant)")
+    ceasefire = cli(installed, "show", "2019-08-31-ceasefire").stdout
+    assert "start: 2019-08-31" in ceasefire
+
+
+def test_show_an_unknown_id_suggests(installed: Path) -> None:
+    done = cli(installed, "show", "2019-08-31-idlib-camp")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "did you mean: '2019-08-31-idlib-training-camp'" in done.stderr
+
+
+def test_groups_and_ceasefires(installed: Path) -> None:
+    groups = cli(installed, "groups").stdout.splitlines()
+    assert len(groups) == 2 + 43
+    assert any(
+        line.startswith("hurras-al-din ") and "affiliate_of al-qaeda" in line for line in groups
+    )
+    on = cli(installed, "ceasefires", "--on", "2019-08-31").stdout.splitlines()
+    assert [line.split()[0] for line in on[2:]] == [
+        "2018-09-sochi-agreement",
+        "2019-08-31-ceasefire",
+    ]
+    assert len(cli(installed, "ceasefires").stdout.splitlines()) == 2 + 3
+
+
+def test_casualties_shows_the_range_and_who_said_what(installed: Path) -> None:
+    done = cli(installed, "casualties", "--group", "Hurras al-Din", "--victims", "commanders")
+    lines = done.stdout.splitlines()
+    assert lines[2].split() == [
+        "2019-06-30-rif-al-muhandisin",
+        "6",
+        "8+",
+        "8",
+        "002;",
+        "6+",
+        "002;",
+        "6",
+        "003",
+    ]
+    assert lines[-1] == "32-50+ commanders killed in 4 strike(s) with figures; 0 without"
+
+
+def test_export_every_format(installed: Path, tmp_path: Path) -> None:
+    for fmt, names in {
+        "csv": ["strikes.csv", "claims.csv", "groups.csv", "ceasefires.csv", "sources.csv"],
+        "json": ["idlibstrikes.json"],
+        "geojson": ["strikes.geojson"],
+        "datapackage": [
+            "strikes.csv",
+            "claims.csv",
+            "groups.csv",
+            "ceasefires.csv",
+            "sources.csv",
+            "datapackage.json",
+        ],
+    }.items():
+        out = tmp_path / fmt
+        done = cli(installed, "export", "--format", fmt, "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        assert [Path(line).name for line in done.stdout.splitlines()] == names
+        assert all((out / name).is_file() for name in names)
+        if fmt == "geojson":
+            assert done.stderr.startswith("left out 9 strike(s) whose place has no point")
+
+
+def test_validate_and_user_data(installed: Path) -> None:
+    ok = cli(installed, "validate", "examples/new-article.json", "--articles", "examples/articles")
+    assert (ok.returncode, ok.stdout.startswith("ok: 1 file")) == (0, True)
+    bad = cli(installed, "validate", "examples/broken-article.json")
+    assert bad.returncode == 1
+    assert bad.stdout.splitlines()[0].startswith("examples/broken-article.json:26: ")
+    mine = cli(
+        installed, "--data", "examples/new-article.json", "casualties", "--between", "2019-08-31"
+    )
+    assert "38-40+ all killed" in mine.stdout
+
+
+def test_errors_go_to_stderr_with_a_non_zero_exit(installed: Path) -> None:
+    bad_date = cli(installed, "strikes", "--between", "2019-13")
+    assert (bad_date.returncode, bad_date.stdout) == (1, "")
+    assert bad_date.stderr.startswith("idlibstrikes: ")
+    usage = cli(installed, "strikes", "--certain")
+    assert usage.returncode == 2
+    assert "--certain needs --between" in usage.stderr
+    unknown = cli(installed, "export", "--format", "xlsx", "--out", "x")
+    assert unknown.returncode == 2
+    assert "invalid choice: 'xlsx'" in unknown.stderr
+
+
+def test_extras_name_themselves_when_missing(installed: Path) -> None:
+    code = (
+        "import idlibstrikes as isk\n"
+        "for call in (lambda: isk.load().to_dataframe(), lambda: isk.timeline()):\n"
+        "    try:\n        call()\n    except ImportError as e:\n        print(e)\n"
+    )
+    done = subprocess.run([installed / "python", "-c", code], capture_output=True, text=True)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2, done.stderr
+    assert "pip install 'idlibstrikes[pandas]'" in lines[0]
+    assert "pip install 'idlibstrikes[plot]'" in lines[1]
