@@ -1,0 +1,54 @@
+"""Notebook display: HTML tables with sources, short reprs."""
+
+from __future__ import annotations
+
+from html import escape
+
+import idlibstrikes as isk
+
+
+def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset) -> None:
+    strike = data.strike("2017-03-al-jinah")
+    html = strike._repr_html_()
+    for claim in strike.claims:
+        assert f"<td>{escape(claim.quote)}</td>" in html
+        assert f"<td>{claim.source.id}</td>" in html
+    assert html.count("<tr>") == len(strike.claims) + 1 + 6  # claims, header, facts
+    assert html.endswith(f"Sources: {', '.join(s.id for s in strike.sources)}</small></p>")
+
+
+def test_text_is_escaped(data: isk.Dataset) -> None:
+    html = data.group("HTS")._repr_html_()
+    assert "Hay&#x27;at Tahrir al-Sham" in html
+    assert "Hay'at" not in html
+
+
+def test_query_results_are_tuples_that_show_as_tables(data: isk.Dataset) -> None:
+    found = data.strikes_between("2019-08-31")
+    assert isinstance(found, isk.Strikes)
+    assert isinstance(found, tuple)
+    assert found == tuple(found)
+    assert hash(found) == hash(tuple(found))
+    html = found._repr_html_()
+    assert html.count("<tr>") == len(found) + 1
+    assert "<caption>3 strike(s)</caption>" in html
+    on = data.ceasefires_on("2019-08-31")
+    assert isinstance(on, isk.Ceasefires)
+    assert "Moscow-backed Idlib ceasefire of 31 August 2019" in on._repr_html_()
+
+
+def test_casualties_and_the_dataset_show_as_tables(data: isk.Dataset) -> None:
+    had = data.strikes_by_group("Hurras al-Din")
+    html = data.casualties(had, victims="commanders")._repr_html_()
+    assert (
+        "<caption>32-50+ commanders killed in 4 strike(s) with figures; 0 without</caption>" in html
+    )
+    assert data._repr_html_().startswith("<p>idlibstrikes dataset: 11 strikes, 43 groups")
+
+
+def test_reprs_are_short(data: isk.Dataset) -> None:
+    for record in (*data.strikes, *data.groups, *data.ceasefires, data):
+        assert len(repr(record)) < 300, type(record)
+    assert repr(data.strike("2025-02-15-urum-al-jawz")).startswith(
+        "<Strike 2025-02-15-urum-al-jawz"
+    )
