@@ -109,13 +109,23 @@ class Casualties:
         return casualties_html(self)
 
     def __str__(self) -> str:
-        span = str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
-        plus = "+" if self.open_ended else ""
         return (
-            f"{span}{plus} {self.victims.value} {self.outcome.value} in "
+            f"{span_text(self.low, self.high, self.open_ended)} "
+            f"{self.victims.value} {self.outcome.value} in "
             f"{len(self.per_strike)} strike(s) with figures; "
             f"{self.without_figures} without"
         )
+
+
+def span_text(low: int, high: int, open_ended: bool, dash: str = "-") -> str:
+    """A casualty range as text: ``6``, ``6-8``, and ``+`` where a figure is open above.
+
+    Example:
+        >>> span_text(32, 50, True), span_text(40, 40, False)
+        ('32-50+', '40')
+    """
+    span = str(low) if low == high else f"{low}{dash}{high}"
+    return span + ("+" if open_ended else "")
 
 
 def for_strike(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties | None:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._casualties import for_strike
-from ._models import Ceasefire, Group, Outcome, Scope, Strike, Victims
+from ._casualties import for_strike, span_text
+from ._models import CasualtyClaim, Ceasefire, Group, Outcome, Scope, Strike, Victims
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -48,8 +48,14 @@ def _deaths(strike: Strike) -> str:
     if one is None:
         subsets = sorted({c.victims.value for c in strike.claims if c.outcome is Outcome.KILLED})
         return f"- (only {', '.join(subsets)})" if subsets else "-"
-    span = str(one.low) if one.low == one.high else f"{one.low}-{one.high}"
-    return span + ("+" if one.open_ended else "")
+    return span_text(one.low, one.high, one.open_ended)
+
+
+def _claim_figure(claim: CasualtyClaim) -> str:
+    # "8", "6-8", or "6+" for "at least six".
+    if claim.high is None:
+        return f"{claim.low}+"
+    return span_text(claim.low, claim.high, False)
 
 
 def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
@@ -329,10 +335,9 @@ def _describe(record: Strike | Ceasefire | Group) -> str:
         lines.append(f"  deaths (all victims): {_deaths(s)}")
         lines.append("  claims:")
         for c in s.claims:
-            high = "" if c.high == c.low else ("+" if c.high is None else f"-{c.high}")
             who = c.claimant.name if c.claimant else "the outlet"
             lines.append(
-                f"    {c.low}{high} {c.victims.value} {c.outcome.value}, per {who} "
+                f"    {_claim_figure(c)} {c.victims.value} {c.outcome.value}, per {who} "
                 f"[{c.source.id}]: {_quote(c.quote)}"
             )
         for d in s.date_claims:
@@ -401,11 +406,7 @@ def _casualties(args: argparse.Namespace) -> int:
     result = data.casualties(chosen, victims=args.victims)
     rows = [("strike", "low", "high", "claims (low-high per source)")]
     for one in result.per_strike:
-        said = "; ".join(
-            f"{c.low}{'' if c.high == c.low else ('+' if c.high is None else f'-{c.high}')} "
-            f"{c.source.id[:3]}"
-            for c in one.claims
-        )
+        said = "; ".join(f"{_claim_figure(c)} {c.source.id[:3]}" for c in one.claims)
         high = f"{one.high}+" if one.open_ended else str(one.high)
         rows.append((one.strike.id, str(one.low), high, said))
     with_figures = {one.strike.id for one in result.per_strike}

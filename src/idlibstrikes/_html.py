@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._casualties import for_strike
+from ._casualties import for_strike, span_text
 from ._models import Ceasefire, Group, Outcome, Strike, Victims
 
 if TYPE_CHECKING:
@@ -47,14 +47,13 @@ def _deaths(strike: Strike) -> str:
     one = for_strike(strike, Victims.ALL, Outcome.KILLED)
     if one is None:
         return "no figure"
-    span = str(one.low) if one.low == one.high else f"{one.low}\u2013{one.high}"
-    return span + ("+" if one.open_ended else "")
+    return span_text(one.low, one.high, one.open_ended, dash="\u2013")
 
 
 def _figure(low: int, high: int | None) -> str:
     if high is None:
         return f"at least {low}"
-    return str(low) if low == high else f"{low}\u2013{high}"
+    return span_text(low, high, False, dash="\u2013")
 
 
 def _sources(ids: Iterable[str]) -> str:
