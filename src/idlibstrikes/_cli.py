@@ -17,8 +17,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-import attrs
-
 from ._casualties import for_strike, span_text
 from ._models import CasualtyClaim, Ceasefire, Group, Outcome, Scope, Strike, Victims
 
@@ -278,20 +276,16 @@ def _strikes(args: argparse.Namespace) -> int:
     if fmt == "table":
         print(_table([_HEADER, *strike_rows(chosen)]))
         return 0
-    from ._dataset import Dataset
+    from ._export import json_rows, rows_csv
+    from ._tables import columns, strike_records
 
-    subset = attrs.evolve(data, strikes=chosen) if chosen != data.strikes else data
-    assert isinstance(subset, Dataset)
+    rows = strike_records(chosen)
     if fmt == "csv":
-        from ._export import csv_text
-
-        sys.stdout.write(csv_text(subset, "strikes"))
+        sys.stdout.write(rows_csv(rows, columns("strikes")))
     else:
         import json
 
-        from ._export import _json_rows
-
-        print(json.dumps(_json_rows(subset, "strikes"), ensure_ascii=False, indent=1))
+        print(json.dumps(json_rows(rows), ensure_ascii=False, indent=1))
     return 0
 
 

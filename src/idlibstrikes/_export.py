@@ -18,13 +18,14 @@ import csv
 import datetime as dt
 import io
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._errors import UnknownNameError
-from ._tables import KEYS, KINDS, SEPARATOR, Column, columns, to_records
+from ._tables import KEYS, KINDS, SEPARATOR, Column, Row, columns, to_records
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -84,11 +85,15 @@ def csv_text(data: Dataset, kind: str = "strikes") -> str:
         >>> text.count("\r\n") == len(isk.load().ceasefires) + 1
         True
     """
-    cols = columns(kind)
+    return rows_csv(to_records(data, kind), columns(kind))
+
+
+def rows_csv(rows: Iterable[Row], cols: Sequence[Column]) -> str:
+    """Rows of one table as RFC 4180 CSV text, header first."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in cols])
-    for row in to_records(data, kind):
+    for row in rows:
         writer.writerow([_cell(row[c.name], c) for c in cols])
     return out.getvalue()
 
@@ -101,8 +106,13 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def json_rows(rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """Rows with dates as ISO text and tuples as lists, ready for ``json.dumps``."""
+    return [{k: _jsonable(v) for k, v in row.items()} for row in rows]
+
+
 def _json_rows(data: Dataset, kind: str) -> list[dict[str, Any]]:
-    return [{k: _jsonable(v) for k, v in row.items()} for row in to_records(data, kind)]
+    return json_rows(to_records(data, kind))
 
 
 def geojson(data: Dataset) -> dict[str, Any]:

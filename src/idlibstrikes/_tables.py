@@ -473,9 +473,14 @@ def _source_row(s: Source) -> Row:
     }
 
 
+def strike_records(strikes: Iterable[Strike]) -> list[Row]:
+    """The strikes table's rows for any strikes (a query's result, say)."""
+    return list(map(_strike_row, strikes))
+
+
 def _rows(data: Dataset, kind: str) -> Iterable[Row]:
     makers: dict[str, Callable[[], Iterable[Row]]] = {
-        "strikes": lambda: map(_strike_row, data.strikes),
+        "strikes": lambda: strike_records(data.strikes),
         "claims": lambda: (
             _claim_row(s, i, c) for s in data.strikes for i, c in enumerate(s.claims)
         ),
