@@ -43,6 +43,11 @@ def test_a_range_rejects_datetimes_and_text() -> None:
         ("Aug 2019", dt.date(2019, 8, 1), dt.date(2019, 8, 31)),
         ("Sep 2019", dt.date(2019, 9, 1), dt.date(2019, 9, 30)),
         ("31 August 2019", dt.date(2019, 8, 31), dt.date(2019, 8, 31)),
+        # early/mid/late a month: days 1-10, 11-20, 21 to the month's end (as in data files)
+        ("late January 2025", dt.date(2025, 1, 21), dt.date(2025, 1, 31)),
+        ("Late Feb 2024", dt.date(2024, 2, 21), dt.date(2024, 2, 29)),
+        ("mid-August 2019", dt.date(2019, 8, 11), dt.date(2019, 8, 20)),
+        ("early 2019-06", dt.date(2019, 6, 1), dt.date(2019, 6, 10)),
         (dt.date(2019, 6, 30), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
         (dt.datetime(2019, 6, 30, 18), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
     ],
@@ -51,7 +56,10 @@ def test_a_period_stands_for_its_whole_span(value: object, first: dt.date, last:
     assert parse_period(value) == (first, last)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("value", ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019])
+@pytest.mark.parametrize(
+    "value",
+    ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019, "late 2019", "late 2019-06-30"],
+)
 def test_unreadable_periods_raise_invalid_period_error(value: object) -> None:
     with pytest.raises(InvalidPeriodError):
         parse_period(value)  # type: ignore[arg-type]

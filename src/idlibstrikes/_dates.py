@@ -41,7 +41,7 @@ class DatePrecision(Enum):
     The value is the code used in tables: 1 is a known day, 2 a known week or a few
     days, 3 a known month, 4 a known year, 5 anything wider.
 
-    Example:
+    Examples:
         >>> DateRange.parse("2019-08").precision
         <DatePrecision.MONTH: 3>
     """
@@ -76,7 +76,7 @@ class DateRange:
         text: The original wording (``"late on Saturday"``, ``"February 2018"``).
         reasoning: How the wording became this range, for relative or vague dates.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> r = DateRange(earliest=dt.date(2019, 8, 1), latest=dt.date(2019, 8, 31),
         ...               text="August 2019")
@@ -104,7 +104,7 @@ class DateRange:
     def day(cls, day: dt.date, *, text: str = "", reasoning: str = "") -> DateRange:
         """A range of exactly one day.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> DateRange.day(dt.date(2025, 2, 15)).is_exact
             True
@@ -123,7 +123,7 @@ class DateRange:
         Raises:
             InvalidPeriodError: The value names no year, or cannot be read.
 
-        Example:
+        Examples:
             >>> r = DateRange.parse("Feb 2019")
             >>> (str(r.earliest), str(r.latest))
             ('2019-02-01', '2019-02-28')
@@ -140,7 +140,7 @@ class DateRange:
     def is_exact(self) -> bool:
         """Whether the range is a single known day.
 
-        Example:
+        Examples:
             >>> DateRange.parse("2019-08-31").is_exact, DateRange.parse("2019-08").is_exact
             (True, False)
         """
@@ -150,7 +150,7 @@ class DateRange:
     def days(self) -> int:
         """How many days the range spans (1 for an exact date).
 
-        Example:
+        Examples:
             >>> DateRange.parse("2019-02").days
             28
         """
@@ -160,7 +160,7 @@ class DateRange:
     def precision(self) -> DatePrecision:
         """How precise the range is, coded like event datasets' date-precision columns.
 
-        Example:
+        Examples:
             >>> DateRange.parse("2019").precision
             <DatePrecision.YEAR: 4>
         """
@@ -178,7 +178,7 @@ class DateRange:
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` may be the date (lies inside the range).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> DateRange.parse("2019-08").contains(dt.date(2019, 8, 31))
             True
@@ -188,7 +188,7 @@ class DateRange:
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
         """Whether the date may fall between ``first`` and ``last`` (inclusive).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> late_january = DateRange.parse("2025-01-21").hull(DateRange.parse("2025-01-31"))
             >>> late_january.overlaps(dt.date(2025, 1, 25), dt.date(2025, 2, 5))
@@ -199,7 +199,7 @@ class DateRange:
     def within(self, first: dt.date, last: dt.date) -> bool:
         """Whether the date certainly falls between ``first`` and ``last`` (inclusive).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> late_january = DateRange.parse("2025-01-21").hull(DateRange.parse("2025-01-31"))
             >>> late_january.within(dt.date(2025, 1, 25), dt.date(2025, 2, 5))
@@ -212,7 +212,7 @@ class DateRange:
     def hull(self, other: DateRange, *, text: str = "", reasoning: str = "") -> DateRange:
         """The smallest range holding both ranges: every day either source allows.
 
-        Example:
+        Examples:
             >>> a, b = DateRange.parse("2017-03-17"), DateRange.parse("2017-03")
             >>> str(a.hull(b))
             '2017-03-01..2017-03-31'
@@ -228,7 +228,7 @@ class DateRange:
     def open_start(self) -> bool:
         """Whether no earliest day is known (stored as ``datetime.date.min``).
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> DateRange(earliest=dt.date.min, latest=dt.date(2019, 9, 6)).open_start
             True
@@ -239,7 +239,7 @@ class DateRange:
     def open_end(self) -> bool:
         """Whether no latest day is known (stored as ``datetime.date.max``).
 
-        Example:
+        Examples:
             >>> DateRange.parse("2019").open_end
             False
         """
@@ -251,7 +251,7 @@ class DateRange:
     def __str__(self) -> str:
         """ISO text: one day, ``first..last``, or ``..last`` / ``first..`` for open ends.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> str(DateRange(earliest=dt.date.min, latest=dt.date(2019, 9, 6)))
             '..2019-09-06'
@@ -271,20 +271,25 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
     """The first and last day of the span a period argument stands for.
 
     A year stands for the whole year, a month for the whole month, a day for itself.
+    "Early", "mid" and "late" narrow a month to days 1-10, 11-20 and 21 to its end, as
+    the data files code such words.
 
     Args:
         value: A ``datetime.date``; ISO text (``"2019"``, ``"2019-08"``, ``"2019-08-31"``);
             or text dateutil reads, which must name a year (``"Aug 2019"``,
-            ``"31 August 2019"``).
+            ``"31 August 2019"``), optionally after ``early``, ``mid`` or ``late`` when it
+            names a month (``"late January 2025"``).
 
     Raises:
         InvalidPeriodError: The value cannot be read, or names no year.
 
-    Example:
+    Examples:
         >>> parse_period("2019")
         (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
         >>> parse_period("Aug 2019")
         (datetime.date(2019, 8, 1), datetime.date(2019, 8, 31))
+        >>> parse_period("late January 2025")
+        (datetime.date(2025, 1, 21), datetime.date(2025, 1, 31))
         >>> parse_period("31 August")
         Traceback (most recent call last):
         ...
@@ -300,6 +305,16 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
             f"not {type(value).__name__} {value!r}"
         )
     text = value.strip()
+    part = _PART.match(text)
+    if part:
+        first, last = parse_period(part.group(2))
+        if first.day != 1 or last != _month_end(first.year, first.month):
+            raise InvalidPeriodError(
+                f"{value!r}: {part.group(1)!r} narrows a month, and {part.group(2)!r} is not "
+                f"one; write a month and year such as '{part.group(1)} January 2025'"
+            )
+        lo, hi = _PARTS[part.group(1).lower()]
+        return first.replace(day=lo), first.replace(day=min(hi, last.day))
     match = _ISO.match(text)
     try:
         if match:
@@ -335,6 +350,8 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 _DELTA_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
 _UNITS = ("day", "week", "month", "year")
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# "late January 2025", "mid-August 2019": a part of the month that follows
+_PART = re.compile(r"(early|mid|late)[\s-]+(.+)", re.IGNORECASE)
 
 
 def _delta(spec: Mapping[str, object]) -> relativedelta:
@@ -402,7 +419,7 @@ def resolve_relative(
     Raises:
         ValueError: The specification is malformed.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> pub = DateRange.day(dt.date(2025, 2, 16))
         >>> r = resolve_relative(pub, {"weekday": "SA(-1)"}, text="late on Saturday",
