@@ -3,7 +3,7 @@
 Every figure, date, name and place in the dataset carries the article it comes from and
 the article's own words. Where sources disagree, each claim is kept.
 
-Example:
+Examples:
     >>> import idlibstrikes as isk
     >>> data = isk.load()
     >>> strike = data.strikes_by_group("Hurras al-Din")[0]

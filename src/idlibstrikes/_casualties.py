@@ -29,7 +29,7 @@ class StrikeCasualties:
         open_ended: Whether some claim is open above, so the toll may exceed ``high``.
         claims: The claims used.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> one = data.casualties([data.strike("2017-03-al-jinah")]).per_strike[0]
@@ -58,7 +58,7 @@ class Casualties:
         without_figures: How many strikes no source gives such a figure for.
         strikes_without_figures: Those strikes.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
@@ -82,7 +82,7 @@ class Casualties:
     def without_figures(self) -> int:
         """How many strikes no source gives a figure for.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> data.casualties(data.strikes_by_group("Hurras al-Din")).without_figures
@@ -94,7 +94,7 @@ class Casualties:
     def claims(self) -> tuple[CasualtyClaim, ...]:
         """Every claim used, strike by strike: who said what.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> camp = data.strike("2019-08-31-idlib-training-camp")
@@ -120,7 +120,7 @@ class Casualties:
 def span_text(low: int, high: int, open_ended: bool, dash: str = "-") -> str:
     """A casualty range as text: ``6``, ``6-8``, and ``+`` where a figure is open above.
 
-    Example:
+    Examples:
         >>> span_text(32, 50, True), span_text(40, 40, False)
         ('32-50+', '40')
     """

@@ -59,7 +59,7 @@ def _claim_figure(claim: CasualtyClaim) -> str:
 def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
     """One row of text per strike: the columns of the main listing.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:2]
         ('2025-02-15', 'Urum Al Joz (Idlib)')
@@ -204,7 +204,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
-    Example:
+    Examples:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
         ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
         0

@@ -62,7 +62,7 @@ class Dataset:
         figures: Every number about the wider war.
         references: Every reference fact, kept beside the articles' claims.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> data
@@ -114,7 +114,7 @@ class Dataset:
         Raises:
             UnknownNameError: No group has that name; the message lists the closest.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().group("hurras al-deen").name
             'Hurras al-Din'
@@ -136,7 +136,7 @@ class Dataset:
         Raises:
             UnknownNameError: No person has that name.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().person("Mr Al Shara").name
             'Ahmad Al Shara'
@@ -151,7 +151,7 @@ class Dataset:
         Raises:
             UnknownNameError: No place has that name.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().place("Rif Al-Muhandiseen").governorate
             'Aleppo'
@@ -166,7 +166,7 @@ class Dataset:
         Raises:
             UnknownNameError: No source has that id.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().source("004_4230a031e6ff8aa2").outlet
             'Al Jazeera'
@@ -179,7 +179,7 @@ class Dataset:
         Raises:
             UnknownNameError: No strike has that id.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().strike("2025-02-15-urum-al-jawz").place.name
             'Urum Al Joz'
@@ -192,7 +192,7 @@ class Dataset:
         Raises:
             UnknownNameError: No ceasefire has that id or name.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().ceasefire("2018-09-sochi-agreement").kind.value
             'agreement'
@@ -202,7 +202,7 @@ class Dataset:
     def group_names(self) -> tuple[str, ...]:
         """Every name and alias a group can be looked up by.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> "HTS" in isk.load().group_names()
             True
@@ -212,7 +212,7 @@ class Dataset:
     def person_names(self) -> tuple[str, ...]:
         """Every name and alias a person can be looked up by.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> "Abu Baker Mourek" in isk.load().person_names()
             True
@@ -222,7 +222,7 @@ class Dataset:
     def place_names(self) -> tuple[str, ...]:
         """Every name and alias a place can be looked up by.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> "Kafranbel" in isk.load().place_names()
             True
@@ -232,7 +232,7 @@ class Dataset:
     def references_for(self, record: str | Any) -> tuple[ReferenceFact, ...]:
         """The reference facts about a record (by id or the record itself).
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> [f.field for f in data.references_for(data.group("Hurras al-Din"))]
@@ -257,7 +257,7 @@ class Dataset:
         Raises:
             UnknownNameError: No group has that name.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> len(data.strikes_by_group("al-Qaeda"))
@@ -287,7 +287,7 @@ class Dataset:
         Raises:
             InvalidPeriodError: A bound cannot be read, or ``end`` is before ``start``.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> [s.id for s in data.strikes_between("2025-01-25", "2025-01-31")]
@@ -309,7 +309,7 @@ class Dataset:
         Raises:
             InvalidPeriodError: ``day`` cannot be read.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> [c.id for c in isk.load().ceasefires_on("2019-08-31")]
             ['2018-09-sochi-agreement', '2019-08-31-ceasefire']
@@ -342,7 +342,7 @@ class Dataset:
         Raises:
             ValueError: ``victims`` or ``outcome`` is not a known value.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> c = data.casualties(data.strikes_between("2019"))
@@ -365,7 +365,7 @@ class Dataset:
         Raises:
             UnknownNameError: An unknown table.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> rows = isk.load().to_records("claims")
             >>> commanders = [r for r in rows if r["victims"] == "commanders"]
@@ -386,7 +386,7 @@ class Dataset:
             ImportError: pandas is not installed (the message names the extra).
             UnknownNameError: An unknown table.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> df = isk.load().to_dataframe()
             >>> on_had = df["actor2"].map(lambda targets: "Hurras al-Din" in targets)
@@ -409,7 +409,7 @@ class Dataset:
         Raises:
             UnknownNameError: An unknown format.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk, tempfile
             >>> done = isk.load().export("csv", tempfile.mkdtemp())
             >>> [f.name for f in done.files]
@@ -578,7 +578,7 @@ def load(
     Raises:
         DataError: Any problem in any file, all of them at once.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> isk.load() is isk.load()
         True

@@ -27,7 +27,7 @@ class Problem:
         found: A short rendering of the value found, where useful.
         expected: What was expected instead, where useful.
 
-    Example:
+    Examples:
         >>> p = Problem(file="strikes.json", record="s1", field="claims[0].low",
         ...             message="low is greater than high", found="9", expected="<= 4")
         >>> str(p)
@@ -60,7 +60,7 @@ class DataError(ValueError):
     Attributes:
         problems: Each problem found, in file order.
 
-    Example:
+    Examples:
         >>> err = DataError([Problem(file="x.json", record="s1", field="low",
         ...                          message="must not be negative")])
         >>> print(err)
@@ -87,7 +87,7 @@ class UnknownNameError(LookupError):
         kind: What was looked up (``"group"``, ``"person"``, ...).
         suggestions: The closest known names, best first.
 
-    Example:
+    Examples:
         >>> err = UnknownNameError("Huras al-Din", kind="group", suggestions=("Hurras al-Din",))
         >>> print(err)
         no group is known as 'Huras al-Din'; did you mean: 'Hurras al-Din'?
@@ -118,7 +118,7 @@ class UnknownNameError(LookupError):
 class InvalidPeriodError(ValueError):
     """A date or period argument that cannot be read.
 
-    Example:
+    Examples:
         >>> from idlibstrikes import load
         >>> load().strikes_between("the summer")
         Traceback (most recent call last):

@@ -46,7 +46,7 @@ class Export:
         files: The files written, in order.
         left_out: Ids of strikes left out of a GeoJSON file (no point in any reference).
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk, tempfile
         >>> done = isk.load().export("geojson", tempfile.mkdtemp())
         >>> [f.name for f in done.files], len(done.left_out)
@@ -77,7 +77,7 @@ def csv_text(data: Dataset, kind: str = "strikes") -> str:
         data: The dataset.
         kind: ``strikes``, ``claims``, ``groups``, ``ceasefires`` or ``sources``.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> text = csv_text(isk.load(), "ceasefires")
         >>> text.splitlines()[0][:40]
@@ -123,7 +123,7 @@ def geojson(data: Dataset) -> dict[str, Any]:
     are the strike's row (see :func:`idlibstrikes.columns`). Strikes whose place has no
     point in any reference are left out, not placed at a guess.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> doc = geojson(isk.load())
         >>> [f["properties"]["location"] for f in doc["features"]]
@@ -227,7 +227,7 @@ def export(data: Dataset, format: str, out: str | os.PathLike[str]) -> Export:
     Raises:
         UnknownNameError: An unknown format.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk, tempfile
         >>> done = export(isk.load(), "datapackage", tempfile.mkdtemp())
         >>> [f.name for f in done.files][-2:]

@@ -64,7 +64,7 @@ def _sources(ids: Iterable[str]) -> str:
 def strike_html(s: Strike) -> str:
     """One strike: its facts, every casualty claim with who said it and the quote.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> html = strike_html(isk.load().strike("2019-06-30-rif-al-muhandisin"))
         >>> "<td>Syrian Observatory for Human Rights</td>" in html
@@ -102,7 +102,7 @@ def strike_html(s: Strike) -> str:
 def strikes_html(strikes: Sequence[Strike]) -> str:
     """A table of strikes with their date ranges, places, targets, deaths and sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> strikes_html(isk.load().strikes_by_group("Hurras al-Din")).count("<tr>")
         5
@@ -125,7 +125,7 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
 def group_html(g: Group) -> str:
     """One group: names, founding, leaders, affiliations and strength, with sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> "affiliate_of" in group_html(isk.load().group("Hurras al-Din"))
         True
@@ -181,7 +181,7 @@ def group_html(g: Group) -> str:
 def ceasefire_html(c: Ceasefire) -> str:
     """One ceasefire: start, end, parties and brokers, with sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> html = ceasefire_html(isk.load().ceasefire("2019-08-31-ceasefire"))
         >>> "not known to have ended" in html
@@ -203,7 +203,7 @@ def ceasefire_html(c: Ceasefire) -> str:
 def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
     """A table of ceasefires with their periods and sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> ceasefires_html(isk.load().ceasefires_on("2019-08-31")).count("<tr>")
         3
@@ -218,7 +218,7 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
 def casualties_html(c: Casualties) -> str:
     """A casualty range: the total, then per strike every claim it used.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> had = data.strikes_by_group("Hurras al-Din")
@@ -237,7 +237,7 @@ def casualties_html(c: Casualties) -> str:
 def dataset_html(data: Dataset) -> str:
     """A dataset: its size, then the table of its strikes.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> dataset_html(isk.load()).count("<tr>")
         12

@@ -37,7 +37,7 @@ def json_lines(text: str) -> dict[Path, int]:
     Raises:
         ValueError: The document nests deeper than :data:`MAX_DEPTH`.
 
-    Example:
+    Examples:
         >>> json_lines('{"a": [1,\n 2], "b": {\n"c": null}}')[("a", 1)]
         2
     """
@@ -89,7 +89,7 @@ def json_lines(text: str) -> dict[Path, int]:
 def field_path(field: str | None) -> Path:
     """A dotted field path as a tuple of keys and indexes.
 
-    Example:
+    Examples:
         >>> field_path("claims[1].low")
         ('claims', 1, 'low')
     """
@@ -122,7 +122,7 @@ def locate(
         records: (file, record id) -> the document path of each record with that id
             in that file (``("strikes", 3)``).
 
-    Example:
+    Examples:
         >>> text = '{"idlibstrikes": 1,\n "strikes": [\n  {"id": "s1",\n   "low": "3"}]}'
         >>> p = Problem(file="f.json", record="s1", field="low", message="wrong type")
         >>> locate([p], {"f.json": text}, {("f.json", "s1"): [("strikes", 0)]})[0].line

@@ -64,7 +64,7 @@ class _Vocabulary(Enum):
 class SourceKind(_Vocabulary):
     """Whether a source is one of the news articles, or a reference cited beside them.
 
-    Example:
+    Examples:
         >>> SourceKind("reference")
         <SourceKind.REFERENCE: 'reference'>
     """
@@ -76,7 +76,7 @@ class SourceKind(_Vocabulary):
 class GroupKind(_Vocabulary):
     """What kind of actor a group is.
 
-    Example:
+    Examples:
         >>> GroupKind("monitor").name
         'MONITOR'
     """
@@ -100,7 +100,7 @@ class Relation(_Vocabulary):
     ``branch_of``, ``affiliate_of`` and ``part_of`` make a group one of the other's
     affiliates for :meth:`Dataset.strikes_by_group`; the looser relations do not.
 
-    Example:
+    Examples:
         >>> Relation("branch_of").is_affiliate
         True
         >>> Relation("ally_of").is_affiliate
@@ -121,7 +121,7 @@ class Relation(_Vocabulary):
     def is_affiliate(self) -> bool:
         """Whether this relation makes the group an affiliate of the other.
 
-        Example:
+        Examples:
             >>> Relation.PART_OF.is_affiliate, Relation.SPLIT_FROM.is_affiliate
             (True, False)
         """
@@ -134,7 +134,7 @@ _AFFILIATE_RELATIONS = frozenset({Relation.BRANCH_OF, Relation.AFFILIATE_OF, Rel
 class Victims(_Vocabulary):
     """Whom a casualty figure counts. ``all`` is a source's whole toll; the rest are subsets.
 
-    Example:
+    Examples:
         >>> Victims("commanders")
         <Victims.COMMANDERS: 'commanders'>
     """
@@ -149,7 +149,7 @@ class Victims(_Vocabulary):
 class Outcome(_Vocabulary):
     """Whether a casualty figure counts the dead or the wounded.
 
-    Example:
+    Examples:
         >>> Outcome("wounded").value
         'wounded'
     """
@@ -161,7 +161,7 @@ class Outcome(_Vocabulary):
 class Scope(_Vocabulary):
     """Whether a strike record is one event or a series the sources report as one.
 
-    Example:
+    Examples:
         >>> Scope("series")
         <Scope.SERIES: 'series'>
     """
@@ -173,7 +173,7 @@ class Scope(_Vocabulary):
 class StrikeKind(_Vocabulary):
     """The means of attack, as the sources describe it.
 
-    Example:
+    Examples:
         >>> StrikeKind("missile").value
         'missile'
     """
@@ -188,7 +188,7 @@ class StrikeKind(_Vocabulary):
 class PlaceKind(_Vocabulary):
     """What kind of place a :class:`Place` is; coarser kinds make coarser locations.
 
-    Example:
+    Examples:
         >>> PlaceKind("village").value
         'village'
     """
@@ -207,7 +207,7 @@ class PlaceKind(_Vocabulary):
 class CeasefireKind(_Vocabulary):
     """A ceasefire, a truce, or a wider agreement (such as a de-escalation zone).
 
-    Example:
+    Examples:
         >>> CeasefireKind("agreement").value
         'agreement'
     """
@@ -220,7 +220,7 @@ class CeasefireKind(_Vocabulary):
 class Confidence(_Vocabulary):
     """How far a reference fact can be trusted, as ``external-facts.md`` grades it.
 
-    Example:
+    Examples:
         >>> Confidence("high").value
         'high'
     """
@@ -248,7 +248,7 @@ class Source:
         address: Where a reference can be found (for references only).
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> src = isk.load().source("002_0d9037507fd83edc.txt")
         >>> src.outlet, str(src.published.earliest)
@@ -272,7 +272,7 @@ class Source:
     def is_reference(self) -> bool:
         """Whether this is a reference source rather than one of the articles.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> sum(not s.is_reference for s in isk.load().sources)
             5
@@ -292,7 +292,7 @@ class Citation:
         quote: The words, verbatim (whitespace may differ).
         about: The field the quote supports (``"place"``, ``"targets"``, ``"name"`` ...).
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> cite = isk.load().strike("2025-02-15-urum-al-jawz").citations_for("place")[0]
         >>> cite.quote
@@ -317,7 +317,7 @@ class DateClaim:
         quote: The source's words.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> claim = isk.load().strike("2017-03-al-jinah").date_claims[0]
         >>> claim.quote, str(claim.date)
@@ -341,7 +341,7 @@ class Coordinates:
         latitude: Degrees north.
         longitude: Degrees east.
 
-    Example:
+    Examples:
         >>> Coordinates(latitude=35.9306, longitude=36.6339)
         Coordinates(latitude=35.9306, longitude=36.6339)
     """
@@ -370,7 +370,7 @@ class PlaceReference:
             find the place in look-ups but are not the articles' words.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> ref = isk.load().place("Kafranbel").reference
         >>> ref.district, ref.coordinates.latitude
@@ -401,7 +401,7 @@ class Place:
         citations: The quotes that name the place and its governorate.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> place = isk.load().place("urum al joz")
         >>> place.name, place.governorate, place.kind.value
@@ -423,7 +423,7 @@ class Place:
     def coordinates(self) -> Coordinates | None:
         """The reference point for the place, or ``None`` where no reference gives one.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().place("Idlib").coordinates
             Coordinates(latitude=35.9306, longitude=36.6339)
@@ -450,8 +450,9 @@ class Role:
         leads: Whether the role is the group's leader.
         source: The source.
         quote: The source's words.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> role = isk.load().person("Rami Abdulrahman").roles[0]
         >>> role.group_id, role.leads
@@ -478,7 +479,7 @@ class Person:
         citations: The quotes that name the person.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> isk.load().person("Abu Baker Mourek").id
         'abu-baker-mourek'
@@ -507,8 +508,9 @@ class StrengthEstimate:
         claimant: Who gave the figure, where the source says.
         source: The source.
         quote: The source's words.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> sorted({e.count for e in isk.load().group("Hurras al-Din").strength})
         [1800, 2500]
@@ -536,8 +538,9 @@ class Affiliation:
         claimant: Who says so, where the source attributes it.
         source: The source.
         quote: The source's words.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> hts = isk.load().group("HTS")
         >>> [(a.relation.value, a.other.id) for a in hts.affiliations][:1]
@@ -560,7 +563,7 @@ class Affiliation:
     def may_hold(self, date: DateRange) -> bool:
         """Whether this source's dates allow the relation to hold at some time in ``date``.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> hts = isk.load().group("HTS")
             >>> severed = next(a for a in hts.affiliations if a.source.id.startswith("000"))
@@ -591,7 +594,7 @@ class Group:
         citations: The quotes that name it.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> g = isk.load().group("hurras al-deen")
         >>> g.name, g.kind.value, str(g.founded)
@@ -642,7 +645,7 @@ class CasualtyClaim:
         quote: The source's words.
         note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> strike = isk.load().strike("2019-08-31-idlib-training-camp")
         >>> [(c.low, c.high, c.victims.value) for c in strike.claims if c.low == 40]
@@ -666,7 +669,7 @@ class CasualtyClaim:
     def is_lower_bound(self) -> bool:
         """Whether the figure is open above ("at least N", "more than N").
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().strike("2025-02-15-urum-al-jawz").claims[0].is_lower_bound
             True
@@ -694,8 +697,9 @@ class Announcement:
         about: The id of the strike or ceasefire it concerns, if any.
         source: The source reporting it.
         quote: The source's words.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> ann = isk.load().strike("2019-06-30-rif-al-muhandisin").announcements
         >>> sorted(str(a.date) for a in ann)
@@ -734,7 +738,7 @@ class Strike:
         citations: The quotes behind place, perpetrator, targets and the named dead.
         note: Coding decisions.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> s = isk.load().strike("2019-06-30-rif-al-muhandisin")
         >>> str(s.date), s.place.name, s.perpetrator.name
@@ -771,7 +775,7 @@ class Strike:
     def citations_for(self, about: str) -> tuple[Citation, ...]:
         """The quotes that support one field (``"place"``, ``"targets"``, ...).
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> s = isk.load().strike("2019-08-31-idlib-training-camp")
             >>> len(s.citations_for("targets")) >= 2
@@ -810,7 +814,7 @@ class Ceasefire:
         citations: The quotes behind parties and brokers.
         note: Coding decisions.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
         >>> str(c.start), c.end, [g.name for g in c.brokers]
@@ -848,7 +852,7 @@ class Ceasefire:
         Raises:
             InvalidPeriodError: A bound cannot be read.
 
-        Example:
+        Examples:
             >>> import idlibstrikes as isk
             >>> c = isk.load().ceasefire("2019-08-01-truce")
             >>> c.may_be_in_effect("2019-08-02"), c.may_be_in_effect("2019-08-31")
@@ -887,8 +891,9 @@ class Figure:
         claimant: Who gave it, or ``None`` where the source gives it in its own voice.
         source: The source.
         quote: The source's words.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> tolls = [f for f in isk.load().figures if f.measure == "killed" and f.unit == "people"]
         >>> sorted(f.low for f in tolls)
@@ -929,8 +934,9 @@ class ReferenceFact:
         corrects: Whether it shows an article's claim to be wrong.
         confidence: How far it can be trusted.
         source: The reference.
+        note: A coding note.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> facts = isk.load().references_for("2017-03-al-jinah")
         >>> [(f.field, str(f.date), f.corrects) for f in facts if f.field == "date"]

@@ -22,7 +22,7 @@ T = TypeVar("T")
 def name_key(name: str) -> str:
     """The lookup key of a name: letters and digits only, without accents, casefolded.
 
-    Example:
+    Examples:
         >>> name_key("Hay’et Tahrir al-Sham") == name_key("hayet tahrir al sham")
         True
         >>> name_key("Ḥurrās al-Dīn")

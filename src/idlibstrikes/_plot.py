@@ -10,7 +10,7 @@ The figures draw only what the data holds. Uncertain dates are drawn as ranges, 
 days; places are drawn only where a cited reference gives coordinates, and the strikes
 that cannot be placed are listed on the map rather than left out silently.
 
-Example:
+Examples:
     >>> import idlibstrikes as isk
     >>> from idlibstrikes._plot import map, timeline
     >>> fig = timeline(isk.load())
@@ -163,7 +163,7 @@ def timeline(
         TypeError: ``data`` or ``ceasefires`` holds something other than records.
         ValueError: There are no strikes, or none has a known date bound.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> fig = timeline(data.strikes_by_group("Hurras al-Din"), title="Hurras al-Din")
@@ -324,7 +324,7 @@ def map(
         ImportError: matplotlib is not installed.
         TypeError: ``data`` holds something other than strikes.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> fig = map(isk.load())
         >>> fig.axes[0].get_title()

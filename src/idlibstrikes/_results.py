@@ -15,7 +15,7 @@ __all__ = ["Ceasefires", "Strikes"]
 class Strikes(tuple[Strike, ...]):
     """Strikes from a query: a tuple, shown in notebooks as a table with sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> found = isk.load().strikes_by_group("Hurras al-Din")
         >>> isinstance(found, tuple), len(found), found == tuple(found)
@@ -35,7 +35,7 @@ class Strikes(tuple[Strike, ...]):
 class Ceasefires(tuple[Ceasefire, ...]):
     """Ceasefires from a query: a tuple, shown in notebooks as a table with sources.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> [c.id for c in isk.load().ceasefires_on("2019-08-31")]
         ['2018-09-sochi-agreement', '2019-08-31-ceasefire']

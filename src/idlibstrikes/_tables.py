@@ -70,7 +70,7 @@ class Column:
         multiple: Whether a cell holds several values (a tuple; joined with ``"; "`` in CSV).
         required: Whether every row has a value.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> col = isk.columns("strikes")[0]
         >>> col.name, col.type, col.required
@@ -289,7 +289,7 @@ def columns(kind: str) -> tuple[Column, ...]:
     Raises:
         UnknownNameError: An unknown table.
 
-    Example:
+    Examples:
         >>> [c.name for c in columns("claims")][:4]
         ['claim_id', 'strike_id', 'victims', 'outcome']
     """
@@ -502,7 +502,7 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
     Raises:
         UnknownNameError: An unknown table.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> row = to_records(isk.load())[4]
         >>> row["event_date"], row["location"], row["admin1"]
@@ -555,7 +555,7 @@ def to_dataframe(data: Dataset, kind: str = "strikes") -> Any:
         ImportError: pandas is not installed.
         UnknownNameError: An unknown table.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> df = to_dataframe(isk.load(), "claims")
         >>> df.groupby("source")["claim_id"].count().to_dict()["002_0d9037507fd83edc.txt"]

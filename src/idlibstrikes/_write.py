@@ -331,7 +331,7 @@ def to_document(records: Any) -> dict[str, Any]:
     Raises:
         TypeError: Something that is not a dataset or a record was given.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> doc = to_document([isk.load().strike("2025-02-15-urum-al-jawz")])
         >>> sorted(doc), doc["strikes"][0]["date_claims"][0]["date"]["span"]
@@ -364,7 +364,7 @@ def to_document(records: Any) -> dict[str, Any]:
 def dumps(records: Any) -> str:
     """The data file text (JSON, two-space indents) for a dataset or some records.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk
         >>> text = dumps([isk.load().group("Hurras al-Din")])
         >>> text.splitlines()[:3]
@@ -378,7 +378,7 @@ def dumps(records: Any) -> str:
 def dump(records: Any, path: str | os.PathLike[str]) -> Path:
     """Write a dataset or some records to a data file; returns its path.
 
-    Example:
+    Examples:
         >>> import idlibstrikes as isk, tempfile, pathlib
         >>> out = dump(isk.load(), pathlib.Path(tempfile.mkdtemp()) / "all.json")
         >>> isk.load(out, bundled=False) == isk.load()

@@ -7,7 +7,7 @@ consistent: written with :func:`idlibstrikes.dump` and read back with
 
 Needs Hypothesis: ``pip install 'idlibstrikes[testing]'``.
 
-Example:
+Examples:
     >>> from hypothesis import given, settings
     >>> from idlibstrikes.testing import strategies as iss
     >>> @given(iss.datasets())
@@ -97,7 +97,7 @@ def date_ranges(
 ) -> st.SearchStrategy[DateRange]:
     """Date ranges between two days, with wording (as every coded date has).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from hypothesis import given
         >>> @given(date_ranges(dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
@@ -122,7 +122,7 @@ def date_ranges(
 def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
     """Article sources with a publication date range.
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> @given(article_sources())
         ... def test(s):
@@ -159,7 +159,7 @@ def places(
 ) -> st.SearchStrategy[Place]:
     """Places citing ``sources``; ``ident`` and ``name`` must be unique in a dataset.
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> @given(places(load().sources[:5]))
@@ -188,7 +188,7 @@ def people(
 ) -> st.SearchStrategy[Person]:
     """People citing ``sources``, with roles in groups among ``group_ids``.
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> @given(people(load().sources[:5], ("hurras-al-din",)))
@@ -232,7 +232,7 @@ def groups(
     ``leaders`` are the people whose roles say they lead this group (the loader computes
     a group's leaders from its people's roles, so they must agree).
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> @given(groups(load().sources[:5]))
@@ -294,7 +294,7 @@ def casualty_claims(
 ) -> st.SearchStrategy[CasualtyClaim]:
     """Casualty claims, some open above ("at least N").
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> @given(casualty_claims(load().sources[:5]))
@@ -330,7 +330,7 @@ def strikes(
 
     ``announcements`` are those about this strike (their ``about`` is ``ident``).
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> d = load()
@@ -395,7 +395,7 @@ def ceasefires(
 ) -> st.SearchStrategy[Ceasefire]:
     """Ceasefires that end (if they end) on or after they start.
 
-    Example:
+    Examples:
         >>> from hypothesis import given
         >>> from idlibstrikes import load
         >>> d = load()
@@ -513,7 +513,7 @@ def _dataset(draw: st.DrawFn, max_strikes: int) -> Dataset:
 def datasets(max_strikes: int = 8) -> st.SearchStrategy[Dataset]:
     """Whole, referentially consistent datasets that load back equal from their files.
 
-    Example:
+    Examples:
         >>> from hypothesis import given, settings
         >>> @given(datasets(max_strikes=3))
         ... @settings(max_examples=10)
