@@ -1,4 +1,4 @@
-"""``python -m idlibstrikes``: see :mod:`idlibstrikes._cli`."""
+"""``python -m idlibstrikes``: see `idlibstrikes._cli`."""
 
 from ._cli import main
 

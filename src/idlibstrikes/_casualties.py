@@ -143,7 +143,7 @@ def for_strike(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasu
 
 
 def aggregate(strikes: Iterable[Strike], victims: Victims, outcome: Outcome) -> Casualties:
-    """Sum the per-strike ranges of ``strikes``; see :class:`Casualties`."""
+    """Sum the per-strike ranges of ``strikes``; see [`Casualties`][idlibstrikes.Casualties]."""
     per: list[StrikeCasualties] = []
     missing: list[Strike] = []
     seen: set[str] = set()

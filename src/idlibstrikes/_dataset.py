@@ -1,8 +1,8 @@
-"""The :class:`Dataset` and :func:`load`: every record, and the questions users ask of them.
+"""The ``Dataset`` and ``load``: every record, and the questions users ask of them.
 
 Maintainer's note: a dataset is immutable. Its look-up tables (names, ids) are built
 once, in ``__attrs_post_init__``, and are never changed afterwards, so one dataset can
-be shared between threads. :func:`load` with no paths returns one cached dataset.
+be shared between threads. ``load`` with no paths returns one cached dataset.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ T = TypeVar("T")
 class Dataset:
     """Every record of a dataset, and the query helpers.
 
-    Get one with :func:`load`. All collections are tuples; strikes are in chronological
-    order (by the earliest possible date).
+    Get one with [`load`][idlibstrikes.load]. All collections are tuples; strikes are in
+    chronological order (by the earliest possible date).
 
     Attributes:
         strikes: Every strike, chronologically.
@@ -357,7 +357,7 @@ class Dataset:
 
         Tables: ``strikes`` (one row per strike, with event-dataset columns), ``claims``
         (one row per casualty claim), ``groups``, ``ceasefires``, ``sources``. The columns
-        are described by :func:`idlibstrikes.columns` and in the codebook.
+        are described by [`columns`][idlibstrikes.columns] and in the codebook.
 
         Args:
             kind: The table.
@@ -400,7 +400,7 @@ class Dataset:
     def export(self, format: str, out: str | os.PathLike[str]) -> Export:
         """Write the dataset as ``csv``, ``json``, ``geojson`` or ``datapackage`` into ``out``.
 
-        See :func:`idlibstrikes.export` for the files and formats.
+        See [`export`][idlibstrikes.export] for the files and formats.
 
         Args:
             format: ``csv``, ``json``, ``geojson`` or ``datapackage``.

@@ -1,4 +1,4 @@
-"""Uncertain dates: :class:`DateRange`, period arguments, and relative dates.
+"""Uncertain dates: ``DateRange``, period arguments, and relative dates.
 
 News reports rarely give a date as a single day. "In late January", "last month",
 "on Saturday" are ranges, some of them relative to a publication date that is itself
@@ -36,7 +36,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class DatePrecision(Enum):
-    """How precisely a :class:`DateRange` pins a date, as event datasets code it.
+    """How precisely a [`DateRange`][idlibstrikes.DateRange] pins a date, as event datasets code it.
 
     The value is the code used in tables: 1 is a known day, 2 a known week or a few
     days, 3 a known month, 4 a known year, 5 anything wider.
@@ -401,7 +401,7 @@ def resolve_relative(
 ) -> DateRange:
     """Resolve a relative date ("late on Saturday", "last month") against a publication date.
 
-    The relative expression is a :class:`dateutil.relativedelta.relativedelta`, applied to
+    The relative expression is a `dateutil.relativedelta.relativedelta`, applied to
     both ends of the anchor (itself a range when the publication date is uncertain); the
     result is widened to the whole ``unit`` (day, week, month or year) and, for months, to
     the ``part`` named ("early": days 1-10, "mid": 11-20, "late": 21 to the end).

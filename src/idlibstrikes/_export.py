@@ -7,7 +7,7 @@
 * JSON: one file, ``{"<table>": [rows]}``, multi-value cells as arrays, missing as null.
 * GeoJSON: an RFC 7946 FeatureCollection of strikes, one Point feature per strike whose
   place has a point in a cited reference. A strike without a point is left out and
-  reported (:attr:`Export.left_out`), never placed at a guess.
+  reported (``Export.left_out``), never placed at a guess.
 * Data package: a Frictionless Data Package, ``datapackage.json`` beside the CSV files,
   with a Table Schema per table (types, required fields, primary and foreign keys).
 """
@@ -33,13 +33,13 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "Export", "csv_text", "export", "geojson"]
 
 Format = Literal["csv", "json", "geojson", "datapackage"]
-#: The formats :func:`export` writes.
+#: The formats [`export`][idlibstrikes.export] writes.
 FORMATS: tuple[Format, ...] = ("csv", "json", "geojson", "datapackage")
 
 
 @attrs.frozen(kw_only=True)
 class Export:
-    """What :func:`export` wrote, and what it had to leave out.
+    """What [`export`][idlibstrikes.export] wrote, and what it had to leave out.
 
     Attributes:
         format: The format written.
@@ -120,7 +120,7 @@ def geojson(data: Dataset) -> dict[str, Any]:
 
     A feature's geometry is a Point ``[longitude, latitude]`` (WGS 84, as RFC 7946
     requires) from the reference named in its ``geo_source`` property; its properties
-    are the strike's row (see :func:`idlibstrikes.columns`). Strikes whose place has no
+    are the strike's row (see [`columns`][idlibstrikes.columns]). Strikes whose place has no
     point in any reference are left out, not placed at a guess.
 
     Examples:
@@ -213,7 +213,7 @@ def _write(path: Path, text: str) -> Path:
 
 
 def export(data: Dataset, format: str, out: str | os.PathLike[str]) -> Export:
-    """Write the dataset in one of :data:`FORMATS` into the folder ``out`` (created).
+    """Write the dataset in one of `FORMATS` into the folder ``out`` (created).
 
     Files: ``csv`` writes ``<table>.csv`` for each table; ``json`` writes
     ``idlibstrikes.json``; ``geojson`` writes ``strikes.geojson``; ``datapackage`` writes

@@ -35,7 +35,7 @@ def json_lines(text: str) -> dict[Path, int]:
     r"""The line (1-based) where each value of a JSON document starts, by its path.
 
     Raises:
-        ValueError: The document nests deeper than :data:`MAX_DEPTH`.
+        ValueError: The document nests deeper than `MAX_DEPTH`.
 
     Examples:
         >>> json_lines('{"a": [1,\n 2], "b": {\n"c": null}}')[("a", 1)]

@@ -1,9 +1,9 @@
-"""Loading data files into a :class:`~idlibstrikes.Dataset`.
+"""Loading data files into a ``Dataset``.
 
 Maintainer's note: loading runs in three steps. ``_read_files`` parses each file with
 the standard library and sorts its records by kind. ``_Builder`` then builds records in
 dependency order (sources, places, people, groups, announcements, strikes, ceasefires,
-figures, references), reading every field strictly through :class:`Fields` and
+figures, references), reading every field strictly through `Fields` and
 resolving every reference. Whatever is wrong is collected; only when nothing is does a
 dataset come out, so a bad file never yields a half-loaded dataset.
 """
@@ -1212,7 +1212,7 @@ def _articles(sources: Iterable[Source | None]) -> tuple[Source, ...]:
 
 
 def build(raw: RawData, articles: Path | None = None) -> dict[str, tuple[Any, ...]]:
-    """Build every record of ``raw``; raise :class:`DataError` with every problem found.
+    """Build every record of ``raw``; raise ``DataError`` with every problem found.
 
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
     an article found there must appear in it. Problems are given the line of their field.

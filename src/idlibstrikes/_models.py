@@ -4,8 +4,8 @@ Maintainer's note: records refer to each other by object, never by id, so a user
 write ``strike.targets[0].affiliations[0].other.name``. Frozen objects cannot form a
 cycle, so the graph is kept acyclic on purpose: sources < places < people < groups <
 strikes, ceasefires. The two places where a back-reference would be natural use ids
-instead: :attr:`Role.group_id` (a person's role in a group that lists them as leader)
-and :attr:`Announcement.about` (an announcement about a strike the strike lists).
+instead: ``Role.group_id`` (a person's role in a group that lists them as leader)
+and ``Announcement.about`` (an announcement about a strike the strike lists).
 """
 
 from __future__ import annotations
@@ -95,10 +95,11 @@ class GroupKind(_Vocabulary):
 
 
 class Relation(_Vocabulary):
-    """How one group stands to another in an :class:`Affiliation`.
+    """How one group stands to another in an [`Affiliation`][idlibstrikes.Affiliation].
 
     ``branch_of``, ``affiliate_of`` and ``part_of`` make a group one of the other's
-    affiliates for :meth:`Dataset.strikes_by_group`; the looser relations do not.
+    affiliates for [`Dataset.strikes_by_group`][idlibstrikes.Dataset.strikes_by_group]; the
+    looser relations do not.
 
     Examples:
         >>> Relation("branch_of").is_affiliate
@@ -186,7 +187,7 @@ class StrikeKind(_Vocabulary):
 
 
 class PlaceKind(_Vocabulary):
-    """What kind of place a :class:`Place` is; coarser kinds make coarser locations.
+    """What kind of place a [`Place`][idlibstrikes.Place] is; coarser kinds make coarser locations.
 
     Examples:
         >>> PlaceKind("village").value
@@ -236,7 +237,7 @@ class Source:
 
     Attributes:
         id: The article's file name (``"000_e4fa0e6bef30d977.txt"``) or a reference id.
-        kind: :attr:`SourceKind.ARTICLE` or :attr:`SourceKind.REFERENCE`.
+        kind: ``article`` or ``reference`` (a [`SourceKind`][idlibstrikes.SourceKind]).
         article: The article's file name; ``None`` for references.
         outlet: The publisher, only where the article names it (``None`` otherwise).
         outlet_quote: Where the article names its outlet, the words that do.
@@ -441,8 +442,9 @@ class Place:
 class Role:
     """A position a person holds, as a source states it.
 
-    ``group_id`` is an id rather than a :class:`Group` so that a group can list the
-    person among its leaders without a cycle; resolve it with :meth:`Dataset.group`.
+    ``group_id`` is an id rather than a [`Group`][idlibstrikes.Group] so that a group can list the
+    person among its leaders without a cycle; resolve it with
+    [`Dataset.group`][idlibstrikes.Dataset.group].
 
     Attributes:
         title: The role as the source words it ("head of the Observatory").
@@ -725,7 +727,7 @@ class Strike:
         scope: One event, or a series reported as one.
         kind: The means of attack.
         description: A one-line description in the dataset's words.
-        date: When: the hull of every article's date for it (see :attr:`date_claims`).
+        date: When: the hull of every article's date for it (see `date_claims`).
         date_claims: Each article's date for it.
         place: Where, as the articles name it.
         perpetrator: Who carried it out.
@@ -847,7 +849,7 @@ class Ceasefire:
 
         That is: it started on or before the last day, and is not known to have ended
         before the first. ``day`` may be a date or period text, as for
-        :meth:`Dataset.strikes_between`.
+        [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between].
 
         Raises:
             InvalidPeriodError: A bound cannot be read.

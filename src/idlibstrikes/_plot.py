@@ -1,10 +1,10 @@
 """Quick-look figures: a timeline of strikes and ceasefires, and a map of the placed strikes.
 
-Both functions return a :class:`matplotlib.figure.Figure` made without pyplot, so no GUI
+Both functions return a `matplotlib.figure.Figure` made without pyplot, so no GUI
 backend and no global figure state is involved: show it in a notebook, or save it with
 ``fig.savefig("timeline.png")``. matplotlib is an optional dependency
 (``pip install 'idlibstrikes[plot]'``) imported only when a function is called, so
-importing :mod:`idlibstrikes` never imports it.
+importing `idlibstrikes` never imports it.
 
 The figures draw only what the data holds. Uncertain dates are drawn as ranges, not as
 days; places are drawn only where a cited reference gives coordinates, and the strikes
@@ -137,7 +137,7 @@ def timeline(
     (the date's uncertainty; a strike dated to one day has no bar), and a point marks the
     middle of that range. Colour is the first target the sources name (grey: no target
     named); the legend lists them. A series of strikes reported as one record
-    (:attr:`Scope.SERIES`) has a hollow point and a paler bar. Each ceasefire, truce or
+    (``Scope.SERIES``) has a hollow point and a paler bar. Each ceasefire, truce or
     agreement is a shaded span from the earliest day it can have started to the latest day
     it can have ended, or to the right edge when no source says it has ended.
 
@@ -148,14 +148,14 @@ def timeline(
     is not drawn.
 
     Args:
-        data: A :class:`Dataset` (its strikes and ceasefires), an iterable of
-            :class:`Strike` records (no ceasefires unless ``ceasefires`` is given), or
-            ``None`` for the bundled dataset.
+        data: A [`Dataset`][idlibstrikes.Dataset] (its strikes and ceasefires), an iterable
+            of [`Strike`][idlibstrikes.Strike] records (no ceasefires unless ``ceasefires`` is
+            given), or ``None`` for the bundled dataset.
         ceasefires: The ceasefires to shade, in place of the dataset's.
         title: The figure's title; a description of the figure by default.
 
     Returns:
-        A :class:`matplotlib.figure.Figure` with one axes; the ceasefire spans have the
+        A `matplotlib.figure.Figure` with one axes; the ceasefire spans have the
         ``gid`` ``"ceasefire"``.
 
     Raises:
@@ -312,12 +312,12 @@ def map(
     ``data.export("geojson", folder)``.
 
     Args:
-        data: A :class:`Dataset`, an iterable of :class:`Strike` records, or ``None`` for
-            the bundled dataset.
+        data: A [`Dataset`][idlibstrikes.Dataset], an iterable of
+            [`Strike`][idlibstrikes.Strike] records, or ``None`` for the bundled dataset.
         title: The figure's title; by default it says how many strikes are placed.
 
     Returns:
-        A :class:`matplotlib.figure.Figure` whose first axes is the map; the strike points
+        A `matplotlib.figure.Figure` whose first axes is the map; the strike points
         have the ``gid`` ``"strike"``.
 
     Raises:

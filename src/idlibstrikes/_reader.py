@@ -1,7 +1,7 @@
 """Strict reading of parsed JSON: every field typed, checked and located.
 
-A :class:`Fields` wraps one JSON object. Each accessor returns the value when it is
-of the right type, or records a :class:`~idlibstrikes.Problem` (file, record, field,
+A `Fields` wraps one JSON object. Each accessor returns the value when it is
+of the right type, or records a ``Problem`` (file, record, field,
 what was found, what was expected) and returns ``None``. Nothing is coerced: ``"3"``
 is not ``3`` and ``true`` is not ``1``. The caller builds a record only when its
 reader reports no failure, so one bad file yields every problem at once.

@@ -1,7 +1,7 @@
 """Query results: tuples that show themselves as tables in notebooks.
 
-``strikes_by_group`` and ``strikes_between`` return :class:`Strikes`, ``ceasefires_on``
-returns :class:`Ceasefires`. They are tuples in every other way (equal to the plain
+``strikes_by_group`` and ``strikes_between`` return ``Strikes``, ``ceasefires_on``
+returns ``Ceasefires``. They are tuples in every other way (equal to the plain
 tuple of the same records, hashable, immutable); slicing gives a plain tuple.
 """
 

@@ -1,13 +1,13 @@
 """Tabular views: one row per record, with columns named like event datasets'.
 
-Every table is described once, here, by its :class:`Column` list; the CSV header, the
+Every table is described once, here, by its ``Column`` list; the CSV header, the
 Frictionless Table Schema, the pandas dtypes and the codebook's column tables are all
 made from it, so they cannot drift apart.
 
 Conventions (documented in the codebook):
 
 * A cell with several values (``actor2``, ``sources`` ...) is a tuple of text in
-  :func:`to_records` and in DataFrames, and is joined with :data:`SEPARATOR` in CSV.
+  `to_records` and in DataFrames, and is joined with `SEPARATOR` in CSV.
 * A missing value is ``None`` (an empty CSV cell). An unknown date bound is missing,
   never a made-up day.
 * Strike columns follow ACLED and UCDP GED where they mean the same thing: ``event_date``
@@ -493,7 +493,7 @@ def _rows(data: Dataset, kind: str) -> Iterable[Row]:
 
 
 def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
-    """One plain dict per record, keys in column order (see :func:`columns`).
+    """One plain dict per record, keys in column order (see [`columns`][idlibstrikes.columns]).
 
     Args:
         data: The dataset.

@@ -325,7 +325,7 @@ def to_document(records: Any) -> dict[str, Any]:
     """The data-file document (a dict ready for JSON) for a dataset or some records.
 
     Args:
-        records: A :class:`~idlibstrikes.Dataset`, or records of any kinds. Records may
+        records: A [`Dataset`][idlibstrikes.Dataset], or records of any kinds. Records may
             refer to records not given (bundled ids, say): only their ids are written.
 
     Raises:

@@ -1,1 +1,1 @@
-"""Tools for testing code that uses idlibstrikes: see :mod:`idlibstrikes.testing.strategies`."""
+"""Tools for testing code that uses idlibstrikes: see `idlibstrikes.testing.strategies`."""

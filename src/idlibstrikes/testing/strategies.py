@@ -1,8 +1,8 @@
 """Hypothesis strategies that generate valid idlibstrikes records and whole datasets.
 
 For testing your own analysis code on data you do not have to write by hand. Every
-record respects every check the loader makes, and :func:`datasets` are referentially
-consistent: written with :func:`idlibstrikes.dump` and read back with
+record respects every check the loader makes, and `datasets` are referentially
+consistent: written with ``dump`` and read back with
 ``idlibstrikes.load(path, bundled=False)``, a generated dataset loads equal to itself.
 
 Needs Hypothesis: ``pip install 'idlibstrikes[testing]'``.
