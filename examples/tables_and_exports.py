@@ -1,0 +1,56 @@
+"""How do I get the strikes as a table, or into a spreadsheet, a GIS or a data package?
+
+Builds the strikes table as plain dicts and as a pandas DataFrame (columns named as in the
+conflict-event datasets ACLED and UCDP GED), describes a few columns, and writes every export
+format into a temporary folder: CSV, JSON, GeoJSON (only strikes a cited reference gives a
+point for; the rest are left out, not guessed) and a Frictionless Data Package.
+"""
+
+import tempfile
+from pathlib import Path
+
+import idlibstrikes as isk
+
+data = isk.load()
+
+# -- plain records, and what the columns mean ------------------------------------------------
+rows = data.to_records("strikes")
+print(f"to_records('strikes'): {len(rows)} rows of {len(rows[0])} columns")
+first = rows[0]
+print(f"  first row: {first['id']}, {first['event_date']}..{first['date_end']}, {first['actor1']}")
+for kind in ("claims", "groups", "ceasefires", "sources"):
+    print(f"  to_records({kind!r}): {len(data.to_records(kind))} rows")
+
+described = {c.name: c for c in isk.columns("strikes")}
+print("\nisk.columns('strikes'), a few:")
+for name in ("event_date", "date_end", "date_precision", "actor2", "deaths_low", "deaths_high"):
+    col = described[name]
+    print(f"  {name} ({col.type}{', several values' if col.multiple else ''}): {col.description}")
+
+# -- a pandas DataFrame -----------------------------------------------------------------------
+df = data.to_dataframe("strikes")
+columns = ["event_date", "location", "deaths_low", "deaths_high", "deaths_open_ended"]
+print(f"\nto_dataframe('strikes'): {df.shape[0]} rows x {df.shape[1]} columns; with a toll:")
+print(df.loc[df["deaths_low"].notna(), columns].to_string(index=False))
+
+# -- exports ------------------------------------------------------------------------------------
+out = Path(tempfile.mkdtemp())
+print("\nexports (into a temporary folder):")
+for fmt in ("csv", "json", "geojson"):
+    done = data.export(fmt, out / fmt)
+    print(f"  {fmt:<11} {', '.join(f.name for f in done.files)}; left out: {len(done.left_out)}")
+done = isk.export(data, "datapackage", out / "datapackage")  # the same, as a function
+print(f"  datapackage {', '.join(f.name for f in done.files)}")
+
+# -- the same, as text and dicts, without writing files -----------------------------------------
+text = isk.csv_text(data, "ceasefires")
+print(f"\ncsv_text(data, 'ceasefires'): {len(text.splitlines())} lines; header and first row:")
+for line in text.splitlines()[:2]:
+    print(f"  {line[:86]}...")
+
+collection = isk.geojson(data)
+print(f"\ngeojson(data): {collection['type']} of {len(collection['features'])} features")
+for feature in collection["features"]:
+    props = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"]
+    print(f"  {props['location']}: {lat} N, {lon} E, per {props['geo_source']}")
