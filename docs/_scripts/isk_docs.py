@@ -1,0 +1,393 @@
+"""Helpers the documentation pages call while the site builds.
+
+Every table, transcript, example output and figure on the site comes from here, computed
+from the installed package at build time, so the site cannot drift from the code. The pages
+call these functions from ``markdown-exec`` blocks and print what they return: Markdown, or
+HTML for figures. (They return text rather than print it because markdown-exec captures only
+the ``print`` of the block itself.)
+
+A failing example fails the build: :func:`session` re-raises any exception it was not told
+to expect, and :func:`example` raises when a script exits non-zero or writes to stderr.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import io
+import json
+import re
+import shlex
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import redirect_stdout
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import idlibstrikes as isk
+
+ROOT = Path(__file__).resolve().parents[2]
+_SESSIONS: dict[str, dict[str, Any]] = {}
+
+
+# --- transcripts -------------------------------------------------------------------------
+
+
+def _error_line(err: BaseException) -> str:
+    kind = type(err)
+    module = kind.__module__
+    if module.startswith("idlibstrikes."):
+        module = "idlibstrikes"  # the public name, not the private module
+    name = kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
+    return f"Traceback (most recent call last):\n  ...\n{name}: {err}"
+
+
+def transcript(code: str, namespace: dict[str, Any], *, errors: bool = False) -> str:
+    """Run ``code`` statement by statement as the interactive interpreter would.
+
+    Returns a ``>>>`` transcript: each statement with its prompts, then what it printed and
+    the repr of an expression's value. An exception ends the transcript with its last line
+    when ``errors`` is true, and is re-raised otherwise.
+    """
+    code = textwrap.dedent(code).strip("\n")
+    lines = code.splitlines()
+    out: list[str] = []
+    done = 0  # lines of ``code`` already shown
+    for node in ast.parse(code).body:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        # comment lines before the statement are shown as typed, one prompt each
+        out.extend(f">>> {line.strip()}" for line in lines[done : first - 1] if line.strip())
+        source = lines[first - 1 : node.end_lineno]
+        done = node.end_lineno or first
+        out.append(f">>> {source[0]}")
+        out.extend(f"... {line}" for line in source[1:])
+        if isinstance(node, ast.If | ast.For | ast.While | ast.With | ast.Try | ast.FunctionDef):
+            out.append("...")
+        buffer = io.StringIO()
+        try:
+            with redirect_stdout(buffer):
+                exec(compile(ast.Interactive(body=[node]), "<docs>", "single"), namespace)
+        except Exception as err:
+            if not errors:
+                raise
+            out.extend(buffer.getvalue().splitlines())
+            out.append(_error_line(err))
+            break
+        out.extend(buffer.getvalue().rstrip("\n").splitlines())
+    return "\n".join(out)
+
+
+def session(code: str, *, name: str = "default", errors: bool = False) -> str:
+    """A ``pycon`` block: ``code`` run in the named session, with its real output.
+
+    Sessions keep their names between calls, so a page reads like one notebook.
+    """
+    namespace = _SESSIONS.setdefault(name, {"__name__": "__main__"})
+    return f"```pycon\n{transcript(code, namespace, errors=errors)}\n```"
+
+
+# --- examples and the notebook -----------------------------------------------------------
+
+
+def example(name: str, *, source: bool = True) -> str:
+    """An example script (``examples/NAME``) and what it prints when run, as Markdown."""
+    path = ROOT / "examples" / name
+    run = subprocess.run(
+        [sys.executable, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    if run.returncode or run.stderr:
+        raise RuntimeError(f"examples/{name} failed ({run.returncode}):\n{run.stderr}")
+    shown = f"Output:\n\n```text\n{run.stdout.rstrip()}\n```"
+    if not source:
+        return shown
+    body = path.read_text(encoding="utf-8").rstrip()
+    return f'```python title="examples/{name}"\n{body}\n```\n\n{shown}'
+
+
+def command(line: str, *, status: int = 0) -> str:
+    """A ``console`` block: a shell command (``python`` is this Python) and its output.
+
+    The command runs from the repository's root; an exit status other than ``status`` fails
+    the build.
+    """
+    argv = shlex.split(line)
+    if argv[0] == "python":
+        argv[0] = sys.executable
+    run = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    if run.returncode != status:
+        raise RuntimeError(f"{line!r} exited {run.returncode}, not {status}:\n{run.stderr}")
+    return f"```console\n$ {line}\n{(run.stdout + run.stderr).rstrip()}\n```"
+
+
+def _cell_text(cell: Mapping[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else str(source)
+
+
+def notebook(name: str) -> str:
+    """A notebook (``examples/NAME``) as Markdown, its code re-run now.
+
+    Markdown cells are printed as they are; each code cell becomes a transcript with the
+    output it gives today (not the output stored in the file).
+    """
+    cells = json.loads((ROOT / "examples" / name).read_text(encoding="utf-8"))["cells"]
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    parts = []
+    for cell in cells:
+        text = _cell_text(cell)
+        if cell["cell_type"] == "markdown":
+            parts.append(text.strip())
+        elif cell["cell_type"] == "code" and text.strip():
+            parts.append(f"```pycon\n{transcript(text, namespace)}\n```")
+    return "\n\n".join(parts)
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    if value is None or value == ():
+        return ""
+    if isinstance(value, tuple):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table (cells escaped; tuples joined with ``; ``)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _article(ids: Iterable[str]) -> tuple[str, ...]:
+    """Article ids shortened to their number (``000``), which the Sources table explains."""
+    return tuple(i.split("_", 1)[0] if i.endswith(".txt") else i for i in ids)
+
+
+def _span(low: object, high: object, open_ended: object) -> str:
+    """``6``, ``24-49``, ``24-49+`` (some figure is open above), ``1800+`` (no high)."""
+    if low is None:
+        return ""
+    if high is None:
+        return f"{low}+"
+    return (str(low) if low == high else f"{low}-{high}") + ("+" if open_ended else "")
+
+
+def _dates(earliest: object, latest: object) -> str:
+    if earliest is None and latest is None:
+        return ""
+    if earliest == latest:
+        return str(earliest)
+    return f"{earliest or '?'}..{latest or '?'}"
+
+
+def strikes_table(data: isk.Dataset | None = None) -> str:
+    """Every strike: date range, place, perpetrator, targets, deaths and sources."""
+    data = data or isk.load()
+    rows = [
+        (
+            f"`{r['id']}`",
+            _dates(r["event_date"], r["date_end"]),
+            r["scope"],
+            r["location"],
+            r["admin1"],
+            r["actor1"],
+            r["actor2"],
+            _span(r["deaths_low"], r["deaths_high"], r["deaths_open_ended"]),
+            r["number_of_claims"],
+            _article(r["sources"]),
+        )
+        for r in data.to_records("strikes")
+    ]
+    header = ["id", "date", "scope", "place", "governorate", "by", "targets", "deaths"]
+    return table([*header, "claims", "sources"], rows)
+
+
+def groups_table(data: isk.Dataset | None = None) -> str:
+    """Every group: kind, aliases, affiliations, founding, strength and sources."""
+    data = data or isk.load()
+    rows = [
+        (
+            r["name"],
+            f"`{r['id']}`",
+            r["kind"],
+            r["aliases"],
+            r["affiliations"],
+            _dates(r["founded_earliest"], r["founded_latest"]),
+            _span(r["strength_low"], r["strength_high"], False),
+            _article(r["sources"]),
+        )
+        for r in data.to_records("groups")
+    ]
+    header = ["name", "id", "kind", "aliases", "affiliations", "founded", "strength", "sources"]
+    return table(header, rows)
+
+
+def ceasefires_table(data: isk.Dataset | None = None) -> str:
+    """Every ceasefire: kind, start and end, parties, brokers and sources."""
+    data = data or isk.load()
+    rows = [
+        (
+            r["name"],
+            f"`{r['id']}`",
+            r["kind"],
+            _dates(r["start_earliest"], r["start_latest"]),
+            _dates(r["end_earliest"], r["end_latest"]) or "not stated",
+            r["parties"],
+            r["brokers"],
+            _article(r["sources"]),
+        )
+        for r in data.to_records("ceasefires")
+    ]
+    header = ["name", "id", "kind", "start", "end", "parties", "brokers", "sources"]
+    return table(header, rows)
+
+
+def sources_table(data: isk.Dataset | None = None, *, kind: str = "article") -> str:
+    """The sources of one kind: outlet, publication date and how it was inferred."""
+    data = data or isk.load()
+    rows = [
+        (
+            f"`{r['id']}`",
+            r["outlet"] or "not printed",
+            _dates(r["published_earliest"], r["published_latest"]),
+            r["published_text"],
+            r["published_from"] or "the article's text",
+        )
+        for r in data.to_records("sources")
+        if r["kind"] == kind
+    ]
+    return table(["id", "outlet", "published", "wording", "from"], rows)
+
+
+def references_table(data: isk.Dataset | None = None) -> str:
+    """Every reference fact, beside the record it is about."""
+    data = data or isk.load()
+    rows = sorted(
+        (
+            f"`{f.subject}`",
+            f.field,
+            f.value,
+            f.confidence.value,
+            "yes" if f.corrects else "",
+            f.source.id,
+        )
+        for f in data.references
+    )
+    header = ["about", "field", "value", "confidence", "corrects the article", "reference"]
+    return table(header, rows)
+
+
+def counts(data: isk.Dataset | None = None) -> str:
+    """One sentence with the number of records of each kind."""
+    data = data or isk.load()
+    events = sum(s.scope is isk.Scope.EVENT for s in data.strikes)
+    articles = sum(s.kind is isk.SourceKind.ARTICLE for s in data.sources)
+    claims = sum(len(s.claims) for s in data.strikes)
+    return (
+        f"{len(data.strikes)} strikes ({events} single events, "
+        f"{len(data.strikes) - events} series reported as one), {len(data.groups)} groups, "
+        f"{len(data.people)} people, {len(data.places)} places, "
+        f"{len(data.ceasefires)} ceasefires and agreements, {claims} casualty claims, "
+        f"{len(data.references)} reference facts; {articles} articles and "
+        f"{len(data.sources) - articles} references."
+    )
+
+
+# --- the codebook ------------------------------------------------------------------------
+
+_ENTRY = re.compile(r"^(\w+)(?: \(.*?\))?: (.*)$")
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The ``Attributes:`` section of a Google-style docstring, by field name."""
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    found: dict[str, str] = {}
+    inside, name = False, ""
+    for line in doc.splitlines():
+        if line.strip() == "Attributes:":
+            inside = True
+            continue
+        if inside:
+            if line and not line.startswith(" "):
+                break  # the next section
+            match = _ENTRY.match(line.strip()) if line.startswith("    ") else None
+            if match and not line.startswith("     "):
+                name = match.group(1)
+                found[name] = match.group(2)
+            elif line.strip() and name:
+                found[name] += " " + line.strip()
+    return found
+
+
+def _roles(text: str) -> str:
+    """Sphinx roles (``:attr:`x```) as code spans."""
+    return re.sub(r":\w+:`~?([^`]+)`", r"`\1`", text).replace("``", "`")
+
+
+def fields_table(cls: type) -> str:
+    """The fields of an attrs record: name, type, required or default, meaning."""
+    docs = _attribute_docs(cls)
+    rows = []
+    for field in attrs.fields(cls):
+        if field.default is attrs.NOTHING:
+            default = "required"
+        elif isinstance(field.default, Enum):
+            default = f"`{field.default.value}`"
+        else:
+            default = f"`{field.default!r}`"
+        kind = str(field.type).replace("|", "or")
+        rows.append((f"`{field.name}`", f"`{kind}`", default, _roles(docs.get(field.name, ""))))
+    missing = [f.name for f in attrs.fields(cls) if f.name not in docs]
+    if missing:
+        raise RuntimeError(f"{cls.__name__}: fields without a description: {missing}")
+    return table(["field", "type", "default", "meaning"], rows)
+
+
+def vocabulary(enum: type[Enum]) -> str:
+    """The words of a closed vocabulary, inline."""
+    return ", ".join(f"`{member.value}`" for member in enum)
+
+
+def columns_table(kind: str) -> str:
+    """The columns of one table (``isk.columns(kind)``): name, type, meaning."""
+    rows = [
+        (
+            f"`{c.name}`",
+            c.type + (" (several)" if c.multiple else ""),
+            "yes" if c.required else "",
+            _roles(c.description),
+        )
+        for c in isk.columns(kind)
+    ]
+    return table(["column", "type", "always filled", "meaning"], rows)
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def figure(name: str, data: isk.Dataset | None = None) -> str:
+    """A figure (``"timeline"`` or ``"map"``) as inline SVG."""
+    import matplotlib as mpl
+
+    data = data or isk.load()
+    draw = {"timeline": isk.timeline, "map": isk.map}[name]
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "idlibstrikes"}):
+        fig = draw(data)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]

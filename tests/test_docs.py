@@ -1,0 +1,101 @@
+"""The documentation site covers the whole public surface (the build itself runs in CI)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import idlibstrikes as isk
+from idlibstrikes._tables import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+RECORDS = sorted(
+    name
+    for name in isk.__all__
+    if isinstance(getattr(isk, name), type) and attrs.has(getattr(isk, name)) and name != "Dataset"
+)
+
+
+@pytest.fixture(scope="module")
+def isk_docs():  # the helpers the pages call while the site builds
+    sys.path.insert(0, str(DOCS / "_scripts"))
+    try:
+        import isk_docs
+
+        yield isk_docs
+    finally:
+        sys.path.remove(str(DOCS / "_scripts"))
+
+
+def test_every_page_is_in_the_navigation() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = set(re.findall(r":\s*([\w/-]+\.md)\s*$", nav, flags=re.M))
+    pages = {
+        p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_scripts" not in p.parts
+    }
+    assert pages == listed
+
+
+def test_the_codebook_has_a_field_table_for_every_record_and_every_table() -> None:
+    codebook = (DOCS / "codebook.md").read_text(encoding="utf-8")
+    assert RECORDS
+    not_data = {"Column", "Export", "Problem"}  # API objects, not records of the dataset
+    assert [r for r in RECORDS if f"fields_table(isk.{r})" not in codebook] == sorted(not_data)
+    assert [k for k in KINDS if f'columns_table("{k}")' not in codebook] == []
+
+
+@pytest.mark.parametrize("name", RECORDS)
+def test_every_field_of_every_record_is_described(isk_docs, name: str) -> None:
+    table = isk_docs.fields_table(getattr(isk, name))  # raises on an undescribed field
+    assert table.count("\n") == len(attrs.fields(getattr(isk, name))) + 1
+
+
+def test_every_example_script_is_shown_on_some_page() -> None:
+    pages = "".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md"))
+    scripts = sorted(p.name for p in (ROOT / "examples").glob("*.py"))
+    assert scripts
+    assert [s for s in scripts if f'example("{s}")' not in pages] == []
+    assert 'notebook("tutorial.ipynb")' in pages
+
+
+def test_transcripts_show_values_prints_and_expected_errors(isk_docs) -> None:
+    code = """
+        import idlibstrikes as isk
+        # a comment
+        len(isk.load().strikes_by_group("Hurras al-Din"))
+        for n in (1, 2):
+            print(n)
+        isk.load().group("Huras al Din")
+    """
+    shown = isk_docs.transcript(code, {}, errors=True)
+    assert shown.splitlines()[:9] == [
+        ">>> import idlibstrikes as isk",
+        ">>> # a comment",
+        '>>> len(isk.load().strikes_by_group("Hurras al-Din"))',
+        "4",
+        ">>> for n in (1, 2):",
+        "...     print(n)",
+        "...",
+        "1",
+        "2",
+    ]
+    assert shown.endswith(
+        "idlibstrikes.UnknownNameError: no group is known as 'Huras al Din'; "
+        "did you mean: 'Hurras al-Din', 'Hurras al-Deen'?"
+    )
+    with pytest.raises(isk.UnknownNameError):
+        isk_docs.transcript(code, {})  # an unexpected error fails the build
+
+
+def test_the_data_tables_show_ranges_as_the_package_computes_them(isk_docs) -> None:
+    rows = isk_docs.strikes_table().splitlines()
+    jinah = next(r for r in rows if "`2017-03-al-jinah`" in r)
+    assert "| 24-49+ |" in jinah or "| 24-49 |" in jinah
+    camp = next(r for r in rows if "`2019-08-31-idlib-training-camp`" in r)
+    assert "| 40 |" in camp
+    assert len(rows) == 2 + len(isk.load().strikes)
