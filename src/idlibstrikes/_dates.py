@@ -15,7 +15,6 @@ from enum import Enum
 from typing import Any
 
 import attrs
-from dateutil import parser as _dateparser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ._errors import InvalidPeriodError
@@ -325,6 +324,10 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
             if day is None:
                 return dt.date(year, month, 1), _month_end(year, month)
             return dt.date(year, month, day), dt.date(year, month, day)
+        # dateutil's parser (with its time-zone machinery) is imported only here, so that
+        # importing idlibstrikes and loading data never pay for it.
+        from dateutil import parser as _dateparser
+
         # Parse twice with defaults that differ in every part: a part the text does
         # not give shows up as a difference, which tells the span the text stands for.
         low = _dateparser.parse(text, default=dt.datetime(1904, 1, 1))
