@@ -1,8 +1,10 @@
 """The ``Dataset`` and ``load``: every record, and the questions users ask of them.
 
 Maintainer's note: a dataset is immutable. Its look-up tables (names, ids) are built
-once, in ``__attrs_post_init__``, and are never changed afterwards, so one dataset can
-be shared between threads. ``load`` with no paths returns one cached dataset.
+once, in ``__attrs_post_init__`` (they also find names that clash, which is a data
+error); the query indexes (dates, target groups; see ``_index``) are built on the first
+query, under a lock. Neither changes afterwards, so one dataset can be shared between
+threads. ``load`` with no paths returns one cached dataset.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from . import _checks as check
 from ._casualties import Casualties, aggregate
 from ._dates import DateRange, PeriodLike, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem
+from ._index import DateIndex, GroupIndex, Lazy, pick
 from ._models import (
     Announcement,
     Ceasefire,
@@ -86,12 +89,16 @@ class Dataset:
         default=(), validator=check.tuple_of(ReferenceFact)
     )
     _index: _Index = attrs.field(init=False, eq=False, hash=False)
+    _queries: Lazy[_Queries] = attrs.field(init=False, eq=False, hash=False, factory=Lazy)
 
     def __attrs_post_init__(self) -> None:
         index = _Index(self)
         if index.problems:
             raise DataError(index.problems)
         object.__setattr__(self, "_index", index)
+
+    def _query_index(self) -> _Queries:
+        return self._queries.get(lambda: _Queries(self))
 
     def _repr_html_(self) -> str:
         from ._html import dataset_html
@@ -266,11 +273,7 @@ class Dataset:
             5
         """
         target = self.group(group)
-        if not include_affiliates:
-            return Strikes(s for s in self.strikes if any(t.id == target.id for t in s.targets))
-        return Strikes(
-            s for s in self.strikes if any(_reaches(t, target.id, s.date) for t in s.targets)
-        )
+        return self._query_index().by_group(target.id, include_affiliates)
 
     def strikes_between(
         self, start: PeriodLike, end: PeriodLike | None = None, *, certain: bool = False
@@ -296,9 +299,12 @@ class Dataset:
             ()
         """
         first, last = _period(start, end)
+        dates = self._query_index().dates
         if certain:
-            return Strikes(s for s in self.strikes if s.date.within(first, last))
-        return Strikes(s for s in self.strikes if s.date.overlaps(first, last))
+            found = dates.within(first.toordinal(), last.toordinal())
+        else:
+            found = dates.overlapping(first.toordinal(), last.toordinal())
+        return Strikes(pick(self.strikes, found))
 
     def ceasefires_on(self, day: PeriodLike | DateRange) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``.
@@ -493,6 +499,40 @@ def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
                 continue  # it had stopped being one before the strike
             todo.append(other)
     return False
+
+
+class _Queries:
+    """The query indexes of one dataset (see ``_index``), and answers already given."""
+
+    __slots__ = ("_answers", "_lock", "dates", "groups", "strikes")
+
+    def __init__(self, data: Dataset) -> None:
+        self.strikes = data.strikes
+        self.dates = DateIndex(
+            [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in data.strikes]
+        )
+        self.groups = GroupIndex(data.strikes, data.groups)
+        # answers of strikes_by_group, by (group id, include_affiliates): immutable, so shared
+        self._answers: dict[tuple[str, bool], Strikes] = {}
+        self._lock = threading.Lock()
+
+    def by_group(self, group_id: str, include_affiliates: bool) -> Strikes:
+        key = (group_id, include_affiliates)
+        found = self._answers.get(key)
+        if found is not None:
+            return found
+        if not include_affiliates:
+            found = Strikes(pick(self.strikes, self.groups.targeting(group_id)))
+        else:
+            family = self.groups.affiliates(group_id)
+            found = Strikes(
+                s
+                for s in pick(self.strikes, self.groups.targeting_any(family))
+                # a strike on an affiliate counts only if the affiliation may have held then
+                if any(t.id in family and _reaches(t, group_id, s.date) for t in s.targets)
+            )
+        with self._lock:
+            return self._answers.setdefault(key, found)
 
 
 class _Index:

@@ -1,0 +1,95 @@
+"""The query indexes give exactly what a scan of every strike gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import idlibstrikes as isk
+from idlibstrikes._dataset import _reaches
+from idlibstrikes._index import DateIndex
+from idlibstrikes.testing import strategies as iss
+from idlibstrikes.testing import synthetic
+
+day_numbers = st.integers(1, 4_000)
+ranges = st.lists(
+    st.tuples(day_numbers, st.integers(0, 400)).map(lambda r: (r[0], r[0] + r[1])), max_size=60
+)
+
+
+@given(ranges, day_numbers, st.integers(0, 500))
+def test_the_date_index_finds_what_a_scan_finds(
+    items: list[tuple[int, int]], first: int, length: int
+) -> None:
+    last = first + length
+    index = DateIndex(items)
+    assert index.overlapping(first, last) == [
+        i for i, (a, b) in enumerate(items) if a <= last and b >= first
+    ]
+    assert index.within(first, last) == [
+        i for i, (a, b) in enumerate(items) if a >= first and b <= last
+    ]
+
+
+def test_open_ended_and_exact_ranges_share_an_index() -> None:
+    wide = (dt.date.min.toordinal(), dt.date(2019, 9, 6).toordinal())
+    day = (dt.date(2019, 8, 31).toordinal(),) * 2
+    index = DateIndex([wide, day])
+    aug31 = dt.date(2019, 8, 31).toordinal()
+    assert index.overlapping(aug31, aug31) == [0, 1]
+    assert index.within(aug31, aug31) == [1]
+    assert index.overlapping(aug31 + 7, aug31 + 9) == []
+
+
+SYNTHETIC = synthetic.dataset(3_000, seed=7)
+days = st.dates(dt.date(2013, 6, 1), dt.date(2026, 6, 30))
+
+
+@settings(max_examples=60)
+@given(days, st.integers(0, 120), st.booleans())
+def test_strikes_between_equals_a_scan_on_synthetic_data(
+    first: dt.date, length: int, certain: bool
+) -> None:
+    last = first + dt.timedelta(days=length)
+    found = SYNTHETIC.strikes_between(first, last, certain=certain)
+    check = isk.DateRange.within if certain else isk.DateRange.overlaps
+    expected = tuple(s for s in SYNTHETIC.strikes if check(s.date, first, last))
+    assert found == expected
+
+
+def test_strikes_by_group_equals_a_scan_for_every_synthetic_group() -> None:
+    affiliated = 0
+    for group in SYNTHETIC.groups:
+        direct = tuple(s for s in SYNTHETIC.strikes if group in s.targets)
+        wider = tuple(
+            s for s in SYNTHETIC.strikes if any(_reaches(t, group.id, s.date) for t in s.targets)
+        )
+        assert SYNTHETIC.strikes_by_group(group) == direct
+        assert SYNTHETIC.strikes_by_group(group, include_affiliates=True) == wider
+        affiliated += len(wider) > len(direct)
+    assert affiliated > 0  # the synthetic data do exercise the affiliate closure
+
+
+@settings(max_examples=30, deadline=None)
+@given(iss.datasets(max_strikes=12), days, st.integers(0, 400))
+def test_queries_on_generated_datasets_equal_scans(
+    data: isk.Dataset, first: dt.date, length: int
+) -> None:
+    last = first + dt.timedelta(days=length)
+    assert data.strikes_between(first, last) == tuple(
+        s for s in data.strikes if s.date.overlaps(first, last)
+    )
+    assert data.strikes_between(first, last, certain=True) == tuple(
+        s for s in data.strikes if s.date.within(first, last)
+    )
+    for group in data.groups:
+        assert data.strikes_by_group(group, include_affiliates=True) == tuple(
+            s for s in data.strikes if any(_reaches(t, group.id, s.date) for t in s.targets)
+        )
+
+
+def test_answers_are_shared_not_rebuilt() -> None:
+    data = isk.load()
+    assert data.strikes_by_group("Hurras al-Din") is data.strikes_by_group("hurras al-deen")
