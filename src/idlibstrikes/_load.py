@@ -11,6 +11,7 @@ dataset come out, so a bad file never yields a half-loaded dataset.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -454,7 +455,16 @@ class _Builder:
             found = self.ref(f, f"{key}[{i}]", table, kind, value=ident)
             if found is not None:
                 out.append(found)
-        return tuple(out)
+        return self.shared(out)
+
+    def shared(self, records: Iterable[T]) -> tuple[T, ...]:
+        """``tuple(records)``, one object for every equal tuple of this load (saves memory)."""
+        items = tuple(records)
+        if not items:
+            return ()
+        # keyed by identity: the records live as long as the load, and hashing them by
+        # value would walk every nested record
+        return self.problems.tuples.setdefault(tuple(map(id, items)), items)
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
         """Resolve a source id."""
@@ -918,13 +928,15 @@ class _Builder:
                 claims=tuple(claims),
                 killed=self.refs(f, "killed", self.people, "person"),
                 announcements=announcements,
-                sources=_articles(
-                    [
-                        *(c.source for c in date_claims),
-                        *(c.source for c in claims),
-                        *(c.source for c in citations),
-                        *(a.source for a in announcements),
-                    ]
+                sources=self.shared(
+                    _articles(
+                        [
+                            *(c.source for c in date_claims),
+                            *(c.source for c in claims),
+                            *(c.source for c in citations),
+                            *(a.source for a in announcements),
+                        ]
+                    )
                 ),
                 citations=citations,
                 note=f.note(),
@@ -1166,14 +1178,21 @@ def _low_high(f: Fields) -> tuple[int | None, int | None]:
 
 
 def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRange:
-    from ._dates import _PARTS, parse_period
-
     first_text, _, last_text = span.partition("/")
     if not _looks_iso(first_text) or (last_text and not _looks_iso(last_text)):
         raise ValueError(
             f"span must be ISO text such as '2019', '2019-08' or '2019-08-31', "
             f"or two joined by '/', not {span!r}"
         )
+    first, last = _span_days(first_text, last_text, part)
+    return DateRange(earliest=first, latest=last, text=text, reasoning=reasoning)
+
+
+@functools.lru_cache(maxsize=8192)
+def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of a span; cached, so equal dates share their objects."""
+    from ._dates import _PARTS, parse_period
+
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]
@@ -1182,7 +1201,7 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
             raise ValueError("part ('early', 'mid', 'late') needs a span of one month")
         lo, hi = _PARTS[part]
         first, last = first.replace(day=lo), last.replace(day=min(hi, last.day))
-    return DateRange(earliest=first, latest=last, text=text, reasoning=reasoning)
+    return first, (first if first == last else last)  # an exact day: one date object
 
 
 def _looks_iso(text: str) -> bool:

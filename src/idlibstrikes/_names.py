@@ -28,6 +28,8 @@ def name_key(name: str) -> str:
         >>> name_key("Ḥurrās al-Dīn")
         'hurrasaldin'
     """
+    if name.isascii() and name.isalnum() and name.islower():
+        return name  # already a key (most ids): no copy, which matters at 10^5 records
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
 
@@ -61,8 +63,10 @@ class NameIndex(Generic[T]):
             if held is not None and held is not record:
                 self.clashes.append((name, held, record))
                 continue
+            first = key not in self._by_key
             self._by_key[key] = record
-            self._display.setdefault(key, name)
+            if first and name != key:
+                self._display[key] = name  # shown as first written; a plain id as itself
 
     def get(self, name: str) -> T | None:
         """The record known by ``name``, or ``None``."""
@@ -84,8 +88,9 @@ class NameIndex(Generic[T]):
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """The known names closest to ``name``, best first."""
         keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=n, cutoff=0.6)
-        return tuple(self._display[k] for k in keys)
+        return tuple(self._display.get(k, k) for k in keys)
 
     def names(self) -> tuple[str, ...]:
         """Every indexed name, as first written."""
-        return tuple(sorted(set(self._display.values()), key=str.casefold))
+        shown = {self._display.get(k, k) for k in self._by_key}
+        return tuple(sorted(shown, key=str.casefold))

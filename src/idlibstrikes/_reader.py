@@ -56,6 +56,12 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        # One copy of each distinct text read in this load, and of each tuple of records
+        # (by the records' identities). A data file repeats much text (notes, quotes that
+        # back two facts, "place") and many lists (an article's strikes share its source);
+        # json gives each occurrence its own object, and 10^5 strikes would keep them all.
+        self.strings: dict[str, str] = {}
+        self.tuples: dict[tuple[int, ...], tuple[Any, ...]] = {}
 
     def add(self, problem: Problem) -> None:
         """Record one problem."""
@@ -91,7 +97,8 @@ class Fields:
         self.record = record
         self.path = path
         self.failed = False
-        for key in data:
+        # issuperset runs in C: the per-key loop runs only when some key is unknown
+        for key in () if allowed.issuperset(data) else data:
             if key not in allowed:
                 self.fail(
                     key,
@@ -144,11 +151,11 @@ class Fields:
 
     # -- scalar accessors ---------------------------------------------------------
     def _get(self, key: str, kind: type, required: bool) -> Any:
-        if key not in self.data or self.data[key] is None:
+        value = self.data.get(key)
+        if value is None:
             if required:
                 self.fail(key, "missing required field", expected=_JSON_TYPES[kind])
             return None
-        value = self.data[key]
         # bool is a subclass of int in Python, but not in a data file.
         if type(value) is not kind and not (kind is float and type(value) is int):
             self.fail(
@@ -166,7 +173,7 @@ class Fields:
         if value is not None and not value.strip():
             self.fail(key, "must not be empty", expected="non-empty text")
             return None
-        return value
+        return None if value is None else self.problems.strings.setdefault(value, value)
 
     def opt_text(self, key: str) -> str | None:
         """An optional string (``None`` when absent or null)."""
@@ -174,7 +181,7 @@ class Fields:
         if value is not None and not value.strip():
             self.fail(key, "must not be empty; leave the field out instead", found='""')
             return None
-        return value
+        return None if value is None else self.problems.strings.setdefault(value, value)
 
     def note(self) -> str:
         """The record's optional note ("" when absent)."""
@@ -292,7 +299,7 @@ class Fields:
 
     def _sub(self, data: dict[str, Any], path: str, allowed: frozenset[str]) -> Fields:
         file = self.file
-        item = _ITEM.fullmatch(path)
+        item = _ITEM.fullmatch(path) if self.origins else None  # only additions have origins
         if item and (item.group(1), int(item.group(2))) in self.origins:
             file, path = self.origins[(item.group(1), int(item.group(2)))]
         return Fields(
