@@ -11,11 +11,12 @@ Examples:
     ('2019-06-30', 'Rif Al-Muhandiseen')
 """
 
+import typing as _typing
+
 from ._casualties import Casualties, StrikeCasualties
 from ._dataset import Dataset, load
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
-from ._export import Export, csv_text, export, geojson
 from ._models import (
     Affiliation,
     Announcement,
@@ -45,10 +46,13 @@ from ._models import (
     StrikeKind,
     Victims,
 )
-from ._plot import map, timeline
 from ._results import Ceasefires, Strikes
-from ._tables import Column, columns
-from ._write import dump, dumps
+
+if _typing.TYPE_CHECKING:  # imported on first use (see __getattr__), so `import idlibstrikes` stays cheap
+    from ._export import Export, csv_text, export, geojson
+    from ._plot import map, timeline
+    from ._tables import Column, columns
+    from ._write import dump, dumps
 
 __all__ = [
     "Affiliation",
@@ -102,3 +106,33 @@ __all__ = [
     "parse_period",
     "timeline",
 ]
+
+# Exports, tables, plots and writing are not needed to load data and ask questions, so
+# their modules are imported when one of their names is first used (PEP 562).
+_LAZY = {
+    "Column": "_tables",
+    "columns": "_tables",
+    "Export": "_export",
+    "csv_text": "_export",
+    "export": "_export",
+    "geojson": "_export",
+    "map": "_plot",
+    "timeline": "_plot",
+    "dump": "_write",
+    "dumps": "_write",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'idlibstrikes' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next access is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

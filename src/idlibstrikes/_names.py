@@ -7,7 +7,6 @@ both spellings are aliases. Every name is reduced to a key of letters and digits
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
@@ -87,6 +86,8 @@ class NameIndex(Generic[T]):
 
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """The known names closest to ``name``, best first."""
+        import difflib  # only when a name is not found: not worth its import otherwise
+
         keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=n, cutoff=0.6)
         return tuple(self._display.get(k, k) for k in keys)
 
