@@ -90,6 +90,11 @@ def test_queries_on_generated_datasets_equal_scans(
         )
 
 
-def test_answers_are_shared_not_rebuilt() -> None:
-    data = isk.load()
-    assert data.strikes_by_group("Hurras al-Din") is data.strikes_by_group("hurras al-deen")
+def test_indexes_are_built_once_on_first_use() -> None:
+    data = synthetic.dataset(50, seed=9)
+    assert data._queries._value is None  # loading builds no query index
+    data.strikes_between("2019")
+    built = data._queries._value
+    assert built is not None
+    data.strikes_by_group(data.groups[10])
+    assert data._queries._value is built

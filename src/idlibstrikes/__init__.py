@@ -48,7 +48,8 @@ from ._models import (
 )
 from ._results import Ceasefires, Strikes
 
-if _typing.TYPE_CHECKING:  # imported on first use (see __getattr__), so `import idlibstrikes` stays cheap
+# imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
+if _typing.TYPE_CHECKING:
     from ._export import Export, csv_text, export, geojson
     from ._plot import map, timeline
     from ._tables import Column, columns

@@ -504,7 +504,7 @@ def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("_answers", "_lock", "dates", "groups", "strikes")
+    __slots__ = ("dates", "groups", "strikes")
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
@@ -512,27 +512,17 @@ class _Queries:
             [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in data.strikes]
         )
         self.groups = GroupIndex(data.strikes, data.groups)
-        # answers of strikes_by_group, by (group id, include_affiliates): immutable, so shared
-        self._answers: dict[tuple[str, bool], Strikes] = {}
-        self._lock = threading.Lock()
 
     def by_group(self, group_id: str, include_affiliates: bool) -> Strikes:
-        key = (group_id, include_affiliates)
-        found = self._answers.get(key)
-        if found is not None:
-            return found
         if not include_affiliates:
-            found = Strikes(pick(self.strikes, self.groups.targeting(group_id)))
-        else:
-            family = self.groups.affiliates(group_id)
-            found = Strikes(
-                s
-                for s in pick(self.strikes, self.groups.targeting_any(family))
-                # a strike on an affiliate counts only if the affiliation may have held then
-                if any(t.id in family and _reaches(t, group_id, s.date) for t in s.targets)
-            )
-        with self._lock:
-            return self._answers.setdefault(key, found)
+            return Strikes(pick(self.strikes, self.groups.targeting(group_id)))
+        family = self.groups.affiliates(group_id)
+        return Strikes(
+            s
+            for s in pick(self.strikes, self.groups.targeting_any(family))
+            # a strike on an affiliate counts only if the affiliation may have held then
+            if any(t.id in family and _reaches(t, group_id, s.date) for t in s.targets)
+        )
 
 
 class _Index:
