@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 import idlibstrikes as isk
+from idlibstrikes._casualties import span_text  # the package's own range wording
 
 ROOT = Path(__file__).resolve().parents[2]
 _SESSIONS: dict[str, dict[str, Any]] = {}
@@ -177,13 +178,13 @@ def _article(ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(i.split("_", 1)[0] if i.endswith(".txt") else i for i in ids)
 
 
-def _span(low: object, high: object, open_ended: object) -> str:
+def _span(low: int | None, high: int | None, open_ended: bool) -> str:
     """``6``, ``24-49``, ``24-49+`` (some figure is open above), ``1800+`` (no high)."""
     if low is None:
         return ""
     if high is None:
         return f"{low}+"
-    return (str(low) if low == high else f"{low}-{high}") + ("+" if open_ended else "")
+    return span_text(low, high, open_ended)
 
 
 def _dates(earliest: object, latest: object) -> str:
