@@ -321,9 +321,12 @@ def texts(
         True
     """
     _, quotes = _make(n, groups, places, ceasefires, seed)
-    return {
-        name: "FICTIONAL synthetic article.\n" + "\n".join(q) + "\n" for name, q in quotes.items()
-    }
+    return {name: _text(q) for name, q in quotes.items()}
+
+
+def _text(quotes: list[str]) -> str:
+    """An article's text: a line saying it is fictional, then each of its quotes."""
+    return "FICTIONAL synthetic article.\n" + "\n".join(quotes) + "\n"
 
 
 def write(
@@ -365,8 +368,7 @@ def write(
     if articles:
         (out / "articles").mkdir(exist_ok=True)
         for name, q in quotes.items():
-            text = "FICTIONAL synthetic article.\n" + "\n".join(q) + "\n"
-            (out / "articles" / name).write_text(text, encoding="utf-8")
+            (out / "articles" / name).write_text(_text(q), encoding="utf-8")
     return path
 
 
