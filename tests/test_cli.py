@@ -86,13 +86,19 @@ def test_help_shows_examples(installed: Path) -> None:
     assert "examples:" in cli(installed, "export", "--help").stdout
 
 
-def test_the_default_lists_every_strike(installed: Path) -> None:
+def test_the_default_lists_every_strike_then_the_series_apart(installed: Path) -> None:
     done = cli(installed)
     assert done.returncode == 0
-    lines = done.stdout.splitlines()
-    assert lines[0].split() == ["date", "place", "perpetrator", "targets", "deaths", "sources"]
-    assert len(lines) == 2 + 11
-    assert cli(installed, "strikes").stdout == done.stdout
+    events, series = done.stdout.split("\n\n")
+    lines = events.splitlines()
+    assert lines[0].split() == ["date", "by", "place", "targets", "deaths", "sources"]
+    assert len(lines) == 2 + 7
+    rest = series.splitlines()
+    assert rest[0].startswith("series of strikes reported only as a whole")
+    assert rest[1].split()[:3] == ["from", "to", "by"]
+    assert len(rest) == 3 + 4
+    assert cli(installed, "strikes", "--series").stdout == done.stdout
+    assert cli(installed, "strikes").stdout == events + "\n"  # single strikes by default
 
 
 def test_strikes_as_csv_and_json(installed: Path) -> None:
@@ -101,9 +107,11 @@ def test_strikes_as_csv_and_json(installed: Path) -> None:
     assert [r["event_date"] for r in rows] == [
         "2019-06-30",
         "2019-08-31",
-        "2025-01-21",
+        "2025-01-30",
         "2025-02-15",
     ]
+    assert [r["deaths_low"] for r in rows] == ["6", "40", "1", "2"]
+    assert rows[0]["deaths_disputed"] == "true"
     assert rows[0]["actor2"] == "al-Qaeda in Syria; Hurras al-Din"
     done = cli(
         installed, "strikes", "--between", "2019-06", "Sep 2019", "--certain", "--format", "json"
@@ -121,13 +129,18 @@ def test_show_a_strike_with_every_claim_and_quote(installed: Path) -> None:
     done = cli(installed, "show", "2019-06-30-rif-al-muhandisin")
     assert done.returncode == 0
     out = done.stdout
-    assert "8 commanders killed, per the outlet [002_0d9037507fd83edc.txt]" in out
+    assert "8 commanders killed, per Kurdistan 24 (own voice) [002_0d9037507fd83edc.txt]" in out
+    assert "deaths (all): 6-8+ (disputed)" in out
+    assert "reference, high: date 2019-06-30: Sunday 30 Jun 2019" in out
     assert "6 commanders killed, per Syrian Observatory for Human Rights" in out
     assert "\u201cUS forces carried out a rare strike against al-Qaeda in Syria on Sunday" in out
     group = cli(installed, "show", "hurras al-deen").stdout
     assert group.startswith("hurras-al-din: Hurras al-Din (militant)")
     ceasefire = cli(installed, "show", "2019-08-31-ceasefire").stdout
     assert "start: 2019-08-31" in ceasefire
+    assert "status after 2019-09-06 (its last report): unknown" in ceasefire
+    fall = cli(installed, "show", "2024-12-08-fall-of-assad-government").stdout
+    assert "start: 2024-12-08 (on December 8 last year)" in fall
 
 
 def test_show_an_unknown_id_suggests(installed: Path) -> None:
@@ -144,9 +157,13 @@ def test_groups_and_ceasefires(installed: Path) -> None:
         line.startswith("hurras-al-din ") and "affiliate_of al-qaeda" in line for line in groups
     )
     on = cli(installed, "ceasefires", "--on", "2019-08-31").stdout.splitlines()
-    assert [line.split()[0] for line in on[2:]] == [
-        "2018-09-sochi-agreement",
-        "2019-08-31-ceasefire",
+    assert [line.split()[:4] for line in on[2:]] == [
+        ["2018-09-sochi-agreement", "2018-09-17", "-", "in_effect"],
+        ["2019-08-31-ceasefire", "2019-08-31", "2019-08-31..2024-12-08", "in_effect"],
+    ]
+    later = cli(installed, "ceasefires", "--on", "2025-02-15").stdout.splitlines()
+    assert [line.split()[:4] for line in later[2:]] == [
+        ["2018-09-sochi-agreement", "2018-09-17", "-", "unknown"]
     ]
     assert len(cli(installed, "ceasefires").stdout.splitlines()) == 2 + 3
 
@@ -154,23 +171,46 @@ def test_groups_and_ceasefires(installed: Path) -> None:
 def test_casualties_shows_the_range_and_who_said_what(installed: Path) -> None:
     done = cli(installed, "casualties", "--group", "Hurras al-Din", "--victims", "commanders")
     lines = done.stdout.splitlines()
-    assert lines[2].split() == [
-        "2019-06-30-rif-al-muhandisin",
-        "6",
-        "8+",
-        "8",
-        "002;",
-        "6+",
-        "002;",
-        "6",
-        "003",
+    assert lines[2].split()[:4] == ["2019-06-30-rif-al-muhandisin", "6-8", "(disputed)", "-"]
+    assert "8 Kurdistan 24 (own voice) 002; 6 Syrian Observatory for Human Rights 003" in lines[2]
+    assert lines[3].split()[:3] == ["2019-08-31-idlib-training-camp", "40", "40"]
+    assert lines[-1] == (
+        "48-50+ commanders killed in 4 strike(s) with figures; 0 without; the sources disagree on 1"
+    )
+    civilians = cli(installed, "casualties", "--victims", "civilians", "--series").stdout
+    [offensive] = [line for line in civilians.splitlines() if line.startswith("2019-idlib")]
+    assert offensive.split()[1:5] == ["951+", "to", "2019-08-31", "951"]
+    assert civilians.splitlines()[-1].startswith("1-50 civilians killed in 2 strike(s)")
+    assert "not added, series reported as a whole: 2019-idlib-offensive 951+" in civilians
+    had = cli(installed, "casualties", "--group", "Hurras al-Din", "--victims", "civilians")
+    assert had.stdout.splitlines()[-1] == "no figures for civilians killed in 4 strike(s)"
+    wounded = cli(installed, "casualties", "--outcome", "wounded", "--between", "2019-08-31")
+    assert wounded.stdout.splitlines()[-1].startswith("1+ all wounded in 1 strike(s)")
+
+
+def test_by_perpetrator_and_periods_as_the_library_prints_them(installed: Path) -> None:
+    us = cli(installed, "strikes", "--by", "United States", "--format", "json")
+    assert [r["actor1"] for r in json.loads(us.stdout)] == ["US military"] * 5
+    ranged = cli(installed, "strikes", "--between", "2025-01-30..2025-02-20", "--format", "json")
+    assert [r["id"] for r in json.loads(ranged.stdout)] == [
+        "2025-01-late-al-zabir",
+        "2025-02-15-urum-al-jawz",
     ]
-    assert lines[-1] == "32-50+ commanders killed in 4 strike(s) with figures; 0 without"
+    ambiguous = cli(installed, "strikes", "--between", "03/08/2019")
+    assert ambiguous.returncode == 1
+    assert "reads as 3 August or 8 March 2019" in ambiguous.stderr
 
 
 def test_export_every_format(installed: Path, tmp_path: Path) -> None:
     for fmt, names in {
-        "csv": ["strikes.csv", "claims.csv", "groups.csv", "ceasefires.csv", "sources.csv"],
+        "csv": [
+            "strikes.csv",
+            "claims.csv",
+            "groups.csv",
+            "ceasefires.csv",
+            "sources.csv",
+            "references.csv",
+        ],
         "json": ["idlibstrikes.json"],
         "geojson": ["strikes.geojson"],
         "datapackage": [
@@ -179,6 +219,7 @@ def test_export_every_format(installed: Path, tmp_path: Path) -> None:
             "groups.csv",
             "ceasefires.csv",
             "sources.csv",
+            "references.csv",
             "datapackage.json",
         ],
     }.items():
@@ -200,7 +241,9 @@ def test_validate_and_user_data(installed: Path) -> None:
     mine = cli(
         installed, "--data", "examples/new-article.json", "casualties", "--between", "2019-08-31"
     )
-    assert "38-40+ all killed" in mine.stdout
+    # the local monitor's "at least 38" agrees with SOHR's 40: listed, never lowering it
+    assert "41+ all killed in 2 strike(s)" in mine.stdout
+    assert "38+ local monitoring group" in mine.stdout
 
 
 def test_errors_go_to_stderr_with_a_non_zero_exit(installed: Path) -> None:

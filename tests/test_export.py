@@ -13,7 +13,7 @@ import pytest
 import idlibstrikes as isk
 from idlibstrikes._export import _cell
 
-KINDS = ("strikes", "claims", "groups", "ceasefires", "sources")
+KINDS = ("strikes", "claims", "groups", "ceasefires", "sources", "references")
 
 
 def test_csv_reads_back_to_the_same_rows(data: isk.Dataset, tmp_path: Path) -> None:

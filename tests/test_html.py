@@ -13,7 +13,13 @@ def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset)
     for claim in strike.claims:
         assert f"<td>{escape(claim.quote)}</td>" in html
         assert f"<td>{claim.source.id}</td>" in html
-    assert html.count("<tr>") == len(strike.claims) + 1 + 6  # claims, header, facts
+    deaths = data.casualties([strike]).per_strike[0]
+    # facts; the accounts behind the deaths; the claims; the reference facts: each with a header
+    rows = 7 + (1 + len(deaths.accounts)) + (1 + len(strike.claims)) + (1 + len(strike.references))
+    assert html.count("<tr>") == rows
+    assert "<th>deaths (all victims)</th><td>49</td>" in html
+    assert "reference, corrects, high: date 2017-03-16" in html
+    assert "2017-03-16..2017-03-17 (On March 17, 2017; In March 2017; disputed)" in html
     assert html.endswith(f"Sources: {', '.join(s.id for s in strike.sources)}</small></p>")
 
 
@@ -31,17 +37,23 @@ def test_query_results_are_tuples_that_show_as_tables(data: isk.Dataset) -> None
     assert hash(found) == hash(tuple(found))
     html = found._repr_html_()
     assert html.count("<tr>") == len(found) + 1
-    assert "<caption>3 strike(s)</caption>" in html
+    assert "<caption>2 strike(s)</caption>" in html  # single strikes unless asked for series
+    both = data.strikes_between("2019-08-31", include_series=True)._repr_html_()
+    assert "<caption>2 strike(s) and 1 series (never summed with strikes)</caption>" in both
+    assert "<td>series 2019-04-21..2019-08-31</td>" in both
     on = data.ceasefires_on("2019-08-31")
     assert isinstance(on, isk.Ceasefires)
     assert "Moscow-backed Idlib ceasefire of 31 August 2019" in on._repr_html_()
+    later = data.ceasefires_on("2025-02-15")._repr_html_()
+    assert "<td>unknown</td>" in later
 
 
 def test_casualties_and_the_dataset_show_as_tables(data: isk.Dataset) -> None:
     had = data.strikes_by_group("Hurras al-Din")
     html = data.casualties(had, victims="commanders")._repr_html_()
     assert (
-        "<caption>32-50+ commanders killed in 4 strike(s) with figures; 0 without</caption>" in html
+        "<caption>48-50+ commanders killed in 4 strike(s) with figures; 0 without; "
+        "the sources disagree on 1</caption>" in html
     )
     assert data._repr_html_().startswith("<p>idlibstrikes dataset: 11 strikes, 43 groups")
 

@@ -47,16 +47,26 @@ SYNTHETIC = synthetic.dataset(3_000, seed=7)
 days = st.dates(dt.date(2013, 6, 1), dt.date(2026, 6, 30))
 
 
+def scan(
+    data: isk.Dataset, first: dt.date, last: dt.date, certain: bool, series: bool
+) -> tuple[isk.Strike, ...]:
+    """What strikes_between must return, by looking at every strike."""
+    return tuple(
+        s
+        for s in data.strikes
+        if (series or not s.is_series)
+        and (s.certainly_within(first, last) if certain else s.date.overlaps(first, last))
+    )
+
+
 @settings(max_examples=60)
-@given(days, st.integers(0, 120), st.booleans())
+@given(days, st.integers(0, 120), st.booleans(), st.booleans())
 def test_strikes_between_equals_a_scan_on_synthetic_data(
-    first: dt.date, length: int, certain: bool
+    first: dt.date, length: int, certain: bool, series: bool
 ) -> None:
     last = first + dt.timedelta(days=length)
-    found = SYNTHETIC.strikes_between(first, last, certain=certain)
-    check = isk.DateRange.within if certain else isk.DateRange.overlaps
-    expected = tuple(s for s in SYNTHETIC.strikes if check(s.date, first, last))
-    assert found == expected
+    found = SYNTHETIC.strikes_between(first, last, certain=certain, include_series=series)
+    assert found == scan(SYNTHETIC, first, last, certain, series)
 
 
 def test_strikes_by_group_equals_a_scan_for_every_synthetic_group() -> None:
@@ -66,8 +76,11 @@ def test_strikes_by_group_equals_a_scan_for_every_synthetic_group() -> None:
         wider = tuple(
             s for s in SYNTHETIC.strikes if any(_reaches(t, group.id, s.date) for t in s.targets)
         )
-        assert SYNTHETIC.strikes_by_group(group) == direct
-        assert SYNTHETIC.strikes_by_group(group, include_affiliates=True) == wider
+        assert SYNTHETIC.strikes_by_group(group, include_series=True) == direct
+        assert SYNTHETIC.strikes_by_group(group) == tuple(s for s in direct if not s.is_series)
+        assert (
+            SYNTHETIC.strikes_by_group(group, include_affiliates=True, include_series=True) == wider
+        )
         affiliated += len(wider) > len(direct)
     assert affiliated > 0  # the synthetic data do exercise the affiliate closure
 
@@ -78,14 +91,12 @@ def test_queries_on_generated_datasets_equal_scans(
     data: isk.Dataset, first: dt.date, length: int
 ) -> None:
     last = first + dt.timedelta(days=length)
-    assert data.strikes_between(first, last) == tuple(
-        s for s in data.strikes if s.date.overlaps(first, last)
-    )
-    assert data.strikes_between(first, last, certain=True) == tuple(
-        s for s in data.strikes if s.date.within(first, last)
-    )
+    for certain in (False, True):
+        for series in (False, True):
+            found = data.strikes_between(first, last, certain=certain, include_series=series)
+            assert found == scan(data, first, last, certain, series)
     for group in data.groups:
-        assert data.strikes_by_group(group, include_affiliates=True) == tuple(
+        assert data.strikes_by_group(group, include_affiliates=True, include_series=True) == tuple(
             s for s in data.strikes if any(_reaches(t, group.id, s.date) for t in s.targets)
         )
 

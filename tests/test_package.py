@@ -24,22 +24,29 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_main_job_lists_every_strike(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["date", "place", "perpetrator", "targets", "deaths", "sources"]
-    assert len(lines) == 2 + len(isk.load().strikes)
+    events, series = capsys.readouterr().out.split("\n\n")
+    lines = events.splitlines()
+    assert lines[0].split() == ["date", "by", "place", "targets", "deaths", "sources"]
+    assert len(lines) == 2 + 7  # the single strikes; the four series follow, apart
+    assert len(series.splitlines()) == 3 + 4
     camp = next(line for line in lines if "Ansar al-Tawhid" in line)
     assert camp.startswith("2019-08-31")
-    assert "  40  " in camp
+    assert "  40+  " in camp
     assert camp.rstrip().endswith("001,004")
-    jinah = next(line for line in lines if line.startswith("2017-03-01..2017-03-31"))
-    assert "24-49+" in jinah
+    jinah = next(line for line in lines if line.startswith("2017-03-16..2017-03-17 (disputed)"))
+    assert "  49  " in jinah
+    # the deaths a row names or implies are never left blank
+    kafranbel = next(line for line in lines if "Kafranbel" in line)
+    assert "  1+  " in kafranbel
+    june = next(line for line in lines if line.startswith("2019-06-30"))
+    assert "  6-8+ (disputed)  " in june
 
 
 def test_main_job_runs_as_a_module() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "idlibstrikes"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Urum Al Joz (Idlib)" in out
+    assert "motorway near the village of Urum Al Joz (Idlib)" in out
     assert "2+" in out
 
 

@@ -79,11 +79,14 @@ def test_the_bundled_data_is_what_these_tests_expect(data: isk.Dataset) -> None:
 def test_timeline_has_one_labelled_row_per_strike(data: isk.Dataset, line: Figure) -> None:
     labels = [t.get_text() for t in line.axes[0].get_yticklabels()]
     assert len(labels) == len(data.strikes) == 11
-    assert labels[0] == "2014-01-01..2019-07-06  north-west Syria"
-    assert "2017-03-01..2017-03-31  al-Jinah" in labels
-    assert labels[-1] == "2025-02-15  Urum Al Joz"
-    # One point per strike, each on its own row.
-    assert sorted(points_by_row(line)) == list(range(11))
+    assert labels[0] == "2014-01-01..2017-12-30  north-west Syria"
+    assert "2017-03-16..2017-03-17  al-Jinah" in labels
+    assert labels[-1] == "2025-02-15  motorway near the village of Urum Al Joz"
+    # One point per strike with both ends known, each on its own row; the Turkish air
+    # attacks, going on when 000 appeared, have no known end and so no middle.
+    rows = sorted(data.strikes, key=lambda s: (s.date.earliest, s.date.latest, s.id))
+    bounded = [y for y, s in enumerate(rows) if not s.date.open_end]
+    assert sorted(points_by_row(line)) == bounded == [y for y in range(11) if y != 8]
 
 
 def test_timeline_defaults_to_the_bundled_dataset(line: Figure) -> None:
@@ -108,24 +111,31 @@ def test_timeline_bars_run_over_the_date_range(data: isk.Dataset, line: Figure) 
     rows = sorted(data.strikes, key=lambda s: (s.date.earliest, s.date.latest, s.id))
     bars = bars_by_row(line)
     points = points_by_row(line)
+    right = line.axes[0].get_xlim()[1]
     for y, strike in enumerate(rows):
-        first, last = num(strike.date.earliest), num(strike.date.latest)
+        first = num(strike.date.earliest)
+        last = right if strike.date.open_end else num(strike.date.latest)
         if strike.date.is_exact:
             assert y not in bars, strike.id
         else:
             assert bars[y] == pytest.approx((first, last)), strike.id
-        assert points[y].get_offsets()[0][0] == pytest.approx((first + last) / 2), strike.id
+        if not strike.date.open_end:
+            assert points[y].get_offsets()[0][0] == pytest.approx((first + last) / 2), strike.id
     jinah = next(y for y, s in enumerate(rows) if s.id == "2017-03-al-jinah")
-    assert bars[jinah] == pytest.approx((num(dt.date(2017, 3, 1)), num(dt.date(2017, 3, 31))))
+    assert bars[jinah] == pytest.approx((num(dt.date(2017, 3, 16)), num(dt.date(2017, 3, 17))))
 
 
 def test_timeline_draws_series_hollow(data: isk.Dataset, line: Figure) -> None:
     rows = sorted(data.strikes, key=lambda s: (s.date.earliest, s.date.latest, s.id))
     points = points_by_row(line)
     white = (1.0, 1.0, 1.0, 1.0)
-    hollow = {s.id for y, s in enumerate(rows) if tuple(points[y].get_facecolor()[0]) == white}
-    assert hollow == {s.id for s in data.strikes if s.scope is isk.Scope.SERIES}
-    assert len(hollow) == 4
+    hollow = {
+        s.id
+        for y, s in enumerate(rows)
+        if y in points and tuple(points[y].get_facecolor()[0]) == white
+    }
+    assert hollow == {s.id for s in data.strikes if s.is_series and not s.date.open_end}
+    assert len(hollow) == 3
 
 
 def test_timeline_shades_each_ceasefire(data: isk.Dataset, line: Figure) -> None:
@@ -143,7 +153,8 @@ def test_timeline_shades_each_ceasefire(data: isk.Dataset, line: Figure) -> None
         else:
             assert last == pytest.approx(num(ceasefire.end.latest))
     truce = next(s for s in spans if "1 August 2019" in s.get_label())
-    assert x_extent(truce) == pytest.approx((num(dt.date(2019, 8, 1)), num(dt.date(2019, 8, 8))))
+    # "lasted only a few days" (3-8 August) and the reference's 5 August: ended 5 August
+    assert x_extent(truce) == pytest.approx((num(dt.date(2019, 8, 1)), num(dt.date(2019, 8, 5))))
     assert any("no known end" in t.replace("\n", " ") for t in legend_texts(line))
 
 
@@ -151,8 +162,8 @@ def test_timeline_x_axis_is_dates_covering_every_strike(data: isk.Dataset, line:
     ax = line.axes[0]
     left, right = ax.get_xlim()
     earliest = min(s.date.earliest for s in data.strikes)
-    latest = max(s.date.latest for s in data.strikes)
-    assert (earliest, latest) == (dt.date(2014, 1, 1), dt.date(2025, 2, 16))
+    latest = max(s.date.latest for s in data.strikes if not s.date.open_end)
+    assert (earliest, latest) == (dt.date(2014, 1, 1), dt.date(2025, 2, 15))
     assert left <= num(earliest) < num(latest) <= right
     assert right - left < (num(latest) - num(earliest)) * 1.1  # padded, not stretched
     assert isinstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter)
@@ -181,8 +192,9 @@ def test_timeline_clips_ceasefires_to_the_strikes(data: isk.Dataset) -> None:
     assert fig.axes[0].get_title() == "2025"
     left, right = fig.axes[0].get_xlim()
     spans = ceasefire_spans(fig)
-    # The 2019 truce ended years before; the other two have no known end.
-    assert len(spans) == 2
+    # The August 2019 truce ended that month, and the 31 August 2019 ceasefire by the fall
+    # of its only party (8 December 2024); the Sochi agreement has no known end.
+    assert len(spans) == 1
     for span in spans:
         assert x_extent(span) == pytest.approx((left, right))
 
@@ -207,7 +219,7 @@ def test_map_places_exactly_the_strikes_with_reference_coordinates(
     assert drawn == expected
     assert drawn == [(36.5611, 35.6139), (36.787, 36.1079)]
     labels = [t.get_text() for t in placed.axes[0].texts if "not placed" not in t.get_text()]
-    assert sorted(labels) == ["Kafranbel\n2019-08-31", "al-Jinah\n2017-03-01..2017-03-31"]
+    assert sorted(labels) == ["Kafranbel\n2019-08-31", "al-Jinah\n2017-03-16..2017-03-17"]
     assert placed.axes[0].get_title() == "Strikes at places a reference locates: 2 of 11"
     assert placed.axes[0].get_aspect() == 1.0
     assert placed.axes[0].get_xlabel().startswith("longitude")

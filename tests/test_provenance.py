@@ -45,6 +45,7 @@ def all_quotes(data: isk.Dataset) -> list[tuple[isk.Source, str]]:
         "groups",
         "strikes",
         "ceasefires",
+        "developments",
         "announcements",
         "figures",
     ):
@@ -87,7 +88,7 @@ def test_every_alias_is_spelled_in_a_citation(data: isk.Dataset, kind: str) -> N
 
 def test_every_strike_cites_place_perpetrator_and_targets(data: isk.Dataset) -> None:
     for strike in data.strikes:
-        assert strike.date_claims, strike.id
+        assert strike.start_claims if strike.is_series else strike.date_claims, strike.id
         assert strike.citations_for("place"), strike.id
         assert strike.citations_for("perpetrator"), strike.id
         if strike.targets:
@@ -107,3 +108,22 @@ def test_relative_dates_keep_their_words_and_reasoning(data: isk.Dataset) -> Non
     assert urum.text == "late on Saturday"
     assert "Saturday on or before" in urum.reasoning
     assert "2025-02-16" in urum.reasoning
+
+
+def test_every_development_cites_its_actors_and_what_it_affected(data: isk.Dataset) -> None:
+    assert len(data.developments) == 4
+    for d in data.developments:
+        assert d.start_claims, d.id
+        about = {c.about for c in d.citations}
+        if d.actors:
+            assert "actors" in about, d.id
+        if d.affected:
+            assert "affected" in about, d.id
+
+
+def test_a_place_only_a_reference_names_says_so(data: isk.Dataset) -> None:
+    for place in data.places:
+        if not place.citations:  # no article names it: it comes from the reference layer
+            assert place.reference is not None, place.id
+            assert "reference" in place.note, place.id
+    assert [p.id for p in data.places if not p.citations] == ["batabo"]

@@ -100,8 +100,11 @@ def test_affiliates_of_al_qaeda_respect_dates(data: isk.Dataset) -> None:
     assert wide == ["2017-03-al-jinah", *HAD_STRIKES]
     # HTS was al-Qaeda's affiliate only until 2014 (000); the 2019 offensive on HTS is no
     # strike on an al-Qaeda affiliate.
-    assert "2019-idlib-offensive" not in wide
-    assert "2019-idlib-offensive" in ids(data.strikes_by_group("HTS"))
+    assert "2019-idlib-offensive" not in ids(
+        data.strikes_by_group("al-Qaeda", include_affiliates=True, include_series=True)
+    )
+    assert "2019-idlib-offensive" in ids(data.strikes_by_group("HTS", include_series=True))
+    assert ids(data.strikes_by_group("HTS")) == []  # a series only on request
 
 
 def test_include_affiliates_contains_the_direct_result(data: isk.Dataset) -> None:
@@ -110,37 +113,47 @@ def test_include_affiliates_contains_the_direct_result(data: isk.Dataset) -> Non
         assert direct <= set(ids(data.strikes_by_group(group, include_affiliates=True)))
 
 
+SUMMER_2019 = [
+    "2019-06-30-rif-al-muhandisin",
+    "2019-08-27-hts-missile-khan-sheikhoun",
+    "2019-08-31-idlib-training-camp",
+    "2019-08-31-kafranbel-shelling",
+]
+
+
 def test_strikes_between_overlap_and_certain(data: isk.Dataset) -> None:
-    possible = ids(data.strikes_between("2019-06", "Sep 2019"))
-    assert possible == [
-        "2014-2019-coalition-northwest-strikes",
+    assert ids(data.strikes_between("2019-06", "Sep 2019")) == SUMMER_2019
+    assert ids(data.strikes_between("2019-06", "Sep 2019", certain=True)) == SUMMER_2019
+    # series only on request: the Baghouz caption may fall in the period (bounds only); the
+    # 2019 offensive was under way; the coalition's north-west strikes had ended in 2017
+    assert ids(data.strikes_between("2019-06", "Sep 2019", include_series=True)) == [
         "baghouz-coalition-strikes",
         "2019-idlib-offensive",
-        "2019-06-30-rif-al-muhandisin",
-        "2019-08-27-hts-missile-khan-sheikhoun",
-        "2019-08-31-idlib-training-camp",
-        "2019-08-31-kafranbel-shelling",
+        *SUMMER_2019,
     ]
-    certain = ids(data.strikes_between("2019-06", "Sep 2019", certain=True))
-    assert certain == [
+    # certainly in June 2019: the offensive was under way throughout it
+    assert ids(data.strikes_between("2019-06", certain=True, include_series=True)) == [
+        "2019-idlib-offensive",
         "2019-06-30-rif-al-muhandisin",
-        "2019-08-27-hts-missile-khan-sheikhoun",
-        "2019-08-31-idlib-training-camp",
-        "2019-08-31-kafranbel-shelling",
     ]
 
 
-def test_late_january_is_possible_but_not_certain_in_its_last_week(data: isk.Dataset) -> None:
+def test_late_january_dates_the_statement_and_the_reference_dates_the_strike(
+    data: isk.Dataset,
+) -> None:
     zabir = data.strike("2025-01-late-al-zabir")
-    assert (zabir.date.earliest, zabir.date.latest) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
-    assert zabir in data.strikes_between("2025-01-25", "2025-01-31")
-    assert zabir not in data.strikes_between("2025-01-25", "2025-01-31", certain=True)
-    assert zabir in data.strikes_between("Jan 2025", certain=True)
-    assert zabir not in data.strikes_between("2025-01-01", "2025-01-20")
+    [claim] = zabir.date_claims
+    assert claim.report  # "In late January, US Central Command said ..."
+    assert (claim.date.earliest, claim.date.latest) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
+    assert str(zabir.date) == "2025-01-30"  # on or before late January; the reference's day
+    assert not zabir.date.disputed
+    assert zabir in data.strikes_between("2025-01-25", "2025-01-31", certain=True)
+    assert zabir not in data.strikes_between("2025-01-01", "2025-01-29")
 
 
 def test_strikes_between_accepts_dates_and_rejects_backwards_periods(data: isk.Dataset) -> None:
-    assert ids(data.strikes_between(dt.date(2025, 2, 15))) == [
+    assert ids(data.strikes_between(dt.date(2025, 2, 15))) == ["2025-02-15-urum-al-jawz"]
+    assert ids(data.strikes_between(dt.date(2025, 2, 15), include_series=True)) == [
         "2024-2025-turkish-air-attacks",
         "2025-02-15-urum-al-jawz",
     ]
@@ -170,19 +183,29 @@ def test_the_camp_strike_fell_inside_the_ceasefire(data: isk.Dataset) -> None:
 def test_casualties_of_the_camp_strike(data: isk.Dataset) -> None:
     camp = data.strike("2019-08-31-idlib-training-camp")
     all_dead = data.casualties([camp])
-    assert (all_dead.low, all_dead.high, all_dead.open_ended) == (40, 40, False)
+    # SOHR's 40 (001) and its "at least 40" fighters (004): 40+, best 40
+    assert (all_dead.low, all_dead.high, all_dead.open_ended, all_dead.best) == (40, 40, True, 40)
     fighters = data.casualties([camp], victims="militants")
     assert (fighters.low, fighters.high, fighters.open_ended) == (40, 40, True)
+    # "dozens of militant leaders" agrees with SOHR's 40: it is listed, but never lowers 40
     leaders = data.casualties([camp], victims=isk.Victims.COMMANDERS)
-    assert (leaders.low, leaders.high) == (24, 40)
+    assert (leaders.low, leaders.high, leaders.open_ended, leaders.disputed) == (
+        40,
+        40,
+        False,
+        False,
+    )
+    assert sorted(c.low for c in leaders.claims) == [24, 40]
     wounded = data.casualties([camp], victims="children", outcome="wounded")
     assert (wounded.low, wounded.open_ended) == (1, True)
+    all_wounded = data.casualties([camp], outcome="wounded")
+    assert (all_wounded.low, all_wounded.open_ended) == (1, True)  # a wounded child
 
 
 def test_eight_versus_six_commanders_are_both_kept(data: isk.Dataset) -> None:
     june = data.strike("2019-06-30-rif-al-muhandisin")
     c = data.casualties([june], victims="commanders")
-    assert (c.low, c.high) == (6, 8)
+    assert (c.low, c.high, c.disputed, c.best) == (6, 8, True, None)
     by_source = sorted((cl.source.id[:3], cl.low, cl.high) for cl in c.claims)
     assert by_source == [("002", 6, None), ("002", 8, 8), ("003", 6, 6)]
 
@@ -190,20 +213,28 @@ def test_eight_versus_six_commanders_are_both_kept(data: isk.Dataset) -> None:
 def test_al_jinah_disagreement(data: isk.Dataset) -> None:
     jinah = data.strike("2017-03-al-jinah")
     dead = data.casualties([jinah])
-    assert (dead.low, dead.high) == (24, 49)
+    # "dozens" (at least 24) agrees with SOHR's 49: 49, not 24-49
+    assert (dead.low, dead.high, dead.best, dead.disputed) == (49, 49, 49, False)
     civilians = data.casualties([jinah], victims="civilians")
-    assert (civilians.low, civilians.high) == (0, 49)
+    # SOHR's "most of" 49 against the Pentagon's "only one possible": a real dispute
+    assert (civilians.low, civilians.high, civilians.disputed, civilians.best) == (
+        0,
+        49,
+        True,
+        None,
+    )
     claimants = {c.claimant.id if c.claimant else None for c in civilians.claims}
     assert claimants == {"sohr", "pentagon"}
 
 
 def test_casualties_over_hurras_al_din_strikes(data: isk.Dataset) -> None:
     c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
-    assert (c.low, c.high, c.without_figures) == (32, 50, 0)
+    # 6-8 (disputed) + 40 + 1+ (al-Zabir) + 1+ (Mourek)
+    assert (c.low, c.high, c.open_ended, c.without_figures) == (48, 50, True, 0)
     everyone = data.casualties(data.strikes_by_group("Hurras al-Din"))
-    assert (everyone.low, everyone.high) == (48, 48)
-    assert everyone.without_figures == 1
-    assert ids(everyone.strikes_without_figures) == ["2025-01-late-al-zabir"]
+    # 6-8+ (disputed) + 40+ + 1+ (a named dead man) + 2+
+    assert (everyone.low, everyone.high, everyone.open_ended) == (49, 51, True)
+    assert everyone.without_figures == 0
 
 
 def test_casualties_rejects_unknown_victims(data: isk.Dataset) -> None:
@@ -219,9 +250,11 @@ def test_a_strike_listed_twice_counts_once(data: isk.Dataset) -> None:
 def test_group_details_from_the_articles(data: isk.Dataset) -> None:
     had = data.group("Hurras al-Din")
     assert had.founded is not None
-    assert (had.founded.earliest, had.founded.latest) == (
-        dt.date(2018, 1, 1),
-        dt.date(2018, 12, 31),
+    # "in 2018" (000), "in February 2018" (001, 003) and the reference's 27 February
+    assert (had.founded.earliest, had.founded.latest, had.founded.disputed) == (
+        dt.date(2018, 2, 27),
+        dt.date(2018, 2, 27),
+        False,
     )
     assert sorted(
         (e.count, e.unit, e.claimant.id if e.claimant else None) for e in had.strength
@@ -237,13 +270,18 @@ def test_one_strike_many_articles(data: isk.Dataset) -> None:
     june = data.strike("2019-06-30-rif-al-muhandisin")
     assert [s.id[:3] for s in june.sources] == ["001", "002", "003", "004"]
     assert str(june.date) == "2019-06-30"
-    assert sorted(str(a.date) for a in june.announcements) == [
-        "2019-06-30",
-        "2019-06-30",
-        "2019-06-30..2019-07-06",
-        "2019-07-01",
-        "2019-07-01",
+    assert [a.announcer.id for a in june.announcements if a.announcer] == ["centcom", "sohr"]
+    [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
+    # CENTCOM's statement, reported four times, is one statement
+    assert str(statement.date) == "2019-06-30"
+    assert [(r.source.id[:3], str(r.date), r.report) for r in statement.reports] == [
+        ("002", "2019-06-30", False),
+        ("003", "2019-06-30..2019-07-06", False),
+        ("001", "2019-07-01", True),  # AFP's reporting day, per the reference
+        ("004", "2019-07-01", True),
     ]
+    [fact] = statement.references
+    assert not fact.corrects  # the reference does not call "On July 1" wrong
 
 
 def test_references_sit_beside_article_claims(data: isk.Dataset) -> None:

@@ -9,10 +9,18 @@ import sys
 import pytest
 
 import idlibstrikes as isk
+from idlibstrikes._tables import KINDS as TABLES
 
 
 def test_every_table_has_its_columns_in_order(data: isk.Dataset) -> None:
-    counts = {"strikes": 11, "claims": 20, "groups": 43, "ceasefires": 3, "sources": 29}
+    counts = {
+        "strikes": 11,
+        "claims": 20,
+        "groups": 43,
+        "ceasefires": 3,
+        "sources": 37,
+        "references": 36,
+    }
     for kind, count in counts.items():
         rows = data.to_records(kind)
         assert len(rows) == count, kind
@@ -26,8 +34,16 @@ def test_every_table_has_its_columns_in_order(data: isk.Dataset) -> None:
 def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     rows = {r["id"]: r for r in data.to_records("strikes")}
     jinah = rows["2017-03-al-jinah"]
-    # Sources disagree on al-Jinah: the smallest and largest tolls are kept, never averaged.
-    assert (jinah["deaths_low"], jinah["deaths_high"]) == (24, 49)
+    # "dozens" (002) agrees with SOHR's 49 (003): it does not lower the toll
+    assert (jinah["deaths_low"], jinah["deaths_high"], jinah["deaths_best"]) == (49, 49, 49)
+    # SOHR's "most of" 49 civilians against the Pentagon's "only one possible": disputed
+    assert (jinah["civilian_deaths_low"], jinah["civilian_deaths_high"]) == (0, 49)
+    # 002's 17 March, 003's report of March, the reference's 16 March: two readings conflict
+    assert (jinah["event_date"], jinah["date_end"], jinah["date_disputed"]) == (
+        dt.date(2017, 3, 16),
+        dt.date(2017, 3, 17),
+        True,
+    )
     assert (jinah["admin1"], jinah["admin1_source"], jinah["admin2"]) == (
         "Aleppo",
         "article",
@@ -40,21 +56,39 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     assert camp["date_precision"] == 1
     assert camp["actor1"] == "US military"
     assert "Hurras al-Din" in camp["actor2"]
-    assert (camp["deaths_low"], camp["deaths_high"]) == (40, 40)
+    assert (camp["deaths_low"], camp["deaths_high"], camp["deaths_open_ended"]) == (40, 40, True)
+    assert (camp["commander_deaths_low"], camp["commander_deaths_high"]) == (40, 40)
+    assert (camp["wounded_low"], camp["wounded_open_ended"]) == (1, True)
+    assert camp["geo_precision"] == 2  # "just north of Idlib city"
     assert camp["latitude"] is None  # the reference gives no point for the camp
     # Kafranbel: no governorate in the article; Idlib comes from the cited reference.
     kafranbel = rows["2019-08-31-kafranbel-shelling"]
     assert (kafranbel["admin1"], kafranbel["admin1_source"]) == ("Idlib", "ref-wikipedia-kafr-nabl")
+    # "killed a civilian": at least one dead in all, never an empty cell
+    assert (kafranbel["deaths_low"], kafranbel["deaths_open_ended"]) == (1, True)
+    assert (kafranbel["civilian_deaths_low"], kafranbel["civilian_deaths_high"]) == (1, 1)
     zabir = rows["2025-01-late-al-zabir"]
-    assert (zabir["event_date"], zabir["date_end"]) == (dt.date(2025, 1, 21), dt.date(2025, 1, 31))
-    assert zabir["date_precision"] == 3
+    assert (zabir["event_date"], zabir["date_end"]) == (dt.date(2025, 1, 30), dt.date(2025, 1, 30))
+    assert zabir["date_precision"] == 1
     assert zabir["geo_precision"] == 3  # "north-west Syria": a region
+    # the governorate from the reference that puts the strike near Batabo
+    assert (zabir["admin1"], zabir["admin1_source"]) == ("Idlib", "ref-zabir-place")
+    assert (zabir["deaths_low"], zabir["deaths_open_ended"]) == (1, True)  # a named dead man
     urum = rows["2025-02-15-urum-al-jawz"]
     assert (urum["location"], urum["geo_precision"], urum["number_of_sources"]) == (
-        "Urum Al Joz",
-        1,
+        "motorway near the village of Urum Al Joz",
+        2,
         1,
     )
+    june = rows["2019-06-30-rif-al-muhandisin"]
+    assert (june["deaths_low"], june["deaths_high"], june["deaths_disputed"]) == (6, 8, True)
+    assert june["deaths_best"] is None
+    offensive = rows["2019-idlib-offensive"]
+    assert (offensive["scope"], offensive["civilian_deaths_low"]) == ("series", 951)
+    assert offensive["deaths_counted_to"] == dt.date(2019, 8, 31)
+    nothing = rows["2019-08-27-hts-missile-khan-sheikhoun"]
+    assert nothing["deaths_low"] is None
+    assert nothing["deaths_best"] is None
 
 
 def test_claim_rows_keep_every_claim(data: isk.Dataset) -> None:
@@ -71,18 +105,20 @@ def test_group_and_ceasefire_rows(data: isk.Dataset) -> None:
     groups = {r["id"]: r for r in data.to_records("groups")}
     had = groups["hurras-al-din"]
     assert "affiliate_of:al-qaeda" in had["affiliations"]
-    # "in 2018" (000) and "in February 2018" (001, 003): the founding date is their hull.
-    assert (had["founded_earliest"], had["founded_latest"]) == (
-        dt.date(2018, 1, 1),
-        dt.date(2018, 12, 31),
+    # "in 2018" (000), "in February 2018" (001, 003) and the reference's 27 February agree
+    assert (had["founded_earliest"], had["founded_latest"], had["founded_disputed"]) == (
+        dt.date(2018, 2, 27),
+        dt.date(2018, 2, 27),
+        False,
     )
+    assert groups["syrian-government"]["ended_latest"] == dt.date(2024, 12, 8)
     ceasefires = {r["id"]: r for r in data.to_records("ceasefires")}
     assert any(r["start_earliest"] == dt.date(2019, 8, 31) for r in ceasefires.values())
     assert any("Russia" in r["brokers"] or "Russia" in r["parties"] for r in ceasefires.values())
 
 
 def test_multi_value_cells_never_hold_the_separator(data: isk.Dataset) -> None:
-    for kind in ("strikes", "claims", "groups", "ceasefires", "sources"):
+    for kind in TABLES:
         multiple = [c.name for c in isk.columns(kind) if c.multiple]
         for row in data.to_records(kind):
             for name in multiple:
@@ -100,8 +136,9 @@ def test_dataframes_have_typed_columns(data: isk.Dataset) -> None:
     assert df.shape == (11, len(isk.columns("strikes")))
     assert str(df["event_date"].dtype) == "datetime64[s]"
     assert str(df["deaths_low"].dtype) == "Int64"
-    assert int(df["deaths_high"].sum()) == 49 + 6 + 40 + 2  # missing figures are skipped
-    assert df["deaths_low"].isna().sum() == 7  # 4 strikes with figures for all victims
+    events = df[df["scope"] == "event"]  # a series is never summed with single strikes
+    assert int(events["deaths_high"].sum()) == 49 + 8 + 40 + 1 + 1 + 2  # missing: skipped
+    assert events["deaths_low"].isna().sum() == 1  # only the HTS missile has no figure
     exploded = df.explode("actor2")
     assert (exploded["actor2"] == "Hurras al-Din").sum() == 4
     claims = data.to_dataframe("claims")

@@ -13,7 +13,7 @@ Examples:
 
 import typing as _typing
 
-from ._casualties import Casualties, StrikeCasualties
+from ._casualties import Account, Basis, Casualties, StrikeCasualties
 from ._dataset import Dataset, load
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
@@ -23,10 +23,13 @@ from ._models import (
     CasualtyClaim,
     Ceasefire,
     CeasefireKind,
+    CeasefireStatus,
     Citation,
     Confidence,
     Coordinates,
     DateClaim,
+    Development,
+    DevelopmentKind,
     Figure,
     Group,
     GroupKind,
@@ -56,12 +59,15 @@ if _typing.TYPE_CHECKING:
     from ._write import dump, dumps
 
 __all__ = [
+    "Account",
     "Affiliation",
     "Announcement",
+    "Basis",
     "Casualties",
     "CasualtyClaim",
     "Ceasefire",
     "CeasefireKind",
+    "CeasefireStatus",
     "Ceasefires",
     "Citation",
     "Column",
@@ -72,6 +78,8 @@ __all__ = [
     "DateClaim",
     "DatePrecision",
     "DateRange",
+    "Development",
+    "DevelopmentKind",
     "Export",
     "Figure",
     "Group",

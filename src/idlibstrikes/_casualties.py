@@ -1,98 +1,189 @@
-"""Casualty aggregation that shows disagreement instead of hiding it.
+"""Casualty figures that say what the sources say: accounts, floors, and no false zero.
 
-For one strike the sources' figures are never averaged: the range runs from the
-smallest figure any claim states to the largest ("at least N" states N). Over several
-strikes the lows and the highs are summed. Strikes no source gives a figure for add
-nothing and are counted apart, so "0" never stands for "unknown".
+Maintainer's note: the rules, in the order the code applies them (the codebook states
+them with the real examples):
+
+1. **Accounts.** A strike's figures are grouped into accounts: one claimant in one source.
+   Within an account, its claims narrow each other (SOHR's "six commanders" and "six
+   people among those killed" in 003 are one account).
+2. **Floors from parts.** A figure about a part of the asked victims is a floor on the
+   whole, never a ceiling: commanders are within militants, militants, civilians and
+   children within all (children within civilians only where a claim says so, in
+   ``within``). The named dead are an account of their own: at least one dead for each
+   name, and for their role where it is coded (``Role.counts_as``). A floor of 0 is no
+   figure.
+3. **Agreement.** Two accounts agree when, for the asked victims and every part of them,
+   their ranges meet. Accounts that all agree are summarised by what they jointly allow:
+   ``low`` is their largest floor and ``best`` (UCDP's best estimate) that value. Where
+   some disagree, the summary spans the largest sets of accounts that agree: ``low`` is
+   the smallest of those sets' floors, ``disputed`` is true and ``best`` is ``None``. So a
+   vague word ("dozens", at least 24) that agrees with a specific figure never lowers it,
+   and a part's floor never lowers the whole.
+4. **The high end.** ``high`` is the largest figure any account gives (among agreeing
+   accounts, no more than they jointly allow), and the range is open above (``+``) when
+   an account giving that figure gives it as a floor only ("at least 40").
+5. **Series.** A toll that grows over a series counts up to a day (``counts_to``); an
+   earlier snapshot is a floor on the later toll, not a rival to it. Series are never
+   summed with single strikes: [`Casualties`][idlibstrikes.Casualties] reports them apart.
+6. **Unknown is not zero.** Without any figure, ``low``, ``high`` and ``best`` are ``None``
+   and every view says "no figures".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from . import _checks as check
-from ._models import CasualtyClaim, Outcome, Strike, Victims
+from ._dates import DateRange
+from ._models import CasualtyClaim, Group, Outcome, Person, Source, Strike, Victims, _Vocabulary
+from ._wording import span_text, who_text
 
-__all__ = ["Casualties", "StrikeCasualties", "aggregate"]
+__all__ = [
+    "Account",
+    "Basis",
+    "Casualties",
+    "StrikeCasualties",
+    "aggregate",
+    "counted_text",
+    "deaths_text",
+    "summarize",
+]
+
+# The sets a figure about each kind of victims is a part of (the codebook's assumptions).
+_WITHIN: dict[Victims, frozenset[Victims]] = {
+    Victims.ALL: frozenset(),
+    Victims.CIVILIANS: frozenset({Victims.ALL}),
+    Victims.MILITANTS: frozenset({Victims.ALL}),
+    Victims.COMMANDERS: frozenset({Victims.MILITANTS, Victims.ALL}),
+    Victims.CHILDREN: frozenset({Victims.ALL}),
+}
+
+
+class Basis(_Vocabulary):
+    """What an account's figure for the asked victims rests on.
+
+    ``stated``: a figure the source gives for those victims; ``vague``: only a vague word
+    ("dozens"); ``parts``: only figures for parts of them (a floor); ``named``: only the
+    named dead.
+
+    Examples:
+        >>> Basis("parts").name
+        'PARTS'
+    """
+
+    STATED = "stated"
+    VAGUE = "vague"
+    PARTS = "parts"
+    NAMED = "named"
+
+
+@attrs.frozen(kw_only=True)
+class Account:
+    """What one claimant in one source says of a strike's asked victims, claims combined.
+
+    Attributes:
+        claimant: Who gave the figures, or ``None`` for the outlet's own voice or the
+            named dead.
+        source: The source, or ``None`` for the named dead.
+        low: The smallest number the account allows.
+        high: The largest, or ``None`` where it is open above.
+        basis: What the figure rests on (see [`Basis`][idlibstrikes.Basis]).
+        claims: The claims behind it (the asked victims' and their parts').
+        named: For the named dead: the people.
+        counts_to: For a series' toll, the day it counts up to.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> c = data.casualties([data.strike("2019-06-30-rif-al-muhandisin")])
+        >>> [(a.source.id[:3], a.low, a.high, a.basis.value) for a in c.per_strike[0].accounts]
+        [('002', 8, None, 'parts'), ('003', 6, None, 'stated')]
+    """
+
+    claimant: Group | None = attrs.field(validator=check.optional_instance(Group))
+    source: Source | None = attrs.field(validator=check.optional_instance(Source))
+    low: int = attrs.field(validator=check.count)
+    high: int | None = attrs.field(validator=check.optional_count)
+    basis: Basis = attrs.field(validator=check.instance(Basis))
+    claims: tuple[CasualtyClaim, ...] = attrs.field(validator=check.tuple_of(CasualtyClaim))
+    named: tuple[Person, ...] = attrs.field(default=(), validator=check.tuple_of(Person))
+    counts_to: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+
+    @property
+    def who(self) -> str:
+        """Who the account is, in words: the claimant, the outlet, or the named dead.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> c = data.casualties([data.strike("2025-02-15-urum-al-jawz")])
+            >>> [a.who for a in c.per_strike[0].accounts]
+            ['White Helmets', 'Residents', 'US military', 'the named dead']
+        """
+        if self.basis is Basis.NAMED:
+            return "the named dead"
+        return who_text(self.claimant, self.source)
 
 
 @attrs.frozen(kw_only=True)
 class StrikeCasualties:
-    """The range of one strike's figures, with the claims it comes from.
+    """One strike's figures for some victims: a range, with the accounts behind it.
 
     Attributes:
         strike: The strike.
-        low: The smallest figure any claim states.
-        high: The largest figure any claim states ("at least N" states N).
-        open_ended: Whether some claim is open above, so the toll may exceed ``high``.
-        claims: The claims used.
+        victims: Whom the figures count.
+        outcome: Killed or wounded.
+        low: What the accounts jointly allow at least (where they disagree, the smallest
+            floor of the accounts that agree among themselves); ``None`` without figures.
+        high: The largest figure any account gives; ``None`` without figures.
+        open_ended: Whether the account giving ``high`` gives it as a floor ("at least").
+        best: UCDP's best estimate: the value every account allows, where they agree;
+            ``None`` where they disagree or nothing is known.
+        disputed: Whether the accounts disagree (on these victims or on a part of them).
+        accounts: The accounts, one per claimant and source, plus the named dead.
+        counted_to: For a series, the day its toll counts up to (the latest snapshot).
 
     Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> one = data.casualties([data.strike("2017-03-al-jinah")]).per_strike[0]
-        >>> one.low, one.high, len(one.claims)
-        (24, 49, 2)
+        >>> one.low, one.high, one.best, one.disputed
+        (49, 49, 49, False)
     """
 
     strike: Strike = attrs.field(validator=check.instance(Strike))
-    low: int = attrs.field(validator=check.count)
-    high: int = attrs.field(validator=check.count)
-    open_ended: bool = attrs.field(validator=check.instance(bool))
-    claims: tuple[CasualtyClaim, ...] = attrs.field(validator=check.tuple_of(CasualtyClaim))
-
-
-@attrs.frozen(kw_only=True)
-class Casualties:
-    """Casualty figures over a set of strikes, as a range with the claims behind it.
-
-    Attributes:
-        victims: Whom the figures count.
-        outcome: Killed or wounded.
-        low: The sum over strikes of each strike's smallest figure.
-        high: The sum over strikes of each strike's largest figure.
-        open_ended: Whether some claim used is open above ("at least N").
-        per_strike: The range for each strike that has figures, chronologically.
-        without_figures: How many strikes no source gives such a figure for.
-        strikes_without_figures: Those strikes.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> data = isk.load()
-        >>> c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
-        >>> c.low, c.high, c.without_figures
-        (32, 50, 0)
-        >>> sorted({claim.claimant.name for claim in c.claims if claim.claimant})
-        ['Residents', 'Syrian Observatory for Human Rights', 'US Central Command', 'US military']
-    """
-
     victims: Victims = attrs.field(validator=check.instance(Victims))
     outcome: Outcome = attrs.field(validator=check.instance(Outcome))
-    low: int = attrs.field(validator=check.count)
-    high: int = attrs.field(validator=check.count)
+    low: int | None = attrs.field(validator=check.optional_count)
+    high: int | None = attrs.field(validator=check.optional_count)
     open_ended: bool = attrs.field(validator=check.instance(bool))
-    per_strike: tuple[StrikeCasualties, ...] = attrs.field(
-        validator=check.tuple_of(StrikeCasualties)
+    best: int | None = attrs.field(validator=check.optional_count)
+    disputed: bool = attrs.field(validator=check.instance(bool))
+    accounts: tuple[Account, ...] = attrs.field(validator=check.tuple_of(Account))
+    counted_to: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
     )
-    strikes_without_figures: tuple[Strike, ...] = attrs.field(validator=check.tuple_of(Strike))
 
     @property
-    def without_figures(self) -> int:
-        """How many strikes no source gives a figure for.
+    def known(self) -> bool:
+        """Whether any account gives a figure for these victims.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
-            >>> data.casualties(data.strikes_by_group("Hurras al-Din")).without_figures
-            1
+            >>> hts = data.strike("2019-08-27-hts-missile-khan-sheikhoun")
+            >>> data.casualties([hts]).strikes_without_figures == (hts,)
+            True
         """
-        return len(self.strikes_without_figures)
+        return self.low is not None
 
     @property
     def claims(self) -> tuple[CasualtyClaim, ...]:
-        """Every claim used, strike by strike: who said what.
+        """Every claim behind the accounts, each once.
 
         Examples:
             >>> import idlibstrikes as isk
@@ -100,6 +191,89 @@ class Casualties:
             >>> camp = data.strike("2019-08-31-idlib-training-camp")
             >>> [(c.low, c.high) for c in data.casualties([camp], victims="commanders").claims]
             [(40, 40), (24, None)]
+        """
+        seen: dict[int, CasualtyClaim] = {}
+        for account in self.accounts:
+            for claim in account.claims:
+                seen.setdefault(id(claim), claim)
+        return tuple(seen.values())
+
+    def __str__(self) -> str:
+        text = span_text(self.low, self.high, self.open_ended)
+        if self.disputed:
+            text += " (disputed)"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Casualties:
+    """Casualty figures over a set of strikes, as a range with the accounts behind it.
+
+    Single strikes are summed; series (runs of strikes reported as one) are never added
+    to them and are listed apart in ``series``.
+
+    Attributes:
+        victims: Whom the figures count.
+        outcome: Killed or wounded.
+        low: The sum over strikes of each strike's ``low``; ``None`` when no strike has
+            figures (never 0 for "unknown").
+        high: The sum of each strike's ``high``; ``None`` without figures.
+        open_ended: Whether some strike's range is open above.
+        best: The sum of the strikes' best estimates, where every strike with figures has
+            one; else ``None``.
+        disputed: Whether the accounts of some strike disagree.
+        per_strike: Each single strike with figures, chronologically.
+        strikes_without_figures: The single strikes no account gives a figure for.
+        series: Each series asked about (with or without figures): reported apart.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
+        >>> c.low, c.high, c.open_ended, c.best, c.without_figures
+        (48, 50, True, None, 0)
+        >>> print(data.casualties(data.strikes_by_group("Hurras al-Din"), victims="civilians"))
+        no figures for civilians killed in 4 strike(s)
+    """
+
+    victims: Victims = attrs.field(validator=check.instance(Victims))
+    outcome: Outcome = attrs.field(validator=check.instance(Outcome))
+    low: int | None = attrs.field(validator=check.optional_count)
+    high: int | None = attrs.field(validator=check.optional_count)
+    open_ended: bool = attrs.field(validator=check.instance(bool))
+    best: int | None = attrs.field(validator=check.optional_count)
+    disputed: bool = attrs.field(validator=check.instance(bool))
+    per_strike: tuple[StrikeCasualties, ...] = attrs.field(
+        validator=check.tuple_of(StrikeCasualties)
+    )
+    strikes_without_figures: tuple[Strike, ...] = attrs.field(validator=check.tuple_of(Strike))
+    series: tuple[StrikeCasualties, ...] = attrs.field(
+        default=(), validator=check.tuple_of(StrikeCasualties)
+    )
+
+    @property
+    def without_figures(self) -> int:
+        """How many single strikes no account gives a figure for.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> data.casualties(data.strikes_by_group("Hurras al-Din")).without_figures
+            0
+        """
+        return len(self.strikes_without_figures)
+
+    @property
+    def claims(self) -> tuple[CasualtyClaim, ...]:
+        """Every claim behind the single strikes' figures, strike by strike.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> had = data.strikes_by_group("Hurras al-Din")[:1]
+            >>> c = data.casualties(had, victims="commanders")
+            >>> [(claim.low, claim.high, claim.source.id[:3]) for claim in c.claims]
+            [(8, 8, '002'), (6, None, '002'), (6, 6, '003')]
         """
         return tuple(c for one in self.per_strike for c in one.claims)
 
@@ -109,59 +283,318 @@ class Casualties:
         return casualties_html(self)
 
     def __str__(self) -> str:
-        return (
-            f"{span_text(self.low, self.high, self.open_ended)} "
-            f"{self.victims.value} {self.outcome.value} in "
-            f"{len(self.per_strike)} strike(s) with figures; "
-            f"{self.without_figures} without"
+        what = f"{self.victims.value} {self.outcome.value}"
+        strikes = len(self.per_strike) + self.without_figures
+        if self.low is None:
+            text = f"no figures for {what} in {strikes} strike(s)"
+        else:
+            text = (
+                f"{span_text(self.low, self.high, self.open_ended)} {what} in "
+                f"{len(self.per_strike)} strike(s) with figures; {self.without_figures} without"
+            )
+            disputed = sum(one.disputed for one in self.per_strike)
+            if disputed:
+                text += f"; the sources disagree on {disputed}"
+        known = [one for one in self.series if one.known]
+        if known:
+            each = ", ".join(f"{one.strike.id} {counted_text(one)}" for one in known)
+            text += f"; not added, series reported as a whole: {each}"
+        return text
+
+
+# -- one strike -----------------------------------------------------------------------------
+
+
+def _parts_of(claim: CasualtyClaim) -> frozenset[Victims]:
+    """The sets ``claim``'s victims are part of (its own set not included)."""
+    wider = _WITHIN[claim.victims]
+    for extra in claim.within:
+        wider = wider | {extra} | _WITHIN[extra]
+    return wider
+
+
+Range = tuple[int, int | None]
+
+
+def _meet(a: Range, b: Range) -> bool:
+    return (b[1] is None or a[0] <= b[1]) and (a[1] is None or b[0] <= a[1])
+
+
+class _Account:
+    """An account being read: its claims, and its range for each set of victims."""
+
+    __slots__ = ("claimant", "claims", "named", "ranges", "source", "stated", "vague")
+
+    def __init__(
+        self,
+        claimant: Group | None,
+        source: Source | None,
+        claims: Sequence[CasualtyClaim],
+        named: Sequence[Person] = (),
+    ) -> None:
+        self.claimant, self.source, self.claims, self.named = claimant, source, claims, named
+        self.ranges: dict[Victims, Range] = {}
+        self.stated: set[Victims] = set()
+        self.vague: set[Victims] = set()
+
+    def read(self, sets: Iterable[Victims]) -> bool:
+        """Work out this account's range for each of ``sets``; False if its claims clash."""
+        for victims in sets:
+            direct = [c for c in self.claims if c.victims is victims]
+            floor = max((c.low for c in self.claims if victims in _parts_of(c)), default=0)
+            if self.named:
+                floor = max(floor, _named_floor(self.named, victims))
+            if direct:
+                low = max(floor, *(c.low for c in direct))
+                highs = [c.high for c in direct if c.high is not None]
+                high = min(highs) if highs else None
+                if high is not None and low > high:
+                    return False
+                self.ranges[victims] = (low, high)
+                (self.vague if all(c.vague for c in direct) else self.stated).add(victims)
+            elif floor > 0:
+                self.ranges[victims] = (floor, None)
+        return True
+
+    def agrees(self, other: _Account) -> bool:
+        return all(
+            _meet(mine, theirs)
+            for victims, mine in self.ranges.items()
+            if (theirs := other.ranges.get(victims)) is not None
+        )
+
+    def freeze(self, victims: Victims, counts_to: DateRange | None) -> Account:
+        low, high = self.ranges[victims]
+        if self.named and not self.claims:
+            basis = Basis.NAMED
+        elif victims in self.stated:
+            basis = Basis.STATED
+        elif victims in self.vague:
+            basis = Basis.VAGUE
+        else:
+            basis = Basis.PARTS
+        return Account(
+            claimant=self.claimant,
+            source=self.source,
+            low=low,
+            high=high,
+            basis=basis,
+            claims=tuple(self.claims),
+            named=tuple(self.named),
+            counts_to=counts_to,
         )
 
 
-def span_text(low: int, high: int, open_ended: bool, dash: str = "-") -> str:
-    """A casualty range as text: ``6``, ``6-8``, and ``+`` where a figure is open above.
-
-    Examples:
-        >>> span_text(32, 50, True), span_text(40, 40, False)
-        ('32-50+', '40')
-    """
-    span = str(low) if low == high else f"{low}{dash}{high}"
-    return span + ("+" if open_ended else "")
-
-
-def for_strike(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties | None:
-    """The range of one strike's figures for ``victims``, or ``None`` without any."""
-    used = tuple(c for c in strike.claims if c.victims is victims and c.outcome is outcome)
-    if not used:
-        return None
-    return StrikeCasualties(
-        strike=strike,
-        low=min(c.low for c in used),
-        high=max(c.low if c.high is None else c.high for c in used),
-        open_ended=any(c.high is None for c in used),
-        claims=used,
+def _named_floor(named: Sequence[Person], victims: Victims) -> int:
+    if victims is Victims.ALL:
+        return len(named)
+    return sum(
+        any(
+            r.counts_as is not None and (r.counts_as is victims or victims in _WITHIN[r.counts_as])
+            for r in person.roles
+        )
+        for person in named
     )
 
 
+def _accounts(claims: Sequence[CasualtyClaim], named: Sequence[Person]) -> list[_Account]:
+    grouped: dict[tuple[str | None, str], list[CasualtyClaim]] = {}
+    for c in claims:
+        grouped.setdefault((c.claimant.id if c.claimant else None, c.source.id), []).append(c)
+    accounts = [_Account(group[0].claimant, group[0].source, group) for group in grouped.values()]
+    if named:
+        accounts.append(_Account(None, None, (), named))
+    return accounts
+
+
+def _snapshots(claims: Sequence[CasualtyClaim]) -> tuple[list[CasualtyClaim], DateRange | None]:
+    """A series' claims with earlier snapshots of its growing toll turned into floors."""
+    dated = [c.counts_to for c in claims if c.counts_to is not None]
+    if not dated:
+        return list(claims), None
+    latest = max(dated, key=lambda d: (d.latest, d.earliest))
+    out = []
+    for c in claims:
+        if c.counts_to is not None and c.counts_to.latest < latest.earliest and c.high is not None:
+            c = attrs.evolve(c, high=None)  # a toll only grows: earlier, it was at least this
+        out.append(c)
+    return out, latest
+
+
+def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties:
+    """One strike's figures for ``victims`` (see the module's rules).
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> june = data.strike("2019-06-30-rif-al-muhandisin")
+        >>> kafranbel = data.strike("2019-08-31-kafranbel-shelling")
+        >>> str(summarize(june, Victims.ALL, Outcome.KILLED))
+        '6-8+ (disputed)'
+        >>> str(summarize(kafranbel, Victims.ALL, Outcome.KILLED))
+        '1+'
+    """
+    relevant = [
+        c
+        for c in strike.claims
+        if c.outcome is outcome and (c.victims is victims or victims in _parts_of(c))
+    ]
+    counted_to = None
+    if strike.is_series:
+        relevant, counted_to = _snapshots(relevant)
+    named = strike.killed if outcome is Outcome.KILLED else ()
+    sets = {victims, *(c.victims for c in relevant)}
+    accounts = []
+    for account in _accounts(relevant, named):
+        if account.read(sets):
+            accounts.append(account)
+        else:  # an account whose own claims clash: each claim speaks for itself
+            for claim in account.claims:
+                single = _Account(account.claimant, account.source, (claim,))
+                single.read(sets)
+                accounts.append(single)
+    readers = [a for a in accounts if victims in a.ranges]
+    frozen = tuple(a.freeze(victims, counted_to) for a in readers)
+    if not readers:
+        return StrikeCasualties(
+            strike=strike,
+            victims=victims,
+            outcome=outcome,
+            low=None,
+            high=None,
+            open_ended=False,
+            best=None,
+            disputed=False,
+            accounts=(),
+            counted_to=None,
+        )
+    groups = [
+        _group_summary([readers[i].ranges[victims] for i in g]) for g in _agreeing_sets(readers)
+    ]
+    high = max(g[1] for g in groups)
+    disputed = len(groups) > 1
+    return StrikeCasualties(
+        strike=strike,
+        victims=victims,
+        outcome=outcome,
+        low=min(g[0] for g in groups),
+        high=high,
+        open_ended=any(g[1] == high and g[2] for g in groups),
+        best=None if disputed else groups[0][0],
+        disputed=disputed,
+        accounts=frozen,
+        counted_to=counted_to,
+    )
+
+
+def _group_summary(ranges: Sequence[Range]) -> tuple[int, int, bool]:
+    """What a set of agreeing accounts says: (low, high, open above).
+
+    ``low`` is what they jointly allow at least (their largest floor). ``high`` is the
+    largest figure any of them gives, but no more than they jointly allow: a vaguer
+    account ("30 to 50") that agrees with a sharper one ("40") adds no uncertainty. It is
+    open when an account gives that figure only as a floor ("at least 40").
+    """
+    low = max(r[0] for r in ranges)
+    closed = [r[1] for r in ranges if r[1] is not None]
+    largest = max(r[1] if r[1] is not None else r[0] for r in ranges)
+    high = min(largest, min(closed)) if closed else largest
+    return low, high, any(r[1] is None and r[0] == high for r in ranges)
+
+
+def _agreeing_sets(accounts: Sequence[_Account]) -> list[frozenset[int]]:
+    """The largest sets of accounts that all agree (maximal cliques; Bron-Kerbosch).
+
+    Agreement is pairwise: ranges on a line that meet pairwise share a point, and so do
+    boxes of several such ranges, so a set that agrees pairwise agrees as a whole.
+    """
+    n = len(accounts)
+    near = [
+        frozenset(j for j in range(n) if j != i and accounts[i].agrees(accounts[j]))
+        for i in range(n)
+    ]
+    if all(len(others) == n - 1 for others in near):
+        return [frozenset(range(n))]
+    found: list[frozenset[int]] = []
+
+    def expand(clique: frozenset[int], candidates: set[int], excluded: set[int]) -> None:
+        if not candidates and not excluded:
+            found.append(clique)
+            return
+        pivot = max(candidates | excluded, key=lambda u: len(near[u] & candidates))
+        for v in list(candidates - near[pivot]):
+            expand(clique | {v}, candidates & near[v], excluded & near[v])
+            candidates.discard(v)
+            excluded.add(v)
+
+    expand(frozenset(), set(range(n)), set())
+    return found
+
+
+# -- several strikes ------------------------------------------------------------------------
+
+
 def aggregate(strikes: Iterable[Strike], victims: Victims, outcome: Outcome) -> Casualties:
-    """Sum the per-strike ranges of ``strikes``; see [`Casualties`][idlibstrikes.Casualties]."""
+    """Sum the single strikes' ranges; list series apart.
+
+    See [`Casualties`][idlibstrikes.Casualties].
+    """
     per: list[StrikeCasualties] = []
     missing: list[Strike] = []
+    series: list[StrikeCasualties] = []
     seen: set[str] = set()
     for strike in strikes:
         if strike.id in seen:  # a strike listed twice must not count twice
             continue
         seen.add(strike.id)
-        one = for_strike(strike, victims, outcome)
-        if one is None:
-            missing.append(strike)
-        else:
+        one = summarize(strike, victims, outcome)
+        if strike.is_series:
+            series.append(one)
+        elif one.known:
             per.append(one)
+        else:
+            missing.append(strike)
+    known = bool(per)
+    bests = [one.best for one in per]
     return Casualties(
         victims=victims,
         outcome=outcome,
-        low=sum(p.low for p in per),
-        high=sum(p.high for p in per),
-        open_ended=any(p.open_ended for p in per),
+        low=sum(one.low or 0 for one in per) if known else None,
+        high=sum(one.high or 0 for one in per) if known else None,
+        open_ended=any(one.open_ended for one in per),
+        best=sum(b for b in bests if b is not None) if known and None not in bests else None,
+        disputed=any(one.disputed for one in per),
         per_strike=tuple(per),
         strikes_without_figures=tuple(missing),
+        series=tuple(series),
     )
+
+
+# -- wording ---------------------------------------------------------------------------------
+
+
+def deaths_text(strike: Strike, victims: Victims = Victims.ALL) -> str:
+    """A strike's deaths as every view words them: ``6-8+ (disputed)``, ``no figures``.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> deaths_text(isk.load().strike("2019-08-31-kafranbel-shelling"))
+        '1+'
+    """
+    return counted_text(summarize(strike, victims, Outcome.KILLED))
+
+
+def counted_text(one: StrikeCasualties) -> str:
+    """A strike's figure, with the day a series' toll counts to.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> offensive = data.strike("2019-idlib-offensive")
+        >>> counted_text(summarize(offensive, Victims.CIVILIANS, Outcome.KILLED))
+        '951+ to 2019-08-31'
+    """
+    text = str(one)
+    if one.known and one.counted_to is not None:
+        text += f" to {one.counted_to}"
+    return text

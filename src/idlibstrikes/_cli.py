@@ -1,7 +1,8 @@
 """The command line: ``idlibstrikes`` (or ``python -m idlibstrikes``).
 
-With no arguments it prints every strike in the bundled data: date range, place,
-perpetrator, targets, the range of reported deaths and the articles reporting it.
+With no arguments it prints every strike in the bundled data: date range, who struck,
+place, targets, the range of reported deaths and the articles reporting it; then, apart,
+the series of strikes the sources report only as a whole.
 Subcommands answer quick questions (``strikes``, ``show``, ``groups``, ``ceasefires``,
 ``casualties``), write exports (``export``) and check data files (``validate``).
 Results go to standard output; errors go to standard error with exit status 1
@@ -11,27 +12,42 @@ Results go to standard output; errors go to standard error with exit status 1
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ._casualties import for_strike, span_text
-from ._models import CasualtyClaim, Ceasefire, Group, Outcome, Scope, Strike, Victims
+from ._casualties import StrikeCasualties, counted_text, deaths_text, summarize
+from ._models import (
+    Ceasefire,
+    DateClaim,
+    Development,
+    Group,
+    Outcome,
+    ReferenceFact,
+    Strike,
+    Victims,
+)
+from ._wording import date_text, figure_text, reference_text, who_text
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["main", "strike_rows"]
+__all__ = ["main", "series_rows", "strike_rows"]
 
-_HEADER = ("date", "place", "perpetrator", "targets", "deaths", "sources")
+_HEADER = ("date", "by", "place", "targets", "deaths", "sources")
+_SERIES_HEADER = ("from", "to", "by", "place", "targets", "deaths", "sources")
+_SERIES_NOTE = "series of strikes reported only as a whole (never counted or summed as strikes):"
 
 _EXAMPLES = """\
 examples:
   idlibstrikes                                  every strike in the bundled data
   idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes strikes --by "United States"     strikes by US forces
   idlibstrikes strikes --between 2019-06 "Sep 2019" --certain --format csv
+  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series
   idlibstrikes show 2019-08-31-idlib-training-camp
   idlibstrikes ceasefires --on 2019-08-31
   idlibstrikes casualties --group HTS --affiliates --victims civilians
@@ -41,46 +57,58 @@ examples:
 """
 
 
-def _deaths(strike: Strike) -> str:
-    one = for_strike(strike, Victims.ALL, Outcome.KILLED)
-    if one is None:
-        subsets = sorted({c.victims.value for c in strike.claims if c.outcome is Outcome.KILLED})
-        return f"- (only {', '.join(subsets)})" if subsets else "-"
-    return span_text(one.low, one.high, one.open_ended)
-
-
-def _claim_figure(claim: CasualtyClaim) -> str:
-    # "8", "6-8", or "6+" for "at least six".
-    if claim.high is None:
-        return f"{claim.low}+"
-    return span_text(claim.low, claim.high, False)
+def _place(s: Strike | Development) -> str:
+    if s.place is None:
+        return "-"
+    gov = s.place.governorate
+    return f"{s.place.name} ({gov})" if gov and gov not in s.place.name else s.place.name
 
 
 def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
     """One row of text per strike: the columns of the main listing.
 
+    A series has its start and end in two columns (see ``series_rows``).
+
     Examples:
         >>> import idlibstrikes as isk
-        >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:2]
-        ('2025-02-15', 'Urum Al Joz (Idlib)')
+        >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:3]
+        ('2025-02-15', 'US military', 'motorway near the village of Urum Al Joz (Idlib)')
     """
-    rows: list[tuple[str, ...]] = []
-    for s in strikes:
-        gov = s.place.governorate
-        place = f"{s.place.name} ({gov})" if gov and gov != s.place.name else s.place.name
-        sources = ",".join(src.id[:3] for src in s.sources)
-        series = " [series]" if s.scope is Scope.SERIES else ""
-        rows.append(
-            (
-                str(s.date) + series,
-                place,
-                s.perpetrator.name,
-                ", ".join(t.name for t in s.targets) or "-",
-                _deaths(s),
-                sources,
-            )
+    return [
+        (
+            date_text(s.date),
+            s.perpetrator.name,
+            _place(s),
+            ", ".join(t.name for t in s.targets) or "-",
+            deaths_text(s),
+            ",".join(src.id[:3] for src in s.sources),
         )
-    return rows
+        for s in strikes
+    ]
+
+
+def series_rows(series: Sequence[Strike]) -> list[tuple[str, ...]]:
+    """One row of text per series: its start and end, then the columns of strikes.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> series_rows([isk.load().strike("2019-idlib-offensive")])[0][:3]
+        ('2019-04-21..2019-04-30', '2019-08-31', 'Syrian government forces')
+    """
+    return [
+        (date_text(s.start), date_text(s.end), *row[1:])
+        for s, row in zip(series, strike_rows(series), strict=True)
+    ]
+
+
+def _listing(strikes: Sequence[Strike]) -> str:
+    """Single strikes, then (labelled, apart) series; "no strikes" when there are none."""
+    events = [s for s in strikes if not s.is_series]
+    series = [s for s in strikes if s.is_series]
+    parts = [_table([_HEADER, *strike_rows(events)])] if events else []
+    if series:
+        parts.append(_SERIES_NOTE + "\n" + _table([_SERIES_HEADER, *series_rows(series)]))
+    return "\n\n".join(parts) or "no strikes"
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -97,8 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="idlibstrikes",
         description="Query and check the idlibstrikes dataset. With no command, list every "
-        "strike with its date range, place, perpetrator, targets, the range of reported "
-        "deaths and the reporting articles.",
+        "strike with its date range, who struck, place, targets, the range of reported "
+        "deaths and the reporting articles, then the series of strikes reported as a whole.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -135,12 +163,24 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--affiliates", action="store_true", help="with --group: also strikes on its affiliates"
         )
+        sub.add_argument(
+            "--by",
+            metavar="NAME",
+            help="only strikes by this group or forces that are part of it ('United States')",
+        )
+        sub.add_argument(
+            "--series",
+            action="store_true",
+            help="also series of strikes reported as a whole (listed apart, never summed)",
+        )
 
     strikes = command(
         "strikes",
         "list strikes (the default)",
-        "List strikes. Deaths: the smallest to the largest figure any source gives for all "
-        "victims; '+' marks an 'at least' figure. Sources: article numbers (000 = 000_*.txt).",
+        "List strikes. Deaths (all victims): what the sources' accounts jointly allow, or the "
+        "span of the accounts that disagree ('disputed'); '+' marks an 'at least' figure; 'no "
+        "figures' where none is given. Sources: article numbers (000 = 000_*.txt). Periods: "
+        "'2019', '2019-06', 'Jun 2019', '2025-01-30..2025-02-20'.",
     )
     group(strikes)
     period(strikes)
@@ -152,23 +192,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     show = command(
         "show",
-        "show one strike, group or ceasefire with its claims and quotes",
-        "Show one record in full: every claim with who made it, the article and its words.",
+        "show one strike, group, ceasefire or development with its claims and quotes",
+        "Show one record in full: every claim with who made it, the article and its words, "
+        "and the reference facts beside them.",
     )
-    show.add_argument("id", metavar="ID", help="a strike id, or a group or ceasefire id or name")
+    show.add_argument(
+        "id", metavar="ID", help="a strike or development id, or a group or ceasefire id or name"
+    )
     command("groups", "list groups", "List groups with their kind, founding date and affiliations.")
     ceasefires = command(
         "ceasefires",
         "list ceasefires",
         "List ceasefires, truces and agreements; with --on, those that may have been in "
-        "effect that day.",
+        "effect that day, each with its status (in effect, may be in effect, or unknown after "
+        "the last report about it).",
     )
     ceasefires.add_argument("--on", metavar="DATE", help="only ceasefires possibly in effect then")
     casualties = command(
         "casualties",
         "sum reported deaths over strikes, per strike and in all",
-        "Sum casualty figures over strikes: per strike, the smallest and largest figure any "
-        "source gives, then the sums; every claim used is listed with its source.",
+        "Sum casualty figures over strikes: per strike, what the accounts (one claimant in "
+        "one source) jointly allow, or their span where they disagree, with UCDP's best "
+        "estimate where they agree; then the sums. Series are listed apart and never added.",
     )
     group(casualties)
     period(casualties)
@@ -177,6 +222,12 @@ def _parser() -> argparse.ArgumentParser:
         default="all",
         choices=("all", "civilians", "militants", "commanders", "children"),
         help="whose deaths (default: all)",
+    )
+    casualties.add_argument(
+        "--outcome",
+        default="killed",
+        choices=("killed", "wounded"),
+        help="the dead or the wounded (default: killed)",
     )
     export = command(
         "export",
@@ -209,10 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
         0
         >>> main(["ceasefires", "--on", "2019-09-01"])
-        id                       start                   end  name
-        -----------------------  ----------------------  ---  -----...
-        2018-09-sochi-agreement  2018-09-01..2018-09-30  -    Turkey-Russia agreement of ...
-        2019-08-31-ceasefire     2019-08-31              -    Moscow-backed Idlib ceasefire ...
+        id                       start       end                     status     name
+        -----------------------  ----------  ----------------------  ---------  -----...
+        2018-09-sochi-agreement  2018-09-17  -                       in_effect  Turkey-Russia ...
+        2019-08-31-ceasefire     2019-08-31  2019-08-31..2024-12-08  in_effect  Moscow-backed ...
         0
     """
     parser = _parser()
@@ -225,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.files, args.articles)
-        return _COMMANDS[args.command or "strikes"](args)
+        return _COMMANDS[args.command or "main"](args)
     except _UsageError as exc:
         parser.error(str(exc))  # exits with 2
     except (DataError, InvalidPeriodError, UnknownNameError) as exc:
@@ -254,18 +305,27 @@ def _data(args: argparse.Namespace) -> Dataset:
 
 
 def _chosen(data: Dataset, args: argparse.Namespace) -> tuple[Strike, ...]:
-    chosen = data.strikes
-    if getattr(args, "group", None):
-        chosen = data.strikes_by_group(args.group, include_affiliates=args.affiliates)
-    elif getattr(args, "affiliates", False):
+    series = bool(getattr(args, "series", False))
+    by = getattr(args, "by", None)
+    if getattr(args, "affiliates", False) and not getattr(args, "group", None):
         raise _UsageError("--affiliates needs --group")
-    if getattr(args, "between", None):
-        if len(args.between) > 2:
-            raise _UsageError("--between takes one or two dates")
-        period = set(data.strikes_between(*args.between, certain=args.certain))
-        chosen = tuple(s for s in chosen if s in period)
-    elif getattr(args, "certain", False):
+    if getattr(args, "certain", False) and not getattr(args, "between", None):
         raise _UsageError("--certain needs --between")
+    if getattr(args, "between", None) and len(args.between) > 2:
+        raise _UsageError("--between takes one or two dates")
+    if getattr(args, "group", None):
+        chosen: tuple[Strike, ...] = data.strikes_by_group(
+            args.group, include_affiliates=args.affiliates, perpetrator=by, include_series=series
+        )
+    else:
+        chosen = data.strikes_between(
+            dt.date.min, dt.date.max, perpetrator=by, include_series=series
+        )
+    if getattr(args, "between", None):
+        period = set(
+            data.strikes_between(*args.between, certain=args.certain, include_series=series)
+        )
+        chosen = tuple(s for s in chosen if s in period)
     return chosen
 
 
@@ -274,7 +334,7 @@ def _strikes(args: argparse.Namespace) -> int:
     chosen = _chosen(data, args)
     fmt = getattr(args, "format", "table")
     if fmt == "table":
-        print(_table([_HEADER, *strike_rows(chosen)]))
+        print(_listing(chosen))
         return 0
     from ._export import json_rows, rows_csv
     from ._tables import columns, strike_records
@@ -289,6 +349,13 @@ def _strikes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _main_listing(args: argparse.Namespace) -> int:
+    """The main job: every strike, then every series, apart."""
+    data = _data(args)
+    print(_listing(data.strikes))
+    return 0
+
+
 def _quote(text: str) -> str:
     return "\u201c" + text + "\u201d"
 
@@ -298,7 +365,7 @@ def _show(args: argparse.Namespace) -> int:
 
     data = _data(args)
     suggestions: list[str] = []
-    for lookup in (data.strike, data.ceasefire, data.group):
+    for lookup in (data.strike, data.ceasefire, data.group, data.development):
         try:
             record = lookup(args.id)
         except UnknownNameError as exc:
@@ -307,62 +374,152 @@ def _show(args: argparse.Namespace) -> int:
         print(_describe(record))
         return 0
     ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
+    ids += [d.id for d in data.developments]
     suggestions += difflib.get_close_matches(args.id, ids, n=3, cutoff=0.6)
     raise UnknownNameError(
-        args.id, kind="strike, ceasefire or group", suggestions=dict.fromkeys(suggestions)
+        args.id,
+        kind="strike, ceasefire, group or development",
+        suggestions=dict.fromkeys(suggestions),
     )
 
 
-def _describe(record: Strike | Ceasefire | Group) -> str:
+def _claims_of(claims: Sequence[DateClaim], label: str) -> list[str]:
+    lines = []
+    for d in claims:
+        report = " (dates a report: the event is on or before it)" if d.report else ""
+        lines.append(f"    {label} per {d.source.id}: {d.date}{report} {_quote(d.quote)}")
+    return lines
+
+
+def _facts(references: Sequence[ReferenceFact], *fields: str) -> list[str]:
+    return [
+        f"    {reference_text(f)}"
+        for f in references
+        if not fields or f.field in fields or any(f.field.endswith("." + x) for x in fields)
+    ]
+
+
+def _accounts_lines(one: StrikeCasualties) -> list[str]:
+    lines = []
+    for a in one.accounts:
+        where = f" [{a.source.id}]" if a.source is not None else ""
+        names = f": {', '.join(p.name for p in a.named)}" if a.named else ""
+        basis = "" if a.basis.value == "stated" else f" ({a.basis.value})"
+        lines.append(f"    per {a.who}{where}: {figure_text(a.low, a.high)}{basis}{names}")
+    return lines
+
+
+def _describe(record: Strike | Ceasefire | Group | Development) -> str:
     lines: list[str] = []
     if isinstance(record, Strike):
         s = record
+        lines.append(f"{s.id}: {s.description}")
+        if s.is_series:
+            lines += [
+                "  scope: series (strikes reported only as a whole; never summed with strikes)",
+                f"  start: {date_text(s.start, wording=True)}",
+                *_claims_of(s.start_claims, "start"),
+                *_facts(s.references, "start"),
+                f"  end: {date_text(s.end, wording=True)}",
+                *_claims_of(s.end_claims, "end"),
+                *_facts(s.references, "end"),
+            ]
+        else:
+            lines += [
+                f"  date: {date_text(s.date, wording=True)}",
+                *_claims_of(s.date_claims, "date"),
+                *_facts(s.references, "date", "time"),
+            ]
         lines += [
-            f"{s.id}: {s.description}",
-            f"  date: {s.date} ({s.date.text})" if s.date.text else f"  date: {s.date}",
-            f"  place: {strike_rows([s])[0][1]}",
+            f"  place: {_place(s)}" + (f", near {s.place.near.name}" if s.place.near else ""),
+            *_facts(s.references, "place"),
             f"  perpetrator: {s.perpetrator.name}",
             f"  targets: {', '.join(t.name for t in s.targets) or '-'}",
         ]
         if s.killed:
             lines.append(f"  named dead: {', '.join(p.name for p in s.killed)}")
-        lines.append(f"  deaths (all victims): {_deaths(s)}")
-        lines.append("  claims:")
+        for victims in (Victims.ALL, Victims.CIVILIANS, Victims.MILITANTS, Victims.COMMANDERS):
+            one = summarize(s, victims, Outcome.KILLED)
+            if victims is not Victims.ALL and not one.known:
+                continue
+            best = f"; best estimate {one.best}" if one.best is not None else ""
+            lines.append(f"  deaths ({victims.value}): {counted_text(one)}{best}")
+            lines += _accounts_lines(one)
+        wounded = summarize(s, Victims.ALL, Outcome.WOUNDED)
+        if wounded.known:
+            lines.append(f"  wounded (all): {wounded}")
+            lines += _accounts_lines(wounded)
+        if s.claims:
+            lines.append("  claims:")
         for c in s.claims:
-            who = c.claimant.name if c.claimant else "the outlet"
+            who = who_text(c.claimant, c.source)
+            vague = " (vague)" if c.vague else ""
+            to = f" to {c.counts_to}" if c.counts_to is not None else ""
             lines.append(
-                f"    {_claim_figure(c)} {c.victims.value} {c.outcome.value}, per {who} "
-                f"[{c.source.id}]: {_quote(c.quote)}"
+                f"    {figure_text(c.low, c.high)}{vague} {c.victims.value} {c.outcome.value}"
+                f"{to}, per {who} [{c.source.id}]: {_quote(c.quote)}"
             )
-        for d in s.date_claims:
-            lines.append(f"  date per {d.source.id}: {d.date} {_quote(d.quote)}")
+        rest = _facts([f for f in s.references if f.field not in ("date", "time", "place")])
+        if rest:
+            lines += ["  other reference facts:", *rest]
         sources = s.sources
     elif isinstance(record, Ceasefire):
         cf = record
         lines += [
             f"{cf.id}: {cf.name} ({cf.kind.value})",
-            f"  start: {cf.start}" + (f" ({cf.start.text})" if cf.start.text else ""),
-            f"  end: {cf.end if cf.end else 'not known to have ended'}",
+            f"  start: {date_text(cf.start, wording=True)}",
+            *_claims_of(cf.start_claims, "start"),
+            *_facts(cf.references, "start"),
+            f"  end: {date_text(cf.end, wording=True) if cf.end else 'not known to have ended'}",
+            *_claims_of(cf.end_claims, "end"),
+            *_facts(cf.references, "end"),
+        ]
+        if cf.end is not None and cf.end.reasoning and not cf.end_claims:
+            lines.append(f"    ({cf.end.reasoning})")
+        if cf.reported_until is not None and not cf.end_claims:
+            lines.append(f"  status after {cf.reported_until} (its last report): unknown")
+        lines += [
             f"  parties: {', '.join(g.name for g in cf.parties) or '-'}",
             f"  brokers: {', '.join(g.name for g in cf.brokers) or '-'}",
         ]
-        for d in (*cf.start_claims, *cf.end_claims):
-            lines.append(f"  date per {d.source.id}: {d.date} {_quote(d.quote)}")
         sources = cf.sources
+    elif isinstance(record, Development):
+        d = record
+        lines += [
+            f"{d.id}: {d.description} ({d.kind.value})",
+            f"  start: {date_text(d.start, wording=True)}",
+            *_claims_of(d.start_claims, "start"),
+            f"  end: {date_text(d.end, wording=True) if d.end else 'not stated'}",
+            *_claims_of(d.end_claims, "end"),
+            f"  by: {', '.join(g.name for g in d.actors) or 'not stated'}",
+            f"  against: {', '.join(g.name for g in d.affected) or 'not stated'}",
+            f"  place: {_place(d)}",
+            *_facts(d.references),
+        ]
+        sources = d.sources
     else:
         g = record
         lines += [
             f"{g.id}: {g.name} ({g.kind.value})",
             f"  also: {', '.join(g.aliases) or '-'}",
-            f"  founded: {g.founded if g.founded else 'not stated'}",
-            f"  leaders: {', '.join(p.name for p in g.leaders) or '-'}",
+            f"  founded: {date_text(g.founded, wording=True) if g.founded else 'not stated'}",
+            *_claims_of(g.founding, "founded"),
+            *_facts(g.references, "founded"),
         ]
+        if g.ended is not None or g.ending:
+            lines += [
+                f"  ended: {date_text(g.ended, wording=True)}",
+                *_claims_of(g.ending, "ended"),
+            ]
+        lines += _facts(g.references, "ended")
+        lines.append(f"  leaders: {', '.join(p.name for p in g.leaders) or '-'}")
         for a in g.affiliations:
             when = f" since {a.since}" if a.since else ""
             when += f" until {a.until}" if a.until else ""
             lines.append(
                 f"  {a.relation.value} {a.other.name}{when} [{a.source.id}]: {_quote(a.quote)}"
             )
+        lines += _facts(g.references, "since", "until")
         for e in g.strength:
             who = e.claimant.name if e.claimant else "the outlet"
             approx = "about " if e.approximate else ""
@@ -377,19 +534,28 @@ def _describe(record: Strike | Ceasefire | Group) -> str:
 
 def _groups(args: argparse.Namespace) -> int:
     data = _data(args)
-    rows = [("id", "name", "kind", "founded", "affiliations")]
+    rows = [("id", "name", "kind", "founded", "ended", "affiliations")]
     for g in data.groups:
         links = ", ".join(f"{a.relation.value} {a.other.id}" for a in g.affiliations)
-        rows.append((g.id, g.name, g.kind.value, str(g.founded or "-"), links or "-"))
+        rows.append(
+            (g.id, g.name, g.kind.value, date_text(g.founded), date_text(g.ended), links or "-")
+        )
     print(_table(rows))
     return 0
 
 
 def _ceasefires(args: argparse.Namespace) -> int:
     data = _data(args)
-    chosen = data.ceasefires_on(args.on) if args.on else data.ceasefires
-    rows = [("id", "start", "end", "name")]
-    rows += [(c.id, str(c.start), str(c.end or "-"), c.name) for c in chosen]
+    if args.on:
+        chosen = data.ceasefires_on(args.on)
+        rows: list[tuple[str, ...]] = [("id", "start", "end", "status", "name")]
+        rows += [
+            (c.id, date_text(c.start), date_text(c.end), chosen.status(c).value, c.name)
+            for c in chosen
+        ]
+    else:
+        rows = [("id", "start", "end", "name")]
+        rows += [(c.id, date_text(c.start), date_text(c.end), c.name) for c in data.ceasefires]
     print(_table(rows))
     return 0
 
@@ -397,17 +563,40 @@ def _ceasefires(args: argparse.Namespace) -> int:
 def _casualties(args: argparse.Namespace) -> int:
     data = _data(args)
     chosen = _chosen(data, args)
-    result = data.casualties(chosen, victims=args.victims)
-    rows = [("strike", "low", "high", "claims (low-high per source)")]
+    result = data.casualties(chosen, victims=args.victims, outcome=args.outcome)
+    rows = [("strike", "figure", "best", "accounts (figure per claimant and source)")]
     for one in result.per_strike:
-        said = "; ".join(f"{_claim_figure(c)} {c.source.id[:3]}" for c in one.claims)
-        high = f"{one.high}+" if one.open_ended else str(one.high)
-        rows.append((one.strike.id, str(one.low), high, said))
+        rows.append((one.strike.id, str(one), _best(one), _accounts_cell(one)))
     with_figures = {one.strike.id for one in result.per_strike}
-    rows += [(s.id, "-", "-", "no figure") for s in chosen if s.id not in with_figures]
+    rows += [
+        (s.id, "no figures", "-", "-")
+        for s in chosen
+        if s.id not in with_figures and not s.is_series
+    ]
     print(_table(rows))
+    if result.series:
+        print("\n" + _SERIES_NOTE)
+        series = [("series", "figure", "best", "accounts (figure per claimant and source)")]
+        series += [
+            (one.strike.id, counted_text(one), _best(one), _accounts_cell(one))
+            for one in result.series
+        ]
+        print(_table(series))
     print(result)
     return 0
+
+
+def _best(one: StrikeCasualties) -> str:
+    return "-" if one.best is None else str(one.best)
+
+
+def _accounts_cell(one: StrikeCasualties) -> str:
+    cells = []
+    for a in one.accounts:
+        where = f" {a.source.id[:3]}" if a.source is not None else ""
+        basis = "" if a.basis.value == "stated" else f" ({a.basis.value})"
+        cells.append(f"{figure_text(a.low, a.high)} {a.who}{where}{basis}")
+    return "; ".join(cells) or "-"
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -425,6 +614,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "main": _main_listing,
     "strikes": _strikes,
     "show": _show,
     "groups": _groups,
@@ -437,7 +627,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def _validate(files: Sequence[str], articles: str | None) -> int:
     from ._dataset import load
     from ._errors import DataError
-    from ._load import KINDS, read_paths
+    from ._files import KINDS, read_paths
 
     try:
         data = load(*files, articles=articles)

@@ -24,8 +24,10 @@ from ._dates import DateRange, PeriodLike, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem
 from ._index import DateIndex, GroupIndex, Lazy, pick
 from ._models import (
+    Affiliation,
     Announcement,
     Ceasefire,
+    Development,
     Figure,
     Group,
     Outcome,
@@ -38,6 +40,7 @@ from ._models import (
 )
 from ._names import NameIndex
 from ._results import Ceasefires, Strikes
+from ._summary import Reading, combine, reading, source_label
 
 if TYPE_CHECKING:
     from ._export import Export
@@ -58,6 +61,8 @@ class Dataset:
         strikes: Every strike, chronologically.
         groups: Every group (militant groups, state forces, governments, monitors, outlets).
         ceasefires: Every ceasefire, truce and agreement, by start.
+        developments: Every offensive, change of control and fall of a government the
+            articles report, by start.
         sources: The articles and the references cited beside them.
         people: Every named person.
         places: Every named place.
@@ -81,6 +86,9 @@ class Dataset:
     groups: tuple[Group, ...] = attrs.field(validator=check.tuple_of(Group))
     strikes: tuple[Strike, ...] = attrs.field(validator=check.tuple_of(Strike))
     ceasefires: tuple[Ceasefire, ...] = attrs.field(validator=check.tuple_of(Ceasefire))
+    developments: tuple[Development, ...] = attrs.field(
+        default=(), validator=check.tuple_of(Development)
+    )
     announcements: tuple[Announcement, ...] = attrs.field(
         default=(), validator=check.tuple_of(Announcement)
     )
@@ -188,8 +196,9 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().strike("2025-02-15-urum-al-jawz").place.name
-            'Urum Al Joz'
+            >>> place = isk.load().strike("2025-02-15-urum-al-jawz").place
+            >>> place.name, place.near.name
+            ('motorway near the village of Urum Al Joz', 'Urum Al Joz')
         """
         return self._index.strikes.lookup(ident)
 
@@ -205,6 +214,19 @@ class Dataset:
             'agreement'
         """
         return self._index.ceasefires.lookup(ident)
+
+    def development(self, ident: str) -> Development:
+        """The development (offensive, change of control, fall of a government) with this id.
+
+        Raises:
+            UnknownNameError: No development has that id.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().development("2024-late-hts-offensive").kind.value
+            'offensive'
+        """
+        return self._index.developments.lookup(ident)
 
     def group_names(self) -> tuple[str, ...]:
         """Every name and alias a group can be looked up by.
@@ -243,13 +265,20 @@ class Dataset:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> [f.field for f in data.references_for(data.group("Hurras al-Din"))]
-            ['founded', 'dissolved']
+            ['founded', 'ended']
         """
         ident = record if isinstance(record, str) else getattr(record, "id", None)
-        return tuple(f for f in self.references if f.subject == ident)
+        return tuple(self._index.facts.get(ident, ())) if isinstance(ident, str) else ()
 
     # -- queries --------------------------------------------------------------------------
-    def strikes_by_group(self, group: str | Group, *, include_affiliates: bool = False) -> Strikes:
+    def strikes_by_group(
+        self,
+        group: str | Group,
+        *,
+        include_affiliates: bool = False,
+        perpetrator: str | Group | None = None,
+        include_series: bool = False,
+    ) -> Strikes:
         """The strikes that name ``group`` among their targets, chronologically.
 
         Args:
@@ -257,12 +286,18 @@ class Dataset:
             include_affiliates: Also return strikes on the group's affiliates (branches,
                 affiliates, parts; transitively), counting an affiliation only if it may
                 have held on the strike's date where the data say when it held. Where
-                several sources date one affiliation, consistent dates narrow each other
-                ("a former affiliate" and "severed in 2014": ended in 2014) and
-                conflicting ones leave every day either allows.
+                several sources date one affiliation, their dates are summarised by the
+                codebook's rule: consistent dates narrow each other ("a former
+                affiliate" and "severed in 2014": ended in 2014), conflicting ones span
+                the conflicting readings.
+            perpetrator: Only strikes carried out by this group or by forces that are
+                part of it (``"United States"`` includes the US military and CENTCOM).
+            include_series: Also return series of strikes reported as one (labelled by
+                their ``scope``); by default only single strikes are returned.
 
         Raises:
             UnknownNameError: No group has that name.
+            TypeError: A flag is not ``True`` or ``False``.
 
         Examples:
             >>> import idlibstrikes as isk
@@ -271,60 +306,109 @@ class Dataset:
             1
             >>> len(data.strikes_by_group("al-Qaeda", include_affiliates=True))
             5
+            >>> [s.id for s in data.strikes_by_group("HTS", include_series=True)]
+            ['2019-idlib-offensive']
         """
+        _flag("include_affiliates", include_affiliates)
+        _flag("include_series", include_series)
         target = self.group(group)
-        return self._query_index().by_group(target.id, include_affiliates)
+        found = self._query_index().by_group(target.id, include_affiliates)
+        return self._filtered(found, perpetrator, include_series)
 
     def strikes_between(
-        self, start: PeriodLike, end: PeriodLike | None = None, *, certain: bool = False
+        self,
+        start: PeriodLike,
+        end: PeriodLike | None = None,
+        *,
+        certain: bool = False,
+        perpetrator: str | Group | None = None,
+        include_series: bool = False,
     ) -> Strikes:
         """The strikes in a period, chronologically.
 
         Args:
-            start: The first day, month or year of the period (a date, ``"2019"``,
-                ``"2019-06"``, ``"Jun 2019"`` ...): the period runs from its first day.
-            end: The last day, month or year (to its last day); defaults to ``start``.
-            certain: Return only strikes whose whole date range lies inside the period,
-                rather than every strike that may fall in it.
+            start: The period, or its first day, month or year: a date, a
+                [`DateRange`][idlibstrikes.DateRange], ISO text (``"2019"``,
+                ``"2019-06"``), ``"A..B"`` as the library prints ranges, or text such as
+                ``"Jun 2019"`` (see [`parse_period`][idlibstrikes.parse_period]).
+            end: The last day, month or year (to its last day); defaults to the end of
+                ``start``.
+            certain: Return only strikes certainly in the period (the whole date range
+                inside it; for a series, under way throughout it) rather than every
+                strike that may fall in it.
+            perpetrator: Only strikes carried out by this group or by forces that are
+                part of it.
+            include_series: Also return series of strikes reported as one.
 
         Raises:
             InvalidPeriodError: A bound cannot be read, or ``end`` is before ``start``.
+            TypeError: ``certain`` or ``include_series`` is not ``True`` or ``False``.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> [s.id for s in data.strikes_between("2025-01-25", "2025-01-31")]
-            ['2024-2025-turkish-air-attacks', '2025-01-late-al-zabir']
-            >>> data.strikes_between("2025-01-25", "2025-01-31", certain=True)
-            ()
+            ['2025-01-late-al-zabir']
+            >>> [s.id for s in data.strikes_between("2025-01-30..2025-02-20")]
+            ['2025-01-late-al-zabir', '2025-02-15-urum-al-jawz']
+            >>> [s.id for s in data.strikes_between("2019-06", certain=True, include_series=True)]
+            ['2019-idlib-offensive', '2019-06-30-rif-al-muhandisin']
         """
+        _flag("certain", certain)
+        _flag("include_series", include_series)
         first, last = _period(start, end)
-        dates = self._query_index().dates
+        queries = self._query_index()
         if certain:
-            found = dates.within(first.toordinal(), last.toordinal())
+            found = queries.dates.within(first.toordinal(), last.toordinal())
         else:
-            found = dates.overlapping(first.toordinal(), last.toordinal())
-        return Strikes(pick(self.strikes, found))
+            found = queries.dates.overlapping(first.toordinal(), last.toordinal())
+        chosen = pick(self.strikes, found)
+        if include_series:
+            # a series is certainly in a period only if it was under way throughout it
+            keep = {id(s) for s in chosen if not s.is_series}
+            keep.update(
+                id(s)
+                for s in queries.series
+                if (s.certainly_within(first, last) if certain else s.date.overlaps(first, last))
+            )
+            chosen = tuple(s for s in self.strikes if id(s) in keep)
+        return self._filtered(chosen, perpetrator, include_series)
 
-    def ceasefires_on(self, day: PeriodLike | DateRange) -> Ceasefires:
-        """The ceasefires that may have been in effect on ``day``.
+    def _filtered(
+        self, strikes: Iterable[Strike], perpetrator: str | Group | None, include_series: bool
+    ) -> Strikes:
+        """``strikes`` without series (unless asked for), by ``perpetrator`` if given."""
+        chosen: Iterable[Strike] = strikes
+        if not include_series:
+            chosen = [s for s in chosen if not s.is_series]
+        if perpetrator is not None:
+            by = self.group(perpetrator).id
+            chosen = [s for s in chosen if _reaches(s.perpetrator, by, s.date)]
+        return chosen if isinstance(chosen, Strikes) else Strikes(chosen)
+
+    def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
+        """The ceasefires that may have been in effect on ``day``, each with its status.
 
         That is, those that started on or before it and are not known to have ended
-        before it. ``day`` may be a month or year (any day in it), or a strike's date.
+        before it. A ceasefire that no source says has ended is listed with the status
+        ``unknown`` after the last report about it (``result.status(c)``), not as in
+        effect. ``day`` may be a month or year (any day in it), or a strike's date.
 
         Raises:
             InvalidPeriodError: ``day`` cannot be read.
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [c.id for c in isk.load().ceasefires_on("2019-08-31")]
-            ['2018-09-sochi-agreement', '2019-08-31-ceasefire']
+            >>> on = isk.load().ceasefires_on("2019-08-31")
+            >>> [(c.id, on.status(c).value) for c in on]
+            [('2018-09-sochi-agreement', 'in_effect'), ('2019-08-31-ceasefire', 'in_effect')]
+            >>> later = isk.load().ceasefires_on("2025-02-15")
+            >>> [(c.id, later.status(c).value) for c in later]
+            [('2018-09-sochi-agreement', 'unknown')]
         """
-        if isinstance(day, DateRange):
-            first, last = day.earliest, day.latest
-        else:
-            first, last = _period(day, None)
-        return Ceasefires(c for c in self.ceasefires if c.may_be_in_effect(first, last))
+        first, last = _period(day, None)
+        chosen = (c for c in self.ceasefires if c.may_be_in_effect(first, last))
+        return Ceasefires(chosen, period=(first, last))
 
     def casualties(
         self,
@@ -333,16 +417,22 @@ class Dataset:
         victims: Victims | str = Victims.ALL,
         outcome: Outcome | str = Outcome.KILLED,
     ) -> Casualties:
-        """The casualty range over ``strikes`` (all strikes by default), with its claims.
+        """The casualty range over ``strikes`` (all strikes by default), with its accounts.
 
-        For each strike, among its claims about ``victims``: ``low`` is the smallest
-        figure any claim states and ``high`` the largest ("at least N" states N). Lows and
-        highs are summed over strikes; strikes without such a figure are counted apart.
+        For each strike, its figures are grouped into accounts (one claimant in one
+        source). A figure about part of the asked victims (commanders, within all) is a
+        floor, never a ceiling; the named dead count too. Where the accounts agree, the
+        range is what they jointly allow; where they disagree it spans them and is marked
+        disputed. ``high`` is the largest figure any account gives, open (``+``) when that
+        account gives it as "at least". Lows and highs are summed over single strikes;
+        strikes with no figure are counted apart, and series (runs of strikes reported as
+        one) are never added: they are listed in ``series``. See the codebook.
 
         Args:
             strikes: The strikes to sum over.
-            victims: ``"all"`` (each source's whole toll), ``"civilians"``,
-                ``"militants"``, ``"commanders"`` or ``"children"``.
+            victims: ``"all"`` (the whole toll), ``"civilians"``, ``"militants"``,
+                ``"commanders"`` (commanders, leaders, senior operatives) or
+                ``"children"``.
             outcome: ``"killed"`` or ``"wounded"``.
 
         Raises:
@@ -352,8 +442,11 @@ class Dataset:
             >>> import idlibstrikes as isk
             >>> data = isk.load()
             >>> c = data.casualties(data.strikes_between("2019"))
-            >>> c.low, c.high, c.open_ended
-            (46, 46, True)
+            >>> c.low, c.high, c.open_ended, c.best, c.disputed
+            (47, 49, True, None, True)
+            >>> print(data.casualties(victims="civilians"))  # doctest: +NORMALIZE_WHITESPACE
+            1-50 civilians killed in 2 strike(s) with figures; 5 without; the sources disagree
+            on 1; not added, series reported as a whole: 2019-idlib-offensive 951+ to 2019-08-31
         """
         chosen = self.strikes if strikes is None else strikes
         return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome))
@@ -418,8 +511,9 @@ class Dataset:
         Examples:
             >>> import idlibstrikes as isk, tempfile
             >>> done = isk.load().export("csv", tempfile.mkdtemp())
-            >>> [f.name for f in done.files]
-            ['strikes.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv', 'sources.csv']
+            >>> [f.name for f in done.files]  # doctest: +NORMALIZE_WHITESPACE
+            ['strikes.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv', 'sources.csv',
+             'references.csv']
         """
         from ._export import export
 
@@ -448,35 +542,39 @@ def _period(start: PeriodLike, end: PeriodLike | None) -> tuple[Any, Any]:
     return first, last
 
 
-def _combine(ranges: list[DateRange]) -> DateRange | None:
-    """What several sources' bounds for one date allow together.
+def _flag(name: str, value: object) -> None:
+    if type(value) is not bool:
+        raise TypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
 
-    Consistent claims narrow each other ("a former affiliate" and "severed in 2014":
-    2014); claims that cannot both be true leave every day either allows (their hull).
-    """
-    if not ranges:
-        return None
-    first = max(r.earliest for r in ranges)
-    last = min(r.latest for r in ranges)
-    if first <= last:
-        return DateRange(earliest=first, latest=last)
-    return DateRange(earliest=min(r.earliest for r in ranges), latest=max(r.latest for r in ranges))
+
+def _bound(group: Group, found: list[Affiliation], other: str, side: str) -> DateRange | None:
+    """One side (since/until) of an affiliation: its claims and references, summarised."""
+    readings = [
+        reading(date, source_label(a.source.id))
+        for a in found
+        if (date := a.since if side == "since" else a.until) is not None
+    ]
+    if not readings:
+        return None  # a reference narrows a bound the articles give; it never makes one
+    field = f"affiliations.{other}.{side}"
+    readings += [
+        Reading(f.date, f"reference {f.id}")
+        for f in group.references
+        if f.field == field and f.date is not None
+    ]
+    return combine(readings)
 
 
 def _affiliate_links(group: Group) -> list[tuple[Group, DateRange | None, DateRange | None]]:
-    """The groups ``group`` is an affiliate of, each with the combined since/until bounds."""
-    claims: dict[str, list[Any]] = {}
+    """The groups ``group`` is an affiliate of, each with its summarised since/until."""
+    claims: dict[str, list[Affiliation]] = {}
     others: dict[str, Group] = {}
     for a in group.affiliations:
         if a.relation.is_affiliate:
             claims.setdefault(a.other.id, []).append(a)
             others[a.other.id] = a.other
     return [
-        (
-            others[oid],
-            _combine([a.since for a in found if a.since is not None]),
-            _combine([a.until for a in found if a.until is not None]),
-        )
+        (others[oid], _bound(group, found, oid, "since"), _bound(group, found, oid, "until"))
         for oid, found in claims.items()
     ]
 
@@ -504,10 +602,11 @@ def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("dates", "groups", "strikes")
+    __slots__ = ("dates", "groups", "series", "strikes")
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
+        self.series = tuple(s for s in data.strikes if s.is_series)
         self.dates = DateIndex(
             [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in data.strikes]
         )
@@ -536,6 +635,10 @@ class _Index:
         self.sources: NameIndex[Source] = NameIndex("source")
         self.strikes: NameIndex[Strike] = NameIndex("strike")
         self.ceasefires: NameIndex[Ceasefire] = NameIndex("ceasefire")
+        self.developments: NameIndex[Development] = NameIndex("development")
+        self.facts: dict[str, list[ReferenceFact]] = {}
+        for fact in data.references:
+            self.facts.setdefault(fact.subject, []).append(fact)
         for g in data.groups:
             self.groups.add(g, (g.name, *g.aliases, g.id))
         for p in data.people:
@@ -549,6 +652,8 @@ class _Index:
             self.strikes.add(s, (s.id,))
         for c in data.ceasefires:
             self.ceasefires.add(c, (c.name, c.id))
+        for d in data.developments:
+            self.developments.add(d, (d.id,))
         for index in (
             self.groups,
             self.people,
@@ -556,6 +661,7 @@ class _Index:
             self.sources,
             self.strikes,
             self.ceasefires,
+            self.developments,
         ):
             for name, first, second in index.clashes:
                 self.problems.append(
@@ -580,7 +686,7 @@ _bundled_lock = threading.Lock()
 
 @functools.cache
 def _bundled() -> Dataset:
-    from ._load import read_bundled
+    from ._files import read_bundled
 
     return _from_raw(read_bundled())
 
@@ -617,12 +723,12 @@ def load(
         >>> mine = isk.load("examples/new-article.json", articles="examples/articles")
         >>> camp = mine.strike("2019-08-31-idlib-training-camp")
         >>> len(camp.sources), str(mine.casualties([camp]))
-        (3, '38-40+ all killed in 1 strike(s) with figures; 0 without')
+        (3, '40+ all killed in 1 strike(s) with figures; 0 without')
     """
     if not paths and bundled and articles is None:
         with _bundled_lock:  # two threads asking at once still get one object
             return _bundled()
-    from ._load import RawData, merge, read_bundled, read_paths
+    from ._files import RawData, merge, read_bundled, read_paths
 
     parts = [read_bundled()] if bundled else []
     parts.append(read_paths(paths) if paths else RawData({}, ()))

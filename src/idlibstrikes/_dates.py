@@ -27,10 +27,6 @@ __all__ = [
     "resolve_relative",
 ]
 
-#: What a period argument may be: a date, or text such as ``"2019"``, ``"2019-08"``,
-#: ``"2019-08-31"``, ``"Aug 2019"`` or ``"31 August 2019"``.
-PeriodLike = dt.date | str
-
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -74,6 +70,9 @@ class DateRange:
         latest: The last day the date can be (``datetime.date.max`` when unbounded).
         text: The original wording (``"late on Saturday"``, ``"February 2018"``).
         reasoning: How the wording became this range, for relative or vague dates.
+        disputed: For a summary of several claims (a strike's date, a group's founding):
+            whether the claims conflict, so that the range spans the conflicting readings
+            rather than what they all allow. Always false for a single claim.
 
     Examples:
         >>> import datetime as dt
@@ -91,6 +90,7 @@ class DateRange:
     latest: dt.date = attrs.field(validator=_check_date)
     text: str = attrs.field(default="", validator=_check_str)
     reasoning: str = attrs.field(default="", validator=_check_str)
+    disputed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if self.earliest > self.latest:
@@ -245,7 +245,8 @@ class DateRange:
         return self.latest == dt.date.max
 
     def __repr__(self) -> str:
-        return f"<DateRange {self}" + (f" {self.text!r}>" if self.text else ">")
+        disputed = " disputed" if self.disputed else ""
+        return f"<DateRange {self}{disputed}" + (f" {self.text!r}>" if self.text else ">")
 
     def __str__(self) -> str:
         """ISO text: one day, ``first..last``, or ``..last`` / ``first..`` for open ends.
@@ -262,6 +263,12 @@ class DateRange:
         return f"{first}..{last}"
 
 
+#: What a period argument may be: a date, a `DateRange`, or text such as ``"2019"``,
+#: ``"2019-08"``, ``"2019-08-31"``, ``"Aug 2019"``, ``"31 August 2019"`` or
+#: ``"2025-01-30..2025-02-20"`` (a range written as the library prints ranges).
+PeriodLike = dt.date | str | DateRange
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return (dt.date(year, month, 1) + relativedelta(months=1)) - dt.timedelta(days=1)
 
@@ -271,16 +278,20 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
 
     A year stands for the whole year, a month for the whole month, a day for itself.
     "Early", "mid" and "late" narrow a month to days 1-10, 11-20 and 21 to its end, as
-    the data files code such words.
+    the data files code such words. ``A..B`` runs from the first day of ``A`` to the
+    last day of ``B``, as the library prints ranges (``"..B"`` and ``"A.."`` leave one
+    side open); a [`DateRange`][idlibstrikes.DateRange] stands for its own days.
 
     Args:
-        value: A ``datetime.date``; ISO text (``"2019"``, ``"2019-08"``, ``"2019-08-31"``);
-            or text dateutil reads, which must name a year (``"Aug 2019"``,
+        value: A ``datetime.date``; a ``DateRange``; ISO text (``"2019"``,
+            ``"2019-08"``, ``"2019-08-31"``); ``A..B`` with ``A`` and ``B`` any of these
+            texts; or text dateutil reads, which must name a year (``"Aug 2019"``,
             ``"31 August 2019"``), optionally after ``early``, ``mid`` or ``late`` when it
             names a month (``"late January 2025"``).
 
     Raises:
-        InvalidPeriodError: The value cannot be read, or names no year.
+        InvalidPeriodError: The value cannot be read, names no year, is a numeric date
+            that reads two ways (``"03/08/2019"``), or is a range that runs backwards.
 
     Examples:
         >>> parse_period("2019")
@@ -289,21 +300,32 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         (datetime.date(2019, 8, 1), datetime.date(2019, 8, 31))
         >>> parse_period("late January 2025")
         (datetime.date(2025, 1, 21), datetime.date(2025, 1, 31))
+        >>> parse_period("2025-01-30..2025-02-20")
+        (datetime.date(2025, 1, 30), datetime.date(2025, 2, 20))
         >>> parse_period("31 August")
         Traceback (most recent call last):
         ...
         idlibstrikes._errors.InvalidPeriodError: '31 August' names no year; ...
+        >>> parse_period("03/08/2019")
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.InvalidPeriodError: '03/08/2019' reads as 3 August or 8 March 2019; ...
     """
+    if isinstance(value, DateRange):
+        return value.earliest, value.latest
     if isinstance(value, dt.datetime):
         return value.date(), value.date()
     if isinstance(value, dt.date):
         return value, value
     if not isinstance(value, str):
         raise InvalidPeriodError(
-            f"a period must be a datetime.date or text such as '2019-08', "
-            f"not {type(value).__name__} {value!r}"
+            f"a period must be a datetime.date, a DateRange or text such as '2019-08', "
+            f"not {type(value).__name__} {_clip(value)}"
         )
     text = value.strip()
+    match = _ISO.match(text)
+    if match is None and ".." in text:
+        return _range(value, text)
     part = _PART.match(text)
     if part:
         first, last = parse_period(part.group(2))
@@ -314,7 +336,17 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
             )
         lo, hi = _PARTS[part.group(1).lower()]
         return first.replace(day=lo), first.replace(day=min(hi, last.day))
-    match = _ISO.match(text)
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        a, b = int(numeric.group(1)), int(numeric.group(2))
+        if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+            year = numeric.group(3)
+            from calendar import month_name  # only for this message
+
+            raise InvalidPeriodError(
+                f"{value!r} reads as {a} {month_name[b]} or {b} {month_name[a]} {year}; "
+                f"write ISO text (year-month-day) such as '{_iso_guess(year, b, a)}' instead"
+            )
     try:
         if match:
             year, month, day = (int(g) if g else None for g in match.groups())
@@ -346,6 +378,37 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
     if low.day != high.day:
         return dt.date(low.year, low.month, 1), _month_end(low.year, low.month)
     return low.date(), low.date()
+
+
+def _range(value: str, text: str) -> tuple[dt.date, dt.date]:
+    """``A..B``: from the first day of ``A`` to the last day of ``B``; a side may be empty."""
+    start, _sep, end = text.partition("..")
+    if ".." in end or not (start.strip() or end.strip()):
+        raise InvalidPeriodError(
+            f"cannot read {value!r} as a range; write 'A..B' with one '..', such as "
+            "'2025-01-30..2025-02-20' ('..B' and 'A..' leave one side open)"
+        )
+    first = parse_period(start)[0] if start.strip() else dt.date.min
+    last = parse_period(end)[1] if end.strip() else dt.date.max
+    if last < first:
+        raise InvalidPeriodError(
+            f"{value!r} ends ({last}) before it starts ({first}); swap its two sides"
+        )
+    return first, last
+
+
+def _clip(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _iso_guess(year: str, month: int, day: int) -> str:
+    full = int(year) + (2000 if len(year) == 2 else 0)
+    return f"{full:04d}-{month:02d}-{day:02d}"
+
+
+# "03/08/2019", "3.8.19", "03-08-2019": day and month in either order
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 
 
 _WEEKDAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}

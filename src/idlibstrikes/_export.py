@@ -231,7 +231,7 @@ def export(data: Dataset, format: str, out: str | os.PathLike[str]) -> Export:
         >>> import idlibstrikes as isk, tempfile
         >>> done = export(isk.load(), "datapackage", tempfile.mkdtemp())
         >>> [f.name for f in done.files][-2:]
-        ['sources.csv', 'datapackage.json']
+        ['references.csv', 'datapackage.json']
     """
     import json  # only when exporting: import idlibstrikes stays cheap
 

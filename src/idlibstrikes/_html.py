@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._casualties import for_strike, span_text
-from ._models import Ceasefire, Group, Outcome, Strike, Victims
+from ._casualties import StrikeCasualties, deaths_text, summarize
+from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
+from ._wording import date_text, figure_text, reference_text, who_text
 
 if TYPE_CHECKING:
     from ._casualties import Casualties
@@ -44,16 +45,13 @@ def _fields(pairs: Iterable[tuple[str, str]], caption: str) -> str:
 
 
 def _deaths(strike: Strike) -> str:
-    one = for_strike(strike, Victims.ALL, Outcome.KILLED)
-    if one is None:
-        return "no figure"
-    return span_text(one.low, one.high, one.open_ended, dash="\u2013")
+    # the wording of the command line and the tables: the same figure for the same state
+    return deaths_text(strike)
 
 
-def _figure(low: int, high: int | None) -> str:
-    if high is None:
-        return f"at least {low}"
-    return span_text(low, high, False, dash="\u2013")
+def _references(facts: Sequence[ReferenceFact]) -> str:
+    rows = ((f.field, reference_text(f)) for f in facts)
+    return _table(("field", "reference fact"), rows, caption="Reference facts (beside the claims)")
 
 
 def _sources(ids: Iterable[str]) -> str:
@@ -70,13 +68,23 @@ def strike_html(s: Strike) -> str:
         >>> "<td>Syrian Observatory for Human Rights</td>" in html
         True
     """
+    if s.is_series:
+        when = [
+            ("scope", "series of strikes reported as a whole (never summed with strikes)"),
+            ("start", date_text(s.start, wording=True)),
+            ("end", date_text(s.end, wording=True)),
+        ]
+    else:
+        when = [("date", date_text(s.date, wording=True))]
+    deaths = summarize(s, Victims.ALL, Outcome.KILLED)
     facts = _fields(
         [
-            ("date", f"{s.date} ({s.date.text})" if s.date.text else str(s.date)),
+            *when,
             ("place", s.place.name + (f", {s.place.governorate}" if s.place.governorate else "")),
             ("perpetrator", s.perpetrator.name),
             ("targets", ", ".join(t.name for t in s.targets) or "none named"),
             ("deaths (all victims)", _deaths(s)),
+            ("best estimate", "-" if deaths.best is None else str(deaths.best)),
             ("named dead", ", ".join(p.name for p in s.killed) or "none"),
         ],
         caption=f"{s.id}: {s.description}",
@@ -85,10 +93,10 @@ def strike_html(s: Strike) -> str:
         ("figure", "victims", "outcome", "according to", "source", "quote"),
         (
             (
-                _figure(c.low, c.high),
+                figure_text(c.low, c.high) + (" (vague)" if c.vague else ""),
                 c.victims.value,
                 c.outcome.value,
-                c.claimant.name if c.claimant else "the outlet",
+                who_text(c.claimant, c.source),
                 c.source.id,
                 c.quote,
             )
@@ -96,7 +104,27 @@ def strike_html(s: Strike) -> str:
         ),
         caption="Casualty claims",
     )
-    return facts + (claims if s.claims else "") + _sources(src.id for src in s.sources)
+    return (
+        facts
+        + (_accounts(deaths) if deaths.known else "")
+        + (claims if s.claims else "")
+        + (_references(s.references) if s.references else "")
+        + _sources(src.id for src in s.sources)
+    )
+
+
+def _accounts(one: StrikeCasualties) -> str:
+    rows = (
+        (
+            a.who,
+            a.source.id if a.source is not None else "-",
+            figure_text(a.low, a.high),
+            a.basis.value,
+        )
+        for a in one.accounts
+    )
+    caption = f"Deaths ({one.victims.value}): {one} by account"
+    return _table(("account", "source", "figure", "basis"), rows, caption=caption)
 
 
 def strikes_html(strikes: Sequence[Strike]) -> str:
@@ -109,17 +137,21 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
     """
     rows = (
         (
-            str(s.date),
-            s.place.name,
+            ("series " if s.is_series else "") + date_text(s.date),
             s.perpetrator.name,
+            s.place.name,
             ", ".join(t.name for t in s.targets) or "-",
             _deaths(s),
             ", ".join(src.id for src in s.sources),
         )
         for s in strikes
     )
-    head = ("date", "place", "perpetrator", "targets", "deaths", "sources")
-    return _table(head, rows, caption=f"{len(strikes)} strike(s)")
+    head = ("date", "by", "place", "targets", "deaths", "sources")
+    series = sum(s.is_series for s in strikes)
+    count = f"{len(strikes) - series} strike(s)" + (
+        f" and {series} series (never summed with strikes)" if series else ""
+    )
+    return _table(head, rows, caption=count)
 
 
 def group_html(g: Group) -> str:
@@ -134,7 +166,8 @@ def group_html(g: Group) -> str:
         [
             ("kind", g.kind.value),
             ("also known as", ", ".join(g.aliases) or "-"),
-            ("founded", str(g.founded) if g.founded else "not stated"),
+            ("founded", date_text(g.founded, wording=True) if g.founded else "not stated"),
+            ("ended", date_text(g.ended, wording=True) if g.ended else "not stated"),
             ("leaders", ", ".join(p.name for p in g.leaders) or "-"),
         ],
         caption=f"{g.name} ({g.id})",
@@ -174,6 +207,7 @@ def group_html(g: Group) -> str:
         facts
         + (links if g.affiliations else "")
         + (strength if g.strength else "")
+        + (_references(g.references) if g.references else "")
         + _sources(sources)
     )
 
@@ -184,20 +218,30 @@ def ceasefire_html(c: Ceasefire) -> str:
     Examples:
         >>> import idlibstrikes as isk
         >>> html = ceasefire_html(isk.load().ceasefire("2019-08-31-ceasefire"))
-        >>> "not known to have ended" in html
-        True
+        >>> "unknown after 2019-09-06" in html, "not known to have ended" in html
+        (True, False)
     """
     facts = _fields(
         [
             ("kind", c.kind.value),
-            ("start", f"{c.start} ({c.start.text})" if c.start.text else str(c.start)),
-            ("end", str(c.end) if c.end else "not known to have ended"),
+            ("start", date_text(c.start, wording=True)),
+            ("end", date_text(c.end) if c.end else "not known to have ended"),
+            (
+                "status",
+                f"unknown after {c.reported_until} (its last report)"
+                if c.reported_until and not c.end_claims
+                else "-",
+            ),
             ("parties", ", ".join(g.name for g in c.parties) or "-"),
             ("brokers", ", ".join(g.name for g in c.brokers) or "-"),
         ],
         caption=f"{c.name} ({c.id})",
     )
-    return facts + _sources(s.id for s in c.sources)
+    return (
+        facts
+        + (_references(c.references) if c.references else "")
+        + _sources(s.id for s in c.sources)
+    )
 
 
 def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
@@ -208,11 +252,19 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
         >>> ceasefires_html(isk.load().ceasefires_on("2019-08-31")).count("<tr>")
         3
     """
+    period = getattr(ceasefires, "period", None)
     rows = (
-        (c.name, str(c.start), str(c.end or "-"), ", ".join(s.id for s in c.sources))
+        (
+            c.name,
+            date_text(c.start),
+            date_text(c.end),
+            c.status_on(*period).value if period else "-",
+            ", ".join(s.id for s in c.sources),
+        )
         for c in ceasefires
     )
-    return _table(("name", "start", "end", "sources"), rows, f"{len(ceasefires)} ceasefire(s)")
+    head = ("name", "start", "end", "status", "sources")
+    return _table(head, rows, f"{len(ceasefires)} ceasefire(s)")
 
 
 def casualties_html(c: Casualties) -> str:
@@ -227,11 +279,19 @@ def casualties_html(c: Casualties) -> str:
         9
     """
     rows = (
-        (one.strike.id, _figure(claim.low, claim.high), claim.source.id, claim.quote)
-        for one in c.per_strike
+        (
+            one.strike.id + (" (series)" if one.strike.is_series else ""),
+            str(one),
+            figure_text(claim.low, claim.high),
+            who_text(claim.claimant, claim.source),
+            claim.source.id,
+            claim.quote,
+        )
+        for one in (*c.per_strike, *(s for s in c.series if s.known))
         for claim in one.claims
     )
-    return _table(("strike", "figure", "source", "quote"), rows, caption=str(c))
+    head = ("strike", "strike's figure", "claim", "according to", "source", "quote")
+    return _table(head, rows, caption=str(c))
 
 
 def dataset_html(data: Dataset) -> str:

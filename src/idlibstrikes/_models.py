@@ -10,6 +10,7 @@ and ``Announcement.about`` (an announcement about a strike the strike lists).
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 import attrs
@@ -23,10 +24,13 @@ __all__ = [
     "CasualtyClaim",
     "Ceasefire",
     "CeasefireKind",
+    "CeasefireStatus",
     "Citation",
     "Confidence",
     "Coordinates",
     "DateClaim",
+    "Development",
+    "DevelopmentKind",
     "Figure",
     "Group",
     "GroupKind",
@@ -48,6 +52,12 @@ __all__ = [
 ]
 
 _names = check.tuple_of(str)
+
+
+def _check_order(start: DateRange, end: DateRange | None) -> None:
+    """A record cannot end before it starts (a ceasefire's or development's dates)."""
+    if end is not None and end.latest < start.earliest:
+        raise ValueError(f"ends ({end}) before it starts ({start})")
 
 
 def _clip(text: str, width: int = 50) -> str:
@@ -218,6 +228,43 @@ class CeasefireKind(_Vocabulary):
     AGREEMENT = "agreement"
 
 
+class CeasefireStatus(_Vocabulary):
+    """What is known of a ceasefire on a given day.
+
+    See [`Ceasefire.status_on`][idlibstrikes.Ceasefire.status_on]. ``unknown`` is the
+    status after the last report about a ceasefire that no source says has ended: it is
+    neither known to hold nor known to have ended.
+
+    Examples:
+        >>> CeasefireStatus("unknown").value
+        'unknown'
+    """
+
+    NOT_STARTED = "not_started"
+    IN_EFFECT = "in_effect"
+    MAY_BE_IN_EFFECT = "may_be_in_effect"
+    UNKNOWN = "unknown"
+    ENDED = "ended"
+
+
+class DevelopmentKind(_Vocabulary):
+    """What kind of [`Development`][idlibstrikes.Development] a record is.
+
+    The kinds follow ACLED's event types where they meet: ``offensive`` is a ground
+    offensive (ACLED "battles"), ``control`` a change of who holds or runs a place (ACLED
+    "non-state actor overtakes territory" and its kin), ``government_falls`` the end of a
+    government (an ACLED "strategic development").
+
+    Examples:
+        >>> DevelopmentKind("government_falls").name
+        'GOVERNMENT_FALLS'
+    """
+
+    OFFENSIVE = "offensive"
+    CONTROL = "control"
+    GOVERNMENT_FALLS = "government_falls"
+
+
 class Confidence(_Vocabulary):
     """How far a reference fact can be trusted, as ``external-facts.md`` grades it.
 
@@ -316,22 +363,27 @@ class DateClaim:
         date: The date the source gives.
         source: The source.
         quote: The source's words.
+        report: Whether the date is that of a report of the event rather than of the
+            event itself ("In late January, US Central Command said an air strike ...
+            had killed"): the event is then on or before it.
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> claim = isk.load().strike("2017-03-al-jinah").date_claims[0]
-        >>> claim.quote, str(claim.date)
-        ('On March 17, 2017', '2017-03-17')
+        >>> claims = isk.load().strike("2017-03-al-jinah").date_claims
+        >>> [(str(c.date), c.report) for c in claims]
+        [('2017-03-17', False), ('2017-03-01..2017-03-31', True)]
     """
 
     date: DateRange = attrs.field(validator=check.instance(DateRange))
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
+    report: bool = attrs.field(default=False, validator=check.instance(bool))
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def __repr__(self) -> str:
-        return f"<DateClaim {self.date} ({self.source.id}): {_clip(self.quote)!r}>"
+        report = " (report)" if self.report else ""
+        return f"<DateClaim {self.date}{report} ({self.source.id}): {_clip(self.quote)!r}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -398,6 +450,9 @@ class Place:
         aliases: Every other spelling found in the sources.
         kind: What kind of place it is.
         governorate: The governorate, where an article states it.
+        near: The known place this one is described by ("near the village of Urum Al
+            Joz", "just north of Idlib city"): its location is known only to within that
+            place's surroundings (location precision 2).
         reference: What a reference adds (district, coordinates), labelled as such.
         citations: The quotes that name the place and its governorate.
         note: A coding note.
@@ -414,6 +469,7 @@ class Place:
     kind: PlaceKind = attrs.field(validator=check.instance(PlaceKind))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
     governorate: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    near: Place | None = attrs.field(default=None)
     reference: PlaceReference | None = attrs.field(
         default=None, validator=check.optional_instance(PlaceReference)
     )
@@ -439,6 +495,46 @@ class Place:
 
 
 @attrs.frozen(kw_only=True)
+class ReferenceFact:
+    """A fact from a cited reference, kept beside the articles' claims, never over them.
+
+    Attributes:
+        id: A stable id.
+        subject: The id of the record it is about.
+        field: The field it concerns ("date", "place", "founded", "dissolved" ...).
+        value: The fact, worded as the reference gives it.
+        date: The fact as a date range, where it is a date.
+        corrects: Whether it shows an article's claim to be wrong (only where the
+            reference itself says so).
+        confidence: How far it can be trusted.
+        source: The reference.
+        place: For a fact about where something happened, the place the reference puts
+            it at, where that place has a record ("near Batabo").
+        note: A coding note.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> facts = isk.load().references_for("2017-03-al-jinah")
+        >>> [(f.field, str(f.date), f.corrects) for f in facts if f.field == "date"]
+        [('date', '2017-03-16', True)]
+        >>> data = isk.load()
+        >>> [f.place.name for f in data.references_for("2025-01-late-al-zabir") if f.place]
+        ['Batabo']
+    """
+
+    id: str = attrs.field(validator=check.text)
+    subject: str = attrs.field(validator=check.text)
+    field: str = attrs.field(validator=check.text)
+    value: str = attrs.field(validator=check.text)
+    source: Source = attrs.field(validator=check.instance(Source))
+    confidence: Confidence = attrs.field(validator=check.instance(Confidence))
+    date: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    corrects: bool = attrs.field(default=False, validator=check.instance(bool))
+    place: Place | None = attrs.field(default=None, validator=check.optional_instance(Place))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+
+@attrs.frozen(kw_only=True)
 class Role:
     """A position a person holds, as a source states it.
 
@@ -452,6 +548,10 @@ class Role:
         leads: Whether the role is the group's leader.
         source: The source.
         quote: The source's words.
+        until: When the role ended, as a source dates it ("former president", with the
+            day the government fell), or ``None`` where no source says it ended.
+        counts_as: Whom a person in this role counts among when named among a strike's
+            dead (``commanders`` for a commander or senior operative), or ``None``.
         note: A coding note.
 
     Examples:
@@ -459,6 +559,9 @@ class Role:
         >>> role = isk.load().person("Rami Abdulrahman").roles[0]
         >>> role.group_id, role.leads
         ('sohr', True)
+        >>> former = isk.load().person("Bashar al-Assad").roles[0]
+        >>> former.title, str(former.until.date)
+        ('former president', '2024-12-08')
     """
 
     title: str = attrs.field(validator=check.text)
@@ -466,6 +569,12 @@ class Role:
     quote: str = attrs.field(validator=check.text)
     group_id: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     leads: bool = attrs.field(default=False, validator=check.instance(bool))
+    until: DateClaim | None = attrs.field(
+        default=None, validator=check.optional_instance(DateClaim)
+    )
+    counts_as: Victims | None = attrs.field(
+        default=None, validator=check.optional_instance(Victims)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
@@ -588,21 +697,29 @@ class Group:
         name: The name as the dataset spells it.
         aliases: Every other spelling and abbreviation found in the sources.
         kind: What kind of actor it is.
-        founded: When it was founded: the hull of its founding claims, or ``None``.
+        founded: When it was founded: the days every founding claim and reference
+            allows (see the codebook's summary rule), or ``None``.
         founding: Each source's founding date.
+        ended: When it ceased to exist (a government overthrown, a group dissolved),
+            summarised like ``founded``; ``None`` where no article says it ended.
+        ending: Each source's date for its end.
         strength: Each source's estimate of its size.
         affiliations: Each source's statement of its relation to another group.
         leaders: The people the sources name as its leader.
         citations: The quotes that name it.
+        references: Reference facts about it (founding, dissolution ...), beside the
+            articles' claims.
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> g = isk.load().group("hurras al-deen")
         >>> g.name, g.kind.value, str(g.founded)
-        ('Hurras al-Din', 'militant', '2018-01-01..2018-12-31')
+        ('Hurras al-Din', 'militant', '2018-02-27')
         >>> [p.name for p in g.leaders]
         ['Abu al-Humam al-Shami']
+        >>> str(isk.load().group("Syrian government").ended)
+        '2024-12-08'
     """
 
     id: str = attrs.field(validator=check.text)
@@ -613,6 +730,10 @@ class Group:
         default=None, validator=check.optional_instance(DateRange)
     )
     founding: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
+    ended: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+    ending: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
     strength: tuple[StrengthEstimate, ...] = attrs.field(
         default=(), validator=check.tuple_of(StrengthEstimate)
     )
@@ -621,6 +742,9 @@ class Group:
     )
     leaders: tuple[Person, ...] = attrs.field(default=(), validator=check.tuple_of(Person))
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def _repr_html_(self) -> str:
@@ -645,6 +769,12 @@ class CasualtyClaim:
             ``None`` where the source gives it in its own voice.
         source: The source.
         quote: The source's words.
+        vague: Whether the figure is a vague word ("dozens", "hundreds") coded by the
+            codebook's convention rather than a number the source states.
+        within: Wider sets of victims the text puts these victims in, beyond those the
+            codebook always assumes ("civilian children": children within civilians).
+        counts_to: For a toll that grows over a series of strikes ("since the end of
+            April"), the day it counts up to; ``None`` for a single strike's toll.
         note: A coding note.
 
     Examples:
@@ -652,6 +782,8 @@ class CasualtyClaim:
         >>> strike = isk.load().strike("2019-08-31-idlib-training-camp")
         >>> [(c.low, c.high, c.victims.value) for c in strike.claims if c.low == 40]
         [(40, 40, 'all'), (40, 40, 'commanders'), (40, None, 'militants')]
+        >>> [(c.low, c.vague) for c in strike.claims if c.quote.startswith("A US military")]
+        [(24, True)]
     """
 
     low: int = attrs.field(validator=check.count)
@@ -661,6 +793,11 @@ class CasualtyClaim:
     quote: str = attrs.field(validator=check.text)
     outcome: Outcome = attrs.field(default=Outcome.KILLED, validator=check.instance(Outcome))
     claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
+    vague: bool = attrs.field(default=False, validator=check.instance(bool))
+    within: tuple[Victims, ...] = attrs.field(default=(), validator=check.tuple_of(Victims))
+    counts_to: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def __attrs_post_init__(self) -> None:
@@ -680,6 +817,7 @@ class CasualtyClaim:
 
     def __repr__(self) -> str:
         span = f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+        span += " (vague)" if self.vague else ""
         who = self.claimant.name if self.claimant else "the outlet"
         return (
             f"<CasualtyClaim {span} {self.victims.value} {self.outcome.value}, "
@@ -689,46 +827,81 @@ class CasualtyClaim:
 
 @attrs.frozen(kw_only=True)
 class Announcement:
-    """A statement someone made on a given day, as a source reports it.
+    """A statement someone made, however many sources report it.
+
+    Each source that reports the statement is one of its ``reports``: the date that
+    source gives it and the source's words. The statement's ``date`` summarises them with
+    any reference fact about its day (see the codebook's summary rule).
 
     Attributes:
         id: A stable id.
-        date: When the statement was made.
+        date: When the statement was made: what every report and reference allows.
         summary: What was announced, in the dataset's words.
+        reports: Each source's report of it (a date, the source, the source's words).
         announcer: Who made it, or ``None`` where the source does not say.
         about: The id of the strike or ceasefire it concerns, if any.
-        source: The source reporting it.
-        quote: The source's words.
+        references: Reference facts about it (the day it was made).
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> ann = isk.load().strike("2019-06-30-rif-al-muhandisin").announcements
-        >>> sorted(str(a.date) for a in ann)
-        ['2019-06-30', '2019-06-30', '2019-06-30..2019-07-06', '2019-07-01', '2019-07-01']
+        >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
+        >>> str(statement.date), [r.source.id[:3] for r in statement.reports]
+        ('2019-06-30', ['002', '003', '001', '004'])
     """
 
     id: str = attrs.field(validator=check.text)
     date: DateRange = attrs.field(validator=check.instance(DateRange))
     summary: str = attrs.field(validator=check.text)
-    source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    reports: tuple[DateClaim, ...] = attrs.field(validator=check.tuple_of(DateClaim))
     announcer: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
     about: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.reports:
+            raise ValueError("an announcement needs at least one report")
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources that report it, in the order of its reports.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> ann = isk.load().strike("2025-02-15-urum-al-jawz").announcements[0]
+            >>> [s.id[:3] for s in ann.sources]
+            ['000']
+        """
+        return tuple({r.source.id: r.source for r in self.reports}.values())
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class Strike:
     """One strike (or a series the sources report as one), however many sources report it.
 
+    A single strike (``scope`` ``event``) is dated by ``date``, the days every article's
+    date claim and every reference fact about its date allow (see the codebook's summary
+    rule). A series (``scope`` ``series``) has a ``start`` and an ``end`` of its own, each
+    summarised the same way, and its ``date`` runs from its earliest possible start to its
+    latest possible end. Queries return single strikes unless asked for series.
+
     Attributes:
         id: A stable id.
         scope: One event, or a series reported as one.
         kind: The means of attack.
         description: A one-line description in the dataset's words.
-        date: When: the hull of every article's date for it (see `date_claims`).
-        date_claims: Each article's date for it.
+        date: When: for a strike, the summary of its date claims (``disputed`` where they
+            conflict); for a series, the span from its start to its end.
+        date_claims: Each article's date for a single strike.
+        start: For a series: when it began (summary of ``start_claims``); else ``None``.
+        end: For a series: when it ended (summary of ``end_claims``), or ``None``.
+        start_claims: For a series: each source's date for its start.
+        end_claims: For a series: each source's date for its end ("still going on when
+            the article appeared" is an end on or after the publication date).
         place: Where, as the articles name it.
         perpetrator: Who carried it out.
         allies: Who backed or joined the perpetrator, where stated.
@@ -738,6 +911,7 @@ class Strike:
         announcements: Statements about it, with their dates.
         sources: Every article that reports it.
         citations: The quotes behind place, perpetrator, targets and the named dead.
+        references: Reference facts about it (date, place, time), beside the claims.
         note: Coding decisions.
 
     Examples:
@@ -749,6 +923,9 @@ class Strike:
         ['al-Qaeda in Syria', 'Hurras al-Din']
         >>> len(s.sources)
         4
+        >>> offensive = isk.load().strike("2019-idlib-offensive")
+        >>> offensive.is_series, str(offensive.start), str(offensive.end)
+        (True, '2019-04-21..2019-04-30', '2019-08-31')
     """
 
     id: str = attrs.field(validator=check.text)
@@ -761,6 +938,14 @@ class Strike:
     date_claims: tuple[DateClaim, ...] = attrs.field(
         default=(), validator=check.tuple_of(DateClaim)
     )
+    start: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
+    end: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    start_claims: tuple[DateClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(DateClaim)
+    )
+    end_claims: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
     allies: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
     targets: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
     claims: tuple[CasualtyClaim, ...] = attrs.field(
@@ -772,7 +957,42 @@ class Strike:
     )
     sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
+
+    @property
+    def is_series(self) -> bool:
+        """Whether this record is a series of strikes reported as one.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [s.id for s in isk.load().strikes if s.is_series][:2]
+            ['2014-2019-coalition-northwest-strikes', 'baghouz-coalition-strikes']
+        """
+        return self.scope is Scope.SERIES
+
+    def certainly_within(self, first: dt.date, last: dt.date) -> bool:
+        """Whether it certainly falls in the period from ``first`` to ``last``.
+
+        A strike does when its whole date range lies in the period. A series does when
+        it was certainly under way throughout the period: the period lies between its
+        latest possible start and its earliest possible end.
+
+        Examples:
+            >>> import datetime as dt, idlibstrikes as isk
+            >>> offensive = isk.load().strike("2019-idlib-offensive")
+            >>> offensive.certainly_within(dt.date(2019, 6, 1), dt.date(2019, 6, 30))
+            True
+            >>> offensive.certainly_within(dt.date(2019, 4, 1), dt.date(2019, 4, 30))
+            False
+        """
+        if not self.is_series or self.start is None:
+            return self.date.within(first, last)
+        if self.end is None:  # not known to have run past its start
+            return False
+        return self.start.latest <= first and last <= self.end.earliest
 
     def citations_for(self, about: str) -> tuple[Citation, ...]:
         """The quotes that support one field (``"place"``, ``"targets"``, ...).
@@ -802,25 +1022,35 @@ class Strike:
 class Ceasefire:
     """A ceasefire, truce or agreement.
 
+    Its ``start`` and ``end`` summarise the sources' claims and the reference facts
+    about them (see the codebook's summary rule). A ceasefire ends no later than the day
+    its last party ceased to exist. One that no source says has ended is not in effect
+    for ever: after the last report about it, its status is unknown
+    (see [`status_on`][idlibstrikes.Ceasefire.status_on]).
+
     Attributes:
         id: A stable id.
         name: A name for it in the dataset's words.
         kind: Ceasefire, truce or wider agreement.
         start: When it began.
-        end: When it ended, or ``None`` where no source says it has.
+        end: When it ended: the summary of its end claims, bounded by the end of its
+            parties; ``None`` where nothing is known of its end.
         parties: Who agreed to it.
         brokers: Who brokered or backed it.
         start_claims: Each source's start date.
         end_claims: Each source's end date.
         sources: Every article that reports it.
         citations: The quotes behind parties and brokers.
+        references: Reference facts about it (start, end), beside the claims.
         note: Coding decisions.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
-        >>> str(c.start), c.end, [g.name for g in c.brokers]
-        ('2019-08-31', None, ['Russia'])
+        >>> str(c.start), str(c.end), [g.name for g in c.brokers]
+        ('2019-08-31', '2019-08-31..2024-12-08', ['Russia'])
+        >>> c.status_on("2019-09-01").value, c.status_on("2021").value, c.status_on("2025").value
+        ('in_effect', 'unknown', 'ended')
     """
 
     id: str = attrs.field(validator=check.text)
@@ -838,17 +1068,70 @@ class Ceasefire:
     end_claims: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
     sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.end.latest < self.start.earliest:
-            raise ValueError(f"ends ({self.end}) before it starts ({self.start})")
+        _check_order(self.start, self.end)
+
+    @property
+    def reported_until(self) -> dt.date | None:
+        """The last day on which a source reporting it may have appeared.
+
+        After it, a ceasefire that no source says has ended has an unknown status.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().ceasefire("2018-09-sochi-agreement").reported_until
+            datetime.date(2019, 9, 6)
+        """
+        days = [s.published.latest for s in self.sources if s.published is not None]
+        return max(days, default=None)
+
+    def status_on(self, day: PeriodLike, until: PeriodLike | None = None) -> CeasefireStatus:
+        """What is known of it from ``day`` to ``until`` (by default the period ``day``).
+
+        * ``not_started``: it began only after the period;
+        * ``ended``: it had certainly ended before the period;
+        * ``unknown``: no source says it ended, and the period starts after the last
+          report about it (`reported_until`);
+        * ``in_effect``: it had certainly begun, and had certainly not ended (its end
+          claims say so, or, without end claims, the period lies within the reports);
+        * ``may_be_in_effect``: its start or end is too uncertain to say.
+
+        Raises:
+            InvalidPeriodError: A bound cannot be read.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> truce = isk.load().ceasefire("2019-08-01-truce")
+            >>> [truce.status_on(d).value for d in ("2019-07", "2019-08-02", "2019-08", "2020")]
+            ['not_started', 'in_effect', 'may_be_in_effect', 'ended']
+        """
+        first = parse_period(day)[0]
+        last = parse_period(day if until is None else until)[1]
+        if self.start.earliest > last:
+            return CeasefireStatus.NOT_STARTED
+        if self.end is not None and self.end.latest < first:
+            return CeasefireStatus.ENDED
+        reported = self.reported_until
+        if not self.end_claims and reported is not None and first > reported:
+            return CeasefireStatus.UNKNOWN
+        begun = self.start.latest <= first
+        if self.end_claims:
+            going = self.end is not None and last < self.end.earliest
+        else:
+            going = reported is not None and last <= reported
+        return CeasefireStatus.IN_EFFECT if begun and going else CeasefireStatus.MAY_BE_IN_EFFECT
 
     def may_be_in_effect(self, day: PeriodLike, until: PeriodLike | None = None) -> bool:
         """Whether it may have been in effect on some day from ``day`` to ``until``.
 
         That is: it started on or before the last day, and is not known to have ended
-        before the first. ``day`` may be a date or period text, as for
+        before the first (its status is in effect, may be in effect, or unknown). ``day``
+        may be a date or period text, as for
         [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between].
 
         Raises:
@@ -860,11 +1143,8 @@ class Ceasefire:
             >>> c.may_be_in_effect("2019-08-02"), c.may_be_in_effect("2019-08-31")
             (True, False)
         """
-        first = parse_period(day)[0]
-        last = parse_period(day if until is None else until)[1]
-        if self.start.earliest > last:
-            return False
-        return self.end is None or self.end.latest >= first
+        status = self.status_on(day, until)
+        return status not in (CeasefireStatus.NOT_STARTED, CeasefireStatus.ENDED)
 
     def _repr_html_(self) -> str:
         from ._html import ceasefire_html
@@ -874,6 +1154,63 @@ class Ceasefire:
     def __repr__(self) -> str:
         end = f" to {self.end}" if self.end else ", no known end"
         return f"<Ceasefire {self.id}: from {self.start}{end}>"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Development:
+    """Something the articles report that is not a strike: an offensive, a change of control.
+
+    Or the fall of a government. Like a ceasefire, it has a ``start`` and possibly an
+    ``end``, each summarising the sources' claims. A development that happens on one day
+    (a government's fall) has only a start.
+
+    Attributes:
+        id: A stable id.
+        kind: Offensive, change of control or fall of a government.
+        description: A one-line description in the dataset's words.
+        start: When it began (or happened).
+        end: When it ended, or ``None`` where no source says.
+        start_claims: Each source's date for its start.
+        end_claims: Each source's date for its end.
+        actors: Who carried it out, where a source says.
+        affected: Who it was against, or who lost by it.
+        place: Where, where a source says.
+        sources: Every article that reports it.
+        citations: The quotes behind actors, affected and place.
+        references: Reference facts about it.
+        note: Coding decisions.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> fall = isk.load().development("2024-12-08-fall-of-assad-government")
+        >>> fall.kind.value, str(fall.start), [g.name for g in fall.affected]
+        ('government_falls', '2024-12-08', ['Syrian government'])
+    """
+
+    id: str = attrs.field(validator=check.text)
+    kind: DevelopmentKind = attrs.field(validator=check.instance(DevelopmentKind))
+    description: str = attrs.field(validator=check.text)
+    start: DateRange = attrs.field(validator=check.instance(DateRange))
+    end: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
+    start_claims: tuple[DateClaim, ...] = attrs.field(
+        default=(), validator=check.tuple_of(DateClaim)
+    )
+    end_claims: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
+    actors: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    affected: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
+    place: Place | None = attrs.field(default=None, validator=check.optional_instance(Place))
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
+    references: tuple[ReferenceFact, ...] = attrs.field(
+        default=(), validator=check.tuple_of(ReferenceFact)
+    )
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"<Development {self.id}: {self.kind.value} from {self.start}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -921,36 +1258,3 @@ class Figure:
     def __attrs_post_init__(self) -> None:
         if self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
-
-
-@attrs.frozen(kw_only=True)
-class ReferenceFact:
-    """A fact from a cited reference, kept beside the articles' claims, never over them.
-
-    Attributes:
-        id: A stable id.
-        subject: The id of the record it is about.
-        field: The field it concerns ("date", "place", "founded", "dissolved" ...).
-        value: The fact, worded as the reference gives it.
-        date: The fact as a date range, where it is a date.
-        corrects: Whether it shows an article's claim to be wrong.
-        confidence: How far it can be trusted.
-        source: The reference.
-        note: A coding note.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> facts = isk.load().references_for("2017-03-al-jinah")
-        >>> [(f.field, str(f.date), f.corrects) for f in facts if f.field == "date"]
-        [('date', '2017-03-16', True)]
-    """
-
-    id: str = attrs.field(validator=check.text)
-    subject: str = attrs.field(validator=check.text)
-    field: str = attrs.field(validator=check.text)
-    value: str = attrs.field(validator=check.text)
-    source: Source = attrs.field(validator=check.instance(Source))
-    confidence: Confidence = attrs.field(validator=check.instance(Confidence))
-    date: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
-    corrects: bool = attrs.field(default=False, validator=check.instance(bool))
-    note: str = attrs.field(default="", validator=check.instance(str))

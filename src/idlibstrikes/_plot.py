@@ -168,7 +168,7 @@ def timeline(
         >>> data = isk.load()
         >>> fig = timeline(data.strikes_by_group("Hurras al-Din"), title="Hurras al-Din")
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1]
-        '2025-02-15  Urum Al Joz'
+        '2025-02-15  motorway near the village of Urum Al Joz'
         >>> fig = timeline()
         >>> len(fig.axes[0].collections) > 0
         True

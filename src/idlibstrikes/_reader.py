@@ -241,6 +241,27 @@ class Fields:
             )
             return None
 
+    def opt_enum(self, key: str, vocabulary: type[E]) -> E | None:
+        """An optional value from a closed vocabulary (``None`` when absent or null)."""
+        if self.data.get(key) is None:
+            return None
+        return self.enum(key, vocabulary)
+
+    def enums(self, key: str, vocabulary: type[E]) -> tuple[E, ...]:
+        """An optional list of values from a closed vocabulary."""
+        out: list[E] = []
+        for i, item in enumerate(self.texts(key)):
+            try:
+                out.append(vocabulary(item))
+            except ValueError:
+                self.fail(
+                    f"{key}[{i}]",
+                    f"not a known {vocabulary.__name__}",
+                    found=_show(item),
+                    expected="one of " + ", ".join(str(m.value) for m in vocabulary),
+                )
+        return tuple(out)
+
     def iso_date(self, key: str) -> dt.date | None:
         """An optional ISO date (YYYY-MM-DD)."""
         raw = self._get(key, str, False)

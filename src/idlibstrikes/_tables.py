@@ -13,12 +13,17 @@ Conventions (documented in the codebook):
 * Strike columns follow ACLED and UCDP GED where they mean the same thing: ``event_date``
   is the earliest possible day, ``date_end`` the latest; ``actor1`` is the perpetrator and
   ``actor2`` the targets; ``admin1`` the governorate.
-* Death figures follow the casualty policy: ``deaths_low`` is the smallest figure any
-  source gives for all victims, ``deaths_high`` the largest ("at least N" gives N) and
-  ``deaths_open_ended`` says some source gave only a lower bound.
+* Death figures follow the casualty policy (see `_casualties`): per strike and kind of
+  victims, ``*_low`` is what the accounts jointly allow (or, where they disagree, the
+  smallest floor of those that agree), ``*_high`` the largest figure any account gives,
+  ``*_open_ended`` that the account giving it gave only a floor; ``deaths_best`` is UCDP's
+  best estimate and ``deaths_disputed`` says the accounts disagree. A missing figure is
+  empty, never 0. A series' figures count up to ``deaths_counted_to``; they are never
+  to be summed with single strikes (``scope``).
 * ``admin2``, ``latitude`` and ``longitude`` come only from cited references (the
   articles give none); ``geo_source`` names the reference. ``admin1`` is the article's
-  governorate where it names one, else the reference's; ``admin1_source`` says which.
+  governorate where it names one, else the reference's (the place's, or the place a
+  reference puts the strike at); ``admin1_source`` says which.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._casualties import for_strike
+from ._casualties import summarize
 from ._dates import DateRange
 from ._errors import UnknownNameError
 from ._models import (
@@ -38,6 +43,7 @@ from ._models import (
     Group,
     Outcome,
     PlaceKind,
+    ReferenceFact,
     Source,
     Strike,
     Victims,
@@ -51,9 +57,9 @@ __all__ = ["KINDS", "SEPARATOR", "Column", "Kind", "columns", "to_dataframe", "t
 #: Joins the values of a multi-value cell in CSV ("Hurras al-Din; Ansar al-Tawhid").
 SEPARATOR = "; "
 
-Kind = Literal["strikes", "claims", "groups", "ceasefires", "sources"]
+Kind = Literal["strikes", "claims", "groups", "ceasefires", "sources", "references"]
 #: The tables, in the order exports write them.
-KINDS: tuple[Kind, ...] = ("strikes", "claims", "groups", "ceasefires", "sources")
+KINDS: tuple[Kind, ...] = ("strikes", "claims", "groups", "ceasefires", "sources", "references")
 
 Type = Literal["string", "integer", "number", "boolean", "date"]
 Row = dict[str, Any]
@@ -107,6 +113,12 @@ _STRIKES = (
         required=True,
     ),
     _c("date_text", "string", "The sources' own wording of the date."),
+    _c(
+        "date_disputed",
+        "boolean",
+        "The sources' dates (or a reference's) conflict: the range spans the conflicting readings.",
+        required=True,
+    ),
     _c("admin1", "string", "Governorate: the article's where stated, else a reference's."),
     _c("admin1_source", "string", "'article', or the id of the reference that gives admin1."),
     _c("admin2", "string", "District, from a cited reference only (geo_source)."),
@@ -131,8 +143,9 @@ _STRIKES = (
     _c(
         "geo_precision",
         "integer",
-        "As ACLED: 1 the place itself (site, village, town, suburb, city), 2 a district, "
-        "3 a larger area (governorate, region, country).",
+        "As ACLED: 1 the place itself (site, village, town, suburb, city), 2 near a known "
+        "place ('near', 'north of') or a district, 3 a larger area (governorate, region, "
+        "country).",
         required=True,
     ),
     _c("geo_source", "string", "The reference that gives admin2 or the point, if any."),
@@ -141,18 +154,56 @@ _STRIKES = (
     _c("assoc_actor_1", "string", "Names of groups acting with the perpetrator.", multiple=True),
     _c("actor2", "string", "Names of the targeted groups.", multiple=True),
     _c("actor2_ids", "string", "Ids of the targeted groups.", multiple=True),
-    _c("deaths_low", "integer", "Smallest death toll (all victims) any source gives."),
+    _c(
+        "deaths_low",
+        "integer",
+        "Deaths (all victims): what the accounts jointly allow at least; where they "
+        "disagree, the smallest floor of those that agree. Parts (commanders, a civilian, "
+        "the named dead) count as floors. Empty: no figures.",
+    ),
     _c(
         "deaths_high",
         "integer",
-        "Largest death toll (all victims) any source gives ('at least N' gives N).",
+        "Deaths (all victims): the largest figure any account gives ('at least N' gives N).",
     ),
-    _c("deaths_open_ended", "boolean", "Some source gave only a lower bound ('at least')."),
-    _c("civilian_deaths_low", "integer", "Smallest civilian death toll any source gives."),
-    _c("civilian_deaths_high", "integer", "Largest civilian death toll any source gives."),
-    _c("civilian_deaths_open_ended", "boolean", "Some civilian figure is only a lower bound."),
-    _c("wounded_low", "integer", "Smallest number of wounded (all victims) any source gives."),
-    _c("wounded_high", "integer", "Largest number of wounded any source gives."),
+    _c(
+        "deaths_open_ended",
+        "boolean",
+        "The account giving deaths_high gives it only as a floor ('at least').",
+    ),
+    _c(
+        "deaths_best",
+        "integer",
+        "UCDP's best estimate: the value every account allows, where they agree; empty "
+        "where they disagree or nothing is known.",
+    ),
+    _c("deaths_disputed", "boolean", "The accounts disagree (on all victims or a part)."),
+    _c(
+        "deaths_counted_to",
+        "date",
+        "For a series: the day its toll counts up to (the latest snapshot).",
+    ),
+    *(
+        column
+        for label, what in (
+            ("civilian", "civilians"),
+            ("militant", "militants"),
+            ("commander", "commanders, leaders and senior operatives"),
+            ("child", "children"),
+        )
+        for column in (
+            _c(f"{label}_deaths_low", "integer", f"Deaths of {what}: low, as deaths_low."),
+            _c(f"{label}_deaths_high", "integer", f"Deaths of {what}: high, as deaths_high."),
+            _c(
+                f"{label}_deaths_open_ended",
+                "boolean",
+                f"Deaths of {what}: high is only a floor.",
+            ),
+        )
+    ),
+    _c("wounded_low", "integer", "Wounded (all victims): low, as deaths_low."),
+    _c("wounded_high", "integer", "Wounded (all victims): high, as deaths_high."),
+    _c("wounded_open_ended", "boolean", "Wounded: high is only a floor."),
     _c("killed_named", "string", "Names of the people reported killed.", multiple=True),
     _c(
         "number_of_claims",
@@ -163,6 +214,12 @@ _STRIKES = (
     _c("number_of_sources", "integer", "Articles reporting the strike.", required=True),
     _c(
         "sources", "string", "Ids (file names) of the articles reporting the strike.", multiple=True
+    ),
+    _c(
+        "references",
+        "string",
+        "Ids of the reference facts about the strike (see the references table).",
+        multiple=True,
     ),
 )
 
@@ -187,6 +244,19 @@ _CLAIMS = (
     _c("claimant_id", "string", "The claimant's group id."),
     _c("source", "string", "The article's id (file name).", required=True),
     _c("quote", "string", "The article's words stating the figure.", required=True),
+    _c(
+        "vague",
+        "boolean",
+        "The figure is a vague word ('dozens' at least 24, 'hundreds' at least 200).",
+        required=True,
+    ),
+    _c(
+        "within",
+        "string",
+        "Wider sets the text puts these victims in, beyond the codebook's own.",
+        multiple=True,
+    ),
+    _c("counts_to", "date", "For a series' growing toll: the last day it counts up to."),
     _c("note", "string", "A coding note."),
 )
 
@@ -203,6 +273,9 @@ _GROUPS = (
     _c("founded_earliest", "date", "Earliest possible founding day."),
     _c("founded_latest", "date", "Latest possible founding day."),
     _c("founded_text", "string", "The sources' wording of the founding date."),
+    _c("founded_disputed", "boolean", "The founding claims (or a reference) conflict."),
+    _c("ended_earliest", "date", "Earliest possible day it ceased to exist."),
+    _c("ended_latest", "date", "Latest possible day it ceased to exist."),
     _c("leaders", "string", "Names of people the articles say lead it.", multiple=True),
     _c(
         "affiliations",
@@ -231,6 +304,12 @@ _CEASEFIRES = (
     _c("end_earliest", "date", "Earliest possible end; empty when not known to have ended."),
     _c("end_latest", "date", "Latest possible end."),
     _c("end_text", "string", "The sources' wording of the end."),
+    _c(
+        "reported_until",
+        "date",
+        "The last day a report of it may have appeared; without an end claim, its status "
+        "after that day is unknown.",
+    ),
     _c("parties", "string", "Names of the parties.", multiple=True),
     _c("brokers", "string", "Names of the brokers.", multiple=True),
     _c("number_of_sources", "integer", "Articles reporting it.", required=True),
@@ -255,12 +334,32 @@ _SOURCES = (
     _c("address", "string", "Where to find a reference."),
 )
 
+_REFERENCES = (
+    _c("id", "string", "The reference fact's id.", required=True),
+    _c("subject", "string", "The id of the record it is about.", required=True),
+    _c("field", "string", "The field it bears on ('date', 'place', 'founded' ...).", required=True),
+    _c("value", "string", "The fact, worded as the reference gives it.", required=True),
+    _c("date_earliest", "date", "Where the fact is a date: its earliest day."),
+    _c("date_latest", "date", "Where the fact is a date: its latest day."),
+    _c(
+        "corrects",
+        "boolean",
+        "The reference itself says an article's claim is wrong.",
+        required=True,
+    ),
+    _c("confidence", "string", "high, medium or low.", required=True),
+    _c("place_id", "string", "The place the reference puts the subject at, if it has a record."),
+    _c("source", "string", "The reference source's id.", required=True),
+    _c("note", "string", "A coding note."),
+)
+
 _COLUMNS: dict[str, tuple[Column, ...]] = {
     "strikes": _STRIKES,
     "claims": _CLAIMS,
     "groups": _GROUPS,
     "ceasefires": _CEASEFIRES,
     "sources": _SOURCES,
+    "references": _REFERENCES,
 }
 
 #: For each table: its primary key, and foreign keys (column -> (table, column)).
@@ -277,6 +376,7 @@ KEYS: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "groups": ("id", {}),
     "ceasefires": ("id", {}),
     "sources": ("id", {"published_from": ("sources", "id")}),
+    "references": ("id", {"source": ("sources", "id")}),
 }
 
 
@@ -331,24 +431,46 @@ _GEO_PRECISION = {
 }
 
 
-def _figures(strike: Strike, victims: Victims, outcome: Outcome) -> tuple[Any, Any, Any]:
-    one = for_strike(strike, victims, outcome)
-    return (None, None, None) if one is None else (one.low, one.high, one.open_ended)
+def _figures(strike: Strike, label: str, victims: Victims, outcome: Outcome) -> Row:
+    one = summarize(strike, victims, outcome)
+    return {
+        f"{label}_low": one.low,
+        f"{label}_high": one.high,
+        f"{label}_open_ended": one.open_ended if one.known else None,
+    }
+
+
+_VICTIM_COLUMNS = (
+    ("civilian_deaths", Victims.CIVILIANS),
+    ("militant_deaths", Victims.MILITANTS),
+    ("commander_deaths", Victims.COMMANDERS),
+    ("child_deaths", Victims.CHILDREN),
+)
+
+
+def _admin1(s: Strike) -> tuple[str | None, str | None]:
+    """The governorate: the article's, else a reference's, and which one gave it."""
+    place, ref = s.place, s.place.reference
+    if place.governorate is not None:
+        return place.governorate, "article"
+    if ref is not None and ref.governorate is not None:
+        return ref.governorate, ref.source.id
+    for fact in s.references:  # the place a reference puts the strike at ("near Batabo")
+        at = fact.place.reference if fact.place is not None else None
+        if at is not None and at.governorate is not None:
+            return at.governorate, fact.id
+    return None, None
 
 
 def _strike_row(s: Strike) -> Row:
     place, ref = s.place, s.place.reference
-    if place.governorate is not None:
-        admin1, admin1_source = place.governorate, "article"
-    elif ref is not None and ref.governorate is not None:
-        admin1, admin1_source = ref.governorate, ref.source.id
-    else:
-        admin1, admin1_source = None, None
+    admin1, admin1_source = _admin1(s)
     point = ref.coordinates if ref is not None else None
     geo_source = ref.source.id if ref is not None and (point or ref.district) else None
-    deaths = _figures(s, Victims.ALL, Outcome.KILLED)
-    civilians = _figures(s, Victims.CIVILIANS, Outcome.KILLED)
-    wounded = _figures(s, Victims.ALL, Outcome.WOUNDED)
+    deaths = summarize(s, Victims.ALL, Outcome.KILLED)
+    detail: Row = {}
+    for label, victims in _VICTIM_COLUMNS:
+        detail.update(_figures(s, label, victims, Outcome.KILLED))
     return {
         "id": s.id,
         "scope": s.scope.value,
@@ -358,6 +480,7 @@ def _strike_row(s: Strike) -> Row:
         "date_end": _day(s.date.latest),
         "date_precision": s.date.precision.value,
         "date_text": s.date.text or None,
+        "date_disputed": s.date.disputed,
         "admin1": admin1,
         "admin1_source": admin1_source,
         "admin2": ref.district if ref is not None else None,
@@ -366,25 +489,26 @@ def _strike_row(s: Strike) -> Row:
         "location_kind": place.kind.value,
         "latitude": point.latitude if point else None,
         "longitude": point.longitude if point else None,
-        "geo_precision": _GEO_PRECISION.get(place.kind, 3),
+        "geo_precision": 2 if place.near is not None else _GEO_PRECISION.get(place.kind, 3),
         "geo_source": geo_source,
         "actor1": s.perpetrator.name,
         "actor1_id": s.perpetrator.id,
         "assoc_actor_1": _names(s.allies),
         "actor2": _names(s.targets),
         "actor2_ids": _ids(s.targets),
-        "deaths_low": deaths[0],
-        "deaths_high": deaths[1],
-        "deaths_open_ended": deaths[2],
-        "civilian_deaths_low": civilians[0],
-        "civilian_deaths_high": civilians[1],
-        "civilian_deaths_open_ended": civilians[2],
-        "wounded_low": wounded[0],
-        "wounded_high": wounded[1],
+        "deaths_low": deaths.low,
+        "deaths_high": deaths.high,
+        "deaths_open_ended": deaths.open_ended if deaths.known else None,
+        "deaths_best": deaths.best,
+        "deaths_disputed": deaths.disputed if deaths.known else None,
+        "deaths_counted_to": _day(deaths.counted_to.latest) if deaths.counted_to else None,
+        **detail,
+        **_figures(s, "wounded", Victims.ALL, Outcome.WOUNDED),
         "killed_named": tuple(p.name for p in s.killed),
         "number_of_claims": len(s.claims),
         "number_of_sources": len(s.sources),
         "sources": _ids(s.sources),
+        "references": _ids(s.references),
     }
 
 
@@ -401,6 +525,9 @@ def _claim_row(s: Strike, i: int, c: CasualtyClaim) -> Row:
         "claimant_id": c.claimant.id if c.claimant else None,
         "source": c.source.id,
         "quote": c.quote,
+        "vague": c.vague,
+        "within": tuple(v.value for v in c.within),
+        "counts_to": _day(c.counts_to.latest) if c.counts_to else None,
         "note": c.note or None,
     }
 
@@ -418,7 +545,7 @@ def _group_sources(g: Group) -> tuple[Source, ...]:
 
 
 def _group_row(g: Group) -> Row:
-    founded = _range(g.founded)
+    founded, ended = _range(g.founded), _range(g.ended)
     counts = [e.count for e in g.strength]
     sources = _group_sources(g)
     return {
@@ -429,6 +556,9 @@ def _group_row(g: Group) -> Row:
         "founded_earliest": founded[0],
         "founded_latest": founded[1],
         "founded_text": founded[2],
+        "founded_disputed": g.founded.disputed if g.founded else None,
+        "ended_earliest": ended[0],
+        "ended_latest": ended[1],
         "leaders": tuple(p.name for p in g.leaders),
         "affiliations": tuple(f"{a.relation.value}:{a.other.id}" for a in g.affiliations),
         "strength_low": min(counts, default=None),
@@ -450,6 +580,7 @@ def _ceasefire_row(c: Ceasefire) -> Row:
         "end_earliest": end[0],
         "end_latest": end[1],
         "end_text": end[2],
+        "reported_until": c.reported_until,
         "parties": _names(c.parties),
         "brokers": _names(c.brokers),
         "number_of_sources": len(c.sources),
@@ -473,6 +604,23 @@ def _source_row(s: Source) -> Row:
     }
 
 
+def _reference_row(f: ReferenceFact) -> Row:
+    date = _range(f.date)
+    return {
+        "id": f.id,
+        "subject": f.subject,
+        "field": f.field,
+        "value": f.value,
+        "date_earliest": date[0],
+        "date_latest": date[1],
+        "corrects": f.corrects,
+        "confidence": f.confidence.value,
+        "place_id": f.place.id if f.place else None,
+        "source": f.source.id,
+        "note": f.note or None,
+    }
+
+
 def strike_records(strikes: Iterable[Strike]) -> list[Row]:
     """The strikes table's rows for any strikes (a query's result, say)."""
     return list(map(_strike_row, strikes))
@@ -487,6 +635,7 @@ def _rows(data: Dataset, kind: str) -> Iterable[Row]:
         "groups": lambda: map(_group_row, data.groups),
         "ceasefires": lambda: map(_ceasefire_row, data.ceasefires),
         "sources": lambda: map(_source_row, data.sources),
+        "references": lambda: map(_reference_row, data.references),
     }
     columns(kind)  # an unknown kind raises here, with suggestions
     return makers[kind]()
@@ -509,8 +658,8 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
         (datetime.date(2019, 6, 30), 'Rif Al-Muhandiseen', 'Aleppo')
         >>> row["actor2"]
         ('al-Qaeda in Syria', 'Hurras al-Din')
-        >>> row["deaths_low"], row["deaths_high"], row["deaths_open_ended"]
-        (6, 6, True)
+        >>> row["deaths_low"], row["deaths_high"], row["deaths_open_ended"], row["deaths_disputed"]
+        (6, 8, True, True)
     """
     return list(_rows(data, kind))
 

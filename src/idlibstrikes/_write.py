@@ -1,8 +1,10 @@
 """Writing records back to the data file format, so users can produce files from code.
 
 What is written loads back equal: every stored field is written, and the fields the
-loader computes (a strike's ``date`` and ``sources``, a group's ``founded`` and
-``leaders``, a ceasefire's ``start`` and ``end``) are left for it to compute again.
+loader computes (summary dates such as a strike's ``date``, a series', ceasefire's or
+development's ``start`` and ``end``, a group's ``founded`` and ``ended``; ``sources``,
+``leaders``, ``references`` and ``announcements`` on records) are left for it to compute
+again.
 Relative dates are written resolved, as ranges, with their wording and reasoning.
 """
 
@@ -21,6 +23,7 @@ from ._models import (
     Ceasefire,
     Citation,
     DateClaim,
+    Development,
     Figure,
     Group,
     Person,
@@ -42,6 +45,7 @@ _KIND = {
     Announcement: "announcements",
     Strike: "strikes",
     Ceasefire: "ceasefires",
+    Development: "developments",
     Figure: "figures",
     ReferenceFact: "references",
 }
@@ -81,7 +85,13 @@ def _cite(c: Citation) -> dict[str, Any]:
 
 def _date_claim(c: DateClaim) -> dict[str, Any]:
     return _drop_empty(
-        {"date": _date(c.date), "source": c.source.id, "quote": c.quote, "note": c.note}
+        {
+            "date": _date(c.date),
+            "source": c.source.id,
+            "quote": c.quote,
+            "report": c.report or None,
+            "note": c.note,
+        }
     )
 
 
@@ -124,6 +134,7 @@ def _place(p: Place) -> dict[str, Any]:
             "kind": p.kind.value,
             "aliases": list(p.aliases),
             "governorate": p.governorate,
+            "near": p.near.id if p.near else None,
             "citations": [_cite(c) for c in p.citations],
             "reference": reference,
             "note": p.note,
@@ -139,6 +150,8 @@ def _role(r: Role) -> dict[str, Any]:
             "leads": r.leads or None,
             "source": r.source.id,
             "quote": r.quote,
+            "until": _date_claim(r.until) if r.until else None,
+            "counts_as": r.counts_as.value if r.counts_as else None,
             "note": r.note,
         }
     )
@@ -196,6 +209,7 @@ def _group(g: Group) -> dict[str, Any]:
             "aliases": list(g.aliases),
             "citations": [_cite(c) for c in g.citations],
             "founding": [_date_claim(c) for c in g.founding],
+            "ending": [_date_claim(c) for c in g.ending],
             "strength": [_strength(e) for e in g.strength],
             "affiliations": [_affiliation(a) for a in g.affiliations],
             "note": g.note,
@@ -212,10 +226,13 @@ def _claim(c: CasualtyClaim) -> dict[str, Any]:
         "claimant": c.claimant.id if c.claimant else None,
         "source": c.source.id,
         "quote": c.quote,
+        "vague": c.vague or None,
+        "within": [v.value for v in c.within],
+        "counts_to": _date(c.counts_to) if c.counts_to else None,
         "note": c.note,
     }
     # "high": null is meaningful (no upper bound), so it is kept even when empty
-    return {k: v for k, v in out.items() if k == "high" or v not in (None, "")}
+    return {k: v for k, v in out.items() if k == "high" or v not in (None, "", [])}
 
 
 def _ids(records: Iterable[Any]) -> list[str]:
@@ -230,6 +247,8 @@ def _strike(s: Strike) -> dict[str, Any]:
             "kind": s.kind.value,
             "description": s.description,
             "date_claims": [_date_claim(c) for c in s.date_claims],
+            "start_claims": [_date_claim(c) for c in s.start_claims],
+            "end_claims": [_date_claim(c) for c in s.end_claims],
             "place": s.place.id,
             "perpetrator": s.perpetrator.id,
             "allies": _ids(s.allies),
@@ -259,16 +278,38 @@ def _ceasefire(c: Ceasefire) -> dict[str, Any]:
 
 
 def _announcement(a: Announcement) -> dict[str, Any]:
+    head = {
+        "id": a.id,
+        "announcer": a.announcer.id if a.announcer else None,
+        "about": a.about,
+        "summary": a.summary,
+    }
+    if len(a.reports) == 1 and not a.reports[0].report and not a.reports[0].note:
+        # the compact form of a statement only one source reports
+        [r] = a.reports
+        reported: dict[str, Any] = {
+            "date": _date(r.date),
+            "source": r.source.id,
+            "quote": r.quote,
+        }
+    else:
+        reported = {"reports": [_date_claim(r) for r in a.reports]}
+    return _drop_empty({**head, **reported, "note": a.note})
+
+
+def _development(d: Development) -> dict[str, Any]:
     return _drop_empty(
         {
-            "id": a.id,
-            "announcer": a.announcer.id if a.announcer else None,
-            "about": a.about,
-            "date": _date(a.date),
-            "summary": a.summary,
-            "source": a.source.id,
-            "quote": a.quote,
-            "note": a.note,
+            "id": d.id,
+            "kind": d.kind.value,
+            "description": d.description,
+            "start_claims": [_date_claim(x) for x in d.start_claims],
+            "end_claims": [_date_claim(x) for x in d.end_claims],
+            "actors": _ids(d.actors),
+            "affected": _ids(d.affected),
+            "place": d.place.id if d.place else None,
+            "citations": [_cite(x) for x in d.citations],
+            "note": d.note,
         }
     )
 
@@ -303,6 +344,7 @@ def _reference(r: ReferenceFact) -> dict[str, Any]:
             "corrects": r.corrects or None,
             "confidence": r.confidence.value,
             "source": r.source.id,
+            "place": r.place.id if r.place else None,
             "note": r.note,
         }
     )
@@ -316,6 +358,7 @@ _WRITERS: dict[str, Any] = {
     "announcements": _announcement,
     "strikes": _strike,
     "ceasefires": _ceasefire,
+    "developments": _development,
     "figures": _figure,
     "references": _reference,
 }

@@ -14,7 +14,7 @@ Examples:
     ... @settings(max_examples=10)
     ... def test_casualty_ranges_run_forwards(data):
     ...     c = data.casualties()
-    ...     assert c.low <= c.high
+    ...     assert c.low is None or c.low <= c.high
     >>> test_casualty_ranges_run_forwards()
 """
 
@@ -24,6 +24,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
@@ -32,9 +34,9 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
         "pip install 'idlibstrikes[testing]'"
     ) from exc
 
+from .._builder import articles_of, series_span
 from .._dataset import Dataset
 from .._dates import DateRange
-from .._load import _articles, _hull
 from .._models import (
     Affiliation,
     Announcement,
@@ -59,6 +61,7 @@ from .._models import (
     StrikeKind,
     Victims,
 )
+from .._summary import bounded_end, of_claims, parties_end
 
 __all__ = [
     "article_sources",
@@ -146,6 +149,26 @@ def article_sources(prefix: str = "art") -> st.SearchStrategy[Source]:
     return _call(build)
 
 
+def _date_claims(
+    draw: st.DrawFn,
+    sources: tuple[Source, ...],
+    dates: st.SearchStrategy[DateRange],
+    least: int,
+    most: int,
+    reports: bool = False,
+) -> tuple[DateClaim, ...]:
+    """Date claims; with ``reports``, some date a report of the event rather than the event."""
+    return tuple(
+        DateClaim(
+            date=draw(dates),
+            source=draw(st.sampled_from(sources)),
+            quote=draw(_words),
+            report=draw(st.booleans()) if reports else False,
+        )
+        for _ in range(draw(st.integers(least, most)))
+    )
+
+
 def _citations(draw: st.DrawFn, sources: tuple[Source, ...], about: str) -> tuple[Citation, ...]:
     n = draw(st.integers(0, 2))
     return tuple(
@@ -200,6 +223,7 @@ def people(
     def build(draw: st.DrawFn) -> Person:
         roles = []
         for _ in range(draw(st.integers(0, 2) if group_ids else st.just(0))):
+            until = _date_claims(draw, sources, date_ranges(), 0, 1)
             roles.append(
                 Role(
                     title=draw(_words),
@@ -207,6 +231,8 @@ def people(
                     leads=draw(st.booleans()),
                     source=draw(st.sampled_from(sources)),
                     quote=draw(_words),
+                    until=until[0] if until else None,
+                    counts_as=draw(st.none() | st.sampled_from(list(Victims))),
                 )
             )
         return Person(
@@ -242,14 +268,10 @@ def groups(
     """
 
     def build(draw: st.DrawFn) -> Group:
-        founding = tuple(
-            DateClaim(
-                date=draw(date_ranges(dt.date(1950, 1, 1), EPOCH - dt.timedelta(days=1))),
-                source=draw(st.sampled_from(sources)),
-                quote=draw(_words),
-            )
-            for _ in range(draw(st.integers(0, 2)))
-        )
+        before = date_ranges(dt.date(1950, 1, 1), EPOCH - dt.timedelta(days=1))
+        founding = _date_claims(draw, sources, before, 0, 2)
+        # a group ends after every founding day, and may end before strikes on it
+        ending = _date_claims(draw, sources, date_ranges(EPOCH, dt.date(2030, 12, 31)), 0, 1)
         strength = tuple(
             StrengthEstimate(
                 count=draw(st.integers(0, 10_000)),
@@ -278,8 +300,10 @@ def groups(
             name=name,
             kind=draw(st.sampled_from(list(GroupKind))),
             aliases=(f"{name} alias",) if draw(st.booleans()) else (),
-            founded=_hull(c.date for c in founding),
+            founded=of_claims(founding),
             founding=founding,
+            ended=of_claims(ending),
+            ending=ending,
             strength=strength,
             affiliations=affiliations,
             leaders=leaders,
@@ -292,7 +316,7 @@ def groups(
 def casualty_claims(
     sources: tuple[Source, ...], claimants: tuple[Group, ...] = ()
 ) -> st.SearchStrategy[CasualtyClaim]:
-    """Casualty claims, some open above ("at least N").
+    """Casualty claims, some open above ("at least N"), some vague.
 
     Examples:
         >>> from hypothesis import given
@@ -305,14 +329,18 @@ def casualty_claims(
 
     def build(draw: st.DrawFn) -> CasualtyClaim:
         low = draw(st.integers(0, 500))
+        victims = draw(st.sampled_from(list(Victims)))
+        within = (Victims.CIVILIANS,) if victims is Victims.CHILDREN and draw(st.booleans()) else ()
         return CasualtyClaim(
             low=low,
             high=draw(st.none() | st.integers(low, low + 500)),
-            victims=draw(st.sampled_from(list(Victims))),
+            victims=victims,
             outcome=draw(st.sampled_from(list(Outcome))),
             claimant=draw(st.none() | st.sampled_from(claimants)) if claimants else None,
             source=draw(st.sampled_from(sources)),
             quote=draw(_words),
+            vague=draw(st.booleans()),
+            within=within,
         )
 
     return _call(build)
@@ -326,9 +354,11 @@ def strikes(
     ident: str = "strike",
     announcements: tuple[Announcement, ...] = (),
 ) -> st.SearchStrategy[Strike]:
-    """Strikes dated from 2000 on (after every generated group's founding).
+    """Strikes and series dated from 2000 on (after every generated group's founding).
 
-    ``announcements`` are those about this strike (their ``about`` is ``ident``).
+    A strike has date claims (some dating a report of it); a series has start and end
+    claims, and its figures count up to a day. ``announcements`` are those about this
+    strike (their ``about`` is ``ident``).
 
     Examples:
         >>> from hypothesis import given
@@ -336,22 +366,35 @@ def strikes(
         >>> d = load()
         >>> @given(strikes(d.sources[:5], d.places, d.groups[-3:]))
         ... def test(s):
-        ...     assert s.date.earliest >= EPOCH and s.sources
+        ...     assert s.date.latest >= EPOCH and s.sources
         >>> test()
     """
 
     def build(draw: st.DrawFn) -> Strike:
-        date_claims = tuple(
-            DateClaim(
-                date=draw(date_ranges(EPOCH, dt.date(2030, 12, 31))),
-                source=draw(st.sampled_from(sources)),
-                quote=draw(_words),
-            )
-            for _ in range(draw(st.integers(1, 3)))
-        )
+        scope = draw(st.sampled_from(list(Scope)))
+        series = scope is Scope.SERIES
+        date_claims: tuple[DateClaim, ...] = ()
+        starts: tuple[DateClaim, ...] = ()
+        ends: tuple[DateClaim, ...] = ()
+        if series:
+            starts = _date_claims(draw, sources, date_ranges(EPOCH, dt.date(2014, 12, 31)), 1, 2)
+            ends = _date_claims(draw, sources, date_ranges(dt.date(2015, 1, 1)), 0, 2)
+            start, end = of_claims(starts), of_claims(ends)
+            date = series_span(start, end)
+        else:
+            later = date_ranges(EPOCH, dt.date(2030, 12, 31))
+            date_claims = _date_claims(draw, sources, later, 1, 3, reports=True)
+            start = end = None
+            date = of_claims(date_claims)
+        assert date is not None  # there is at least one claim
         claims = tuple(
             draw(casualty_claims(sources, groups_)) for _ in range(draw(st.integers(0, 4)))
         )
+        if series:
+            claims = tuple(
+                attrs.evolve(claim, counts_to=draw(st.none() | date_ranges(EPOCH)))
+                for claim in claims
+            )
         citations = _citations(draw, sources, "place")
         targets = tuple(
             draw(st.lists(st.sampled_from(groups_), max_size=3, unique_by=lambda g: g.id))
@@ -361,27 +404,29 @@ def strikes(
             if people_
             else ()
         )
-        date = _hull(c.date for c in date_claims)
-        assert date is not None  # there is at least one claim
         return Strike(
             id=ident,
             description=draw(_words),
             date=date,
             place=draw(st.sampled_from(places_)),
             perpetrator=draw(st.sampled_from(groups_)),
-            scope=draw(st.sampled_from(list(Scope))),
+            scope=scope,
             kind=draw(st.sampled_from(list(StrikeKind))),
             date_claims=date_claims,
+            start=start,
+            end=end,
+            start_claims=starts,
+            end_claims=ends,
             targets=targets,
             claims=claims,
             killed=killed,
             announcements=announcements,
-            sources=_articles(
+            sources=articles_of(
                 [
-                    *(c.source for c in date_claims),
+                    *(c.source for c in (*date_claims, *starts, *ends)),
                     *(c.source for c in claims),
                     *(c.source for c in citations),
-                    *(a.source for a in announcements),
+                    *(s for a in announcements for s in a.sources),
                 ]
             ),
             citations=citations,
@@ -406,35 +451,29 @@ def ceasefires(
     """
 
     def build(draw: st.DrawFn) -> Ceasefire:
-        starts = tuple(
-            DateClaim(
-                date=draw(date_ranges(EPOCH, dt.date(2020, 12, 31))),
-                source=draw(st.sampled_from(sources)),
-                quote=draw(_words),
-            )
-            for _ in range(draw(st.integers(1, 2)))
+        starts = _date_claims(draw, sources, date_ranges(EPOCH, dt.date(2020, 12, 31)), 1, 2)
+        ends = _date_claims(draw, sources, date_ranges(dt.date(2021, 1, 1)), 0, 1)
+        # parties that ended before the ceasefire began would make it impossible
+        alive = tuple(
+            g for g in groups_ if g.ended is None or g.ended.latest >= dt.date(2021, 1, 1)
         )
-        ends = tuple(
-            DateClaim(
-                date=draw(date_ranges(dt.date(2021, 1, 1), dt.date(2030, 12, 31))),
-                source=draw(st.sampled_from(sources)),
-                quote=draw(_words),
-            )
-            for _ in range(draw(st.integers(0, 1)))
+        parties = (
+            tuple(draw(st.lists(st.sampled_from(alive), max_size=2, unique_by=_id)))
+            if alive
+            else ()
         )
-        parties = tuple(draw(st.lists(st.sampled_from(groups_), max_size=2, unique_by=_id)))
-        start = _hull(c.date for c in starts)
+        start = of_claims(starts)
         assert start is not None  # there is at least one start claim
         return Ceasefire(
             id=ident,
             name=f"Ceasefire called {ident}",
             kind=draw(st.sampled_from(list(CeasefireKind))),
             start=start,
-            end=_hull(c.date for c in ends),
+            end=bounded_end(start, ends, (), parties_end(parties)),
             parties=parties,
             start_claims=starts,
             end_claims=ends,
-            sources=_articles(c.source for c in (*starts, *ends)),
+            sources=articles_of(c.source for c in (*starts, *ends)),
         )
 
     return _call(build)
@@ -471,13 +510,15 @@ def _dataset(draw: st.DrawFn, max_strikes: int) -> Dataset:
     announcement_list = []
     for i in range(draw(st.integers(0, 3))):
         about = draw(st.none() | st.integers(0, n_strikes - 1)) if n_strikes else None
+        reports = _date_claims(draw, sources, date_ranges(), 1, 2, reports=True)
+        date = of_claims(reports)
+        assert date is not None  # there is at least one report
         announcement_list.append(
             Announcement(
                 id=f"announcement{i}",
-                date=draw(date_ranges()),
+                date=date,
                 summary=draw(_words),
-                source=draw(st.sampled_from(sources)),
-                quote=draw(_words),
+                reports=reports,
                 announcer=draw(st.none() | st.sampled_from(group_tuple)),
                 about=None if about is None else f"strike{about}",
             )
@@ -528,8 +569,6 @@ def datasets(max_strikes: int = 8) -> st.SearchStrategy[Dataset]:
 
 def attrs_evolve(source: Source, ident: str) -> Source:
     """``source`` with another id (and article file name)."""
-    import attrs
-
     return attrs.evolve(source, id=ident, article=ident)
 
 

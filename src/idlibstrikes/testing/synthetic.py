@@ -249,13 +249,20 @@ def _make(
                         "quote": w.quote(article, words),
                     }
                 )
+        scope = "series" if rng.random() < 0.02 else "event"
+        # a series runs within the span its date gives: it starts and ends in it
+        dating = (
+            {"start_claims": date_claims, "end_claims": date_claims}
+            if scope == "series"
+            else {"date_claims": date_claims}
+        )
         strikes.append(
             {
                 "id": f"s{i + 1:07d}",
-                "scope": "series" if rng.random() < 0.02 else "event",
+                "scope": scope,
                 "kind": rng.choice(_KINDS),
                 "description": f"Synthetic strike {i + 1}",
-                "date_claims": date_claims,
+                **dating,
                 "place": place,
                 "perpetrator": f"g{rng.randrange(3):05d}",
                 "targets": targets,
@@ -389,7 +396,7 @@ def dataset(
         (100, True)
     """
     from .._dataset import _from_raw
-    from .._load import _read
+    from .._files import read_files
 
     raw = json.dumps(document(n, groups=groups, places=places, ceasefires=ceasefires, seed=seed))
-    return _from_raw(_read([("synthetic.json", raw.encode("utf-8"))]))
+    return _from_raw(read_files([("synthetic.json", raw.encode("utf-8"))]))

@@ -1,0 +1,392 @@
+"""The shared half of building records: references, quotes, dates, claims and summaries.
+
+``RecordBuilder`` holds what every kind of record needs while it is built from its raw
+data: the records built so far (by id), the reference facts about each record, and the
+readers for a reference to another record, a quote (checked against the article's text
+when it is available), a date in any of its three forms, date claims and their summary.
+The builder of each kind (``_load._Builder``) adds one method per kind of record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ._dates import DateRange, resolve_relative
+from ._files import RawData, RawRecord, apply_additions
+from ._models import (
+    Announcement,
+    Ceasefire,
+    Citation,
+    DateClaim,
+    Development,
+    Figure,
+    Group,
+    Person,
+    Place,
+    ReferenceFact,
+    Source,
+    Strike,
+)
+from ._reader import Fields, Problems
+from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
+from ._summary import of_claims
+
+__all__ = ["RecordBuilder", "articles_of", "collapse", "ident_of", "low_high", "series_span"]
+
+T = TypeVar("T")
+
+
+class RecordBuilder:
+    """Builds typed records from raw records, collecting every problem (the shared part)."""
+
+    def __init__(self, raw: RawData, articles: Path | None = None) -> None:
+        self.raw = raw
+        self.articles = articles
+        self._texts: dict[str, str | None] = {}
+        self.problems = Problems()
+        for problem in raw.problems:
+            self.problems.add(problem)
+        self.raw = raw = apply_additions(raw, self.problems)
+        labels = {
+            "sources": "source",
+            "places": "place",
+            "people": "person",
+            "groups": "group",
+            "announcements": "announcement",
+            "strikes": "strike",
+            "ceasefires": "ceasefire",
+            "developments": "development",
+            "figures": "figure",
+        }
+        self.defined: dict[str, set[str]] = {
+            label: {r.data["id"] for r in raw.records[kind] if isinstance(r.data.get("id"), str)}
+            for kind, label in labels.items()
+        }
+        self.sources: dict[str, Source] = {}
+        self.places: dict[str, Place] = {}
+        self.people: dict[str, Person] = {}
+        self.groups: dict[str, Group] = {}
+        self.announcements: dict[str, Announcement] = {}
+        self.strikes: dict[str, Strike] = {}
+        self.ceasefires: dict[str, Ceasefire] = {}
+        self.developments: dict[str, Development] = {}
+        self.figures: dict[str, Figure] = {}
+        self.references: dict[str, ReferenceFact] = {}
+        # reference facts by the id of the record they are about
+        self.facts: dict[str, list[ReferenceFact]] = {}
+        self._group_raw: dict[str, tuple[RawRecord, Fields]] = {}
+
+    # -- helpers ----------------------------------------------------------------------
+    def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
+        """Open a record for reading; its id names it in messages."""
+        raw_id = record.data.get("id")
+        name = raw_id if isinstance(raw_id, str) else None
+        f = Fields(
+            self.problems,
+            record.file,
+            record.data,
+            record=name,
+            path="",
+            allowed=allowed,
+            origins=record.origins,
+        )
+        return f, f.ident("id")
+
+    def unique(self, f: Fields, ident: str | None, table: dict[str, T], kind: str) -> bool:
+        """Whether the id is free (records a problem when it is taken)."""
+        if ident is not None and ident in table:
+            f.fail(
+                "id",
+                f"duplicate {kind} id: another {kind} already has it; ids must be unique",
+                found=repr(ident),
+            )
+            return False
+        return ident is not None
+
+    def ref(
+        self, f: Fields, key: str, table: dict[str, T], kind: str, value: str | None = None
+    ) -> T | None:
+        """Resolve the id in ``key`` (or ``value``) against ``table``."""
+        ident = f.ident(key) if value is None else value
+        if ident is None:
+            return None
+        found = table.get(ident)
+        if found is None and ident in self.defined.get(kind, ()):
+            f.spoil()  # the record exists but is itself bad: its own problem says why
+            return None
+        if found is None:
+            import difflib
+
+            close = difflib.get_close_matches(ident, list(table), n=3, cutoff=0.6)
+            f.fail(
+                key,
+                f"unknown {kind} id",
+                found=repr(ident),
+                expected=("one of " + ", ".join(map(repr, close)))
+                if close
+                else f"the id of a {kind} defined in some data file",
+            )
+        return found
+
+    def opt_ref(self, f: Fields, key: str, table: dict[str, T], kind: str) -> T | None:
+        """Resolve an optional id."""
+        if f.data.get(key) is None:
+            return None
+        return self.ref(f, key, table, kind)
+
+    def refs(self, f: Fields, key: str, table: dict[str, T], kind: str) -> tuple[T, ...]:
+        """Resolve a list of ids."""
+        out = []
+        for i, ident in enumerate(f.ids(key)):
+            found = self.ref(f, f"{key}[{i}]", table, kind, value=ident)
+            if found is not None:
+                out.append(found)
+        return self.shared(out)
+
+    def shared(self, records: Iterable[T]) -> tuple[T, ...]:
+        """``tuple(records)``, one object for every equal tuple of this load (saves memory)."""
+        items = tuple(records)
+        if not items:
+            return ()
+        # keyed by identity: the records live as long as the load, and hashing them by
+        # value would walk every nested record
+        return self.problems.tuples.setdefault(tuple(map(id, items)), items)
+
+    def source(self, f: Fields, key: str = "source") -> Source | None:
+        """Resolve a source id."""
+        return self.ref(f, key, self.sources, "source")
+
+    def article_text(self, source: Source) -> str | None:
+        """The article's text, whitespace-collapsed, or ``None`` where it is not available."""
+        if self.articles is None or source.article is None:
+            return None
+        if source.article not in self._texts:
+            path = self.articles / source.article
+            try:
+                self._texts[source.article] = collapse(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._texts[source.article] = None
+        return self._texts[source.article]
+
+    def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
+        """Read a quote; where the article's text is available, it must be found in it."""
+        text = f.text(key)
+        ident = f.data.get(source_key)
+        source = self.sources.get(ident) if isinstance(ident, str) else None
+        if text is not None and source is not None and not source.is_reference:
+            article = self.article_text(source)
+            if article is not None and collapse(text) not in article:
+                f.fail(
+                    key,
+                    "the quote is not in the article; quote it verbatim (only whitespace may "
+                    "differ)",
+                    found=repr(text if len(text) <= 60 else text[:57] + "..."),
+                    expected=f"words found in {source.article}",
+                )
+        return text
+
+    def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
+        """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
+        if f.failed:
+            return None
+        try:
+            return factory(**kwargs)
+        except ValueError as exc:
+            f.fail(None, str(exc))
+            return None
+
+    def date(self, f: Fields | None) -> DateRange | None:
+        """Read a date in any of its three forms (see docs/format.md)."""
+        if f is None:
+            return None
+        text = f.text("text")
+        reasoning = f.opt_text("reasoning") or ""
+        span, relative = f.opt_text("span"), f.child("relative", RELATIVE_KEYS)
+        earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
+        part, unit = f.opt_text("part"), f.opt_text("unit")
+        forms = sum(x is not None for x in (span, relative)) + (
+            1 if "earliest" in f.data or "latest" in f.data else 0
+        )
+        if forms != 1:
+            f.fail(
+                None,
+                "a date needs exactly one of: span, relative, earliest/latest",
+                expected='{"text": ..., "span": "2019-08"} or a relative or explicit range',
+            )
+            return None
+        if f.failed or text is None:
+            return None
+        try:
+            if span is not None:
+                try:
+                    return _span_date(span, part, text, reasoning)
+                except ValueError as exc:
+                    f.fail("span", f"bad date: {exc}", found=repr(span))
+                    return None
+            if relative is not None:
+                anchor = self.ref(f, "anchor", self.sources, "source")
+                if anchor is None:
+                    return None
+                if anchor.published is None:
+                    f.fail("anchor", "the anchor source has no publication date to resolve against")
+                    return None
+                return resolve_relative(
+                    anchor.published,
+                    relative.data,
+                    unit=unit or "day",
+                    part=part,
+                    text=text,
+                    anchor_label=f"publication date of {anchor.id}",
+                    reasoning=reasoning,
+                )
+            if not reasoning:
+                f.fail(
+                    "reasoning",
+                    "an explicit earliest/latest range must say why",
+                    expected="a reasoning text",
+                )
+                return None
+            if earliest is not None and latest is not None and earliest > latest:
+                f.fail(
+                    "latest",
+                    f"latest ({latest}) is before earliest ({earliest}); a date range must run "
+                    "forwards",
+                    found=str(latest),
+                    expected=f"on or after {earliest}",
+                )
+                return None
+            return DateRange(
+                earliest=earliest or dt.date.min,
+                latest=latest or dt.date.max,
+                text=text,
+                reasoning=reasoning,
+            )
+        except (ValueError, OverflowError) as exc:  # dateutil overflows near year 1 or 9999
+            f.fail(None, f"bad date: {exc}")
+            return None
+
+    def citations(self, f: Fields) -> tuple[Citation, ...]:
+        """Read a record's citations."""
+        out = []
+        for c in f.children("citations", CITATION):
+            citation = self.construct(
+                c, Citation, source=self.source(c), quote=self.quote(c), about=c.text("about")
+            )
+            if citation is not None:
+                out.append(citation)
+        return tuple(out)
+
+    def date_claims(self, f: Fields, key: str) -> tuple[DateClaim, ...]:
+        """Read a list of date claims."""
+        out = []
+        for c in f.children(key, DATE_CLAIM):
+            claim = self.date_claim(c)
+            if claim is not None:
+                out.append(claim)
+        return tuple(out)
+
+    def date_claim(self, c: Fields) -> DateClaim | None:
+        """Read one date claim."""
+        return self.construct(
+            c,
+            DateClaim,
+            date=self.date(c.child("date", DATE, required=True)),
+            source=self.source(c),
+            quote=self.quote(c),
+            report=c.flag("report"),
+            note=c.note(),
+        )
+
+    def references_for(self, ident: str | None) -> tuple[ReferenceFact, ...]:
+        """The reference facts about the record ``ident``."""
+        return tuple(self.facts.get(ident or "", ()))
+
+    def summary(
+        self, claims: Sequence[DateClaim], ident: str | None, field: str
+    ) -> DateRange | None:
+        """The summary of a record's date ``field`` (see ``_summary.of_claims``)."""
+        return of_claims(claims, self.facts_on(ident, field))
+
+    def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
+        """The reference facts about the record ``ident``'s date ``field``."""
+        return [f for f in self.facts.get(ident or "", ()) if f.field == field]
+
+
+def ident_of(data: dict[str, Any]) -> str | None:
+    """A raw record's id, if it is text (a bad id is reported where it is read)."""
+    ident = data.get("id")
+    return ident if isinstance(ident, str) else None
+
+
+def low_high(f: Fields) -> tuple[int | None, int | None]:
+    """Read ``low`` and ``high``; a high below the low is reported on ``high``."""
+    low, high = f.count("low"), f.count("high", required=False)
+    if low is not None and high is not None and low > high:
+        f.fail(
+            "high",
+            f"low ({low}) is greater than high ({high})",
+            found=str(high),
+            expected=f"at least {low}, or null for no upper bound",
+        )
+    return low, high
+
+
+def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRange:
+    first_text, _, last_text = span.partition("/")
+    if not _looks_iso(first_text) or (last_text and not _looks_iso(last_text)):
+        raise ValueError(
+            f"span must be ISO text such as '2019', '2019-08' or '2019-08-31', "
+            f"or two joined by '/', not {span!r}"
+        )
+    first, last = _span_days(first_text, last_text, part)
+    return DateRange(earliest=first, latest=last, text=text, reasoning=reasoning)
+
+
+@functools.lru_cache(maxsize=8192)
+def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of a span; cached, so equal dates share their objects."""
+    from ._dates import _PARTS, parse_period
+
+    first, last = parse_period(first_text)
+    if last_text:
+        last = parse_period(last_text)[1]
+    if part is not None:
+        if part not in _PARTS or first.day != 1 or last_text or first.month != last.month:
+            raise ValueError("part ('early', 'mid', 'late') needs a span of one month")
+        lo, hi = _PARTS[part]
+        first, last = first.replace(day=lo), last.replace(day=min(hi, last.day))
+    return first, (first if first == last else last)  # an exact day: one date object
+
+
+def _looks_iso(text: str) -> bool:
+    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) is not None
+
+
+def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | None:
+    """A series' date: from its earliest possible start to its latest possible end."""
+    if start is None:
+        return None
+    latest = dt.date.max if end is None else end.latest
+    until = f"to its end ({end})" if end is not None else "with no known end"
+    return DateRange(
+        earliest=start.earliest,
+        latest=max(latest, start.latest),
+        text=start.text,
+        reasoning=f"a series: every day from its start ({start}) {until}",
+        disputed=start.disputed or (end is not None and end.disputed),
+    )
+
+
+def articles_of(sources: Iterable[Source | None]) -> tuple[Source, ...]:
+    unique = {s.id: s for s in sources if s is not None and not s.is_reference}
+    return tuple(unique[k] for k in sorted(unique))
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace, no-break spaces included, to one space."""
+    return " ".join(text.replace("\u00a0", " ").split())

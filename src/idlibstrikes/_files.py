@@ -1,0 +1,274 @@
+"""Reading data files: JSON parsed by the standard library, records sorted by kind.
+
+``read_bundled`` and ``read_paths`` give a `RawData` (every record as parsed, with its
+file and position, and the problems met reading the files); ``merge`` joins several;
+``apply_additions`` appends a user file's ``"additions"`` to the records they name, keeping
+where each appended item came from so that a problem in it names the user's file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._errors import Problem
+from ._reader import Fields, Problems
+
+__all__ = [
+    "FORMAT_VERSION",
+    "KINDS",
+    "RawData",
+    "RawRecord",
+    "apply_additions",
+    "merge",
+    "read_bundled",
+    "read_files",
+    "read_paths",
+]
+
+FORMAT_VERSION = 1
+#: The record kinds a data file may hold, in the order they are built.
+KINDS = (
+    "additions",
+    "sources",
+    "places",
+    "people",
+    "groups",
+    "announcements",
+    "strikes",
+    "ceasefires",
+    "developments",
+    "figures",
+    "references",
+)
+_TOP = frozenset({"idlibstrikes", *KINDS})
+
+
+@attrs.frozen
+class RawRecord:
+    """One record as parsed, with the file it came from.
+
+    ``origins`` locates list items that a user file's ``additions`` appended to this
+    record: (field, index) -> (file, path), so a problem in one names the user's file.
+    """
+
+    file: str
+    data: dict[str, Any]
+    position: int = 0
+    origins: dict[tuple[str, int], tuple[str, str]] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class RawData:
+    """Every record of a set of files, sorted by kind, and the problems met reading them."""
+
+    records: dict[str, tuple[RawRecord, ...]]
+    problems: tuple[Problem, ...]
+    #: Each file's bytes, kept to give line numbers to problems if the load fails.
+    texts: dict[str, bytes] = attrs.Factory(dict)
+
+
+# -- reading files -----------------------------------------------------------------------
+
+
+def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[RawRecord]]) -> None:
+    def fail(message: str, line: int | None = None, **kw: str) -> None:
+        problems.append(Problem(file=name, line=line, message=message, **kw))
+
+    if not raw.strip():
+        fail('the file is empty; a data file is a JSON object such as {"idlibstrikes": 1}')
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        fail(
+            f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}; "
+            "save the file as UTF-8",
+            line=line,
+        )
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        return
+    except RecursionError:
+        fail("nesting too deep to read; data files nest only a few levels")
+        return
+    if type(doc) is not dict:
+        fail(
+            'the file must hold a JSON object with the key "idlibstrikes"', found=type(doc).__name__
+        )
+        return
+    version = doc.get("idlibstrikes")
+    if version != FORMAT_VERSION or type(version) is not int:
+        fail(
+            "missing or unsupported format version",
+            field="idlibstrikes",
+            found=repr(version),
+            expected=str(FORMAT_VERSION),
+        )
+        return
+    for key, value in doc.items():
+        if key not in _TOP:
+            fail(
+                "unknown top-level key (a typo?)",
+                field=key,
+                expected="one of " + ", ".join(sorted(_TOP)),
+            )
+        elif key != "idlibstrikes":
+            if type(value) is not list:
+                fail("must be a list of records", field=key, found=type(value).__name__)
+                continue
+            for i, item in enumerate(value):
+                if type(item) is not dict:
+                    fail(
+                        "each record must be a JSON object",
+                        field=f"{key}[{i}]",
+                        found=type(item).__name__,
+                    )
+                else:
+                    out[key].append(RawRecord(name, item, position=i))
+
+
+def read_files(files: Iterable[tuple[str, bytes]]) -> RawData:
+    """Parse ``(name, bytes)`` pairs as data files."""
+    out: dict[str, list[RawRecord]] = {kind: [] for kind in KINDS}
+    problems: list[Problem] = []
+    texts: dict[str, bytes] = {}
+    for name, raw in files:
+        texts[name] = raw
+        _parse(name, raw, problems, out)
+    return RawData({k: tuple(v) for k, v in out.items()}, tuple(problems), texts)
+
+
+def read_bundled() -> RawData:
+    """Parse the data files shipped inside the package."""
+    folder = resources.files("idlibstrikes").joinpath("data")
+    entries = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".json")),
+        key=lambda entry: entry.name,
+    )
+    return read_files((f"idlibstrikes/data/{e.name}", e.read_bytes()) for e in entries)
+
+
+def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
+    """Parse user data files (a folder stands for the ``*.json`` files in it)."""
+    files: list[tuple[str, bytes]] = []
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        targets = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        if path.is_dir() and not targets:
+            problems.append(Problem(file=str(path), message="the folder holds no *.json files"))
+        for target in targets:
+            try:
+                files.append((str(target), target.read_bytes()))
+            except OSError as exc:
+                problems.append(
+                    Problem(file=str(target), message=f"cannot read the file: {exc.strerror}")
+                )
+    data = read_files(files)
+    return RawData(data.records, (*problems, *data.problems), data.texts)
+
+
+def merge(*parts: RawData) -> RawData:
+    """The records and problems of several reads together."""
+    records = {k: tuple(r for part in parts for r in part.records.get(k, ())) for k in KINDS}
+    texts = {name: raw for part in parts for name, raw in part.texts.items()}
+    return RawData(records, tuple(p for part in parts for p in part.problems), texts)
+
+
+# -- additions -----------------------------------------------------------------------------
+
+#: What a user file may add to an existing record: its kind -> (file key, list fields).
+_ADDABLE = {
+    "strike": (
+        "strikes",
+        (
+            "date_claims",
+            "start_claims",
+            "end_claims",
+            "targets",
+            "allies",
+            "killed",
+            "claims",
+            "citations",
+        ),
+    ),
+    "group": ("groups", ("aliases", "citations", "founding", "ending", "strength", "affiliations")),
+    "ceasefire": ("ceasefires", ("start_claims", "end_claims", "parties", "brokers", "citations")),
+    "development": (
+        "developments",
+        ("start_claims", "end_claims", "actors", "affected", "citations"),
+    ),
+    "place": ("places", ("aliases", "citations")),
+    "person": ("people", ("aliases", "citations", "roles")),
+}
+
+
+def apply_additions(raw: RawData, problems: Problems) -> RawData:
+    """Append each addition's items to the record it names (which may be bundled)."""
+    records = {k: list(v) for k, v in raw.records.items()}
+    where: dict[tuple[str, str], int] = {}
+    for kind in KINDS:
+        for i, record in enumerate(records[kind]):
+            ident = record.data.get("id")
+            if isinstance(ident, str):
+                where.setdefault((kind, ident), i)
+    for add in raw.records["additions"]:
+        path = f"additions[{add.position}]"
+        target = add.data.get("kind")
+        fields = _ADDABLE[target][1] if isinstance(target, str) and target in _ADDABLE else ()
+        named = add.data.get("id")
+        f = Fields(
+            problems,
+            add.file,
+            add.data,
+            record=named if isinstance(named, str) else None,
+            path=path,
+            allowed=frozenset({"kind", "id", *fields}),
+        )
+        key = f.text("kind")
+        if key is not None and key not in _ADDABLE:
+            f.fail(
+                "kind",
+                "not a kind of record that can be added to",
+                found=repr(key),
+                expected="one of " + ", ".join(_ADDABLE),
+            )
+        ident = f.ident("id")
+        if key not in _ADDABLE or ident is None:
+            continue
+        kind = _ADDABLE[key][0]
+        if (kind, ident) not in where:
+            f.fail(
+                "id",
+                f"unknown {key} id: an addition must name an existing {key}",
+                found=repr(ident),
+            )
+            continue
+        position = where[(kind, ident)]
+        record = records[kind][position]
+        data, origins = dict(record.data), dict(record.origins)
+        for field in fields:
+            items = add.data.get(field)
+            if items is None:
+                continue
+            if type(items) is not list:
+                f.fail(field, "must be a list", found=type(items).__name__)
+                continue
+            existing = data.get(field)
+            base = list(existing) if isinstance(existing, list) else []
+            for j, _ in enumerate(items):
+                origins[(field, len(base) + j)] = (add.file, f"{path}.{field}[{j}]")
+            data[field] = base + items
+        records[kind][position] = RawRecord(record.file, data, record.position, origins)
+    return RawData({k: tuple(v) for k, v in records.items()}, raw.problems, raw.texts)

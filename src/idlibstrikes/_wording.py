@@ -1,0 +1,90 @@
+"""How figures, dates and references are worded wherever a person reads them.
+
+The command line, the notebook HTML, the strikes table's text cells and the docs pages
+all word a casualty range, a summary date and a reference fact with these functions, so
+that the same state reads the same everywhere ("6-8+ (disputed)", "no figures").
+"""
+
+from __future__ import annotations
+
+from ._dates import DateRange
+from ._models import Group, ReferenceFact, Source
+
+__all__ = ["date_text", "figure_text", "reference_text", "span_text", "who_text"]
+
+
+def span_text(low: int | None, high: int | None, open_ended: bool, dash: str = "-") -> str:
+    """A casualty range as text: ``6``, ``6-8``, ``+`` where open above, or "no figures".
+
+    Examples:
+        >>> span_text(32, 50, True), span_text(40, 40, False), span_text(None, None, False)
+        ('32-50+', '40', 'no figures')
+    """
+    if low is None or high is None:
+        return "no figures"
+    span = str(low) if low == high else f"{low}{dash}{high}"
+    return span + ("+" if open_ended else "")
+
+
+def figure_text(low: int, high: int | None, dash: str = "-") -> str:
+    """One claim's or account's figure: ``8``, ``6-8``, or ``6+`` for "at least six".
+
+    Examples:
+        >>> figure_text(6, None), figure_text(25, 49), figure_text(8, 8)
+        ('6+', '25-49', '8')
+    """
+    if high is None:
+        return f"{low}+"
+    return span_text(low, high, False, dash)
+
+
+def date_text(date: DateRange | None, *, wording: bool = False) -> str:
+    """A summary date: ISO days, marked where the sources disagree; "-" when unknown.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> date_text(isk.load().strike("2017-03-al-jinah").date)
+        '2017-03-16..2017-03-17 (disputed)'
+        >>> date_text(isk.load().strike("2025-02-15-urum-al-jawz").date, wording=True)
+        '2025-02-15 (late on Saturday)'
+    """
+    if date is None:
+        return "-"
+    notes = [date.text] if wording and date.text else []
+    if date.disputed:
+        notes.append("disputed")
+    return f"{date} ({'; '.join(notes)})" if notes else str(date)
+
+
+def reference_text(fact: ReferenceFact) -> str:
+    """A reference fact as one line, labelled as a reference.
+
+    It says whether the reference corrects an article, its confidence, what it says and
+    where it comes from.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [fact] = [f for f in isk.load().references_for("2017-03-al-jinah") if f.field == "date"]
+        >>> print(reference_text(fact))  # doctest: +ELLIPSIS
+        reference, corrects, high: date 2017-03-16: Thursday 16 Mar 2017, ... (CENTCOM ...)
+    """
+    flags = ", corrects" if fact.corrects else ""
+    date = f" {fact.date}" if fact.date is not None else ""
+    cited = fact.source.headline or fact.source.outlet or fact.source.id
+    return f"reference{flags}, {fact.confidence.value}: {fact.field}{date}: {fact.value} ({cited})"
+
+
+def who_text(claimant: Group | None, source: Source | None) -> str:
+    """Who gave a figure: the claimant, or the outlet speaking in its own voice.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> a002, a001 = data.source("002_0d9037507fd83edc"), data.source("001_a3fa68a93635bb6d")
+        >>> who_text(None, a002), who_text(None, a001)
+        ('Kurdistan 24 (own voice)', 'the outlet (own voice)')
+    """
+    if claimant is not None:
+        return claimant.name
+    outlet = source.outlet if source is not None else None
+    return f"{outlet or 'the outlet'} (own voice)"
