@@ -2,10 +2,12 @@
 
 Loads ``new-article.json`` (a small fictional example beside this script) on top of the
 bundled data: it adds a local monitor's "at least 38" to the 31 August 2019 camp strike,
-with its quote checked against ``articles/example-0001.txt``. Then loads
-``broken-article.json``, which has six mistakes, and prints every problem the loader finds
-at once. Finally writes a dataset out with ``isk.dump`` / ``isk.dumps`` and loads it back
-equal.
+with its quote checked against ``articles/example-0001.txt``. The new claim is a fourth
+account of the toll; "at least 38" agrees with the Syrian Observatory's 40, so the toll
+stays 40+ with a best estimate of 40 (not 38-40+: a lower floor that agrees never lowers
+it). Then loads ``broken-article.json``, which has six mistakes, and prints every problem
+the loader finds at once. Finally writes a dataset out with ``isk.dump`` / ``isk.dumps``
+and loads it back equal.
 """
 
 import os
@@ -16,6 +18,14 @@ from pathlib import Path
 import idlibstrikes as isk
 
 HERE = Path(__file__).resolve().parent
+
+
+def span(low, high):
+    """A figure as text: "40", "25-49", or "38+" for "at least 38"."""
+    if high is None:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}-{high}"
+
 
 # -- your own file beside the bundled data -------------------------------------------------
 bundled = isk.load()
@@ -33,7 +43,12 @@ for claim in after.claims:
         print(f"    claimant: {claim.claimant.name}; source: {claim.source.id}")
         print(f"    quote: {claim.quote!r}")
 print(f"  whole toll, bundled: {bundled.casualties([before])}")
-print(f"  whole toll, mine:    {mine.casualties([after])}")
+toll = mine.casualties([after])
+print(f"  whole toll, mine:    {toll}")
+one = toll.per_strike[0]
+print(f"  best estimate {one.best}, disputed {one.disputed}; the accounts:")
+for a in one.accounts:
+    print(f"    {span(a.low, a.high):>4}  {a.who:<36} {a.basis.value:<7} {a.source.id}")
 print(f"  the bundled dataset is unchanged: {bundled is isk.load()}, {len(before.claims)} claims")
 
 # -- a broken file: every problem at once ----------------------------------------------------

@@ -1,12 +1,19 @@
 """How do I get the strikes as a table, or into a spreadsheet, a GIS or a data package?
 
 Builds the strikes table as plain dicts and as a pandas DataFrame (columns named as in the
-conflict-event datasets ACLED and UCDP GED), describes a few columns, and writes every export
-format into a temporary folder: CSV, JSON, GeoJSON (only strikes a cited reference gives a
-point for; the rest are left out, not guessed) and a Frictionless Data Package.
+conflict-event datasets ACLED and UCDP GED), describes a few columns, among them the ones
+that say where the sources disagree (``date_disputed``, ``deaths_disputed``), UCDP's best
+estimate (``deaths_best``, empty where the accounts disagree: the strike of 30 June 2019 is
+6-8 deaths with no best estimate) and the deaths of parts of the victims
+(``commander_deaths_low`` ...). Series of strikes reported as one are rows of their own,
+with the day their toll counts up to, never to be added to the strikes'. Then writes every
+export format into a temporary folder: CSV (with the reference facts in references.csv),
+JSON, GeoJSON (only strikes a cited reference gives a point for; the rest are left out, not
+guessed) and a Frictionless Data Package.
 """
 
 import tempfile
+import textwrap
 from pathlib import Path
 
 import idlibstrikes as isk
@@ -18,20 +25,28 @@ rows = data.to_records("strikes")
 print(f"to_records('strikes'): {len(rows)} rows of {len(rows[0])} columns")
 first = rows[0]
 print(f"  first row: {first['id']}, {first['event_date']}..{first['date_end']}, {first['actor1']}")
-for kind in ("claims", "groups", "ceasefires", "sources"):
+for kind in ("claims", "groups", "ceasefires", "sources", "references"):
     print(f"  to_records({kind!r}): {len(data.to_records(kind))} rows")
 
 described = {c.name: c for c in isk.columns("strikes")}
 print("\nisk.columns('strikes'), a few:")
-for name in ("event_date", "date_end", "date_precision", "actor2", "deaths_low", "deaths_high"):
+names = ("event_date", "date_end", "date_disputed", "actor2", "deaths_low", "deaths_high")
+names += ("deaths_best", "deaths_disputed", "commander_deaths_low", "references")
+for name in names:
     col = described[name]
-    print(f"  {name} ({col.type}{', several values' if col.multiple else ''}): {col.description}")
+    line = f"{name} ({col.type}{', several values' if col.multiple else ''}): {col.description}"
+    print(textwrap.fill(line, width=88, initial_indent="  ", subsequent_indent="    "))
 
 # -- a pandas DataFrame -----------------------------------------------------------------------
 df = data.to_dataframe("strikes")
-columns = ["event_date", "location", "deaths_low", "deaths_high", "deaths_open_ended"]
+columns = ["event_date", "date_disputed", "location_id", "deaths_low", "deaths_high"]
+columns += ["deaths_best", "deaths_disputed"]
+toll = df["deaths_low"].notna() & (df["scope"] == "event")
 print(f"\nto_dataframe('strikes'): {df.shape[0]} rows x {df.shape[1]} columns; with a toll:")
-print(df.loc[df["deaths_low"].notna(), columns].to_string(index=False))
+print(df.loc[toll, columns].to_string(index=False))
+series = df.loc[df["scope"] == "series", ["id", "deaths_low", "deaths_counted_to"]]
+print(f"and {len(series)} series (never add their tolls to the strikes'):")
+print(series.to_string(index=False))
 
 # -- exports ------------------------------------------------------------------------------------
 out = Path(tempfile.mkdtemp())
