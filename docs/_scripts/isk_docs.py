@@ -30,7 +30,8 @@ from typing import Any
 import attrs
 
 import idlibstrikes as isk
-from idlibstrikes._casualties import span_text  # the package's own range wording
+from idlibstrikes._casualties import deaths_text, summarize  # the package's own wording
+from idlibstrikes._wording import date_text, figure_text, span_text
 
 ROOT = Path(__file__).resolve().parents[2]
 _SESSIONS: dict[str, dict[str, Any]] = {}
@@ -178,13 +179,11 @@ def _article(ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(i.split("_", 1)[0] if i.endswith(".txt") else i for i in ids)
 
 
-def _span(low: int | None, high: int | None, open_ended: bool) -> str:
-    """``6``, ``24-49``, ``24-49+`` (some figure is open above), ``1800+`` (no high)."""
+def _span(low: int | None, high: int | None) -> str:
+    """A range of estimates (a group's strength): ``1800``, ``1800-2500``; empty if none."""
     if low is None:
         return ""
-    if high is None:
-        return f"{low}+"
-    return span_text(low, high, open_ended)
+    return span_text(low, high, False)
 
 
 def _dates(earliest: object, latest: object) -> str:
@@ -196,25 +195,153 @@ def _dates(earliest: object, latest: object) -> str:
 
 
 def strikes_table(data: isk.Dataset | None = None) -> str:
-    """Every strike: date range, place, perpetrator, targets, deaths and sources."""
+    """Every single strike: date, place, who, targets, deaths as every view words them."""
     data = data or isk.load()
     rows = [
         (
-            f"`{r['id']}`",
-            _dates(r["event_date"], r["date_end"]),
-            r["scope"],
-            r["location"],
+            f"`{s.id}`",
+            date_text(s.date),
+            s.place.name,
             r["admin1"],
-            r["actor1"],
+            s.perpetrator.name,
             r["actor2"],
-            _span(r["deaths_low"], r["deaths_high"], r["deaths_open_ended"]),
+            deaths_text(s),
+            "" if r["deaths_best"] is None else r["deaths_best"],
             r["number_of_claims"],
             _article(r["sources"]),
         )
-        for r in data.to_records("strikes")
+        for s, r in zip(data.strikes, data.to_records("strikes"), strict=True)
+        if not s.is_series
     ]
-    header = ["id", "date", "scope", "place", "governorate", "by", "targets", "deaths"]
+    header = ["id", "date", "place", "governorate", "by", "targets", "deaths", "best"]
     return table([*header, "claims", "sources"], rows)
+
+
+def series_table(data: isk.Dataset | None = None) -> str:
+    """Every series of strikes reported as one: start, end, place, who, deaths, sources."""
+    data = data or isk.load()
+    rows = [
+        (
+            f"`{s.id}`",
+            date_text(s.start),
+            date_text(s.end) if s.end else "not stated",
+            s.place.name,
+            s.perpetrator.name,
+            tuple(t.name for t in s.targets),
+            "; ".join(
+                f"{v.value} {deaths_text(s, v)}"
+                for v in isk.Victims
+                if summarize(s, v, isk.Outcome.KILLED).known
+            )
+            or "no figures",
+            _article(src.id for src in s.sources),
+        )
+        for s in data.strikes
+        if s.is_series
+    ]
+    header = ["id", "start", "end", "place", "by", "targets", "deaths (never summed)", "sources"]
+    return table(header, rows)
+
+
+def casualties_table(data: isk.Dataset | None = None) -> str:
+    """Every single strike's figures by victims, each as the package words them."""
+    data = data or isk.load()
+    kinds = (
+        ("all", isk.Victims.ALL, isk.Outcome.KILLED),
+        ("civilians", isk.Victims.CIVILIANS, isk.Outcome.KILLED),
+        ("militants", isk.Victims.MILITANTS, isk.Outcome.KILLED),
+        ("commanders", isk.Victims.COMMANDERS, isk.Outcome.KILLED),
+        ("wounded", isk.Victims.ALL, isk.Outcome.WOUNDED),
+    )
+    rows = []
+    for s in data.strikes:
+        if s.is_series:
+            continue
+        cells = [str(summarize(s, v, o)) for _, v, o in kinds]
+        best = summarize(s, isk.Victims.ALL, isk.Outcome.KILLED).best
+        rows.append((f"`{s.id}`", *cells, "" if best is None else str(best)))
+    return table(["strike", *(k for k, _, _ in kinds), "best (all)"], rows)
+
+
+def accounts_table(data: isk.Dataset | None = None) -> str:
+    """Each single strike's accounts of its whole toll: who, where, what, on what basis."""
+    data = data or isk.load()
+    rows = [
+        (
+            f"`{s.id}`",
+            a.who,
+            _article([a.source.id]) if a.source else ", ".join(p.name for p in a.named),
+            figure_text(a.low, a.high),
+            a.basis.value,
+        )
+        for s in data.strikes
+        if not s.is_series
+        for a in summarize(s, isk.Victims.ALL, isk.Outcome.KILLED).accounts
+    ]
+    return table(["strike", "account", "source (or names)", "all killed", "basis"], rows)
+
+
+def affiliations_table(group: str) -> str:
+    """A group's affiliate links: since and until as the summary rule combines them."""
+    from idlibstrikes._dataset import _affiliate_links  # how strikes_by_group dates them
+
+    rows = [
+        (
+            other.name,
+            date_text(since) if since else "not stated",
+            date_text(until) if until else "not stated",
+            (until.reasoning if until else ""),
+        )
+        for other, since, until in _affiliate_links(isk.load().group(group))
+    ]
+    return table(["affiliate of", "since", "until", "how"], rows)
+
+
+def developments_table(data: isk.Dataset | None = None) -> str:
+    """Every development: kind, start, who, against whom, where, sources."""
+    data = data or isk.load()
+    rows = [
+        (
+            f"`{d.id}`",
+            d.kind.value,
+            date_text(d.start, wording=True),
+            tuple(g.name for g in d.actors) or "not stated",
+            tuple(g.name for g in d.affected) or "not stated",
+            d.place.name if d.place else "",
+            _article(src.id for src in d.sources),
+        )
+        for d in data.developments
+    ]
+    return table(["id", "kind", "start", "by", "against", "place", "sources"], rows)
+
+
+def summaries_table(data: isk.Dataset | None = None) -> str:
+    """The summary dates that differ from a single claim: how the rule combined them."""
+    data = data or isk.load()
+    found: list[tuple[str, str, isk.DateRange]] = []
+    for s in data.strikes:
+        for label, date in (
+            ("date", s.date if not s.is_series else None),
+            ("start", s.start),
+            ("end", s.end),
+        ):
+            if date is not None:
+                found.append((s.id, label, date))
+    for g in data.groups:
+        for label, date in (("founded", g.founded), ("ended", g.ended)):
+            if date is not None:
+                found.append((g.id, label, date))
+    for c in data.ceasefires:
+        found += [(c.id, "start", c.start)] + ([(c.id, "end", c.end)] if c.end else [])
+    for a in data.announcements:
+        if len(a.reports) > 1 or a.references:
+            found.append((a.id, "date", a.date))
+    rows = [
+        (f"`{ident}`", label, date_text(date), date.reasoning)
+        for ident, label, date in found
+        if date.reasoning.startswith(("the days all", "disputed", "no source reports"))
+    ]
+    return table(["record", "date", "summary", "how"], rows)
 
 
 def groups_table(data: isk.Dataset | None = None) -> str:
@@ -227,13 +354,16 @@ def groups_table(data: isk.Dataset | None = None) -> str:
             r["kind"],
             r["aliases"],
             r["affiliations"],
-            _dates(r["founded_earliest"], r["founded_latest"]),
-            _span(r["strength_low"], r["strength_high"], False),
+            _dates(r["founded_earliest"], r["founded_latest"])
+            + (" (disputed)" if r["founded_disputed"] else ""),
+            _dates(r["ended_earliest"], r["ended_latest"]),
+            _span(r["strength_low"], r["strength_high"]),
             _article(r["sources"]),
         )
         for r in data.to_records("groups")
     ]
-    header = ["name", "id", "kind", "aliases", "affiliations", "founded", "strength", "sources"]
+    header = ["name", "id", "kind", "aliases", "affiliations", "founded", "ended", "strength"]
+    header.append("sources")
     return table(header, rows)
 
 
@@ -247,13 +377,16 @@ def ceasefires_table(data: isk.Dataset | None = None) -> str:
             r["kind"],
             _dates(r["start_earliest"], r["start_latest"]),
             _dates(r["end_earliest"], r["end_latest"]) or "not stated",
+            f"unknown after {r['reported_until']}"
+            if r["reported_until"] and r["end_text"] is None
+            else "",
             r["parties"],
             r["brokers"],
             _article(r["sources"]),
         )
         for r in data.to_records("ceasefires")
     ]
-    header = ["name", "id", "kind", "start", "end", "parties", "brokers", "sources"]
+    header = ["name", "id", "kind", "start", "end", "status", "parties", "brokers", "sources"]
     return table(header, rows)
 
 
@@ -282,14 +415,15 @@ def references_table(data: isk.Dataset | None = None) -> str:
             f"`{f.subject}`",
             f.field,
             f.value,
+            "" if f.date is None else str(f.date),
             f.confidence.value,
             "yes" if f.corrects else "",
             f.source.id,
         )
         for f in data.references
     )
-    header = ["about", "field", "value", "confidence", "corrects the article", "reference"]
-    return table(header, rows)
+    header = ["about", "field", "value", "date", "confidence", "corrects the article"]
+    return table([*header, "reference"], rows)
 
 
 def counts(data: isk.Dataset | None = None) -> str:
@@ -302,7 +436,8 @@ def counts(data: isk.Dataset | None = None) -> str:
         f"{len(data.strikes)} strikes ({events} single events, "
         f"{len(data.strikes) - events} series reported as one), {len(data.groups)} groups, "
         f"{len(data.people)} people, {len(data.places)} places, "
-        f"{len(data.ceasefires)} ceasefires and agreements, {claims} casualty claims, "
+        f"{len(data.ceasefires)} ceasefires and agreements, "
+        f"{len(data.developments)} other developments, {claims} casualty claims, "
         f"{len(data.references)} reference facts; {articles} articles and "
         f"{len(data.sources) - articles} references."
     )
