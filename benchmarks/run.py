@@ -173,9 +173,7 @@ def bench_size(n: int, repeat: int, folder: Path) -> dict[str, Any]:
         return per["low"].sum(), per["high"].sum()
 
     def db_between() -> Any:
-        sql = (
-            "SELECT * FROM strikes WHERE scope = 'event' AND event_date <= ? AND date_end >= ?"
-        )
+        sql = "SELECT * FROM strikes WHERE scope = 'event' AND event_date <= ? AND date_end >= ?"
         return con.execute(sql, [last, first]).fetchall()
 
     def db_group() -> Any:

@@ -152,7 +152,7 @@ def test_series_have_start_and_end(data: isk.Dataset) -> None:
     coalition = data.strike("2014-2019-coalition-northwest-strikes")
     assert (str(coalition.start), str(coalition.end)) == (
         "2014-01-01..2014-12-31",
-        "2017-01-01..2017-12-30",
+        "2017-01-01..2017-06-30",
     )
     assert coalition not in data.strikes_between("2019", include_series=True)
     assert offensive in data.strikes_between("2019-06", certain=True, include_series=True)

@@ -79,7 +79,7 @@ def test_the_bundled_data_is_what_these_tests_expect(data: isk.Dataset) -> None:
 def test_timeline_has_one_labelled_row_per_strike(data: isk.Dataset, line: Figure) -> None:
     labels = [t.get_text() for t in line.axes[0].get_yticklabels()]
     assert len(labels) == len(data.strikes) == 11
-    assert labels[0] == "2014-01-01..2017-12-30  north-west Syria"
+    assert labels[0] == "2014-01-01..2017-06-30  north-west Syria"
     assert "2017-03-16..2017-03-17  al-Jinah" in labels
     assert labels[-1] == "2025-02-15  motorway near the village of Urum Al Joz"
     # One point per strike with both ends known, each on its own row; the Turkish air

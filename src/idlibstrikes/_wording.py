@@ -45,8 +45,8 @@ def date_text(date: DateRange | None, *, wording: bool = False) -> str:
         >>> import idlibstrikes as isk
         >>> date_text(isk.load().strike("2017-03-al-jinah").date)
         '2017-03-16..2017-03-17 (disputed)'
-        >>> date_text(isk.load().strike("2025-02-15-urum-al-jawz").date, wording=True)
-        '2025-02-15 (late on Saturday)'
+        >>> date_text(isk.load().strike("2019-08-31-kafranbel-shelling").date, wording=True)
+        '2019-08-31 (late on Saturday)'
     """
     if date is None:
         return "-"
