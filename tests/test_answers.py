@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -267,3 +271,76 @@ def test_the_summary_spans_every_largest_agreeing_set(claims: list[isk.DateRange
     assert summary.disputed == (len(largest) > 1)
     assert summary.earliest == min(lo for lo, _ in common)
     assert summary.latest == max(hi for _, hi in common)
+
+
+# -- edge cases a review found ----------------------------------------------------------------
+
+
+def test_a_series_snapshot_is_shown_as_worded(data: isk.Dataset) -> None:
+    offensive = data.strike("2019-idlib-offensive")
+    later = isk.CasualtyClaim(
+        low=1000,
+        high=1000,
+        victims=isk.Victims.CIVILIANS,
+        source=data.source("004_4230a031e6ff8aa2"),
+        claimant=data.group("sohr"),
+        quote="q",
+        counts_to=isk.DateRange.parse("2019-09-01"),
+    )
+    grown = attrs.evolve(offensive, claims=(*offensive.claims, later))
+    (series,) = data.casualties([grown], victims="civilians").series
+    # SOHR's 951+ on 31 August is an earlier snapshot: a floor on the later 1,000
+    assert (series.low, series.high, series.disputed) == (1000, 1000, False)
+    shown = {(c.low, c.high) for c in series.claims}
+    assert (951, None) in shown  # the claims themselves are never rewritten
+    assert (200, None) in shown
+
+
+def test_a_whole_disputes_a_larger_part_in_another_account(data: isk.Dataset) -> None:
+    camp = data.strike("2019-08-31-idlib-training-camp")
+    assert not data.casualties([camp], victims="commanders").disputed  # 40, all agree
+    five = isk.CasualtyClaim(
+        low=5,
+        high=5,
+        victims=isk.Victims.ALL,
+        source=data.source("001_a3fa68a93635bb6d"),
+        claimant=data.group("un"),
+        quote="q",
+    )
+    strike = attrs.evolve(camp, claims=(*camp.claims, five))
+    commanders = data.casualties([strike], victims="commanders")
+    # "5 killed" cannot hold with SOHR's 40 commanders: the commanders' figure is disputed,
+    # though the whole gives no figure for the commanders themselves (no "0-5")
+    assert (commanders.low, commanders.high, commanders.disputed, commanders.best) == (
+        40,
+        40,
+        True,
+        None,
+    )
+
+
+def test_unknown_names_point_only_to_functions_that_exist(data: isk.Dataset) -> None:
+    lookups = (data.strike, data.development, data.source, data.ceasefire, data.group, data.place)
+    for lookup in lookups:
+        with pytest.raises(isk.UnknownNameError) as info:
+            lookup("zzzz-nothing")
+        named = re.findall(r"Dataset\.(\w+)", str(info.value))
+        assert named, str(info.value)
+        assert all(hasattr(isk.Dataset, name) for name in named), str(info.value)
+
+
+def test_a_series_cannot_end_before_it_starts(data: isk.Dataset, tmp_path: Path) -> None:
+    doc = json.loads(isk.dumps([data.strike("2019-idlib-offensive")]))
+    series = doc["strikes"][0]
+    series["id"] = "my-series"
+    series["end_claims"] = [
+        {
+            "date": {"text": "2010", "span": "2010"},
+            "source": series["start_claims"][0]["source"],
+            "quote": "q",
+        }
+    ]
+    path = tmp_path / "series.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(isk.DataError, match=r"the series ends .* before it starts"):
+        isk.load(path)

@@ -31,6 +31,7 @@ them with the real examples):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -139,7 +140,8 @@ class StrikeCasualties:
         outcome: Killed or wounded.
         low: What the accounts jointly allow at least (where they disagree, the smallest
             floor of the accounts that agree among themselves); ``None`` without figures.
-        high: The largest figure any account gives; ``None`` without figures.
+        high: The largest figure any account gives (where accounts agree, no more than they
+            jointly allow); ``None`` without figures.
         open_ended: Whether the account giving ``high`` gives it as a floor ("at least").
         best: UCDP's best estimate: the value every account allows, where they agree;
             ``None`` where they disagree or nothing is known.
@@ -305,12 +307,23 @@ class Casualties:
 # -- one strike -----------------------------------------------------------------------------
 
 
-def _parts_of(claim: CasualtyClaim) -> frozenset[Victims]:
-    """The sets ``claim``'s victims are part of (its own set not included)."""
-    wider = _WITHIN[claim.victims]
-    for extra in claim.within:
+# Sets of victims as bits, so that the many membership tests below are integer operations
+# (an Enum member hashes in Python, and a strike asks thousands of such questions).
+_BIT = {v: 1 << i for i, v in enumerate(Victims)}
+
+
+@functools.lru_cache(maxsize=64)
+def _wider(victims: Victims, within: tuple[Victims, ...]) -> int:
+    """The sets that victims of this kind are part of (their own set not included)."""
+    wider = _WITHIN[victims]
+    for extra in within:
         wider = wider | {extra} | _WITHIN[extra]
-    return wider
+    return sum(_BIT[v] for v in wider)
+
+
+def _parts_of(claim: CasualtyClaim) -> int:
+    """The sets ``claim``'s victims are part of (its own set not included), as bits."""
+    return _wider(claim.victims, claim.within)
 
 
 Range = tuple[int, int | None]
@@ -321,9 +334,14 @@ def _meet(a: Range, b: Range) -> bool:
 
 
 class _Account:
-    """An account being read: its claims, and its range for each set of victims."""
+    """An account being read: its claims, and its range for each set of victims.
 
-    __slots__ = ("claimant", "claims", "named", "ranges", "source", "stated", "vague")
+    ``floors`` are claims read as floors only: an earlier snapshot of a series' growing
+    toll says what the toll was at least, whatever its own upper figure. Sets of victims
+    are bits (``_BIT``) here.
+    """
+
+    __slots__ = ("claimant", "claims", "items", "named", "ranges", "source", "stated", "vague")
 
     def __init__(
         self,
@@ -331,45 +349,72 @@ class _Account:
         source: Source | None,
         claims: Sequence[CasualtyClaim],
         named: Sequence[Person] = (),
+        floors: frozenset[int] = frozenset(),
     ) -> None:
         self.claimant, self.source, self.claims, self.named = claimant, source, claims, named
-        self.ranges: dict[Victims, Range] = {}
-        self.stated: set[Victims] = set()
-        self.vague: set[Victims] = set()
+        # per claim: its set, the sets it is part of, its low, its high (None: a floor only)
+        self.items = [
+            (_BIT[c.victims], _parts_of(c), c.low, None if id(c) in floors else c.high, c.vague)
+            for c in claims
+        ]
+        self.ranges: dict[int, Range] = {}
+        self.stated = 0
+        self.vague = 0
 
-    def read(self, sets: Iterable[Victims]) -> bool:
+    def read(self, sets: Iterable[int]) -> bool:
         """Work out this account's range for each of ``sets``; False if its claims clash."""
-        for victims in sets:
-            direct = [c for c in self.claims if c.victims is victims]
-            floor = max((c.low for c in self.claims if victims in _parts_of(c)), default=0)
+        for bit in sets:
+            floor = 0
+            low = -1
+            high: int | None = None
+            vague = True
+            for own, parts, c_low, c_high, c_vague in self.items:
+                if own == bit:
+                    low = max(low, c_low)
+                    if c_high is not None and (high is None or c_high < high):
+                        high = c_high
+                    vague = vague and c_vague
+                elif parts & bit and c_low > floor:
+                    floor = c_low
             if self.named:
-                floor = max(floor, _named_floor(self.named, victims))
-            if direct:
-                low = max(floor, *(c.low for c in direct))
-                highs = [c.high for c in direct if c.high is not None]
-                high = min(highs) if highs else None
+                floor = max(floor, _named_floor(self.named, bit))
+            if low >= 0:  # some claim is about these victims themselves
+                low = max(low, floor)
                 if high is not None and low > high:
                     return False
-                self.ranges[victims] = (low, high)
-                (self.vague if all(c.vague for c in direct) else self.stated).add(victims)
+                self.ranges[bit] = (low, high)
+                if vague:
+                    self.vague |= bit
+                else:
+                    self.stated |= bit
             elif floor > 0:
-                self.ranges[victims] = (floor, None)
+                self.ranges[bit] = (floor, None)
         return True
 
     def agrees(self, other: _Account) -> bool:
-        return all(
-            _meet(mine, theirs)
-            for victims, mine in self.ranges.items()
-            if (theirs := other.ranges.get(victims)) is not None
-        )
+        theirs_by_set = other.ranges
+        for bit, (low, high) in self.ranges.items():
+            theirs = theirs_by_set.get(bit)
+            if theirs is not None and not _meet((low, high), theirs):
+                return False
+        return True
 
-    def freeze(self, victims: Victims, counts_to: DateRange | None) -> Account:
-        low, high = self.ranges[victims]
+    def singles(self, sets: Iterable[int], floors: frozenset[int]) -> list[_Account]:
+        """This account's claims one by one: for an account whose own claims clash."""
+        out = []
+        for claim in self.claims:
+            single = _Account(self.claimant, self.source, (claim,), floors=floors)
+            single.read(sets)
+            out.append(single)
+        return out
+
+    def freeze(self, bit: int, counts_to: DateRange | None) -> Account:
+        low, high = self.ranges[bit]
         if self.named and not self.claims:
             basis = Basis.NAMED
-        elif victims in self.stated:
+        elif self.stated & bit:
             basis = Basis.STATED
-        elif victims in self.vague:
+        elif self.vague & bit:
             basis = Basis.VAGUE
         else:
             basis = Basis.PARTS
@@ -385,40 +430,60 @@ class _Account:
         )
 
 
-def _named_floor(named: Sequence[Person], victims: Victims) -> int:
-    if victims is Victims.ALL:
+def _named_floor(named: Sequence[Person], bit: int) -> int:
+    """How many of the named dead count among the victims ``bit``.
+
+    All of them count among all victims; among a kind of victims, those whose role is coded
+    as that kind or a part of it (``Role.counts_as``).
+    """
+    if bit == _BIT[Victims.ALL]:
         return len(named)
     return sum(
         any(
-            r.counts_as is not None and (r.counts_as is victims or victims in _WITHIN[r.counts_as])
+            r.counts_as is not None and (_BIT[r.counts_as] == bit or _wider(r.counts_as, ()) & bit)
             for r in person.roles
         )
         for person in named
     )
 
 
-def _accounts(claims: Sequence[CasualtyClaim], named: Sequence[Person]) -> list[_Account]:
+def _accounts(
+    claims: Sequence[CasualtyClaim],
+    named: Sequence[Person],
+    sets: Iterable[int],
+    floors: frozenset[int] = frozenset(),
+) -> list[_Account]:
+    """The accounts of ``claims`` (and the named dead), read for ``sets``."""
+    sets = tuple(sets)
     grouped: dict[tuple[str | None, str], list[CasualtyClaim]] = {}
     for c in claims:
         grouped.setdefault((c.claimant.id if c.claimant else None, c.source.id), []).append(c)
-    accounts = [_Account(group[0].claimant, group[0].source, group) for group in grouped.values()]
+    accounts = [
+        _Account(group[0].claimant, group[0].source, group, floors=floors)
+        for group in grouped.values()
+    ]
     if named:
         accounts.append(_Account(None, None, (), named))
-    return accounts
+    read: list[_Account] = []
+    for account in accounts:
+        # an account whose own claims clash: each claim speaks for itself
+        read += [account] if account.read(sets) else account.singles(sets, floors)
+    return read
 
 
-def _snapshots(claims: Sequence[CasualtyClaim]) -> tuple[list[CasualtyClaim], DateRange | None]:
-    """A series' claims with earlier snapshots of its growing toll turned into floors."""
+def _snapshots(claims: Sequence[CasualtyClaim]) -> tuple[frozenset[int], DateRange | None]:
+    """For a series: the earlier snapshots of its growing toll, and the latest one's day.
+
+    An earlier snapshot is a floor on the later toll (see ``_Account``).
+    """
     dated = [c.counts_to for c in claims if c.counts_to is not None]
     if not dated:
-        return list(claims), None
+        return frozenset(), None
     latest = max(dated, key=lambda d: (d.latest, d.earliest))
-    out = []
-    for c in claims:
-        if c.counts_to is not None and c.counts_to.latest < latest.earliest and c.high is not None:
-            c = attrs.evolve(c, high=None)  # a toll only grows: earlier, it was at least this
-        out.append(c)
-    return out, latest
+    earlier = frozenset(
+        id(c) for c in claims if c.counts_to is not None and c.counts_to.latest < latest.earliest
+    )
+    return earlier, latest
 
 
 def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties:
@@ -434,45 +499,32 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         >>> str(summarize(kafranbel, Victims.ALL, Outcome.KILLED))
         '1+'
     """
-    relevant = [
-        c
-        for c in strike.claims
-        if c.outcome is outcome and (c.victims is victims or victims in _parts_of(c))
-    ]
-    counted_to = None
-    if strike.is_series:
-        relevant, counted_to = _snapshots(relevant)
     named = strike.killed if outcome is Outcome.KILLED else ()
-    sets = {victims, *(c.victims for c in relevant)}
-    accounts = []
-    for account in _accounts(relevant, named):
-        if account.read(sets):
-            accounts.append(account)
-        else:  # an account whose own claims clash: each claim speaks for itself
-            for claim in account.claims:
-                single = _Account(account.claimant, account.source, (claim,))
-                single.read(sets)
-                accounts.append(single)
-    readers = [a for a in accounts if victims in a.ranges]
-    frozen = tuple(a.freeze(victims, counted_to) for a in readers)
+    bit = _BIT[victims]
+    relevant: list[CasualtyClaim] = []
+    wider: list[CasualtyClaim] = []  # about a set the asked victims are part of
+    above = _wider(victims, ())
+    for c in strike.claims:
+        if c.outcome is not outcome:
+            continue
+        if c.victims is victims or _parts_of(c) & bit:
+            relevant.append(c)
+        elif _BIT[c.victims] & above:
+            wider.append(c)
+    if not relevant and not named:
+        return _unknown(strike, victims, outcome)
+    floors, counted_to = _snapshots(relevant) if strike.is_series else (frozenset(), None)
+    sets = {bit, *(_BIT[c.victims] for c in relevant)}
+    accounts = _accounts(relevant, named, sets, floors)
+    readers = [a for a in accounts if bit in a.ranges]
     if not readers:
-        return StrikeCasualties(
-            strike=strike,
-            victims=victims,
-            outcome=outcome,
-            low=None,
-            high=None,
-            open_ended=False,
-            best=None,
-            disputed=False,
-            accounts=(),
-            counted_to=None,
-        )
-    groups = [
-        _group_summary([readers[i].ranges[victims] for i in g]) for g in _agreeing_sets(readers)
-    ]
+        return _unknown(strike, victims, outcome)
+    frozen = tuple(a.freeze(bit, counted_to) for a in readers)
+    groups = [_group_summary([readers[i].ranges[bit] for i in g]) for g in _agreeing_sets(readers)]
     high = max(g[1] for g in groups)
-    disputed = len(groups) > 1
+    # A whole caps its parts: "5 killed" in one account disputes "8 commanders" in another,
+    # though the whole gives no figure for the commanders themselves.
+    disputed = len(groups) > 1 or (bool(wider) and _wider_disputes(readers, wider, sets, floors))
     return StrikeCasualties(
         strike=strike,
         victims=victims,
@@ -485,6 +537,40 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         accounts=frozen,
         counted_to=counted_to,
     )
+
+
+def _unknown(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties:
+    """No account gives a figure: nothing is known, which is not zero."""
+    return StrikeCasualties(
+        strike=strike,
+        victims=victims,
+        outcome=outcome,
+        low=None,
+        high=None,
+        open_ended=False,
+        best=None,
+        disputed=False,
+        accounts=(),
+        counted_to=None,
+    )
+
+
+def _wider_disputes(
+    readers: Sequence[_Account],
+    wider: Sequence[CasualtyClaim],
+    sets: set[int],
+    floors: frozenset[int],
+) -> bool:
+    """Whether a figure for a set the asked victims belong to conflicts with an account.
+
+    Every figure for a part is a floor on the sets it belongs to, so "8 commanders" in one
+    account conflicts with "5 killed" in another.
+    """
+    above = {_BIT[c.victims] for c in wider}
+    for reader in readers:
+        reader.read(above - sets)  # the reader's floors on the wider sets
+    whole = _accounts(wider, (), above, floors)
+    return any(not r.agrees(w) for r in readers for w in whole)
 
 
 def _group_summary(ranges: Sequence[Range]) -> tuple[int, int, bool]:
@@ -509,6 +595,8 @@ def _agreeing_sets(accounts: Sequence[_Account]) -> list[frozenset[int]]:
     boxes of several such ranges, so a set that agrees pairwise agrees as a whole.
     """
     n = len(accounts)
+    if n == 1 or _all_agree(accounts):
+        return [frozenset(range(n))]
     near = [
         frozenset(j for j in range(n) if j != i and accounts[i].agrees(accounts[j]))
         for i in range(n)
@@ -531,6 +619,24 @@ def _agreeing_sets(accounts: Sequence[_Account]) -> list[frozenset[int]]:
     return found
 
 
+def _all_agree(accounts: Sequence[_Account]) -> bool:
+    """Whether all accounts agree: for each set of victims, their ranges share a number.
+
+    Ranges on a line that share a number two by two share one all together (and so do
+    boxes of several ranges), so this one pass per set decides what the pairwise check
+    would.
+    """
+    lows: dict[int, int] = {}
+    highs: dict[int, int] = {}
+    for account in accounts:
+        for bit, (low, high) in account.ranges.items():
+            if low > lows.get(bit, low - 1):
+                lows[bit] = low
+            if high is not None and high < highs.get(bit, high + 1):
+                highs[bit] = high
+    return all(lows[bit] <= high for bit, high in highs.items())
+
+
 # -- several strikes ------------------------------------------------------------------------
 
 
@@ -538,6 +644,13 @@ def aggregate(strikes: Iterable[Strike], victims: Victims, outcome: Outcome) -> 
     """Sum the single strikes' ranges; list series apart.
 
     See [`Casualties`][idlibstrikes.Casualties].
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> c = aggregate(data.strikes, Victims.CIVILIANS, Outcome.KILLED)
+        >>> c.low, c.high, [one.strike.id for one in c.series if one.known]
+        (1, 50, ['2019-idlib-offensive'])
     """
     per: list[StrikeCasualties] = []
     missing: list[Strike] = []

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ._casualties import StrikeCasualties, counted_text, deaths_text, summarize
+from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
 from ._models import (
     Ceasefire,
     DateClaim,
@@ -313,20 +313,18 @@ def _chosen(data: Dataset, args: argparse.Namespace) -> tuple[Strike, ...]:
         raise _UsageError("--certain needs --between")
     if getattr(args, "between", None) and len(args.between) > 2:
         raise _UsageError("--between takes one or two dates")
-    if getattr(args, "group", None):
-        chosen: tuple[Strike, ...] = data.strikes_by_group(
-            args.group, include_affiliates=args.affiliates, perpetrator=by, include_series=series
-        )
-    else:
-        chosen = data.strikes_between(
-            dt.date.min, dt.date.max, perpetrator=by, include_series=series
-        )
-    if getattr(args, "between", None):
-        period = set(
-            data.strikes_between(*args.between, certain=args.certain, include_series=series)
-        )
-        chosen = tuple(s for s in chosen if s in period)
-    return chosen
+    between = getattr(args, "between", None) or (dt.date.min, dt.date.max)
+    certain = bool(getattr(args, "certain", False))
+    in_period = data.strikes_between(
+        *between, certain=certain, perpetrator=by, include_series=series
+    )
+    if not getattr(args, "group", None):
+        return in_period
+    on_group = data.strikes_by_group(
+        args.group, include_affiliates=args.affiliates, include_series=series
+    )
+    ids = {s.id for s in on_group}
+    return tuple(s for s in in_period if s.id in ids)
 
 
 def _strikes(args: argparse.Namespace) -> int:
@@ -399,13 +397,17 @@ def _facts(references: Sequence[ReferenceFact], *fields: str) -> list[str]:
     ]
 
 
+def _basis(account: Account) -> str:
+    """How an account's figure is marked: nothing for a stated one, else its basis."""
+    return "" if account.basis is Basis.STATED else f" ({account.basis.value})"
+
+
 def _accounts_lines(one: StrikeCasualties) -> list[str]:
     lines = []
     for a in one.accounts:
         where = f" [{a.source.id}]" if a.source is not None else ""
         names = f": {', '.join(p.name for p in a.named)}" if a.named else ""
-        basis = "" if a.basis.value == "stated" else f" ({a.basis.value})"
-        lines.append(f"    per {a.who}{where}: {figure_text(a.low, a.high)}{basis}{names}")
+        lines.append(f"    per {a.who}{where}: {figure_text(a.low, a.high)}{_basis(a)}{names}")
     return lines
 
 
@@ -476,7 +478,7 @@ def _describe(record: Strike | Ceasefire | Group | Development) -> str:
         ]
         if cf.end is not None and cf.end.reasoning and not cf.end_claims:
             lines.append(f"    ({cf.end.reasoning})")
-        if cf.reported_until is not None and not cf.end_claims:
+        if cf.reported_until is not None and not cf.end_reported:
             lines.append(f"  status after {cf.reported_until} (its last report): unknown")
         lines += [
             f"  parties: {', '.join(g.name for g in cf.parties) or '-'}",
@@ -567,12 +569,7 @@ def _casualties(args: argparse.Namespace) -> int:
     rows = [("strike", "figure", "best", "accounts (figure per claimant and source)")]
     for one in result.per_strike:
         rows.append((one.strike.id, str(one), _best(one), _accounts_cell(one)))
-    with_figures = {one.strike.id for one in result.per_strike}
-    rows += [
-        (s.id, "no figures", "-", "-")
-        for s in chosen
-        if s.id not in with_figures and not s.is_series
-    ]
+    rows += [(s.id, "no figures", "-", "-") for s in result.strikes_without_figures]
     print(_table(rows))
     if result.series:
         print("\n" + _SERIES_NOTE)
@@ -594,8 +591,7 @@ def _accounts_cell(one: StrikeCasualties) -> str:
     cells = []
     for a in one.accounts:
         where = f" {a.source.id[:3]}" if a.source is not None else ""
-        basis = "" if a.basis.value == "stated" else f" ({a.basis.value})"
-        cells.append(f"{figure_text(a.low, a.high)} {a.who}{where}{basis}")
+        cells.append(f"{figure_text(a.low, a.high)} {a.who}{where}{_basis(a)}")
     return "; ".join(cells) or "-"
 
 

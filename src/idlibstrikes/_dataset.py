@@ -9,10 +9,11 @@ threads. ``load`` with no paths returns one cached dataset.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,7 +41,7 @@ from ._models import (
 )
 from ._names import NameIndex
 from ._results import Ceasefires, Strikes
-from ._summary import Reading, combine, reading, source_label
+from ._summary import of_readings, reading, source_label
 
 if TYPE_CHECKING:
     from ._export import Export
@@ -357,33 +358,21 @@ class Dataset:
         _flag("certain", certain)
         _flag("include_series", include_series)
         first, last = _period(start, end)
-        queries = self._query_index()
-        if certain:
-            found = queries.dates.within(first.toordinal(), last.toordinal())
-        else:
-            found = queries.dates.overlapping(first.toordinal(), last.toordinal())
-        chosen = pick(self.strikes, found)
-        if include_series:
-            # a series is certainly in a period only if it was under way throughout it
-            keep = {id(s) for s in chosen if not s.is_series}
-            keep.update(
-                id(s)
-                for s in queries.series
-                if (s.certainly_within(first, last) if certain else s.date.overlaps(first, last))
-            )
-            chosen = tuple(s for s in self.strikes if id(s) in keep)
-        return self._filtered(chosen, perpetrator, include_series)
+        found = pick(
+            self.strikes, self._query_index().between(first, last, certain, include_series)
+        )
+        return self._filtered(found, perpetrator, include_series=True)
 
     def _filtered(
-        self, strikes: Iterable[Strike], perpetrator: str | Group | None, include_series: bool
+        self, strikes: tuple[Strike, ...], perpetrator: str | Group | None, include_series: bool
     ) -> Strikes:
         """``strikes`` without series (unless asked for), by ``perpetrator`` if given."""
         chosen: Iterable[Strike] = strikes
         if not include_series:
             chosen = [s for s in chosen if not s.is_series]
         if perpetrator is not None:
-            by = self.group(perpetrator).id
-            chosen = [s for s in chosen if _reaches(s.perpetrator, by, s.date)]
+            by, queries = self.group(perpetrator).id, self._query_index()
+            chosen = [s for s in chosen if queries.reaches(s.perpetrator, by, s.date)]
         return chosen if isinstance(chosen, Strikes) else Strikes(chosen)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
@@ -423,8 +412,9 @@ class Dataset:
         source). A figure about part of the asked victims (commanders, within all) is a
         floor, never a ceiling; the named dead count too. Where the accounts agree, the
         range is what they jointly allow; where they disagree it spans them and is marked
-        disputed. ``high`` is the largest figure any account gives, open (``+``) when that
-        account gives it as "at least". Lows and highs are summed over single strikes;
+        disputed. ``high`` is the largest figure any account gives (among accounts that
+        agree, no more than they jointly allow), open (``+``) when that account gives it as
+        "at least". Lows and highs are summed over single strikes;
         strikes with no figure are counted apart, and series (runs of strikes reported as
         one) are never added: they are listed in ``series``. See the codebook.
 
@@ -554,15 +544,8 @@ def _bound(group: Group, found: list[Affiliation], other: str, side: str) -> Dat
         for a in found
         if (date := a.since if side == "since" else a.until) is not None
     ]
-    if not readings:
-        return None  # a reference narrows a bound the articles give; it never makes one
     field = f"affiliations.{other}.{side}"
-    readings += [
-        Reading(f.date, f"reference {f.id}")
-        for f in group.references
-        if f.field == field and f.date is not None
-    ]
-    return combine(readings)
+    return of_readings(readings, [f for f in group.references if f.field == field])
 
 
 def _affiliate_links(group: Group) -> list[tuple[Group, DateRange | None, DateRange | None]]:
@@ -579,8 +562,20 @@ def _affiliate_links(group: Group) -> list[tuple[Group, DateRange | None, DateRa
     ]
 
 
-def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
-    """Whether ``group`` is ``target_id`` or its affiliate (transitively) on ``date``."""
+Links = list[tuple[Group, DateRange | None, DateRange | None]]
+
+
+def _reaches(
+    group: Group,
+    target_id: str,
+    date: DateRange,
+    links: Callable[[Group], Links] = _affiliate_links,
+) -> bool:
+    """Whether ``group`` is ``target_id`` or its affiliate (transitively) on ``date``.
+
+    ``links`` gives a group's summarised affiliate links; a dataset's queries pass their
+    cache of them.
+    """
     seen: set[str] = set()
     todo = [group]
     while todo:
@@ -590,7 +585,7 @@ def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
         if g.id in seen:
             continue
         seen.add(g.id)
-        for other, since, until in _affiliate_links(g):
+        for other, since, until in links(g):
             if since is not None and since.earliest > date.latest:
                 continue  # it became an affiliate only after the strike
             if until is not None and until.latest < date.earliest:
@@ -602,15 +597,43 @@ def _reaches(group: Group, target_id: str, date: DateRange) -> bool:
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("dates", "groups", "series", "strikes")
+    __slots__ = ("_links", "_lock", "dates", "groups", "series", "strikes")
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
-        self.series = tuple(s for s in data.strikes if s.is_series)
+        # the positions of the series among the strikes, in order
+        self.series = [i for i, s in enumerate(data.strikes) if s.is_series]
         self.dates = DateIndex(
             [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in data.strikes]
         )
         self.groups = GroupIndex(data.strikes, data.groups)
+        self._links: dict[str, Links] = {}
+        self._lock = threading.Lock()
+
+    def links(self, group: Group) -> Links:
+        """A group's summarised affiliate links, worked out once per group."""
+        found = self._links.get(group.id)
+        if found is None:
+            with self._lock:
+                found = self._links.setdefault(group.id, _affiliate_links(group))
+        return found
+
+    def reaches(self, group: Group, target_id: str, date: DateRange) -> bool:
+        """``_reaches`` with this dataset's cache of affiliate links."""
+        return _reaches(group, target_id, date, self.links)
+
+    def between(self, first: dt.date, last: dt.date, certain: bool, series: bool) -> list[int]:
+        """The positions of the strikes in a period (single strikes unless ``series``)."""
+        lo, hi = first.toordinal(), last.toordinal()
+        if not certain:
+            found = self.dates.overlapping(lo, hi)
+            return found if series else [i for i in found if not self.strikes[i].is_series]
+        # a series is certainly in a period only if it was under way throughout it
+        found = [i for i in self.dates.within(lo, hi) if not self.strikes[i].is_series]
+        if series:
+            found += [i for i in self.series if self.strikes[i].certainly_within(first, last)]
+            found.sort()
+        return found
 
     def by_group(self, group_id: str, include_affiliates: bool) -> Strikes:
         if not include_affiliates:
@@ -620,7 +643,7 @@ class _Queries:
             s
             for s in pick(self.strikes, self.groups.targeting_any(family))
             # a strike on an affiliate counts only if the affiliation may have held then
-            if any(t.id in family and _reaches(t, group_id, s.date) for t in s.targets)
+            if any(t.id in family and self.reaches(t, group_id, s.date) for t in s.targets)
         )
 
 

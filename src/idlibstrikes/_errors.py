@@ -107,12 +107,34 @@ class UnknownNameError(LookupError):
         if self.suggestions:
             message += "; did you mean: " + ", ".join(map(repr, self.suggestions)) + "?"
         else:
-            message += f"; list the known names with Dataset.{kind}_names()"
+            message += f"; {_where_to_look(kind)}"
         super().__init__(message)
 
     def __str__(self) -> str:
         # LookupError's str() would wrap the message in quotes like KeyError; keep it plain.
         return str(self.args[0])
+
+
+# The look-ups that list their names, and where the ids of other kinds of record are.
+_NAMES = {"group": "group_names", "person": "person_names", "place": "place_names"}
+_RECORDS = {
+    "strike": "strikes",
+    "ceasefire": "ceasefires",
+    "development": "developments",
+    "source": "sources",
+}
+
+
+def _where_to_look(kind: str) -> str:
+    """Where a user finds the names or ids a look-up of ``kind`` accepts."""
+    if kind in _NAMES:
+        return f"list the known names with Dataset.{_NAMES[kind]}()"
+    kinds = [k.strip() for k in kind.replace(" or ", ", ").split(",")]
+    found = [f"Dataset.{_RECORDS[k]}" for k in kinds if k in _RECORDS]
+    found += [f"Dataset.{_NAMES[k]}()" for k in kinds if k in _NAMES]
+    if found:
+        return "the ids are in " + ", ".join(found)
+    return "check the spelling"
 
 
 class InvalidPeriodError(ValueError):

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-#: The record kinds a data file may hold, in the order they are built.
+#: The record kinds a data file may hold (``_load`` builds them in dependency order).
 KINDS = (
     "additions",
     "sources",

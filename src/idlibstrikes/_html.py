@@ -44,11 +44,6 @@ def _fields(pairs: Iterable[tuple[str, str]], caption: str) -> str:
     return f"<table><caption>{escape(caption)}</caption><tbody>{body}</tbody></table>"
 
 
-def _deaths(strike: Strike) -> str:
-    # the wording of the command line and the tables: the same figure for the same state
-    return deaths_text(strike)
-
-
 def _references(facts: Sequence[ReferenceFact]) -> str:
     rows = ((f.field, reference_text(f)) for f in facts)
     return _table(("field", "reference fact"), rows, caption="Reference facts (beside the claims)")
@@ -83,7 +78,7 @@ def strike_html(s: Strike) -> str:
             ("place", s.place.name + (f", {s.place.governorate}" if s.place.governorate else "")),
             ("perpetrator", s.perpetrator.name),
             ("targets", ", ".join(t.name for t in s.targets) or "none named"),
-            ("deaths (all victims)", _deaths(s)),
+            ("deaths (all victims)", deaths_text(s)),
             ("best estimate", "-" if deaths.best is None else str(deaths.best)),
             ("named dead", ", ".join(p.name for p in s.killed) or "none"),
         ],
@@ -141,7 +136,7 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
             s.perpetrator.name,
             s.place.name,
             ", ".join(t.name for t in s.targets) or "-",
-            _deaths(s),
+            deaths_text(s),
             ", ".join(src.id for src in s.sources),
         )
         for s in strikes
@@ -229,7 +224,7 @@ def ceasefire_html(c: Ceasefire) -> str:
             (
                 "status",
                 f"unknown after {c.reported_until} (its last report)"
-                if c.reported_until and not c.end_claims
+                if c.reported_until and not c.end_reported
                 else "-",
             ),
             ("parties", ", ".join(g.name for g in c.parties) or "-"),
@@ -268,29 +263,30 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
 
 
 def casualties_html(c: Casualties) -> str:
-    """A casualty range: the total, then per strike every claim it used.
+    """A casualty range: the total, then per strike each account behind it, with its words.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> had = data.strikes_by_group("Hurras al-Din")
         >>> html = casualties_html(data.casualties(had, victims="commanders"))
-        >>> html.count("<tr>")
-        9
+        >>> html.count("<tr>"), html.count("<td>the named dead</td>")
+        (10, 2)
     """
     rows = (
         (
             one.strike.id + (" (series)" if one.strike.is_series else ""),
             str(one),
-            figure_text(claim.low, claim.high),
-            who_text(claim.claimant, claim.source),
-            claim.source.id,
-            claim.quote,
+            a.who,
+            figure_text(a.low, a.high),
+            a.basis.value,
+            a.source.id if a.source is not None else "-",
+            " / ".join(claim.quote for claim in a.claims) or ", ".join(p.name for p in a.named),
         )
         for one in (*c.per_strike, *(s for s in c.series if s.known))
-        for claim in one.claims
+        for a in one.accounts
     )
-    head = ("strike", "strike's figure", "claim", "according to", "source", "quote")
+    head = ("strike", "strike's figure", "account", "figure", "basis", "source", "words")
     return _table(head, rows, caption=str(c))
 
 

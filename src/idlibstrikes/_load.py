@@ -433,8 +433,8 @@ class _Builder(RecordBuilder):
                 continue
             scope = f.enum("scope", Scope, Scope.EVENT)
             date_claims = self.date_claims(f, "date_claims")
-            starts, ends = self.date_claims(f, "start_claims"), self.date_claims(f, "end_claims")
-            start = end = None
+            start: DateRange | None = None
+            end: DateRange | None = None
             if scope is Scope.SERIES:
                 if date_claims:
                     f.fail(
@@ -442,12 +442,13 @@ class _Builder(RecordBuilder):
                         "a series is dated by its start_claims and end_claims",
                         expected="start_claims (and end_claims where a source dates its end)",
                     )
-                elif not starts and not f.failed:
-                    f.fail("start_claims", "a series needs at least one start claim")
-                start = self.summary(starts, ident, "start")
-                end = self.summary(ends, ident, "end")
+                starts, ends, start, end = self.period(f, ident, "series")
                 date = series_span(start, end)
             else:
+                starts, ends = (
+                    self.date_claims(f, "start_claims"),
+                    self.date_claims(f, "end_claims"),
+                )
                 if starts or ends:
                     f.fail(
                         "start_claims" if starts else "end_claims",
@@ -560,8 +561,10 @@ class _Builder(RecordBuilder):
         if not starts and not f.failed:
             f.fail("start_claims", f"a {what} needs at least one start claim")
         start = self.summary(starts, ident, "start")
-        end = self.summary(ends, ident, "end")
-        if start is not None:
+        end = None
+        if start is None:  # the start failed: its own problem says why
+            end = self.summary(ends, ident, "end")
+        else:
             try:
                 end = bounded_end(start, ends, self.facts_on(ident, "end"), bound)
             except ValueError as exc:

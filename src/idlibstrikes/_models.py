@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Any
 
 import attrs
 
@@ -476,6 +477,11 @@ class Place:
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=check.tuple_of(Citation))
     note: str = attrs.field(default="", validator=check.instance(str))
 
+    @near.validator
+    def _check_near(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, Place):
+            raise ValueError(f"near must be Place or None, not {type(value).__name__} {value!r}")
+
     @property
     def coordinates(self) -> Coordinates | None:
         """The reference point for the place, or ``None`` where no reference gives one.
@@ -501,7 +507,8 @@ class ReferenceFact:
     Attributes:
         id: A stable id.
         subject: The id of the record it is about.
-        field: The field it concerns ("date", "place", "founded", "dissolved" ...).
+        field: The field it concerns ("date", "place", "founded", "ended" ...; for one side
+            of an affiliation, "affiliations.<other group id>.since" or ".until").
         value: The fact, worded as the reference gives it.
         date: The fact as a date range, where it is a date.
         corrects: Whether it shows an article's claim to be wrong (only where the
@@ -1090,13 +1097,27 @@ class Ceasefire:
         days = [s.published.latest for s in self.sources if s.published is not None]
         return max(days, default=None)
 
+    @property
+    def end_reported(self) -> bool:
+        """Whether a source reports that it ended, by a known day.
+
+        Not so for a ceasefire without end claims (its end may be bounded only by its
+        parties' end), nor for one whose only end claim is that it still held.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [c.end_reported for c in isk.load().ceasefires]  # Sochi, 1 and 31 August 2019
+            [False, True, False]
+        """
+        return bool(self.end_claims) and self.end is not None and not self.end.open_end
+
     def status_on(self, day: PeriodLike, until: PeriodLike | None = None) -> CeasefireStatus:
         """What is known of it from ``day`` to ``until`` (by default the period ``day``).
 
         * ``not_started``: it began only after the period;
         * ``ended``: it had certainly ended before the period;
-        * ``unknown``: no source says it ended, and the period starts after the last
-          report about it (`reported_until`);
+        * ``unknown``: no source says it ended (`end_reported`), and the period starts
+          after the last report about it (`reported_until`);
         * ``in_effect``: it had certainly begun, and had certainly not ended (its end
           claims say so, or, without end claims, the period lies within the reports);
         * ``may_be_in_effect``: its start or end is too uncertain to say.
@@ -1117,10 +1138,10 @@ class Ceasefire:
         if self.end is not None and self.end.latest < first:
             return CeasefireStatus.ENDED
         reported = self.reported_until
-        if not self.end_claims and reported is not None and first > reported:
+        if not self.end_reported and reported is not None and first > reported:
             return CeasefireStatus.UNKNOWN
         begun = self.start.latest <= first
-        if self.end_claims:
+        if self.end_reported:
             going = self.end is not None and last < self.end.earliest
         else:
             going = reported is not None and last <= reported

@@ -63,6 +63,9 @@ class Ceasefires(tuple[Ceasefire, ...]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"query results are immutable: cannot set {name!r}")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"query results are immutable: cannot delete {name!r}")
+
     def status(self, ceasefire: Ceasefire) -> CeasefireStatus:
         """What is known of ``ceasefire`` in the period asked about.
 

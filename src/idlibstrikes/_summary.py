@@ -37,6 +37,7 @@ __all__ = [
     "bounded_end",
     "combine",
     "of_claims",
+    "of_readings",
     "parties_end",
     "reading",
     "source_label",
@@ -143,38 +144,63 @@ def of_claims(
         >>> str(of_claims(jinah.date_claims)), str(of_claims(jinah.date_claims, jinah.references))
         ('2017-03-17', '2017-03-16..2017-03-17')
     """
-    if not claims:
-        return None
-    dated = [f for f in facts if f.date is not None]
-    if len(claims) == 1 and not dated and not extra and not claims[0].report:
+    if len(claims) == 1 and not facts and not extra and not claims[0].report:
         return claims[0].date  # the common case, kept cheap for large loads
     readings = [reading(c.date, source_label(c.source.id), report=c.report) for c in claims]
+    return of_readings(readings, facts, extra)
+
+
+def of_readings(
+    readings: Sequence[Reading],
+    facts: Sequence[ReferenceFact] = (),
+    extra: Sequence[Reading] = (),
+) -> DateRange | None:
+    """The summary of the articles' ``readings`` with the reference ``facts`` beside them.
+
+    ``None`` without readings: a reference never dates a record on its own.
+
+    Examples:
+        >>> import datetime as dt
+        >>> claim = Reading(DateRange.parse("2018-02", text="in February 2018"), "001")
+        >>> str(of_readings([claim])), of_readings([]) is None
+        ('2018-02-01..2018-02-28', True)
+    """
+    if not readings:
+        return None
     # a reference's wording is not the articles': the summary's text keeps theirs only
-    readings += [Reading(f.date, f"reference {f.id}") for f in dated if f.date is not None]
-    return combine([*readings, *extra])
+    dated = [Reading(f.date, f"reference {f.id}") for f in facts if f.date is not None]
+    return combine([*readings, *dated, *extra])
 
 
 def source_label(source_id: str) -> str:
-    """An article's number ("002" for 002_0d9037507fd83edc.txt), as the tables write it."""
+    """An article's number ("002" for 002_0d9037507fd83edc.txt), as the tables write it.
+
+    Examples:
+        >>> source_label("002_0d9037507fd83edc.txt"), source_label("ref-geonames")
+        ('002', 'ref-geonames')
+    """
     number, _, rest = source_id.partition("_")
     return number if number.isdigit() and rest.endswith(".txt") else source_id
 
 
 def parties_end(parties: Sequence[Group]) -> Reading | None:
-    """A ceasefire ends no later than the day its last party ceased to exist.
+    """A ceasefire ends no later than the day one of its parties ceased to exist.
+
+    A ceasefire binds its parties: it cannot outlive any of them.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> print(parties_end([isk.load().group("Syrian government")]).allows)
         ..2024-12-08
     """
-    if not parties or any(p.ended is None for p in parties):
+    ended = [p for p in parties if p.ended is not None]
+    if not ended:
         return None
-    last = max(p.ended.latest for p in parties if p.ended is not None)
-    names = ", ".join(p.name for p in parties)
-    party = "party" if len(parties) == 1 else "parties"
+    first = min(ended, key=lambda p: p.ended.latest if p.ended else dt.date.max)
+    assert first.ended is not None  # chosen among the parties that ended
     return Reading(
-        DateRange(earliest=dt.date.min, latest=last), f"its {party} ({names}) had ceased to exist"
+        DateRange(earliest=dt.date.min, latest=first.ended.latest),
+        f"its party ({first.name}) had ceased to exist",
     )
 
 

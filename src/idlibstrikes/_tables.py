@@ -164,7 +164,8 @@ _STRIKES = (
     _c(
         "deaths_high",
         "integer",
-        "Deaths (all victims): the largest figure any account gives ('at least N' gives N).",
+        "Deaths (all victims): the largest figure any account gives ('at least N' gives N; "
+        "where accounts agree, no more than they jointly allow).",
     ),
     _c(
         "deaths_open_ended",

@@ -13,7 +13,7 @@ from ._models import Group, ReferenceFact, Source
 __all__ = ["date_text", "figure_text", "reference_text", "span_text", "who_text"]
 
 
-def span_text(low: int | None, high: int | None, open_ended: bool, dash: str = "-") -> str:
+def span_text(low: int | None, high: int | None, open_ended: bool) -> str:
     """A casualty range as text: ``6``, ``6-8``, ``+`` where open above, or "no figures".
 
     Examples:
@@ -22,11 +22,11 @@ def span_text(low: int | None, high: int | None, open_ended: bool, dash: str = "
     """
     if low is None or high is None:
         return "no figures"
-    span = str(low) if low == high else f"{low}{dash}{high}"
+    span = str(low) if low == high else f"{low}-{high}"
     return span + ("+" if open_ended else "")
 
 
-def figure_text(low: int, high: int | None, dash: str = "-") -> str:
+def figure_text(low: int, high: int | None) -> str:
     """One claim's or account's figure: ``8``, ``6-8``, or ``6+`` for "at least six".
 
     Examples:
@@ -35,7 +35,7 @@ def figure_text(low: int, high: int | None, dash: str = "-") -> str:
     """
     if high is None:
         return f"{low}+"
-    return span_text(low, high, False, dash)
+    return span_text(low, high, False)
 
 
 def date_text(date: DateRange | None, *, wording: bool = False) -> str:
