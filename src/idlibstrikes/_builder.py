@@ -32,6 +32,7 @@ from ._models import (
     Source,
     Strike,
 )
+from ._order import dependency_order
 from ._reader import Fields, Problems
 from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
 from ._summary import of_claims
@@ -39,6 +40,20 @@ from ._summary import of_claims
 __all__ = ["RecordBuilder", "articles_of", "collapse", "ident_of", "low_high", "series_span"]
 
 T = TypeVar("T")
+
+#: Each kind of record (its key in a data file) and its name in messages.
+_LABELS = {
+    "sources": "source",
+    "places": "place",
+    "people": "person",
+    "groups": "group",
+    "announcements": "announcement",
+    "strikes": "strike",
+    "ceasefires": "ceasefire",
+    "developments": "development",
+    "figures": "figure",
+    "references": "reference",
+}
 
 
 class RecordBuilder:
@@ -52,20 +67,9 @@ class RecordBuilder:
         for problem in raw.problems:
             self.problems.add(problem)
         self.raw = raw = apply_additions(raw, self.problems)
-        labels = {
-            "sources": "source",
-            "places": "place",
-            "people": "person",
-            "groups": "group",
-            "announcements": "announcement",
-            "strikes": "strike",
-            "ceasefires": "ceasefire",
-            "developments": "development",
-            "figures": "figure",
-        }
         self.defined: dict[str, set[str]] = {
             label: {r.data["id"] for r in raw.records[kind] if isinstance(r.data.get("id"), str)}
-            for kind, label in labels.items()
+            for kind, label in _LABELS.items()
         }
         self.sources: dict[str, Source] = {}
         self.places: dict[str, Place] = {}
@@ -79,7 +83,6 @@ class RecordBuilder:
         self.references: dict[str, ReferenceFact] = {}
         # reference facts by the id of the record they are about
         self.facts: dict[str, list[ReferenceFact]] = {}
-        self._group_raw: dict[str, tuple[RawRecord, Fields]] = {}
 
     # -- helpers ----------------------------------------------------------------------
     def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
@@ -96,6 +99,36 @@ class RecordBuilder:
             origins=record.origins,
         )
         return f, f.ident("id")
+
+    def in_order(
+        self,
+        kind: str,
+        allowed: frozenset[str],
+        depends_on: Callable[[dict[str, Any]], Iterable[str]],
+        cycle: Callable[[Fields, list[str]], None],
+    ) -> tuple[list[tuple[Fields, str]], list[str]]:
+        """Open the records of a kind that refer to their own kind, in dependency order.
+
+        Returns the records (each with its id) in the order to build them, and their ids
+        in file order (the order the dataset keeps). A duplicate id is reported here, and
+        ``cycle`` reports each cycle on the record met twice.
+        """
+        opened: dict[str, Fields] = {}
+        label = _LABELS[kind]
+        for record in self.raw.records[kind]:
+            f, ident = self.fields(record, allowed)
+            if ident is not None and ident in opened:
+                f.fail(
+                    "id",
+                    f"duplicate {label} id: another {label} already has it; ids must be unique",
+                    found=repr(ident),
+                )
+            elif ident is not None:
+                opened[ident] = f
+        order, cycles = dependency_order(list(opened), lambda i: depends_on(opened[i].data))
+        for found in cycles:
+            cycle(opened[found[0]], found)
+        return [(opened[i], i) for i in order], list(opened)
 
     def unique(self, f: Fields, ident: str | None, table: dict[str, T], kind: str) -> bool:
         """Whether the id is free (records a problem when it is taken)."""
@@ -161,17 +194,41 @@ class RecordBuilder:
         """Resolve a source id."""
         return self.ref(f, key, self.sources, "source")
 
-    def article_text(self, source: Source) -> str | None:
-        """The article's text, whitespace-collapsed, or ``None`` where it is not available."""
+    def article_text(self, source: Source, f: Fields | None = None) -> str | None:
+        """The article's text, whitespace-collapsed, or ``None`` where it is not available.
+
+        An article missing from the folder is not available (its quotes go unchecked: the
+        folder may hold only some articles); one that is there but cannot be read as UTF-8
+        text is a problem, reported on ``f`` (the source's record, read first).
+        """
         if self.articles is None or source.article is None:
             return None
-        if source.article not in self._texts:
-            path = self.articles / source.article
+        name = source.article
+        if name not in self._texts:
+            self._texts[name] = None
+            why = None
             try:
-                self._texts[source.article] = collapse(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._texts[source.article] = None
-        return self._texts[source.article]
+                raw = (self.articles / name).read_bytes()
+                self._texts[name] = collapse(raw.decode("utf-8"))
+            except FileNotFoundError:
+                pass
+            except UnicodeDecodeError as exc:
+                why = (
+                    f"not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); "
+                    "save the article as UTF-8"
+                )
+            except IsADirectoryError:
+                why = "it is a folder, not a file"
+            except (OSError, ValueError) as exc:
+                why = getattr(exc, "strerror", None) or str(exc)
+            if why is not None and f is not None:
+                f.fail(
+                    "article",
+                    f"cannot read the article in {self.articles}: {why}",
+                    found=repr(name),
+                    expected="a readable UTF-8 text file, so that its quotes can be checked",
+                )
+        return self._texts[name]
 
     def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
         """Read a quote; where the article's text is available, it must be found in it."""
@@ -244,6 +301,14 @@ class RecordBuilder:
                     anchor_label=f"publication date of {anchor.id}",
                     reasoning=reasoning,
                 )
+            if (earliest or dt.date.min) == dt.date.min and (latest or dt.date.max) == dt.date.max:
+                f.fail(
+                    "earliest",
+                    "an explicit range needs earliest, latest or both; a date nothing is "
+                    "known of is left out, not given as a range without bounds",
+                    expected="YYYY-MM-DD in earliest or latest",
+                )
+                return None
             if not reasoning:
                 f.fail(
                     "reasoning",
@@ -317,6 +382,20 @@ class RecordBuilder:
         return [f for f in self.facts.get(ident or "", ()) if f.field == field]
 
 
+def plain_file_name(name: str) -> bool:
+    """Whether ``name`` names a file inside a folder, and nothing outside it.
+
+    Examples:
+        >>> [plain_file_name(n) for n in ("a.txt", "../a.txt", "/etc/passwd", "..", "C:a")]
+        [True, False, False, False, False]
+    """
+    return (
+        name not in ("", ".", "..")
+        and not any(c in name for c in "/\\\0:")
+        and name.strip() == name
+    )
+
+
 def ident_of(data: dict[str, Any]) -> str | None:
     """A raw record's id, if it is text (a bad id is reported where it is read)."""
     ident = data.get("id")
@@ -364,7 +443,7 @@ def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.da
 
 
 def _looks_iso(text: str) -> bool:
-    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text) is not None
+    return re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) is not None
 
 
 def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | None:

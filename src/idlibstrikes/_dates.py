@@ -27,7 +27,7 @@ __all__ = [
     "resolve_relative",
 ]
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 class DatePrecision(Enum):
@@ -408,7 +408,7 @@ def _iso_guess(year: str, month: int, day: int) -> str:
 
 
 # "03/08/2019", "3.8.19", "03-08-2019": day and month in either order
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_NUMERIC = re.compile(r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{2}|[0-9]{4})\Z")
 
 
 _WEEKDAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
@@ -429,7 +429,7 @@ def _delta(spec: Mapping[str, object]) -> relativedelta:
     kwargs: dict[str, Any] = {}
     for key, raw in spec.items():
         if key == "weekday":
-            m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?\d+)\)", str(raw))
+            m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?[0-9]+)\)", str(raw))
             if not m:
                 raise ValueError(f"weekday must look like 'SA(-1)', not {raw!r}")
             kwargs[key] = _WEEKDAYS[m.group(1)](int(m.group(2)))
@@ -517,7 +517,7 @@ def resolve_relative(
 def _describe(spec: Mapping[str, object], unit: str, part: str | None) -> str:
     weekday = spec.get("weekday")
     if isinstance(weekday, str) and set(spec) == {"weekday"}:
-        m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?\d+)\)", weekday)
+        m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?[0-9]+)\)", weekday)
         if m and m.group(2) == "-1":
             return f"the {_WEEKDAY_NAMES[list(_WEEKDAYS).index(m.group(1))]} on or before"
     bits = ", ".join(f"{k}={v}" for k, v in spec.items())

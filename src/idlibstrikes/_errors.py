@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DataError", "InvalidPeriodError", "Problem", "UnknownNameError"]
+__all__ = ["DataError", "InvalidPeriodError", "Problem", "UnknownNameError", "printable"]
 
 
 @attrs.frozen(kw_only=True)
@@ -51,7 +51,31 @@ class Problem:
             details.append(f"found {self.found}")
         if self.expected is not None:
             details.append(f"expected {self.expected}")
-        return f"{text} ({', '.join(details)})" if details else text
+        return printable(f"{text} ({', '.join(details)})" if details else text)
+
+
+#: Characters that would break a message across lines or out of its encoding: control
+#: characters, line and paragraph separators, and lone surrogates.
+_UNPRINTABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    r"""``text`` with each character that would break its line (or its encoding) escaped.
+
+    A problem is printed on one line, whatever the data hold: a newline in an id or key
+    is shown as ``\n``, never written.
+
+    Examples:
+        >>> printable("s1\nforged: ok")
+        's1\\nforged: ok'
+    """
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(
+        repr(ch)[1:-1] if unicodedata.category(ch) in _UNPRINTABLE else ch for ch in text
+    )
 
 
 class DataError(ValueError):

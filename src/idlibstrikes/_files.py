@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -94,14 +95,31 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
             line=line,
         )
         return
+    repeated = False
+
+    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        made = dict(pairs)
+        repeated = repeated or len(made) != len(pairs)
+        return made
+
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=pairs_to_dict)
     except json.JSONDecodeError as exc:
         fail(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
         return
     except RecursionError:
         fail("nesting too deep to read; data files nest only a few levels")
         return
+    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+        long = re.search(r"[0-9]{1000,}", text)
+        fail(
+            "a number too long to read; counts in a data file are small whole numbers",
+            line=None if long is None else text.count("\n", 0, long.start()) + 1,
+        )
+        return
+    if repeated:
+        _repeated_keys(name, text, doc, problems)
     if type(doc) is not dict:
         fail(
             'the file must hold a JSON object with the key "idlibstrikes"', found=type(doc).__name__
@@ -136,6 +154,32 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
                     )
                 else:
                     out[key].append(RawRecord(name, item, position=i))
+
+
+def _repeated_keys(name: str, text: str, doc: Any, problems: list[Problem]) -> None:
+    """Report each key repeated within one object (the parser keeps only the last)."""
+    from ._lines import duplicate_keys
+
+    for path, key, line in duplicate_keys(text):
+        record = None
+        if len(path) >= 2 and isinstance(path[1], int):  # inside a record: name it
+            try:
+                ident = doc[path[0]][path[1]].get("id")
+            except (AttributeError, IndexError, KeyError, TypeError):
+                ident = None
+            if isinstance(ident, str):
+                record, path = ident, path[2:]
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in (*path, key))
+        problems.append(
+            Problem(
+                file=name,
+                line=line,
+                record=record,
+                field=field.removeprefix("."),
+                message="the key is given twice in one object, and the second would "
+                "silently replace the first; merge the two into one",
+            )
+        )
 
 
 def read_files(files: Iterable[tuple[str, bytes]]) -> RawData:

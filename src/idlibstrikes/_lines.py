@@ -16,14 +16,14 @@ import attrs
 
 from ._errors import Problem
 
-__all__ = ["field_path", "json_lines", "locate"]
+__all__ = ["duplicate_keys", "field_path", "json_lines", "locate"]
 
 Path = tuple[str | int, ...]
 
 # A JSON token: a string, punctuation, or a bare literal/number. The text is known to be
 # valid JSON (problems located here come after a successful parse).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+_PART = re.compile(r"([^.\[\]]+)|\[([0-9]+)\]")
 
 
 #: Data files nest a few levels; deeper documents are not mapped (their paths would cost
@@ -84,6 +84,51 @@ def json_lines(text: str) -> dict[Path, int]:
         else:
             lines[tuple(path)] = line
     return lines
+
+
+def duplicate_keys(text: str) -> list[tuple[Path, str, int]]:
+    r"""Each key met again within one JSON object: the object's path, the key, its line.
+
+    The standard library keeps the last of two equal keys without a word; a data file
+    that repeats one has lost what the first held. Runs only once a file is known to
+    repeat a key, to say where; the text is valid JSON.
+
+    Examples:
+        >>> duplicate_keys('{"a": {"b": 1,\n "b": 2}}')
+        [(('a',), 'b', 2)]
+    """
+    import json
+
+    found: list[tuple[Path, str, int]] = []
+    # per open container: its keys so far (None for a list), and its current key or index
+    stack: list[tuple[set[str] | None, list[str | int]]] = []
+    line, last, expect_key = 1, 0, False
+    for match in _TOKEN.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        token = match.group()
+        if token in "{[":
+            stack.append((set() if token == "{" else None, [0]))
+            expect_key = token == "{"
+        elif token in "}]":
+            stack.pop()
+            expect_key = False
+        elif token == ",":
+            keys, at = stack[-1]
+            if keys is None:
+                at[0] = int(at[0]) + 1
+            expect_key = keys is not None
+        elif token == ":":
+            expect_key = False
+        elif expect_key:
+            key = json.loads(token)  # "\u0061" and "a" are the same key
+            keys, at = stack[-1]
+            assert keys is not None
+            if key in keys:
+                found.append((tuple(frame[1][0] for frame in stack[:-1]), key, line))
+            keys.add(key)
+            at[0] = key
+    return found
 
 
 def field_path(field: str | None) -> Path:

@@ -14,9 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from ._builder import RecordBuilder, articles_of, collapse, ident_of, low_high, series_span
+from ._builder import (
+    RecordBuilder,
+    articles_of,
+    collapse,
+    ident_of,
+    low_high,
+    plain_file_name,
+    series_span,
+)
 from ._dates import DateRange
 from ._errors import DataError, Problem
 from ._files import KINDS, RawData
@@ -80,142 +86,137 @@ class _Builder(RecordBuilder):
     """Builds each kind of record, in dependency order."""
 
     def build_sources(self) -> None:
-        pending: list[tuple[Fields, str, dict[str, Any]]] = []
-        for record in self.raw.records["sources"]:
-            f, ident = self.fields(record, SOURCE)
-            if not self.unique(f, ident, self.sources, "source"):
-                continue
-            assert ident is not None
-            kind = f.enum("kind", SourceKind)
-            article = f.opt_text("article")
-            if kind is SourceKind.ARTICLE and article is None:
-                f.fail(
-                    "article",
-                    "an article source needs the article's file name",
-                    expected=f"for example {ident!r}",
-                )
-            published = self.date(f.child("published", DATE)) if kind else None
-            if kind is SourceKind.ARTICLE and published is None and not f.failed:
-                f.fail(
-                    "published",
-                    "an article source needs a publication date range "
-                    "(with reasoning where the article prints none)",
-                )
-            outlet, outlet_quote = f.opt_text("outlet"), f.opt_text("outlet_quote")
-            if kind is SourceKind.ARTICLE and outlet is not None and outlet_quote is None:
-                f.fail("outlet_quote", "an article's outlet needs the words that name it")
-            source = self.construct(
-                f,
-                Source,
-                id=ident,
-                kind=kind,
-                article=article,
-                outlet=outlet,
-                outlet_quote=outlet_quote or "",
-                headline=f.opt_text("headline"),
-                published=published,
-                address=f.opt_text("address"),
-                note=f.note(),
+        # A source's publication date may be resolved against another source's, or come
+        # from a reference source: build those first, whatever the files' order.
+        def depends_on(data: dict[str, Any]) -> list[str]:
+            published = data.get("published")
+            anchor = published.get("anchor") if isinstance(published, dict) else None
+            return [d for d in (anchor, data.get("published_from")) if isinstance(d, str)]
+
+        def cycle(f: Fields, ids: list[str]) -> None:
+            f.fail(
+                "published",
+                "the sources' publication dates are resolved against each other in a "
+                "cycle: " + " -> ".join(ids),
+                expected="a chain that ends at a source with its own publication date",
             )
-            if source is not None and outlet_quote:
-                text = self.article_text(source)
-                if text is not None and collapse(outlet_quote) not in text:
-                    f.fail(
-                        "outlet_quote",
-                        "the words naming the outlet are not in the article",
-                        found=repr(outlet_quote),
-                        expected=f"words found in {source.article}",
-                    )
-            if source is not None and not f.failed:
-                self.sources[ident] = source
-                if f.data.get("published_from") is not None:
-                    pending.append((f, ident, f.data))
-        # Second pass: an article's publication date may come from a reference.
-        for f, ident, _ in pending:
-            ref = self.ref(f, "published_from", self.sources, "source")
-            if ref is None:
-                continue
-            if not ref.is_reference:
-                f.fail("published_from", "must name a reference source", found=repr(ref.id))
-                continue
-            self.sources[ident] = attrs.evolve(self.sources[ident], published_from=ref)
+
+        order, self._source_order = self.in_order("sources", SOURCE, depends_on, cycle)
+        for f, ident in order:
+            self.build_source(f, ident)
+
+    def build_source(self, f: Fields, ident: str) -> None:
+        kind = f.enum("kind", SourceKind)
+        article = f.opt_text("article")
+        if kind is SourceKind.ARTICLE and article is None:
+            f.fail(
+                "article",
+                "an article source needs the article's file name",
+                expected=f"for example {ident!r}",
+            )
+        if article is not None and not plain_file_name(article):
+            f.fail(
+                "article",
+                "not a plain file name: the article is read from the articles folder, "
+                "never from elsewhere",
+                found=repr(article),
+                expected="a file name without folders, such as 'my-article.txt'",
+            )
+        published = self.date(f.child("published", DATE)) if kind else None
+        if kind is SourceKind.ARTICLE and published is None and not f.failed:
+            f.fail(
+                "published",
+                "an article source needs a publication date range "
+                "(with reasoning where the article prints none)",
+            )
+        published_from = self.opt_ref(f, "published_from", self.sources, "source")
+        if published_from is not None and not published_from.is_reference:
+            f.fail("published_from", "must name a reference source", found=repr(published_from.id))
+        outlet, outlet_quote = f.opt_text("outlet"), f.opt_text("outlet_quote")
+        if kind is SourceKind.ARTICLE and outlet is not None and outlet_quote is None:
+            f.fail("outlet_quote", "an article's outlet needs the words that name it")
+        source = self.construct(
+            f,
+            Source,
+            id=ident,
+            kind=kind,
+            article=article,
+            outlet=outlet,
+            outlet_quote=outlet_quote or "",
+            headline=f.opt_text("headline"),
+            published=published,
+            published_from=published_from,
+            address=f.opt_text("address"),
+            note=f.note(),
+        )
+        if source is None:
+            return
+        text = self.article_text(source, f)
+        if outlet_quote and text is not None and collapse(outlet_quote) not in text:
+            f.fail(
+                "outlet_quote",
+                "the words naming the outlet are not in the article",
+                found=repr(outlet_quote),
+                expected=f"words found in {source.article}",
+            )
+        if not f.failed:
+            self.sources[ident] = source
 
     def build_places(self) -> None:
-        near: dict[str, Fields] = {}
-        for record in self.raw.records["places"]:
-            f, ident = self.fields(record, PLACE)
-            if not self.unique(f, ident, self.places, "place"):
-                continue
-            reference = None
-            r = f.child("reference", PLACE_REF)
-            if r is not None:
-                lat, lon = r.number("latitude"), r.number("longitude")
-                coords = None
-                if (lat is None) != (lon is None):
-                    r.fail(None, "give both latitude and longitude, or neither")
-                elif lat is not None and lon is not None:
-                    coords = self.construct(r, Coordinates, latitude=lat, longitude=lon)
-                src = self.source(r)
-                if src is not None and not src.is_reference:
-                    r.fail(
-                        "source",
-                        "coordinates and districts come only from reference sources",
-                        found=repr(src.id),
-                    )
-                reference = self.construct(
-                    r,
-                    PlaceReference,
-                    source=src,
-                    governorate=r.opt_text("governorate"),
-                    district=r.opt_text("district"),
-                    coordinates=coords,
-                    names=r.texts("names"),
-                    note=r.note(),
+        # A place described by another ("near the village of ...") is built after it.
+        def depends_on(data: dict[str, Any]) -> list[str]:
+            near = data.get("near")
+            return [near] if isinstance(near, str) else []
+
+        def cycle(f: Fields, ids: list[str]) -> None:
+            f.fail("near", "places described by each other form a cycle: " + " -> ".join(ids))
+
+        order, self._place_order = self.in_order("places", PLACE, depends_on, cycle)
+        for f, ident in order:
+            self.build_place(f, ident)
+
+    def build_place(self, f: Fields, ident: str) -> None:
+        reference = None
+        r = f.child("reference", PLACE_REF)
+        if r is not None:
+            lat, lon = r.number("latitude"), r.number("longitude")
+            coords = None
+            if (lat is None) != (lon is None):
+                r.fail(None, "give both latitude and longitude, or neither")
+            elif lat is not None and lon is not None:
+                coords = self.construct(r, Coordinates, latitude=lat, longitude=lon)
+            src = self.source(r)
+            if src is not None and not src.is_reference:
+                r.fail(
+                    "source",
+                    "coordinates and districts come only from reference sources",
+                    found=repr(src.id),
                 )
-            place = self.construct(
-                f,
-                Place,
-                id=ident,
-                name=f.text("name"),
-                kind=f.enum("kind", PlaceKind),
-                aliases=f.texts("aliases"),
-                governorate=f.opt_text("governorate"),
-                reference=reference,
-                citations=self.citations(f),
-                note=f.note(),
+            reference = self.construct(
+                r,
+                PlaceReference,
+                source=src,
+                governorate=r.opt_text("governorate"),
+                district=r.opt_text("district"),
+                coordinates=coords,
+                names=r.texts("names"),
+                note=r.note(),
             )
-            if place is not None and ident is not None:
-                self.places[ident] = place
-                if f.data.get("near") is not None:
-                    near[ident] = f
-        # Second pass: a place described by another ("near the village of ...") refers
-        # to it; resolve those in dependency order, refusing a cycle.
-        done: set[str] = set()
-
-        def resolve(ident: str, chain: tuple[str, ...]) -> None:
-            if ident in done or ident not in near:
-                return
-            f = near[ident]
-            if ident in chain:
-                f.fail(
-                    "near",
-                    "places described by each other form a cycle: "
-                    + " -> ".join((*chain[chain.index(ident) :], ident)),
-                )
-                done.add(ident)
-                return
-            other_id = f.ident("near")
-            if other_id is not None and other_id in near:
-                resolve(other_id, (*chain, ident))
-            other = self.ref(f, "near", self.places, "place")
-            done.add(ident)
-            if other is not None and not f.failed:
-                self.places[ident] = attrs.evolve(self.places[ident], near=other)
-            elif f.failed:
-                self.places.pop(ident, None)
-
-        for ident in list(near):
-            resolve(ident, ())
+        place = self.construct(
+            f,
+            Place,
+            id=ident,
+            name=f.text("name"),
+            kind=f.enum("kind", PlaceKind),
+            aliases=f.texts("aliases"),
+            governorate=f.opt_text("governorate"),
+            reference=reference,
+            near=self.opt_ref(f, "near", self.places, "place"),
+            citations=self.citations(f),
+            note=f.note(),
+        )
+        if place is not None and not f.failed:
+            self.places[ident] = place
 
     def build_people(self) -> None:
         for record in self.raw.records["people"]:
@@ -254,24 +255,11 @@ class _Builder(RecordBuilder):
 
     def build_groups(self) -> None:
         # Groups refer to each other (affiliations, claimants), so build them in
-        # dependency order; a cycle is reported rather than recursed into.
-        for record in self.raw.records["groups"]:
-            f, ident = self.fields(record, GROUP)
-            if ident is not None and ident in self._group_raw:
-                f.fail(
-                    "id",
-                    "duplicate group id: another group already has it; ids must be unique",
-                    found=repr(ident),
-                )
-                continue
-            if ident is not None:
-                self._group_raw[ident] = (record, f)
-        state: dict[str, int] = {}  # 1: being built, 2: done
-
-        def deps(f: Fields) -> list[str]:
+        # dependency order; a cycle is reported rather than followed.
+        def depends_on(data: dict[str, Any]) -> list[str]:
             out = []
             for key in ("affiliations", "strength"):
-                items = f.data.get(key)
+                items = data.get(key)
                 for item in items if isinstance(items, list) else ():
                     if isinstance(item, dict):
                         for k in ("other", "claimant"):
@@ -279,28 +267,24 @@ class _Builder(RecordBuilder):
                                 out.append(item[k])
             return out
 
-        def visit(ident: str, chain: list[str]) -> None:
-            if state.get(ident) == 2 or ident not in self._group_raw:
-                return
-            if state.get(ident) == 1:
-                cycle = [*chain[chain.index(ident) :], ident]
-                self._group_raw[ident][1].fail(
-                    "affiliations",
-                    "the groups' affiliations form a cycle: " + " -> ".join(cycle),
-                    expected="store a symmetric relation (ally_of) on one group only",
-                )
-                return
-            state[ident] = 1
-            for dep in deps(self._group_raw[ident][1]):
-                visit(dep, [*chain, ident])
-            self._build_group(ident)
-            state[ident] = 2
+        def cycle(f: Fields, ids: list[str]) -> None:
+            f.fail(
+                "affiliations",
+                "the groups' affiliations form a cycle: " + " -> ".join(ids),
+                expected="store a symmetric relation (ally_of) on one group only",
+            )
 
-        for ident in self._group_raw:
-            visit(ident, [])
+        # who leads each group, found once (not by scanning everyone for each group)
+        self._leaders: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            for group_id in dict.fromkeys(r.group_id for r in person.roles if r.leads):
+                if group_id is not None:
+                    self._leaders.setdefault(group_id, []).append(person)
+        order, self._group_order = self.in_order("groups", GROUP, depends_on, cycle)
+        for f, ident in order:
+            self.build_group(f, ident)
 
-    def _build_group(self, ident: str) -> None:
-        _, f = self._group_raw[ident]
+    def build_group(self, f: Fields, ident: str) -> None:
         founding = self.date_claims(f, "founding")
         ending = self.date_claims(f, "ending")
         founded = self.summary(founding, ident, "founded")
@@ -349,9 +333,7 @@ class _Builder(RecordBuilder):
             )
             if affiliation is not None:
                 affiliations.append(affiliation)
-        leaders = tuple(
-            p for p in self.people.values() if any(r.leads and r.group_id == ident for r in p.roles)
-        )
+        leaders = tuple(self._leaders.get(ident, ()))
         group = self.construct(
             f,
             Group,
@@ -370,7 +352,7 @@ class _Builder(RecordBuilder):
             references=self.references_for(ident),
             note=f.note(),
         )
-        if group is not None:
+        if group is not None and not f.failed:
             self.groups[ident] = group
 
     def build_announcements(self) -> None:
@@ -673,7 +655,7 @@ class _Builder(RecordBuilder):
         # Built before the records they are about, whose summaries they narrow: a subject
         # is checked against the ids the files define (a record that then fails to build
         # reports its own problem).
-        known = set().union(*self.defined.values())
+        known = set().union(*(v for k, v in self.defined.items() if k != "reference"))
         for record in self.raw.records["references"]:
             f, ident = self.fields(record, REFERENCE)
             if not self.unique(f, ident, self.references, "reference"):
@@ -724,7 +706,7 @@ class _Builder(RecordBuilder):
             roles = record.data.get("roles")
             for i, role in enumerate(roles if isinstance(roles, list) else ()):
                 if isinstance(role, dict) and isinstance(role.get("group"), str):
-                    if role["group"] not in self.groups and role["group"] in self._group_raw:
+                    if role["group"] not in self.groups and role["group"] in self.defined["group"]:
                         continue  # the group itself failed; its own problem says why
                     if role["group"] not in self.groups:
                         f.fail(f"roles[{i}].group", "unknown group id", found=repr(role["group"]))
@@ -763,6 +745,41 @@ class _Builder(RecordBuilder):
                     )
                 )
 
+    def check_complete(self) -> None:
+        """Every record the files define was built: a load never silently drops one.
+
+        Each reader reports why it could not build a record, so this finds nothing unless
+        some reader has a defect; it stands between such a defect and a dataset that
+        quietly lacks a record.
+        """
+        built: dict[str, dict[str, Any]] = {
+            "sources": self.sources,
+            "places": self.places,
+            "people": self.people,
+            "groups": self.groups,
+            "announcements": self.announcements,
+            "strikes": self.strikes,
+            "ceasefires": self.ceasefires,
+            "developments": self.developments,
+            "figures": self.figures,
+            "references": self.references,
+        }
+        for kind, table in built.items():
+            if len(table) == len(self.raw.records[kind]):
+                continue
+            for record in self.raw.records[kind]:
+                ident = ident_of(record.data)
+                if ident not in table:
+                    self.problems.add(
+                        Problem(
+                            file=record.file,
+                            record=ident,
+                            field=None if ident is not None else f"{kind}[{record.position}]",
+                            message="the record was not built, yet no problem explains why; "
+                            "this is a defect in idlibstrikes: please report it with this file",
+                        )
+                    )
+
     def run(self) -> dict[str, tuple[Any, ...]]:
         self.build_sources()
         self.build_places()
@@ -776,13 +793,15 @@ class _Builder(RecordBuilder):
         self.build_figures()
         self.check_links()
         self.check_names()
+        if not self.problems:
+            self.check_complete()
         if self.problems:
             raise DataError(self.problems.items)
         return {
-            "sources": tuple(self.sources.values()),
-            "places": tuple(self.places.values()),
+            "sources": tuple(self.sources[k] for k in self._source_order if k in self.sources),
+            "places": tuple(self.places[k] for k in self._place_order if k in self.places),
             "people": tuple(self.people.values()),
-            "groups": tuple(self.groups[k] for k in self._group_raw if k in self.groups),
+            "groups": tuple(self.groups[k] for k in self._group_order if k in self.groups),
             "announcements": tuple(self.announcements.values()),
             "strikes": tuple(
                 sorted(self.strikes.values(), key=lambda s: (s.date.earliest, s.date.latest, s.id))

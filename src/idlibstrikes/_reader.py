@@ -21,8 +21,8 @@ __all__ = ["Fields", "Problems"]
 
 E = TypeVar("E", bound=Enum)
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_ITEM = re.compile(r"^(\w+)\[(\d+)\]")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")
+_ITEM = re.compile(r"^(\w+)\[([0-9]+)\]")
 _JSON_TYPES = {
     str: "text",
     int: "a whole number",
@@ -44,6 +44,23 @@ def _kind(value: object) -> str:
         list: "a list",
         dict: "an object",
     }.get(type(value), type(value).__name__)
+
+
+_UNWRITABLE = (
+    "holds a lone surrogate (a half of a UTF-16 pair, such as \\ud800), which no UTF-8 "
+    "file can hold: correct the text"
+)
+
+
+def _writable(text: str) -> bool:
+    r"""Whether ``text`` can be written as UTF-8 (JSON's \ud800 escapes can make it not)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _show(value: object) -> str:
@@ -165,6 +182,9 @@ class Fields:
                 expected=_JSON_TYPES[kind],
             )
             return None
+        if isinstance(value, str) and not _writable(value):
+            self.fail(key, _UNWRITABLE, found=_show(value), expected="text without lone surrogates")
+            return None
         return value
 
     def text(self, key: str) -> str | None:
@@ -190,7 +210,7 @@ class Fields:
     def ident(self, key: str = "id") -> str | None:
         """A required id: lowercase letters, digits, '.', '_' and '-'."""
         value = self.text(key)
-        if value is not None and not _ID.match(value):
+        if value is not None and not _ID.fullmatch(value):
             self.fail(
                 key,
                 "not a valid id",
@@ -283,6 +303,8 @@ class Fields:
                 self.fail(
                     f"{key}[{i}]", f"wrong type: {_kind(item)}", found=_show(item), expected="text"
                 )
+            elif not _writable(item):
+                self.fail(f"{key}[{i}]", _UNWRITABLE, found=_show(item))
             else:
                 out.append(item)
         return tuple(out)
@@ -291,7 +313,7 @@ class Fields:
         """An optional list of ids."""
         out = []
         for i, item in enumerate(self.texts(key)):
-            if not _ID.match(item):
+            if not _ID.fullmatch(item):
                 self.fail(f"{key}[{i}]", "not a valid id", found=_show(item))
             else:
                 out.append(item)
