@@ -32,6 +32,7 @@ from ._models import (
     Source,
     Strike,
 )
+from ._names import Suggester
 from ._order import dependency_order
 from ._reader import Fields, Problems
 from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
@@ -83,6 +84,7 @@ class RecordBuilder:
         self.references: dict[str, ReferenceFact] = {}
         # reference facts by the id of the record they are about
         self.facts: dict[str, list[ReferenceFact]] = {}
+        self._suggesters: dict[str, Suggester] = {}
 
     # -- helpers ----------------------------------------------------------------------
     def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
@@ -153,9 +155,7 @@ class RecordBuilder:
             f.spoil()  # the record exists but is itself bad: its own problem says why
             return None
         if found is None:
-            import difflib
-
-            close = difflib.get_close_matches(ident, list(table), n=3, cutoff=0.6)
+            close = self.suggester(kind).suggest(ident)
             f.fail(
                 key,
                 f"unknown {kind} id",
@@ -164,6 +164,13 @@ class RecordBuilder:
                 if close
                 else f"the id of a {kind} defined in some data file",
             )
+        return found
+
+    def suggester(self, kind: str) -> Suggester:
+        """Close matches among the ids of ``kind`` the files define (built once per kind)."""
+        found = self._suggesters.get(kind)
+        if found is None:
+            found = self._suggesters[kind] = Suggester(self.defined.get(kind, ()))
         return found
 
     def opt_ref(self, f: Fields, key: str, table: dict[str, T], kind: str) -> T | None:

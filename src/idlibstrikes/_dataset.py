@@ -39,7 +39,7 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._names import NameIndex
+from ._names import NameIndex, spellings
 from ._results import Ceasefires, Strikes
 from ._summary import of_readings, reading, source_label
 
@@ -662,38 +662,28 @@ class _Index:
         self.facts: dict[str, list[ReferenceFact]] = {}
         for fact in data.references:
             self.facts.setdefault(fact.subject, []).append(fact)
-        for g in data.groups:
-            self.groups.add(g, (g.name, *g.aliases, g.id))
-        for p in data.people:
-            self.people.add(p, (p.name, *p.aliases, p.id))
-        for pl in data.places:
-            spellings = pl.reference.names if pl.reference else ()
-            self.places.add(pl, (pl.name, *pl.aliases, pl.id, *spellings))
-        for src in data.sources:
-            self.sources.add(src, (src.id, src.id.removesuffix(".txt")))
-        for s in data.strikes:
-            self.strikes.add(s, (s.id,))
-        for c in data.ceasefires:
-            self.ceasefires.add(c, (c.name, c.id))
-        for d in data.developments:
-            self.developments.add(d, (d.id,))
-        for index in (
-            self.groups,
-            self.people,
-            self.places,
-            self.sources,
-            self.strikes,
-            self.ceasefires,
-            self.developments,
-        ):
+        indexes: list[tuple[str, NameIndex[Any], tuple[Any, ...]]] = [
+            ("group", self.groups, data.groups),
+            ("person", self.people, data.people),
+            ("place", self.places, data.places),
+            ("source", self.sources, data.sources),
+            ("strike", self.strikes, data.strikes),
+            ("ceasefire", self.ceasefires, data.ceasefires),
+            ("development", self.developments, data.developments),
+        ]
+        for kind, index, records in indexes:
+            for record in records:
+                index.add(record, spellings(kind, record))
+            # A loaded dataset has none (the loader reports clashes with their files);
+            # these are records given to Dataset() by hand.
             for name, first, second in index.clashes:
                 self.problems.append(
                     Problem(
-                        file="(dataset)",
+                        file="(records given to Dataset)",
                         record=getattr(second, "id", None),
                         field="aliases",
-                        message=f"the name {name!r} is also a name of {index.kind} "
-                        f"{getattr(first, 'id', '?')!r}; a name must find one {index.kind}",
+                        message=f"the name {name!r} is also a name of {kind} "
+                        f"{getattr(first, 'id', '?')!r}; a name must find one {kind}",
                     )
                 )
 

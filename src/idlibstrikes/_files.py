@@ -204,21 +204,34 @@ def read_bundled() -> RawData:
 
 
 def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
-    """Parse user data files (a folder stands for the ``*.json`` files in it)."""
+    """Parse user data files (a folder stands for the ``*.json`` files in it).
+
+    A file named twice (or named and inside a folder also named) is read once: its
+    records, and above all its additions, count once.
+    """
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
-        targets = sorted(path.glob("*.json")) if path.is_dir() else [path]
-        if path.is_dir() and not targets:
+        try:
+            folder = path.is_dir()
+            targets = sorted(path.glob("*.json")) if folder else [path]
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            problems.append(Problem(file=str(path), message=f"cannot read the path: {exc}"))
+            continue
+        if folder and not targets:
             problems.append(Problem(file=str(path), message="the folder holds no *.json files"))
         for target in targets:
             try:
+                real = os.path.realpath(target)
+                if real in seen:
+                    continue
+                seen.add(real)
                 files.append((str(target), target.read_bytes()))
-            except OSError as exc:
-                problems.append(
-                    Problem(file=str(target), message=f"cannot read the file: {exc.strerror}")
-                )
+            except (OSError, ValueError) as exc:
+                why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                problems.append(Problem(file=str(target), message=f"cannot read the file: {why}"))
     data = read_files(files)
     return RawData(data.records, (*problems, *data.problems), data.texts)
 

@@ -25,7 +25,7 @@ from ._builder import (
 )
 from ._dates import DateRange
 from ._errors import DataError, Problem
-from ._files import KINDS, RawData
+from ._files import KINDS, RawData, RawRecord
 from ._models import (
     Affiliation,
     Announcement,
@@ -56,7 +56,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
-from ._names import name_clashes
+from ._names import NAMED_KINDS, name_clashes, name_key
 from ._reader import Fields
 from ._schema import (
     AFFILIATION,
@@ -702,6 +702,7 @@ class _Builder(RecordBuilder):
                 record=ident_of(record.data),
                 path="",
                 allowed=PERSON,
+                origins=record.origins,
             )
             roles = record.data.get("roles")
             for i, role in enumerate(roles if isinstance(roles, list) else ()):
@@ -726,24 +727,61 @@ class _Builder(RecordBuilder):
                 f.fail("about", "unknown strike, ceasefire or development id", found=repr(about))
 
     def check_names(self) -> None:
-        """A name or alias must find one record of its kind."""
-        files = {(k, ident_of(r.data)): r.file for k in KINDS for r in self.raw.records[k]}
-        tables: list[tuple[str, str, dict[str, Any]]] = [
-            ("groups", "group", self.groups),
-            ("people", "person", self.people),
-            ("places", "place", self.places),
-        ]
-        for kind, label, table in tables:
+        """A name or alias must find one record of its kind (as ``Dataset`` looks them up)."""
+        tables: dict[str, tuple[str, dict[str, Any]]] = {
+            "group": ("groups", self.groups),
+            "person": ("people", self.people),
+            "place": ("places", self.places),
+            "source": ("sources", self.sources),
+            "strike": ("strikes", self.strikes),
+            "ceasefire": ("ceasefires", self.ceasefires),
+            "development": ("developments", self.developments),
+        }
+        for label in NAMED_KINDS:
+            kind, table = tables[label]
+            raws = {ident_of(r.data): r for r in self.raw.records[kind]}
+            seen = set()
             for name, first, second in name_clashes(label, table.values()):
+                if (name_key(name), first.id, second.id) in seen:
+                    continue  # one name spelt twice by a record ("u" and "u.txt")
+                seen.add((name_key(name), first.id, second.id))
+                # blame the spelling a user's addition brought in, else the later record
+                pairs = [
+                    (self.named_at(raws[r.id], name), o)
+                    for r, o in ((second, first), (first, second))
+                ]
+                (file, record, field, _), other = next((p for p in pairs if p[0][3]), pairs[0])
                 self.problems.add(
                     Problem(
-                        file=files.get((kind, second.id), "?"),
-                        record=second.id,
-                        field="aliases",
-                        message=f"the name {name!r} is also a name of {label} {first.id!r}; "
+                        file=file,
+                        record=record,
+                        field=field,
+                        message=f"the name {name!r} is also a name of {label} {other.id!r}; "
                         f"a name must find one {label}: drop or change one of them",
                     )
                 )
+
+    @staticmethod
+    def named_at(raw: RawRecord, name: str) -> tuple[str, str | None, str, bool]:
+        """Where a record's raw data spell ``name``: file, record, field, by an addition."""
+        key = name_key(name)
+        ident = ident_of(raw.data)
+        lists = [("aliases", raw.data.get("aliases"))]
+        reference = raw.data.get("reference")
+        if isinstance(reference, dict):
+            lists.append(("reference.names", reference.get("names")))
+        for field, items in lists:
+            for i, item in enumerate(items if isinstance(items, list) else ()):
+                if isinstance(item, str) and name_key(item) == key:
+                    if (field, i) in raw.origins:
+                        file, path = raw.origins[(field, i)]
+                        return file, ident, path, True
+                    return raw.file, ident, f"{field}[{i}]", False
+        for field in ("name", "id"):
+            value = raw.data.get(field)
+            if isinstance(value, str) and name_key(value) == key:
+                return raw.file, ident, field, False
+        return raw.file, ident, "id", False
 
     def check_complete(self) -> None:
         """Every record the files define was built: a load never silently drops one.

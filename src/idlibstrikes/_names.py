@@ -13,7 +13,14 @@ from typing import Any, Generic, TypeVar
 
 from ._errors import UnknownNameError
 
-__all__ = ["NameIndex", "name_key"]
+__all__ = [
+    "NAMED_KINDS",
+    "NameIndex",
+    "Suggester",
+    "name_clashes",
+    "name_key",
+    "spellings",
+]
 
 T = TypeVar("T")
 
@@ -33,13 +40,96 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
 
 
+class Suggester:
+    """The known names closest to a misspelt one, found among many in little time.
+
+    ``difflib`` compares a name with every candidate it is given: fine for the bundled
+    data's few hundred names, quadratic for a file with thousands of records and thousands
+    of misspellings. A misspelling nearly always keeps its beginning or its end, so the
+    candidates are the names next to it in sorted order and next to it in the order of
+    names read backwards: 2 x ``reach`` on each side, found by bisection. Up to
+    ``4 * reach`` names, every name is a candidate (the same answer difflib gives).
+
+    Examples:
+        >>> names = [f"place-{i:05d}" for i in range(10_000)]
+        >>> Suggester(names).suggest("plase-00042", n=1)
+        ('place-00042',)
+    """
+
+    def __init__(self, names: Iterable[str], reach: int = 8) -> None:
+        self._names = sorted(set(names))
+        self._backwards = sorted(name[::-1] for name in self._names)
+        self._reach = reach
+        self._found: dict[str, tuple[str, ...]] = {}  # a misspelling is often repeated
+
+    def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Up to ``n`` close matches for ``name``, best first (none below 0.6 similarity)."""
+        found = self._found.get(name)
+        if found is not None:
+            return found[:n]
+        import bisect
+        import difflib  # only when a name is not found: not worth its import otherwise
+
+        reach = self._reach
+        candidates: Iterable[str] = self._names
+        if len(self._names) > 4 * reach:
+            at = bisect.bisect(self._names, name)
+            back = bisect.bisect(self._backwards, name[::-1])
+            near = {
+                *self._names[max(at - reach, 0) : at + reach],
+                *(b[::-1] for b in self._backwards[max(back - reach, 0) : back + reach]),
+            }
+            # difflib's measure is the costly part: give it only the few neighbours that
+            # share the most of the name's beginning and end
+            candidates = sorted(near, key=lambda c: (-_ends_shared(name, c), c))[: n + 1]
+        found = tuple(difflib.get_close_matches(name, candidates, n=max(n, 3), cutoff=0.6))
+        if len(self._found) < 100_000:
+            self._found[name] = found
+        return found[:n]
+
+
+def _ends_shared(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their beginning and at their end."""
+    size = min(len(a), len(b))
+    start = 0
+    while start < size and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < size - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return start + end
+
+
+def spellings(kind: str, record: Any) -> tuple[str, ...]:
+    """Every name a record of ``kind`` is found by, its id among them.
+
+    One list for the dataset's look-ups and for the loader's check that a name finds one
+    record, so that a clash is found (and blamed on its file) while loading.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> spellings("source", isk.load().sources[0])
+        ('000_e4fa0e6bef30d977.txt', '000_e4fa0e6bef30d977')
+    """
+    if kind == "source":
+        return (record.id, record.id.removesuffix(".txt"))
+    if kind in ("strike", "development"):
+        return (record.id,)
+    if kind == "ceasefire":
+        return (record.name, record.id)
+    reference = getattr(record, "reference", None)
+    return (record.name, *record.aliases, record.id, *(reference.names if reference else ()))
+
+
+#: The kinds of record found by name, in the order their clashes are reported.
+NAMED_KINDS = ("group", "person", "place", "source", "strike", "ceasefire", "development")
+
+
 def name_clashes(kind: str, records: Iterable[Any]) -> list[tuple[str, Any, Any]]:
     """Each name (or alias) that two of ``records`` share, with the two records."""
     index: NameIndex[Any] = NameIndex(kind)
     for record in records:
-        reference = getattr(record, "reference", None)
-        spellings = reference.names if reference is not None else ()
-        index.add(record, (record.name, *record.aliases, record.id, *spellings))
+        index.add(record, spellings(kind, record))
     return index.clashes
 
 
@@ -51,6 +141,7 @@ class NameIndex(Generic[T]):
         self._by_key: dict[str, T] = {}
         self._display: dict[str, str] = {}
         self.clashes: list[tuple[str, T, T]] = []
+        self._suggester: Suggester | None = None
 
     def add(self, record: T, names: Iterable[str]) -> None:
         """Index ``record`` under each of ``names``; a name two records share is a clash."""
@@ -63,6 +154,7 @@ class NameIndex(Generic[T]):
                 self.clashes.append((name, held, record))
                 continue
             first = key not in self._by_key
+            self._suggester = None  # built again, with this name, when next needed
             self._by_key[key] = record
             if first and name != key:
                 self._display[key] = name  # shown as first written; a plain id as itself
@@ -86,9 +178,9 @@ class NameIndex(Generic[T]):
 
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """The known names closest to ``name``, best first."""
-        import difflib  # only when a name is not found: not worth its import otherwise
-
-        keys = difflib.get_close_matches(name_key(name), list(self._by_key), n=n, cutoff=0.6)
+        if self._suggester is None:
+            self._suggester = Suggester(self._by_key)
+        keys = self._suggester.suggest(name_key(name), n)
         return tuple(self._display.get(k, k) for k in keys)
 
     def names(self) -> tuple[str, ...]:

@@ -148,6 +148,13 @@ class Fields:
             # an item a user file's addition appended: locate it in that file
             file, path = self.origins[(item.group(1), int(item.group(2)))]
             field = path + (key or "")[item.end() :]
+        elif key and self.origins:
+            # a problem with a whole list that an addition appended to (a cycle, an end
+            # before the start): the addition made it, so name the last one
+            added = [where for (name, _), where in self.origins.items() if name == key]
+            if added:
+                file, path = added[-1]
+                field = path[: path.rindex("[")]
         self.problems.add(
             Problem(
                 file=file,
