@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -212,22 +213,7 @@ class RecordBuilder:
             return None
         name = source.article
         if name not in self._texts:
-            self._texts[name] = None
-            why = None
-            try:
-                raw = (self.articles / name).read_bytes()
-                self._texts[name] = collapse(raw.decode("utf-8"))
-            except FileNotFoundError:
-                pass
-            except UnicodeDecodeError as exc:
-                why = (
-                    f"not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); "
-                    "save the article as UTF-8"
-                )
-            except IsADirectoryError:
-                why = "it is a folder, not a file"
-            except (OSError, ValueError) as exc:
-                why = getattr(exc, "strerror", None) or str(exc)
+            self._texts[name], why = _read_article(self.articles / name)
             if why is not None and f is not None:
                 f.fail(
                     "article",
@@ -387,6 +373,32 @@ class RecordBuilder:
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""
         return [f for f in self.facts.get(ident or "", ()) if f.field == field]
+
+
+def _read_article(path: Path) -> tuple[str | None, str | None]:
+    """An article's collapsed text, or why it cannot be read (``None, None``: it is absent).
+
+    An absent article is not a problem: the folder may hold only some of the articles.
+    """
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return None, "it is a folder, not a file"
+        if not stat.S_ISREG(mode):  # a pipe would make the load wait for ever
+            return None, "it is not a regular file"
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    except (OSError, ValueError) as exc:
+        return None, getattr(exc, "strerror", None) or str(exc)
+    if b"\0" in raw:  # valid UTF-8, yet not text: how UTF-16 reads
+        return None, "it holds NUL bytes, so it is not UTF-8 text (UTF-16?); save it as UTF-8"
+    try:
+        return collapse(raw.decode("utf-8")), None
+    except UnicodeDecodeError as exc:
+        return None, (
+            f"not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
+        )
 
 
 def plain_file_name(name: str) -> bool:

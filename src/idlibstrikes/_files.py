@@ -78,6 +78,10 @@ class RawData:
 # -- reading files -----------------------------------------------------------------------
 
 
+class _NotJSON(ValueError):
+    """NaN, Infinity or -Infinity in a file (the JSON parser would read them as floats)."""
+
+
 def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[RawRecord]]) -> None:
     def fail(message: str, line: int | None = None, **kw: str) -> None:
         problems.append(Problem(file=name, line=line, message=message, **kw))
@@ -103,8 +107,18 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
         repeated = repeated or len(made) != len(pairs)
         return made
 
+    def constant(name: str) -> Any:
+        raise _NotJSON(name)
+
     try:
-        doc = json.loads(text, object_pairs_hook=pairs_to_dict)
+        doc = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=constant)
+    except _NotJSON as exc:  # Python reads these; JSON has no such numbers
+        found = re.search(rf"(?<![\w\"]){exc}(?![\w\"])", text)
+        fail(
+            f"not valid JSON: {exc} is not a number JSON allows",
+            line=None if found is None else text.count("\n", 0, found.start()) + 1,
+        )
+        return
     except json.JSONDecodeError as exc:
         fail(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
         return

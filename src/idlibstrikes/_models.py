@@ -61,6 +61,16 @@ def _check_order(start: DateRange, end: DateRange | None) -> None:
         raise ValueError(f"ends ({end}) before it starts ({start})")
 
 
+def _by_id(record: Any) -> Any:
+    """A record reached from a record of its own kind compares by its id.
+
+    A group part of a group part of a group...: comparing (and hashing) the whole record
+    at every link would recurse as deep as the chain, and past Python's limit on a long
+    one. Two datasets still compare every record in full, each once, at the top.
+    """
+    return getattr(record, "id", record)
+
+
 def _clip(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
@@ -313,7 +323,7 @@ class Source:
     published: DateRange | None = attrs.field(
         default=None, validator=check.optional_instance(DateRange)
     )
-    published_from: Source | None = attrs.field(default=None)
+    published_from: Source | None = attrs.field(default=None, eq=_by_id)
     address: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     note: str = attrs.field(default="", validator=check.instance(str))
 
@@ -470,7 +480,7 @@ class Place:
     kind: PlaceKind = attrs.field(validator=check.instance(PlaceKind))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_names)
     governorate: str | None = attrs.field(default=None, validator=check.optional_instance(str))
-    near: Place | None = attrs.field(default=None)
+    near: Place | None = attrs.field(default=None, eq=_by_id)
     reference: PlaceReference | None = attrs.field(
         default=None, validator=check.optional_instance(PlaceReference)
     )
@@ -640,7 +650,7 @@ class StrengthEstimate:
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
     approximate: bool = attrs.field(default=False, validator=check.instance(bool))
-    claimant: Group | None = attrs.field(default=None)
+    claimant: Group | None = attrs.field(default=None, eq=_by_id)
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
@@ -665,7 +675,7 @@ class Affiliation:
         [('affiliate_of', 'al-qaeda')]
     """
 
-    other: Group
+    other: Group = attrs.field(eq=_by_id)
     relation: Relation = attrs.field(validator=check.instance(Relation))
     source: Source = attrs.field(validator=check.instance(Source))
     quote: str = attrs.field(validator=check.text)
@@ -675,7 +685,7 @@ class Affiliation:
     until: DateRange | None = attrs.field(
         default=None, validator=check.optional_instance(DateRange)
     )
-    claimant: Group | None = attrs.field(default=None)
+    claimant: Group | None = attrs.field(default=None, eq=_by_id)
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def may_hold(self, date: DateRange) -> bool:
