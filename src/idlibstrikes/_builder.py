@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ._dates import DateRange, resolve_relative
+from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
 from ._models import (
     Announcement,
@@ -35,7 +36,7 @@ from ._models import (
 )
 from ._names import Suggester
 from ._order import dependency_order
-from ._reader import Fields, Problems
+from ._reader import Fields, Problems, show
 from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
 from ._summary import of_claims
 
@@ -86,6 +87,12 @@ class RecordBuilder:
         # reference facts by the id of the record they are about
         self.facts: dict[str, list[ReferenceFact]] = {}
         self._suggesters: dict[str, Suggester] = {}
+        self._raw_by_id: dict[tuple[str, str], RawRecord] = {
+            (kind, r.data["id"]): r
+            for kind in _LABELS
+            for r in reversed(raw.records[kind])  # the first of a duplicated id wins
+            if r.added and isinstance(r.data.get("id"), str)
+        }
 
     # -- helpers ----------------------------------------------------------------------
     def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
@@ -100,6 +107,8 @@ class RecordBuilder:
             path="",
             allowed=allowed,
             origins=record.origins,
+            added=record.added,
+            at=(record.kind, record.position) if record.kind else None,
         )
         return f, f.ident("id")
 
@@ -108,13 +117,13 @@ class RecordBuilder:
         kind: str,
         allowed: frozenset[str],
         depends_on: Callable[[dict[str, Any]], Iterable[str]],
-        cycle: Callable[[Fields, list[str]], None],
+        cycle: Callable[[dict[str, Fields], list[str]], None],
     ) -> tuple[list[tuple[Fields, str]], list[str]]:
         """Open the records of a kind that refer to their own kind, in dependency order.
 
         Returns the records (each with its id) in the order to build them, and their ids
         in file order (the order the dataset keeps). A duplicate id is reported here, and
-        ``cycle`` reports each cycle on the record met twice.
+        ``cycle`` reports each cycle (given every record opened, by id, and the cycle).
         """
         opened: dict[str, Fields] = {}
         label = _LABELS[kind]
@@ -124,13 +133,13 @@ class RecordBuilder:
                 f.fail(
                     "id",
                     f"duplicate {label} id: another {label} already has it; ids must be unique",
-                    found=repr(ident),
+                    found=show(ident),
                 )
             elif ident is not None:
                 opened[ident] = f
         order, cycles = dependency_order(list(opened), lambda i: depends_on(opened[i].data))
         for found in cycles:
-            cycle(opened[found[0]], found)
+            cycle(opened, found)
         return [(opened[i], i) for i in order], list(opened)
 
     def unique(self, f: Fields, ident: str | None, table: dict[str, T], kind: str) -> bool:
@@ -139,7 +148,7 @@ class RecordBuilder:
             f.fail(
                 "id",
                 f"duplicate {kind} id: another {kind} already has it; ids must be unique",
-                found=repr(ident),
+                found=show(ident),
             )
             return False
         return ident is not None
@@ -160,7 +169,7 @@ class RecordBuilder:
             f.fail(
                 key,
                 f"unknown {kind} id",
-                found=repr(ident),
+                found=show(ident),
                 expected=("one of " + ", ".join(map(repr, close)))
                 if close
                 else f"the id of a {kind} defined in some data file",
@@ -183,7 +192,7 @@ class RecordBuilder:
     def refs(self, f: Fields, key: str, table: dict[str, T], kind: str) -> tuple[T, ...]:
         """Resolve a list of ids."""
         out = []
-        for i, ident in enumerate(f.ids(key)):
+        for i, ident in f.indexed_ids(key):
             found = self.ref(f, f"{key}[{i}]", table, kind, value=ident)
             if found is not None:
                 out.append(found)
@@ -218,7 +227,7 @@ class RecordBuilder:
                 f.fail(
                     "article",
                     f"cannot read the article in {self.articles}: {why}",
-                    found=repr(name),
+                    found=show(name),
                     expected="a readable UTF-8 text file, so that its quotes can be checked",
                 )
         return self._texts[name]
@@ -235,7 +244,7 @@ class RecordBuilder:
                     key,
                     "the quote is not in the article; quote it verbatim (only whitespace may "
                     "differ)",
-                    found=repr(text if len(text) <= 60 else text[:57] + "..."),
+                    found=show(text if len(text) <= 60 else text[:57] + "..."),
                     expected=f"words found in {source.article}",
                 )
         return text
@@ -274,9 +283,9 @@ class RecordBuilder:
         try:
             if span is not None:
                 try:
-                    return _span_date(span, part, text, reasoning)
+                    return self.within_calendar(f, "span", _span_date(span, part, text, reasoning))
                 except ValueError as exc:
-                    f.fail("span", f"bad date: {exc}", found=repr(span))
+                    f.fail("span", f"bad date: {exc}", found=show(span))
                     return None
             if relative is not None:
                 anchor = self.ref(f, "anchor", self.sources, "source")
@@ -285,14 +294,18 @@ class RecordBuilder:
                 if anchor.published is None:
                     f.fail("anchor", "the anchor source has no publication date to resolve against")
                     return None
-                return resolve_relative(
-                    anchor.published,
-                    relative.data,
-                    unit=unit or "day",
-                    part=part,
-                    text=text,
-                    anchor_label=f"publication date of {anchor.id}",
-                    reasoning=reasoning,
+                return self.within_calendar(
+                    f,
+                    "relative",
+                    resolve_relative(
+                        anchor.published,
+                        relative.data,
+                        unit=unit or "day",
+                        part=part,
+                        text=text,
+                        anchor_label=f"publication date of {anchor.id}",
+                        reasoning=reasoning,
+                    ),
                 )
             if (earliest or dt.date.min) == dt.date.min and (latest or dt.date.max) == dt.date.max:
                 f.fail(
@@ -327,6 +340,63 @@ class RecordBuilder:
         except (ValueError, OverflowError) as exc:  # dateutil overflows near year 1 or 9999
             f.fail(None, f"bad date: {exc}")
             return None
+
+    @staticmethod
+    def within_calendar(f: Fields, key: str, date: DateRange) -> DateRange | None:
+        """``date``, unless it reaches the first or last day of the calendar.
+
+        Those days stand for "no bound" (an explicit range with that side left out), so
+        a span or a relative date reaching them would be written back as something else.
+        """
+        if date.open_start or date.open_end:
+            f.fail(
+                key,
+                f"the date reaches the edge of the calendar ({date.earliest}..{date.latest}), "
+                "which stands for 'no bound'; give an explicit range with that side left out",
+                expected="a date within years 1 to 9999, not touching their first or last day",
+            )
+            return None
+        return date
+
+    def added_elsewhere(self, kind: str, ident: str, field: str) -> tuple[str, str] | None:
+        """Where an addition in a user's file extended ``field`` of another record, if one did.
+
+        A problem a record meets through another record's data (a strike before its target
+        was founded, a ceasefire outliving its parties) is the addition's doing when the
+        addition brought that data: it is then named where the addition is.
+        """
+        record = self._raw_by_id.get((kind, ident))
+        return None if record is None else record.added.get(field)
+
+    def fail_through(
+        self,
+        f: Fields,
+        key: str,
+        message: str,
+        through: Iterable[tuple[str, str, str]],
+        *,
+        expected: str | None = None,
+    ) -> None:
+        """Report a problem with ``key`` of ``f``, or where an addition caused it.
+
+        ``through`` lists the (kind, id, field) of other records' data the problem rests
+        on; the first that a user's addition extended is named instead of ``f``'s field.
+        """
+        for kind, ident, field in through:
+            where = self.added_elsewhere(kind, ident, field)
+            if where is not None:
+                f.spoil()
+                self.problems.add(
+                    Problem(
+                        file=where[0],
+                        record=ident,
+                        field=where[1],
+                        message=f"{message} (for {f.record})",
+                        expected=expected,
+                    )
+                )
+                return
+        f.fail(key, message, expected=expected)
 
     def citations(self, f: Fields) -> tuple[Citation, ...]:
         """Read a record's citations."""
@@ -388,6 +458,8 @@ def _read_article(path: Path) -> tuple[str | None, str | None]:
             return None, "it is not a regular file"
         raw = path.read_bytes()
     except FileNotFoundError:
+        if path.is_symlink():  # a link to nothing: named, there, and unreadable
+            return None, "it is a link to a file that does not exist"
         return None, None
     except (OSError, ValueError) as exc:
         return None, getattr(exc, "strerror", None) or str(exc)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -266,6 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         2019-08-31-ceasefire     2019-08-31  2019-08-31..2024-12-08  in_effect  Moscow-backed ...
         0
     """
+    for stream in (sys.stdout, sys.stderr):
+        # data may hold what the terminal's encoding cannot (Arabic on a Latin-1
+        # console): print it escaped rather than fail with a traceback
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -621,19 +627,18 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _validate(files: Sequence[str], articles: str | None) -> int:
-    from ._dataset import load
+    from ._dataset import _load_files
     from ._errors import DataError
-    from ._files import KINDS, read_paths
+    from ._files import KINDS
 
     try:
-        data = load(*files, articles=articles)
+        data, raw = _load_files(files, True, articles)
     except DataError as exc:
         for problem in exc.problems:
             print(problem)
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
-    raw = read_paths(files)
     records = sum(len(raw.records[k]) for k in KINDS)
     names = {r.file for k in KINDS for r in raw.records[k]}
     articles_count = sum(1 for s in data.sources if not s.is_reference)

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -45,6 +45,7 @@ from ._summary import of_readings, reading, source_label
 
 if TYPE_CHECKING:
     from ._export import Export
+    from ._files import RawData
 
 __all__ = ["Dataset", "load"]
 
@@ -719,10 +720,11 @@ def load(
     dataset is never changed.
 
     Args:
-        paths: Your data files, or folders of them.
+        paths: Your data files, or folders of them (a file named twice is read once).
         bundled: Include the bundled records (``False``: only your files).
         articles: A folder holding the articles' texts by file name; every quote from an
-            article found there must then appear in it.
+            article found there must then appear in it, and an article there that cannot
+            be read as UTF-8 text is a problem.
 
     Raises:
         DataError: Any problem in any file, all of them at once.
@@ -741,10 +743,19 @@ def load(
     if not paths and bundled and articles is None:
         with _bundled_lock:  # two threads asking at once still get one object
             return _bundled()
+    return _load_files(paths, bundled, articles)[0]
+
+
+def _load_files(
+    paths: Sequence[str | os.PathLike[str]],
+    bundled: bool,
+    articles: str | os.PathLike[str] | None,
+) -> tuple[Dataset, RawData]:
+    """``load``, uncached, with what was read from ``paths`` (``validate`` counts it)."""
     from ._files import RawData, merge, read_bundled, read_paths
 
-    parts = [read_bundled()] if bundled else []
-    parts.append(read_paths(paths) if paths else RawData({}, ()))
+    mine = read_paths(paths) if paths else RawData({}, ())
+    parts = [read_bundled(), mine] if bundled else [mine]
     folder = None if articles is None else Path(articles)
     if folder is not None and not folder.is_dir():
         raise DataError(
@@ -756,4 +767,4 @@ def load(
                 )
             ]
         )
-    return _from_raw(merge(*parts), folder)
+    return _from_raw(merge(*parts), folder), mine

@@ -26,6 +26,8 @@ class Problem:
         field: The dotted path of the field at fault, where known.
         found: A short rendering of the value found, where useful.
         expected: What was expected instead, where useful.
+        at: Where the record is in its file (its kind and position), used to find the
+            line; not part of the problem's value (ignored by ``==``).
 
     Examples:
         >>> p = Problem(file="strikes.json", record="s1", field="claims[0].low",
@@ -41,6 +43,7 @@ class Problem:
     field: str | None = None
     found: str | None = None
     expected: str | None = None
+    at: tuple[str, int] | None = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

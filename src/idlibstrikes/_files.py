@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._errors import Problem
-from ._reader import Fields, Problems
+from ._reader import Fields, Problems, show
 
 __all__ = [
     "FORMAT_VERSION",
@@ -63,6 +63,10 @@ class RawRecord:
     data: dict[str, Any]
     position: int = 0
     origins: dict[tuple[str, int], tuple[str, str]] = attrs.Factory(dict)
+    #: The key of its kind in the file (``"strikes"``), to find its line.
+    kind: str = ""
+    #: For each list field additions extended: the last such addition's file and path.
+    added: dict[str, tuple[str, str]] = attrs.Factory(dict)
 
 
 @attrs.frozen
@@ -78,12 +82,19 @@ class RawData:
 # -- reading files -----------------------------------------------------------------------
 
 
+def _bare_line(text: str, wanted: Callable[[str], bool]) -> int | None:
+    """The line of the first token outside strings that is ``wanted``."""
+    from ._lines import bare_tokens
+
+    return next((line for token, line in bare_tokens(text) if wanted(token)), None)
+
+
 class _NotJSON(ValueError):
     """NaN, Infinity or -Infinity in a file (the JSON parser would read them as floats)."""
 
 
 def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[RawRecord]]) -> None:
-    def fail(message: str, line: int | None = None, **kw: str) -> None:
+    def fail(message: str, line: int | None = None, **kw: Any) -> None:
         problems.append(Problem(file=name, line=line, message=message, **kw))
 
     if not raw.strip():
@@ -113,10 +124,10 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
     try:
         doc = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=constant)
     except _NotJSON as exc:  # Python reads these; JSON has no such numbers
-        found = re.search(rf"(?<![\w\"]){exc}(?![\w\"])", text)
+        word = str(exc)
         fail(
-            f"not valid JSON: {exc} is not a number JSON allows",
-            line=None if found is None else text.count("\n", 0, found.start()) + 1,
+            f"not valid JSON: {word} is not a number JSON allows",
+            line=_bare_line(text, lambda token: token.lstrip("-") == word.lstrip("-")),
         )
         return
     except json.JSONDecodeError as exc:
@@ -126,10 +137,9 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
         fail("nesting too deep to read; data files nest only a few levels")
         return
     except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-        long = re.search(r"[0-9]{1000,}", text)
         fail(
             "a number too long to read; counts in a data file are small whole numbers",
-            line=None if long is None else text.count("\n", 0, long.start()) + 1,
+            line=_bare_line(text, lambda token: len(token) > 4300),
         )
         return
     if repeated:
@@ -144,7 +154,7 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
         fail(
             "missing or unsupported format version",
             field="idlibstrikes",
-            found=repr(version),
+            found=show(version),
             expected=str(FORMAT_VERSION),
         )
         return
@@ -167,7 +177,7 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
                         found=type(item).__name__,
                     )
                 else:
-                    out[key].append(RawRecord(name, item, position=i))
+                    out[key].append(RawRecord(name, item, position=i, kind=key))
 
 
 def _repeated_keys(name: str, text: str, doc: Any, problems: list[Problem]) -> None:
@@ -225,8 +235,11 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
     """
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode): one file however it is named
     for given in paths:
+        if not os.fspath(given):
+            problems.append(Problem(file="''", message="an empty path; name a file or folder"))
+            continue
         path = Path(given)
         try:
             folder = path.is_dir()
@@ -238,10 +251,14 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
             problems.append(Problem(file=str(path), message="the folder holds no *.json files"))
         for target in targets:
             try:
-                real = os.path.realpath(target)
-                if real in seen:
+                info = target.stat()
+                if folder and not stat.S_ISREG(info.st_mode):
+                    # a pipe in a folder would make the load wait for ever (one named
+                    # on its own, as bash's <(...) gives, is read: it was asked for)
+                    raise OSError(0, "not a regular file")
+                if (info.st_dev, info.st_ino) in seen:
                     continue
-                seen.add(real)
+                seen.add((info.st_dev, info.st_ino))
                 files.append((str(target), target.read_bytes()))
             except (OSError, ValueError) as exc:
                 why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -286,14 +303,21 @@ _ADDABLE = {
 
 
 def apply_additions(raw: RawData, problems: Problems) -> RawData:
-    """Append each addition's items to the record it names (which may be bundled)."""
-    records = {k: list(v) for k, v in raw.records.items()}
+    """Append each addition's items to the record it names (which may be bundled).
+
+    Additions are gathered by the record they extend, and each record is rebuilt once:
+    ten thousand additions to one strike cost ten thousand appends, not ten thousand
+    copies. A field the record holds with the wrong type is left as it is, for its
+    reader to report, rather than replaced by the added items.
+    """
     where: dict[tuple[str, str], int] = {}
     for kind in KINDS:
-        for i, record in enumerate(records[kind]):
+        for i, record in enumerate(raw.records[kind]):
             ident = record.data.get("id")
             if isinstance(ident, str):
                 where.setdefault((kind, ident), i)
+    # (kind, position) -> each addition's (file, path, field, items), in file order
+    pending: dict[tuple[str, int], list[tuple[str, str, str, list[Any]]]] = {}
     for add in raw.records["additions"]:
         path = f"additions[{add.position}]"
         target = add.data.get("kind")
@@ -312,7 +336,7 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
             f.fail(
                 "kind",
                 "not a kind of record that can be added to",
-                found=repr(key),
+                found=show(key),
                 expected="one of " + ", ".join(_ADDABLE),
             )
         ident = f.ident("id")
@@ -323,12 +347,9 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
             f.fail(
                 "id",
                 f"unknown {key} id: an addition must name an existing {key}",
-                found=repr(ident),
+                found=show(ident),
             )
             continue
-        position = where[(kind, ident)]
-        record = records[kind][position]
-        data, origins = dict(record.data), dict(record.origins)
         for field in fields:
             items = add.data.get(field)
             if items is None:
@@ -336,10 +357,26 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
             if type(items) is not list:
                 f.fail(field, "must be a list", found=type(items).__name__)
                 continue
-            existing = data.get(field)
-            base = list(existing) if isinstance(existing, list) else []
+            pending.setdefault((kind, where[(kind, ident)]), []).append(
+                (add.file, f"{path}.{field}", field, items)
+            )
+    if not pending:
+        return raw
+    records = {k: list(v) for k, v in raw.records.items()}
+    for (kind, position), extensions in pending.items():
+        record = records[kind][position]
+        data, origins, added = dict(record.data), dict(record.origins), dict(record.added)
+        copied: set[str] = set()
+        for file, path, field, items in extensions:
+            if data.get(field) is not None and type(data[field]) is not list:
+                continue  # the record's own reader reports the wrong type
+            if field not in copied:  # extend a copy: the parsed file stays as it was
+                data[field] = list(data.get(field) or ())
+                copied.add(field)
+            existing: list[Any] = data[field]
             for j, _ in enumerate(items):
-                origins[(field, len(base) + j)] = (add.file, f"{path}.{field}[{j}]")
-            data[field] = base + items
-        records[kind][position] = RawRecord(record.file, data, record.position, origins)
+                origins[(field, len(existing) + j)] = (file, f"{path}[{j}]")
+            existing.extend(items)
+            added[field] = (file, path)
+        records[kind][position] = attrs.evolve(record, data=data, origins=origins, added=added)
     return RawData({k: tuple(v) for k, v in records.items()}, raw.problems, raw.texts)

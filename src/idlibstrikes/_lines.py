@@ -10,13 +10,13 @@ does not matter; it never raises, and a problem it cannot place keeps ``line=Non
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from ._errors import Problem
 
-__all__ = ["duplicate_keys", "field_path", "json_lines", "locate"]
+__all__ = ["bare_tokens", "duplicate_keys", "field_path", "json_lines", "locate"]
 
 Path = tuple[str | int, ...]
 
@@ -84,6 +84,26 @@ def json_lines(text: str) -> dict[Path, int]:
         else:
             lines[tuple(path)] = line
     return lines
+
+
+def bare_tokens(text: str) -> Iterator[tuple[str, int]]:
+    r"""Each token of a JSON text that is not a string or punctuation, with its line.
+
+    For text the parser refused (``NaN``, an over-long number): a token inside a string
+    is never one of these.
+
+    Examples:
+        >>> list(bare_tokens('{"a": "NaN",\n "b": NaN}'))
+        [('NaN', 2)]
+    """
+    line, last = 1, 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"' or token in "{}[]:,":
+            continue
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        yield token, line
 
 
 def duplicate_keys(text: str) -> list[tuple[Path, str, int]]:
@@ -187,8 +207,10 @@ def locate(
                 parsed[problem.file] = {}
         lines = parsed[problem.file]
         field = field_path(problem.field)
-        if problem.record is None or (field and field[0] == "additions"):
-            starts: Sequence[Path] = [()]
+        if problem.at is not None:  # the record's own place in its file: no search
+            starts: Sequence[Path] = [problem.at]
+        elif problem.record is None or (field and field[0] == "additions"):
+            starts = [()]
         else:
             starts = records.get((problem.file, problem.record), ())
         # Prefer the record in which the whole path exists (ids may repeat across kinds).

@@ -11,6 +11,7 @@ nothing is does a dataset come out, so a bad file never yields a half-loaded dat
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ from ._models import (
     Victims,
 )
 from ._names import NAMED_KINDS, name_clashes, name_key
-from ._reader import Fields
+from ._reader import Fields, show
 from ._schema import (
     AFFILIATION,
     ANNOUNCEMENT,
@@ -93,8 +94,8 @@ class _Builder(RecordBuilder):
             anchor = published.get("anchor") if isinstance(published, dict) else None
             return [d for d in (anchor, data.get("published_from")) if isinstance(d, str)]
 
-        def cycle(f: Fields, ids: list[str]) -> None:
-            f.fail(
+        def cycle(opened: dict[str, Fields], ids: list[str]) -> None:
+            opened[ids[0]].fail(
                 "published",
                 "the sources' publication dates are resolved against each other in a "
                 "cycle: " + " -> ".join(ids),
@@ -119,7 +120,7 @@ class _Builder(RecordBuilder):
                 "article",
                 "not a plain file name: the article is read from the articles folder, "
                 "never from elsewhere",
-                found=repr(article),
+                found=show(article),
                 expected="a file name without folders, such as 'my-article.txt'",
             )
         published = self.date(f.child("published", DATE)) if kind else None
@@ -131,7 +132,7 @@ class _Builder(RecordBuilder):
             )
         published_from = self.opt_ref(f, "published_from", self.sources, "source")
         if published_from is not None and not published_from.is_reference:
-            f.fail("published_from", "must name a reference source", found=repr(published_from.id))
+            f.fail("published_from", "must name a reference source", found=show(published_from.id))
         outlet, outlet_quote = f.opt_text("outlet"), f.opt_text("outlet_quote")
         if kind is SourceKind.ARTICLE and outlet is not None and outlet_quote is None:
             f.fail("outlet_quote", "an article's outlet needs the words that name it")
@@ -156,7 +157,7 @@ class _Builder(RecordBuilder):
             f.fail(
                 "outlet_quote",
                 "the words naming the outlet are not in the article",
-                found=repr(outlet_quote),
+                found=show(outlet_quote),
                 expected=f"words found in {source.article}",
             )
         if not f.failed:
@@ -168,8 +169,10 @@ class _Builder(RecordBuilder):
             near = data.get("near")
             return [near] if isinstance(near, str) else []
 
-        def cycle(f: Fields, ids: list[str]) -> None:
-            f.fail("near", "places described by each other form a cycle: " + " -> ".join(ids))
+        def cycle(opened: dict[str, Fields], ids: list[str]) -> None:
+            opened[ids[0]].fail(
+                "near", "places described by each other form a cycle: " + " -> ".join(ids)
+            )
 
         order, self._place_order = self.in_order("places", PLACE, depends_on, cycle)
         for f, ident in order:
@@ -181,7 +184,7 @@ class _Builder(RecordBuilder):
         if r is not None:
             lat, lon = r.number("latitude"), r.number("longitude")
             coords = None
-            if (lat is None) != (lon is None):
+            if (lat is None) != (lon is None) and not r.failed:
                 r.fail(None, "give both latitude and longitude, or neither")
             elif lat is not None and lon is not None:
                 coords = self.construct(r, Coordinates, latitude=lat, longitude=lon)
@@ -190,7 +193,7 @@ class _Builder(RecordBuilder):
                 r.fail(
                     "source",
                     "coordinates and districts come only from reference sources",
-                    found=repr(src.id),
+                    found=show(src.id),
                 )
             reference = self.construct(
                 r,
@@ -267,10 +270,22 @@ class _Builder(RecordBuilder):
                                 out.append(item[k])
             return out
 
-        def cycle(f: Fields, ids: list[str]) -> None:
+        def cycle(opened: dict[str, Fields], ids: list[str]) -> None:
+            # named at the link a user's addition made, where one did
+            f, key = opened[ids[0]], "affiliations"
+            for a, b in itertools.pairwise(ids):
+                link = self.added_link(opened[a], b) if a in opened else None
+                if link is not None:
+                    f, key = opened[a], link
+                    break
+            what = (
+                "a group is its own affiliate or claimant"
+                if len(ids) == 2
+                else "the groups' affiliations form a cycle"
+            )
             f.fail(
-                "affiliations",
-                "the groups' affiliations form a cycle: " + " -> ".join(ids),
+                key,
+                f"{what}: " + " -> ".join(ids),
                 expected="store a symmetric relation (ally_of) on one group only",
             )
 
@@ -284,6 +299,20 @@ class _Builder(RecordBuilder):
         for f, ident in order:
             self.build_group(f, ident)
 
+    @staticmethod
+    def added_link(f: Fields, other: str) -> str | None:
+        """The field of a group's link to ``other`` that a user's addition made, if any."""
+        for key in ("affiliations", "strength"):
+            items = f.data.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else ()):
+                linked = isinstance(item, dict) and other in (
+                    item.get("other"),
+                    item.get("claimant"),
+                )
+                if linked and (key, i) in f.origins:
+                    return f"{key}[{i}]"
+        return None
+
     def build_group(self, f: Fields, ident: str) -> None:
         founding = self.date_claims(f, "founding")
         ending = self.date_claims(f, "ending")
@@ -291,7 +320,7 @@ class _Builder(RecordBuilder):
         ended = self.summary(ending, ident, "ended")
         if founded is not None and ended is not None and ended.latest < founded.earliest:
             f.fail(
-                "ending",
+                f.blame("ending", "founding"),
                 f"the group ends ({ended}) before it is founded ({founded})",
                 expected=f"on or after {founded.earliest}",
             )
@@ -482,10 +511,12 @@ class _Builder(RecordBuilder):
                 continue
             for i, target in enumerate(strike.targets):
                 if target.founded is not None and strike.date.latest < target.founded.earliest:
-                    f.fail(
+                    self.fail_through(
+                        f,
                         f"targets[{i}]",
                         f"the strike ({strike.date}) is before {target.id} was founded "
                         f"({target.founded})",
+                        [("groups", target.id, "founding")],
                         expected="a target group founded on or before the strike",
                     )
             if not f.failed:
@@ -550,10 +581,18 @@ class _Builder(RecordBuilder):
             try:
                 end = bounded_end(start, ends, self.facts_on(ident, "end"), bound)
             except ValueError as exc:
-                f.fail("parties", f"the {what} cannot have existed: {exc}")
+                parties = f.data.get("parties")
+                self.fail_through(
+                    f,
+                    "parties",
+                    f"the {what} cannot have existed: {exc}",
+                    [("groups", p, "ending") for p in parties if isinstance(p, str)]
+                    if isinstance(parties, list)
+                    else [],
+                )
         if start is not None and end is not None and end.latest < start.earliest:
             f.fail(
-                "end_claims",
+                f.blame("end_claims", "start_claims"),
                 f"the {what} ends ({end}) before it starts ({start})",
                 found=str(end),
                 expected=f"on or after {start.earliest}",
@@ -663,14 +702,14 @@ class _Builder(RecordBuilder):
             src = self.source(f)
             if src is not None and not src.is_reference:
                 f.fail(
-                    "source", "a reference fact must cite a reference source", found=repr(src.id)
+                    "source", "a reference fact must cite a reference source", found=show(src.id)
                 )
             subject = f.ident("subject")
             if subject is not None and subject not in known:
                 f.fail(
                     "subject",
                     "unknown record id",
-                    found=repr(subject),
+                    found=show(subject),
                     expected="the id of a strike, group, place, person, ceasefire, "
                     "development, announcement, figure or source",
                 )
@@ -703,6 +742,8 @@ class _Builder(RecordBuilder):
                 path="",
                 allowed=PERSON,
                 origins=record.origins,
+                added=record.added,
+                at=(record.kind, record.position),
             )
             roles = record.data.get("roles")
             for i, role in enumerate(roles if isinstance(roles, list) else ()):
@@ -710,7 +751,7 @@ class _Builder(RecordBuilder):
                     if role["group"] not in self.groups and role["group"] in self.defined["group"]:
                         continue  # the group itself failed; its own problem says why
                     if role["group"] not in self.groups:
-                        f.fail(f"roles[{i}].group", "unknown group id", found=repr(role["group"]))
+                        f.fail(f"roles[{i}].group", "unknown group id", found=show(role["group"]))
         subjects = {**self.strikes, **self.ceasefires, **self.developments}
         failed = self.defined["strike"] | self.defined["ceasefire"] | self.defined["development"]
         for record in self.raw.records["announcements"]:
@@ -723,8 +764,9 @@ class _Builder(RecordBuilder):
                     record=ident_of(record.data),
                     path="",
                     allowed=ANNOUNCEMENT,
+                    at=(record.kind, record.position),
                 )
-                f.fail("about", "unknown strike, ceasefire or development id", found=repr(about))
+                f.fail("about", "unknown strike, ceasefire or development id", found=show(about))
 
     def check_names(self) -> None:
         """A name or alias must find one record of its kind (as ``Dataset`` looks them up)."""
@@ -739,22 +781,29 @@ class _Builder(RecordBuilder):
         }
         for label in NAMED_KINDS:
             kind, table = tables[label]
-            raws = {ident_of(r.data): r for r in self.raw.records[kind]}
+            # file order: the bundled records first, then the user's files in order
+            raws = {ident_of(r.data): (i, r) for i, r in enumerate(self.raw.records[kind])}
+            spelt: dict[str, dict[str, tuple[str, str, bool]]] = {}
             seen = set()
             for name, first, second in name_clashes(label, table.values()):
-                if (name_key(name), first.id, second.id) in seen:
+                key = name_key(name)
+                if (key, first.id, second.id) in seen:
                     continue  # one name spelt twice by a record ("u" and "u.txt")
-                seen.add((name_key(name), first.id, second.id))
+                seen.add((key, first.id, second.id))
                 # blame the spelling a user's addition brought in, else the later record
-                pairs = [
-                    (self.named_at(raws[r.id], name), o)
-                    for r, o in ((second, first), (first, second))
-                ]
-                (file, record, field, _), other = next((p for p in pairs if p[0][3]), pairs[0])
+                # in the files (never a bundled one that a user's record clashes with)
+                later, earlier = sorted((first, second), key=lambda r: raws[r.id][0])[::-1]
+                blamed = []
+                for record, other in ((later, earlier), (earlier, later)):
+                    if record.id not in spelt:
+                        spelt[record.id] = self.spellings_at(raws[record.id][1])
+                    file, field, added = spelt[record.id].get(key, ("", "id", False))
+                    blamed.append((file or raws[record.id][1].file, record, field, added, other))
+                file, record, field, _, other = next((b for b in blamed if b[3]), blamed[0])
                 self.problems.add(
                     Problem(
                         file=file,
-                        record=record,
+                        record=record.id,
                         field=field,
                         message=f"the name {name!r} is also a name of {label} {other.id!r}; "
                         f"a name must find one {label}: drop or change one of them",
@@ -762,26 +811,30 @@ class _Builder(RecordBuilder):
                 )
 
     @staticmethod
-    def named_at(raw: RawRecord, name: str) -> tuple[str, str | None, str, bool]:
-        """Where a record's raw data spell ``name``: file, record, field, by an addition."""
-        key = name_key(name)
-        ident = ident_of(raw.data)
+    def spellings_at(raw: RawRecord) -> dict[str, tuple[str, str, bool]]:
+        """Where a record's raw data spell each of its names: file, field, by an addition.
+
+        Keyed by the name's look-up key, so that a clash is named at the spelling that
+        made it, in the file that holds it.
+        """
+        found: dict[str, tuple[str, str, bool]] = {}
         lists = [("aliases", raw.data.get("aliases"))]
         reference = raw.data.get("reference")
         if isinstance(reference, dict):
             lists.append(("reference.names", reference.get("names")))
         for field, items in lists:
             for i, item in enumerate(items if isinstance(items, list) else ()):
-                if isinstance(item, str) and name_key(item) == key:
-                    if (field, i) in raw.origins:
-                        file, path = raw.origins[(field, i)]
-                        return file, ident, path, True
-                    return raw.file, ident, f"{field}[{i}]", False
+                if isinstance(item, str):
+                    origin = raw.origins.get((field, i))
+                    where = (*origin, True) if origin else (raw.file, f"{field}[{i}]", False)
+                    found.setdefault(name_key(item), where)
         for field in ("name", "id"):
             value = raw.data.get(field)
-            if isinstance(value, str) and name_key(value) == key:
-                return raw.file, ident, field, False
-        return raw.file, ident, "id", False
+            if isinstance(value, str):
+                found.setdefault(name_key(value), (raw.file, field, False))
+        if isinstance(raw.data.get("id"), str):  # a source is also found without ".txt"
+            found.setdefault(name_key(raw.data["id"].removesuffix(".txt")), (raw.file, "id", False))
+        return found
 
     def check_complete(self) -> None:
         """Every record the files define was built: a load never silently drops one.

@@ -60,13 +60,14 @@ class Suggester:
         self._names = sorted(set(names))
         self._backwards = sorted(name[::-1] for name in self._names)
         self._reach = reach
-        self._found: dict[str, tuple[str, ...]] = {}  # a misspelling is often repeated
+        # a misspelling is often repeated: how many were asked for, and the answer
+        self._found: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """Up to ``n`` close matches for ``name``, best first (none below 0.6 similarity)."""
-        found = self._found.get(name)
-        if found is not None:
-            return found[:n]
+        cached = self._found.get(name)
+        if cached is not None and cached[0] >= n:
+            return cached[1][:n]
         import bisect
         import difflib  # only when a name is not found: not worth its import otherwise
 
@@ -81,10 +82,10 @@ class Suggester:
             }
             # difflib's measure is the costly part: give it only the few neighbours that
             # share the most of the name's beginning and end
-            candidates = sorted(near, key=lambda c: (-_ends_shared(name, c), c))[: n + 1]
+            candidates = sorted(near, key=lambda c: (-_ends_shared(name, c), c))[: max(n, 3) + 1]
         found = tuple(difflib.get_close_matches(name, candidates, n=max(n, 3), cutoff=0.6))
         if len(self._found) < 100_000:
-            self._found[name] = found
+            self._found[name] = (max(n, 3), found)
         return found[:n]
 
 

@@ -22,7 +22,8 @@ def dependency_order(
     Dependencies on names outside ``nodes`` are ignored (an unknown reference is reported
     where it is read). Nodes keep their given order wherever their dependencies allow,
     so an already ordered list comes back unchanged. Each cycle is given as the path that
-    closes it: its first and last names are the node met twice.
+    closes it: its first and last names are the node met twice (a long one abridged, its
+    middle given as "(N more)").
 
     Examples:
         >>> deps = {"a": ["b"], "b": [], "c": ["c"]}
@@ -54,5 +55,18 @@ def dependency_order(
                 path.append(step)
                 pending.append(iter(list(depends_on(step))))
             elif state.get(step) == 1:
-                cycles.append([*path[position[step] :], step])
+                cycles.append(_abridged(path, position[step], step))
     return order, cycles
+
+
+def _abridged(path: list[str], start: int, step: str, keep: int = 4) -> list[str]:
+    """The cycle ``path[start:] + [step]``, its middle left out when it is long.
+
+    A file can close thousands of long cycles (every group of a chain also part of its
+    first): copying each in full would cost time and text quadratic in the chain.
+    """
+    size = len(path) - start
+    if size <= 2 * keep + 1:
+        return [*path[start:], step]
+    head, tail = path[start : start + keep], path[len(path) - keep :]
+    return [*head, f"({size - 2 * keep} more)", *tail, step]

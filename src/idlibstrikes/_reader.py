@@ -10,6 +10,7 @@ reader reports no failure, so one bad file yields every problem at once.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator, Mapping
 from enum import Enum
@@ -17,11 +18,12 @@ from typing import Any, TypeVar
 
 from ._errors import Problem
 
-__all__ = ["Fields", "Problems"]
+__all__ = ["Fields", "Problems", "show"]
 
 E = TypeVar("E", bound=Enum)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ITEM = re.compile(r"^(\w+)\[([0-9]+)\]")
 _JSON_TYPES = {
     str: "text",
@@ -63,7 +65,8 @@ def _writable(text: str) -> bool:
     return True
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
+    """A short rendering of a value found, for a problem's ``found`` (a long one clipped)."""
     shown = repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -105,10 +108,14 @@ class Fields:
         allowed: frozenset[str],
         parent: Fields | None = None,
         origins: Mapping[tuple[str, int], tuple[str, str]] | None = None,
+        added: Mapping[str, tuple[str, str]] | None = None,
+        at: tuple[str, int] | None = None,
     ) -> None:
         self.problems = problems
         self.parent = parent
         self.origins = origins or {}
+        self.added = added or {}
+        self.at = at
         self.file = file
         self.data = data
         self.record = record
@@ -120,7 +127,7 @@ class Fields:
                 self.fail(
                     key,
                     "unknown field (a typo?); remove it or correct its name",
-                    found=repr(key),
+                    found=show(key),
                     expected="one of " + ", ".join(sorted(allowed)),
                 )
 
@@ -148,13 +155,10 @@ class Fields:
             # an item a user file's addition appended: locate it in that file
             file, path = self.origins[(item.group(1), int(item.group(2)))]
             field = path + (key or "")[item.end() :]
-        elif key and self.origins:
+        elif key is not None and key in self.added:
             # a problem with a whole list that an addition appended to (a cycle, an end
             # before the start): the addition made it, so name the last one
-            added = [where for (name, _), where in self.origins.items() if name == key]
-            if added:
-                file, path = added[-1]
-                field = path[: path.rindex("[")]
+            file, field = self.added[key]
         self.problems.add(
             Problem(
                 file=file,
@@ -163,8 +167,17 @@ class Fields:
                 message=message,
                 found=found,
                 expected=expected,
+                at=self.at if file == self.file else None,
             )
         )
+
+    def blame(self, *keys: str) -> str:
+        """Of fields that conflict, the one an addition extended (else the first).
+
+        A founding after the ending, an end before the start: where a user's addition
+        brought one side, the problem is named there, in the user's file.
+        """
+        return next((key for key in keys if key in self.added), keys[0])
 
     def spoil(self) -> None:
         """Mark this object failed without a problem of its own (another one explains it)."""
@@ -185,12 +198,12 @@ class Fields:
             self.fail(
                 key,
                 f"wrong type: {_kind(value)}",
-                found=_show(value),
+                found=show(value),
                 expected=_JSON_TYPES[kind],
             )
             return None
         if isinstance(value, str) and not _writable(value):
-            self.fail(key, _UNWRITABLE, found=_show(value), expected="text without lone surrogates")
+            self.fail(key, _UNWRITABLE, found=show(value), expected="text without lone surrogates")
             return None
         return value
 
@@ -221,7 +234,7 @@ class Fields:
             self.fail(
                 key,
                 "not a valid id",
-                found=_show(value),
+                found=show(value),
                 expected="lowercase letters, digits, '.', '_' and '-', starting with a "
                 "letter or digit",
             )
@@ -243,9 +256,18 @@ class Fields:
         return value
 
     def number(self, key: str) -> float | None:
-        """An optional number (whole numbers accepted), returned as float."""
+        """An optional finite number (whole numbers accepted), returned as float."""
         value = self._get(key, float, False)
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except OverflowError:  # a whole number of hundreds of digits
+            number = math.inf
+        if not math.isfinite(number):
+            self.fail(key, "number out of range", found=show(value), expected="a finite number")
+            return None
+        return number
 
     def flag(self, key: str, default: bool = False) -> bool:
         """An optional true/false."""
@@ -263,7 +285,7 @@ class Fields:
             self.fail(
                 key,
                 f"not a known {vocabulary.__name__}",
-                found=_show(raw),
+                found=show(raw),
                 expected="one of " + ", ".join(str(m.value) for m in vocabulary),
             )
             return None
@@ -277,14 +299,14 @@ class Fields:
     def enums(self, key: str, vocabulary: type[E]) -> tuple[E, ...]:
         """An optional list of values from a closed vocabulary."""
         out: list[E] = []
-        for i, item in enumerate(self.texts(key)):
+        for i, item in self.indexed_texts(key):
             try:
                 out.append(vocabulary(item))
             except ValueError:
                 self.fail(
                     f"{key}[{i}]",
                     f"not a known {vocabulary.__name__}",
-                    found=_show(item),
+                    found=show(item),
                     expected="one of " + ", ".join(str(m.value) for m in vocabulary),
                 )
         return tuple(out)
@@ -295,36 +317,52 @@ class Fields:
         if raw is None:
             return None
         try:
+            if not _ISO_DAY.fullmatch(raw):  # fromisoformat also reads 20190101, 2019-W01-1
+                raise ValueError(raw)
             return dt.date.fromisoformat(raw)
         except ValueError:
-            self.fail(key, "not a real date", found=_show(raw), expected="YYYY-MM-DD")
+            self.fail(key, "not a real date", found=show(raw), expected="YYYY-MM-DD")
             return None
 
     # -- nested accessors -----------------------------------------------------------
     def texts(self, key: str) -> tuple[str, ...]:
         """An optional list of non-empty strings."""
+        return tuple(item for _, item in self.indexed_texts(key))
+
+    def indexed_texts(self, key: str) -> list[tuple[int, str]]:
+        """The good items of an optional list of strings, each with its position.
+
+        Positions are kept so that a problem found later with an item names that item,
+        not the one that took its place when a bad item before it was left out.
+        """
         items: list[Any] | None = self._get(key, list, False)
-        out: list[str] = []
+        out: list[tuple[int, str]] = []
         for i, item in enumerate(items or ()):
-            if type(item) is not str or not item.strip():
+            if type(item) is not str:
                 self.fail(
-                    f"{key}[{i}]", f"wrong type: {_kind(item)}", found=_show(item), expected="text"
+                    f"{key}[{i}]", f"wrong type: {_kind(item)}", found=show(item), expected="text"
                 )
+            elif not item.strip():
+                self.fail(f"{key}[{i}]", "must not be empty", found=show(item))
             elif not _writable(item):
-                self.fail(f"{key}[{i}]", _UNWRITABLE, found=_show(item))
+                self.fail(f"{key}[{i}]", _UNWRITABLE, found=show(item))
             else:
-                out.append(item)
-        return tuple(out)
+                out.append((i, item))
+        return out
 
     def ids(self, key: str) -> tuple[str, ...]:
         """An optional list of ids."""
+        return tuple(item for _, item in self.indexed_ids(key))
+
+    def indexed_ids(self, key: str) -> list[tuple[int, str]]:
+        """The good ids of an optional list of ids, each with its position."""
         out = []
-        for i, item in enumerate(self.texts(key)):
+        for i, item in self.indexed_texts(key):
             if not _ID.fullmatch(item):
-                self.fail(f"{key}[{i}]", "not a valid id", found=_show(item))
+                self.fail(f"{key}[{i}]", "not a valid id", found=show(item))
             else:
-                out.append(item)
-        return tuple(out)
+                out.append((i, item))
+        return out
 
     def child(self, key: str, allowed: frozenset[str], *, required: bool = False) -> Fields | None:
         """A nested object."""
@@ -341,7 +379,7 @@ class Fields:
                 self.fail(
                     f"{key}[{i}]",
                     f"wrong type: {_kind(item)}",
-                    found=_show(item),
+                    found=show(item),
                     expected="an object",
                 )
                 continue
@@ -360,4 +398,5 @@ class Fields:
             path=path,
             allowed=allowed,
             parent=self,
+            at=self.at if file == self.file else None,
         )
