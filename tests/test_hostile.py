@@ -142,7 +142,8 @@ def test_records_referring_to_their_own_kind_load_in_any_order(tmp_path: Path) -
         keeps_promises(label, outcome, [path], tmp_path, blame={str(path)})
         if _has_cycle(deps):
             assert isinstance(outcome, isk.DataError), label
-            assert any("cycle" in p.message for p in outcome.problems), label
+            said = [p.message for p in outcome.problems]
+            assert any("cycle" in m or "its own" in m for m in said), (label, said)
             continue
         assert isinstance(outcome, isk.Dataset), f"{label}: {outcome}"
         if kind == "sources":  # each date resolved against its anchor's, however far down
@@ -190,6 +191,9 @@ _REFUSED = [
     lambda r: "-Infinity",
 ]
 _ODD = [
+    10**400,  # a whole number no float can hold (as a latitude: out of range)
+    -(10**309),
+    1e308,
     10**18,
     -(10**18),
     "a\x00b.txt",
@@ -264,7 +268,12 @@ def _poke(rng: random.Random, doc: Any, value: Any) -> str:
 def test_no_input_escapes_as_another_exception(tmp_path: Path) -> None:
     rng = rng_for("escape")
     example = json.loads((ROOT / "examples" / "new-article.json").read_text("utf-8"))
-    base = {"idlibstrikes": 1, "sources": [article(0)], "places": [place("p0")]}
+    coordinates = {"source": "ref", "latitude": 35.9, "longitude": 36.6}
+    base = {
+        "idlibstrikes": 1,
+        "sources": [article(0), {"id": "ref", "kind": "reference", "note": "a gazetteer"}],
+        "places": [place("p0", reference=coordinates)],
+    }
     for n in range(runs(120)):
         on_example, refused, tokens = False, False, {}
         if n % 10 == 0:
@@ -325,6 +334,24 @@ def _escaping_names(rng: random.Random, outside: Path) -> str:
             f"{outside.name}\x00.txt",
         ]
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_among_a_folders_files_is_a_problem_not_a_wait(tmp_path: Path) -> None:
+    rng = rng_for("pipe")
+    for n in range(runs(10)):
+        folder = tmp_path / f"f{n}"
+        folder.mkdir()
+        names = [f"{i}.json" for i in range(rng.randint(1, 5))]
+        pipe = rng.choice(names)
+        for name in names:
+            if name == pipe:
+                os.mkfifo(folder / name)
+            else:
+                write(folder / name, {"idlibstrikes": 1, "places": [place(f"p{name[0]}")]})
+        outcome = attempt(f"#{n}", folder, bundled=False)  # would hang on reading the pipe
+        assert isinstance(outcome, isk.DataError), n
+        assert [p.file for p in outcome.problems] == [str(folder / pipe)], outcome
 
 
 def test_nothing_outside_the_paths_and_articles_folder_is_read(tmp_path: Path) -> None:
@@ -436,6 +463,9 @@ def _unwritable_date(rng: random.Random) -> tuple[dict[str, Any], bool]:
             "9999-12-31",
         )
         return date, not bounded
+    edges = ["0001", "9999", "0001-01-01", "9999-12-31", "0001/9999", "0001-01/2019"]
+    if form == 1 and rng.random() < 0.3:  # the calendar's first or last day means "no bound"
+        return {"text": "t", "span": rng.choice(edges)}, True
     span = rng.choice(["2019", "2019-08", "2019-08-31", "2019-08/2019-09"])
     if form == 1:
         foreign = _foreign(span, rng)
@@ -514,6 +544,26 @@ def test_validate_prints_one_line_per_problem(
         assert all(not line.startswith("forged") for line in lines), out
 
 
+def test_validate_prints_what_the_terminal_cannot_encode_escaped(tmp_path: Path) -> None:
+    import subprocess
+
+    rng = rng_for("encoding")
+    for n, encoding in enumerate(["ascii", "latin-1", "cp1252"][: runs(3)]):
+        words = rng.choice(["إدلب", "Ḥurrās", "ادلب\u2028forged: ok", "日本"])
+        path = write(
+            tmp_path / f"t{n}.json", {"idlibstrikes": 1, "places": [place("p", kind=words)]}
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "idlibstrikes", "validate", str(path)],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert b"Traceback" not in done.stderr, done.stderr
+        assert len(done.stdout.splitlines()) == 1, done.stdout
+
+
 # -- 7. a key given twice in one object -----------------------------------------------------
 
 
@@ -577,6 +627,9 @@ def _mistaken_addition(rng: random.Random, data: isk.Dataset) -> dict[str, Any]:
     person, other_person = rng.sample(data.people, 2)
     cf = rng.choice(data.ceasefires)
     claim = {"date": {"text": "t", "span": "1990"}, "source": "u.txt", "quote": "q"}
+    claim_2099 = {"date": {"text": "t", "span": "2099"}, "source": "u.txt", "quote": "q"}
+    holder, linked = rng.choice([(g, a) for g in data.groups for a in g.affiliations])
+    back = {"other": holder.id, "relation": "part_of", "source": "u.txt", "quote": "q"}
     return rng.choice(
         [
             {"kind": "strike", "id": camp.id, "killed": [rng.choice(["nobody", person.id + "x"])]},
@@ -617,6 +670,11 @@ def _mistaken_addition(rng: random.Random, data: isk.Dataset) -> dict[str, Any]:
             {"kind": "ceasefire", "id": cf.id, "parties": ["nobody"]},
             {"kind": "strike", "id": "no-such-strike", "claims": []},
             {"kind": "weather", "id": camp.id},
+            # problems another record meets through what the addition brought
+            {"kind": "group", "id": target_group.id, "founding": [claim_2099]},
+            {"kind": "group", "id": target_group.id, "ending": [claim]},
+            {"kind": "group", "id": rng.choice(cf.parties).id, "ending": [claim]},
+            {"kind": "group", "id": linked.other.id, "affiliations": [back]},
         ]
     )
 
@@ -636,6 +694,10 @@ def _mistaken_record(rng: random.Random, data: isk.Dataset) -> tuple[str, dict[s
                 "ceasefires",
                 {"id": "my-cf", "name": "Mine", "start_claims": start, "parties": ["nobody"]},
             ),
+            # a user's group, named like a bundled one (an addition may link to it)
+            ("groups", group("my-group", name=rng.choice(data.groups).name)),
+            # a wrong type an addition must not hide by replacing the field
+            ("places", place("my-place", aliases="not a list")),
         ]
     )
 
@@ -655,10 +717,76 @@ def test_problems_name_the_users_file(tmp_path: Path) -> None:
                 kind, record = _mistaken_record(rng, data)
                 doc.setdefault(kind, []).append(record)
                 what.append(f"{kind} {record['id']}")
+                if record["id"] == "my-place":
+                    doc.setdefault("additions", []).append(
+                        {"kind": "place", "id": "my-place", "aliases": ["Mine"]}
+                    )
+                elif record["id"] == "my-group" and rng.random() < 0.5:
+                    link = {
+                        "other": "my-group",
+                        "relation": "ally_of",
+                        "source": "u.txt",
+                        "quote": "q",
+                    }
+                    doc.setdefault("additions", []).append(
+                        {"kind": "group", "id": rng.choice(data.groups).id, "affiliations": [link]}
+                    )
         path = write(tmp_path / f"b{n}.json", doc)
         label = f"#{n} {what}"
         outcome = attempt(label, path)
         keeps_promises(label, outcome, [*BUNDLED, path], tmp_path, blame={str(path)})
+        if any(r.get("id") == "my-place" for r in doc.get("places", ())):
+            assert isinstance(outcome, isk.DataError), f"{label}: an addition hid a mistake"
+
+
+def test_a_problem_names_the_item_it_is_about(tmp_path: Path) -> None:
+    # A bad item left out of a list must not shift the positions of the items after it,
+    # in the record's own list or in one an addition extended.
+    rng = rng_for("positions")
+    choices = ["", "BAD ID", 7, "us-military", "nosuch-a", "nosuch-b"]
+    for n in range(runs(60)):
+        items = [rng.choice(choices) for _ in range(rng.randint(1, 6))]
+        added = [rng.choice(["", "nosuch-c", "hurras-al-din"]) for _ in range(rng.randint(0, 3))]
+        claim = {"date": {"text": "t", "span": "2020"}, "source": "u.txt", "quote": "q"}
+        strike = {
+            "id": "s1",
+            "description": "d",
+            "date_claims": [claim],
+            "place": "idlib",
+            "perpetrator": "us-military",
+            "targets": items,
+        }
+        doc: dict[str, Any] = {
+            "idlibstrikes": 1,
+            "sources": [article("", id="u.txt")],
+            "strikes": [strike],
+        }
+        if added:
+            doc["additions"] = [{"kind": "strike", "id": "s1", "targets": added}]
+        path = write(tmp_path / f"n{n}.json", doc)
+        outcome = attempt(f"#{n}", path)
+        bad = {f"targets[{i}]" for i, v in enumerate(items) if v != "us-military"}
+        bad |= {f"additions[0].targets[{j}]" for j, v in enumerate(added) if v != "hurras-al-din"}
+        if not bad:
+            continue
+        assert isinstance(outcome, isk.DataError), (n, items, added)
+        named = {p.field for p in outcome.problems}
+        assert named == bad, (n, items, added, [str(p) for p in outcome.problems])
+
+
+def test_a_duplicate_is_named_at_its_own_line(tmp_path: Path) -> None:
+    rng = rng_for("duplicates")
+    for n in range(runs(40)):
+        ids = [rng.choice(["a", "b", "c"]) for _ in range(rng.randint(2, 8))]
+        doc = {"idlibstrikes": 1, "places": [place(i) for i in ids]}
+        path = write(tmp_path / f"d{n}.json", doc)  # one key per line: "id" lines in order
+        id_lines = [k + 1 for k, line in enumerate(path.read_text().splitlines()) if '"id"' in line]
+        outcome = attempt(f"#{n}", path, bundled=False)
+        repeats = [k for k, i in enumerate(ids) if i in ids[:k]]
+        if not repeats:
+            continue
+        assert isinstance(outcome, isk.DataError), ids
+        assert [p.line for p in outcome.problems] == [id_lines[k] for k in repeats], ids
 
 
 # -- 9. time linear in the input, mistakes included ------------------------------------------
@@ -726,6 +854,28 @@ def _mistakes(shape: str, n: int) -> dict[str, Any]:
         doc["places"] = [place(f"p{i}", aliases=[f"P{i + 1}"]) for i in range(n)]
     elif shape == "duplicate ids":
         doc["places"] = [place(f"p{i // 2}") for i in range(n)]
+    elif shape == "one id many times":
+        doc["places"] = [place("p") for i in range(n)]
+    elif shape == "one record's many aliases":
+        doc["places"] = [place("hub", aliases=[f"Name {i}" for i in range(n)])]
+        doc["places"] += [place(f"p{i}", name=f"Name {i}") for i in range(n)]
+    elif shape == "mistakes in an extended record":
+        doc["places"] = [place("p")]
+        cite = {"about": "name", "source": "a.txt", "quote": "q"}
+        strike = {"id": "s", "description": "d", "date_claims": [claim], "place": "p"}
+        strike |= {"perpetrator": "g0", "targets": [f"nosuch{i}" for i in range(n)]}
+        doc["strikes"] = [strike]
+        doc["additions"] = [{"kind": "strike", "id": "s", "citations": [cite] * n}]
+    elif shape == "many additions to one record":
+        cite = {"about": "name", "source": "a.txt", "quote": "q"}
+        doc["places"] = [place("p"), place("x", kind="nowhere")]  # one mistake: a failed load
+        doc["additions"] = [{"kind": "place", "id": "p", "citations": [cite]} for _ in range(n)]
+    elif shape == "cycles closed by every link":
+        link = {"other": "g0", "relation": "part_of", "source": "a.txt", "quote": "q"}
+        doc["groups"] += [
+            group(f"c{i}", affiliations=[link, {**link, "other": f"c{i + 1}"}]) for i in range(n)
+        ]
+        doc["groups"][0]["affiliations"] = [{**link, "other": "c0"}]
     elif shape == "unknown fields":
         doc["places"] = [place(f"p{i}", **{f"nmae{i}": "x"}) for i in range(n)]
     elif shape == "bad dates":
@@ -735,18 +885,29 @@ def _mistakes(shape: str, n: int) -> dict[str, Any]:
     return doc
 
 
-def _calls(path: Path) -> tuple[int, isk.Dataset | isk.DataError]:
-    """The Python and C function calls a load makes (a measure of its work), and its outcome."""
+def _steps(path: Path) -> tuple[int, isk.Dataset | isk.DataError]:
+    """The steps a load takes (a measure of its work, not a time), and its outcome.
+
+    A step is a function call (Python's or C's) or a line of Python run, each turn of a
+    loop included; work inside one C call (a copy) is not seen, so the shapes are chosen
+    to make the loader's own Python do the work they would repeat.
+    """
     count = [0]
 
     def profile(frame: Any, event: str, arg: Any) -> None:
-        if event in ("call", "c_call"):
+        if event == "c_call":
             count[0] += 1
 
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        count[0] += 1
+        return trace
+
     sys.setprofile(profile)
+    sys.settrace(trace)
     try:
         outcome = attempt(str(path), path, bundled=False)
     finally:
+        sys.settrace(None)
         sys.setprofile(None)
     return count[0], outcome
 
@@ -760,20 +921,28 @@ def _calls(path: Path) -> tuple[int, isk.Dataset | isk.DataError]:
         "leaders",
         "clashing names",
         "duplicate ids",
+        "one id many times",
+        "one record's many aliases",
+        "mistakes in an extended record",
+        "many additions to one record",
+        "cycles closed by every link",
         "unknown fields",
         "bad dates",
     ],
 )
 def test_work_grows_linearly_with_mistakes(tmp_path: Path, shape: str) -> None:
     # Counted, not timed (timings are the benchmarks' job): four times the mistakes may
-    # cost at most five times the calls; the quadratic look-ups this replaced cost 16.
+    # take at most five times the steps; the quadratic look-ups this replaced took 16.
     small, large = round(200 * SCALE), round(800 * SCALE)
-    _calls(write(tmp_path / "warm.json", _mistakes(shape, 10)))  # lazy imports, caches
-    few, _ = _calls(write(tmp_path / "few.json", _mistakes(shape, small)))
-    many, outcome = _calls(write(tmp_path / "many.json", _mistakes(shape, large)))
-    assert many < 5 * few, f"{shape}: {few} calls for {small} mistakes, {many} for {large}"
+    _steps(write(tmp_path / "warm.json", _mistakes(shape, 10)))  # lazy imports, caches
+    few, _ = _steps(write(tmp_path / "few.json", _mistakes(shape, small)))
+    many, outcome = _steps(write(tmp_path / "many.json", _mistakes(shape, large)))
+    assert many < 5 * few, f"{shape}: {few} steps for {small} mistakes, {many} for {large}"
     assert isinstance(outcome, isk.DataError), shape
-    assert len(outcome.problems) >= (1 if shape == "leaders" else large // 2), shape
+    one = ("leaders", "many additions to one record", "cycles closed by every link")
+    assert len(outcome.problems) >= (1 if shape in one else large // 2), shape
+    text = sum(len(str(p)) for p in outcome.problems)
+    assert text < 400 * len(outcome.problems) + 10_000, f"{shape}: {text} characters of problems"
 
 
 # -- 10. a file given twice ------------------------------------------------------------------
