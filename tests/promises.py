@@ -10,23 +10,14 @@ from typing import Any
 import pytest
 
 import idlibstrikes as isk
+from idlibstrikes import _files
 
 #: The seed of every generated input; a failure message names it, to replay the run.
 SEED = int(os.environ.get("FUZZ_SEED", "20261129"))
 #: How many times the default number of inputs each fuzz test generates (20: a long run).
 SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
-KINDS = (
-    "sources",
-    "places",
-    "people",
-    "groups",
-    "announcements",
-    "strikes",
-    "ceasefires",
-    "developments",
-    "figures",
-    "references",
-)
+#: The kinds of record a data file defines (additions add to records, define none).
+KINDS = tuple(kind for kind in _files.KINDS if kind != "additions")
 
 
 def write(path: Path, doc: Any) -> Path:

@@ -40,12 +40,21 @@ from ._reader import Fields, Problems, show
 from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
 from ._summary import of_claims
 
-__all__ = ["RecordBuilder", "articles_of", "collapse", "ident_of", "low_high", "series_span"]
+__all__ = [
+    "LABELS",
+    "RecordBuilder",
+    "articles_of",
+    "collapse",
+    "ident_of",
+    "low_high",
+    "plain_file_name",
+    "series_span",
+]
 
 T = TypeVar("T")
 
 #: Each kind of record (its key in a data file) and its name in messages.
-_LABELS = {
+LABELS = {
     "sources": "source",
     "places": "place",
     "people": "person",
@@ -72,7 +81,7 @@ class RecordBuilder:
         self.raw = raw = apply_additions(raw, self.problems)
         self.defined: dict[str, set[str]] = {
             label: {r.data["id"] for r in raw.records[kind] if isinstance(r.data.get("id"), str)}
-            for kind, label in _LABELS.items()
+            for kind, label in LABELS.items()
         }
         self.sources: dict[str, Source] = {}
         self.places: dict[str, Place] = {}
@@ -89,7 +98,7 @@ class RecordBuilder:
         self._suggesters: dict[str, Suggester] = {}
         self._raw_by_id: dict[tuple[str, str], RawRecord] = {
             (kind, r.data["id"]): r
-            for kind in _LABELS
+            for kind in LABELS
             for r in reversed(raw.records[kind])  # the first of a duplicated id wins
             if r.added and isinstance(r.data.get("id"), str)
         }
@@ -126,16 +135,10 @@ class RecordBuilder:
         ``cycle`` reports each cycle (given every record opened, by id, and the cycle).
         """
         opened: dict[str, Fields] = {}
-        label = _LABELS[kind]
         for record in self.raw.records[kind]:
             f, ident = self.fields(record, allowed)
-            if ident is not None and ident in opened:
-                f.fail(
-                    "id",
-                    f"duplicate {label} id: another {label} already has it; ids must be unique",
-                    found=show(ident),
-                )
-            elif ident is not None:
+            if self.unique(f, ident, opened, LABELS[kind]):
+                assert ident is not None  # unique() is False for a missing id
                 opened[ident] = f
         order, cycles = dependency_order(list(opened), lambda i: depends_on(opened[i].data))
         for found in cycles:
@@ -244,7 +247,7 @@ class RecordBuilder:
                     key,
                     "the quote is not in the article; quote it verbatim (only whitespace may "
                     "differ)",
-                    found=show(text if len(text) <= 60 else text[:57] + "..."),
+                    found=show(text),
                     expected=f"words found in {source.article}",
                 )
         return text

@@ -44,13 +44,8 @@ def json_lines(text: str) -> dict[Path, int]:
     lines: dict[Path, int] = {(): 1}
     stack: list[list[str | int | None]] = []  # per open container: [key or index]
     path: list[str | int] = []
-    line = 1
-    last = 0
     expect_key = False
-    for match in _TOKEN.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        token = match.group()
+    for token, line in _tokens(text):
         if token in "{[":
             if stack:
                 lines[tuple(path)] = line
@@ -96,14 +91,18 @@ def bare_tokens(text: str) -> Iterator[tuple[str, int]]:
         >>> list(bare_tokens('{"a": "NaN",\n "b": NaN}'))
         [('NaN', 2)]
     """
+    for token, line in _tokens(text):
+        if token[0] != '"' and token not in "{}[]:,":
+            yield token, line
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int]]:
+    """Each token of a JSON text, with the line it starts on."""
     line, last = 1, 0
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token[0] == '"' or token in "{}[]:,":
-            continue
         line += text.count("\n", last, match.start())
         last = match.start()
-        yield token, line
+        yield match.group(), line
 
 
 def duplicate_keys(text: str) -> list[tuple[Path, str, int]]:
@@ -122,11 +121,8 @@ def duplicate_keys(text: str) -> list[tuple[Path, str, int]]:
     found: list[tuple[Path, str, int]] = []
     # per open container: its keys so far (None for a list), and its current key or index
     stack: list[tuple[set[str] | None, list[str | int]]] = []
-    line, last, expect_key = 1, 0, False
-    for match in _TOKEN.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        token = match.group()
+    expect_key = False
+    for token, line in _tokens(text):
         if token in "{[":
             stack.append((set() if token == "{" else None, [0]))
             expect_key = token == "{"

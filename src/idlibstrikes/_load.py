@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ._builder import (
+    LABELS,
     RecordBuilder,
     articles_of,
     collapse,
@@ -770,17 +771,10 @@ class _Builder(RecordBuilder):
 
     def check_names(self) -> None:
         """A name or alias must find one record of its kind (as ``Dataset`` looks them up)."""
-        tables: dict[str, tuple[str, dict[str, Any]]] = {
-            "group": ("groups", self.groups),
-            "person": ("people", self.people),
-            "place": ("places", self.places),
-            "source": ("sources", self.sources),
-            "strike": ("strikes", self.strikes),
-            "ceasefire": ("ceasefires", self.ceasefires),
-            "development": ("developments", self.developments),
-        }
+        kinds, built = {label: kind for kind, label in LABELS.items()}, self.built()
         for label in NAMED_KINDS:
-            kind, table = tables[label]
+            kind = kinds[label]
+            table = built[kind]
             # file order: the bundled records first, then the user's files in order
             raws = {ident_of(r.data): (i, r) for i, r in enumerate(self.raw.records[kind])}
             spelt: dict[str, dict[str, tuple[str, str, bool]]] = {}
@@ -836,14 +830,9 @@ class _Builder(RecordBuilder):
             found.setdefault(name_key(raw.data["id"].removesuffix(".txt")), (raw.file, "id", False))
         return found
 
-    def check_complete(self) -> None:
-        """Every record the files define was built: a load never silently drops one.
-
-        Each reader reports why it could not build a record, so this finds nothing unless
-        some reader has a defect; it stands between such a defect and a dataset that
-        quietly lacks a record.
-        """
-        built: dict[str, dict[str, Any]] = {
+    def built(self) -> dict[str, dict[str, Any]]:
+        """The records built so far, by their kind's key in a data file."""
+        return {
             "sources": self.sources,
             "places": self.places,
             "people": self.people,
@@ -855,7 +844,15 @@ class _Builder(RecordBuilder):
             "figures": self.figures,
             "references": self.references,
         }
-        for kind, table in built.items():
+
+    def check_complete(self) -> None:
+        """Every record the files define was built: a load never silently drops one.
+
+        Each reader reports why it could not build a record, so this finds nothing unless
+        some reader has a defect; it stands between such a defect and a dataset that
+        quietly lacks a record.
+        """
+        for kind, table in self.built().items():
             if len(table) == len(self.raw.records[kind]):
                 continue
             for record in self.raw.records[kind]:
