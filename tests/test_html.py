@@ -32,8 +32,10 @@ def test_text_is_escaped(data: isk.Dataset) -> None:
 def test_query_results_are_tuples_that_show_as_tables(data: isk.Dataset) -> None:
     found = data.strikes_between("2019-08-31")
     assert isinstance(found, isk.Strikes)
-    assert isinstance(found, tuple)
     assert found == tuple(found)
+    assert found[1] in found
+    assert found.index(found[1]) == 1
+    assert hash(found) == hash(tuple(found))
     assert hash(found) == hash(tuple(found))
     html = found._repr_html_()
     assert html.count("<tr>") == len(found) + 1

@@ -135,7 +135,7 @@ def test_dataframes_have_typed_columns(data: isk.Dataset) -> None:
     df = data.to_dataframe("strikes")
     assert df.shape == (11, len(isk.columns("strikes")))
     assert str(df["event_date"].dtype) == "datetime64[s]"
-    assert str(df["deaths_low"].dtype) == "Int64"
+    assert str(df["deaths_low"].dtype) == "Int32"
     events = df[df["scope"] == "event"]  # a series is never summed with single strikes
     assert int(events["deaths_high"].sum()) == 49 + 8 + 40 + 1 + 1 + 2  # missing: skipped
     assert events["deaths_low"].isna().sum() == 1  # only the HTS missile has no figure

@@ -512,6 +512,17 @@ def columns_table(kind: str) -> str:
     return table(["column", "type", "always filled", "meaning"], rows)
 
 
+def lossless_table(name: str) -> str:
+    """The columns of one lossless table (``isk.fields(name)``): name, type, meaning."""
+    rows = []
+    for f in isk.fields(name):
+        kind = f.type + (" (derived)" if f.derived else "")
+        if f.vocabulary:
+            kind += ": " + ", ".join(f"`{w}`" for w in f.vocabulary)
+        rows.append((f"`{f.name}`", kind, "yes" if f.required else "", _roles(f.description)))
+    return table(["column", "type", "always filled", "meaning"], rows)
+
+
 # --- figures -----------------------------------------------------------------------------
 
 

@@ -55,6 +55,8 @@ from ._results import Ceasefires, Strikes
 if _typing.TYPE_CHECKING:
     from ._export import Export, csv_text, export, geojson
     from ._plot import map, timeline
+    from ._relational import Field, Tables, fields, from_tables
+    from ._table import Table
     from ._tables import Column, columns
     from ._write import dump, dumps
 
@@ -81,6 +83,7 @@ __all__ = [
     "Development",
     "DevelopmentKind",
     "Export",
+    "Field",
     "Figure",
     "Group",
     "GroupKind",
@@ -102,6 +105,8 @@ __all__ = [
     "StrikeCasualties",
     "StrikeKind",
     "Strikes",
+    "Table",
+    "Tables",
     "UnknownNameError",
     "Victims",
     "columns",
@@ -109,6 +114,8 @@ __all__ = [
     "dump",
     "dumps",
     "export",
+    "fields",
+    "from_tables",
     "geojson",
     "load",
     "map",
@@ -126,6 +133,11 @@ _LAZY = {
     "export": "_export",
     "geojson": "_export",
     "map": "_plot",
+    "Field": "_relational",
+    "Table": "_table",
+    "Tables": "_relational",
+    "fields": "_relational",
+    "from_tables": "_relational",
     "timeline": "_plot",
     "dump": "_write",
     "dumps": "_write",

@@ -310,7 +310,7 @@ def _data(args: argparse.Namespace) -> Dataset:
     return load(*(args.data or ()))
 
 
-def _chosen(data: Dataset, args: argparse.Namespace) -> tuple[Strike, ...]:
+def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:
     series = bool(getattr(args, "series", False))
     by = getattr(args, "by", None)
     if getattr(args, "affiliates", False) and not getattr(args, "group", None):

@@ -46,6 +46,8 @@ from ._summary import of_readings, reading, source_label
 if TYPE_CHECKING:
     from ._export import Export
     from ._files import RawData
+    from ._relational import Tables
+    from ._table import Table
 
 __all__ = ["Dataset", "load"]
 
@@ -100,6 +102,7 @@ class Dataset:
     )
     _index: _Index = attrs.field(init=False, eq=False, hash=False)
     _queries: Lazy[_Queries] = attrs.field(init=False, eq=False, hash=False, factory=Lazy)
+    _digest: Lazy[str] = attrs.field(init=False, eq=False, hash=False, factory=Lazy)
 
     def __attrs_post_init__(self) -> None:
         index = _Index(self)
@@ -109,6 +112,30 @@ class Dataset:
 
     def _query_index(self) -> _Queries:
         return self._queries.get(lambda: _Queries(self))
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of the data: equal datasets have equal digests.
+
+        The SHA-256 of the data-file text [`dumps`][idlibstrikes.dumps] writes, first 16
+        hex digits; exports carry it so that a table can be traced to its data.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> d = isk.load().digest
+            >>> d.startswith("sha256:"), len(d)
+            (True, 23)
+        """
+
+        def build() -> str:
+            import hashlib
+
+            from ._write import dumps
+
+            text = dumps(self).encode("utf-8", "surrogatepass")
+            return "sha256:" + hashlib.sha256(text).hexdigest()[:16]
+
+        return self._digest.get(build)
 
     def _repr_html_(self) -> str:
         from ._html import dataset_html
@@ -365,7 +392,7 @@ class Dataset:
         return self._filtered(found, perpetrator, include_series=True)
 
     def _filtered(
-        self, strikes: tuple[Strike, ...], perpetrator: str | Group | None, include_series: bool
+        self, strikes: Sequence[Strike], perpetrator: str | Group | None, include_series: bool
     ) -> Strikes:
         """``strikes`` without series (unless asked for), by ``perpetrator`` if given."""
         chosen: Iterable[Strike] = strikes
@@ -374,7 +401,7 @@ class Dataset:
         if perpetrator is not None:
             by, queries = self.group(perpetrator).id, self._query_index()
             chosen = [s for s in chosen if queries.reaches(s.perpetrator, by, s.date)]
-        return chosen if isinstance(chosen, Strikes) else Strikes(chosen)
+        return Strikes(chosen, dataset=self)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``, each with its status.
@@ -466,6 +493,80 @@ class Dataset:
 
         return to_records(self, kind)
 
+    def table(self, kind: str = "strikes") -> Table:
+        """One of the analyst's tables as a [`Table`][idlibstrikes.Table].
+
+        The same rows as `to_records`, with typed columns for Arrow, Polars and pandas;
+        a table is an Arrow stream, so ``duckdb.sql("from t")`` and
+        ``polars.DataFrame(t)`` read it directly.
+
+        Args:
+            kind: ``strikes``, ``claims``, ``groups``, ``ceasefires``, ``sources`` or
+                ``references``.
+
+        Raises:
+            UnknownNameError: An unknown table.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> t = isk.load().table("strikes")
+            >>> len(t), t.name
+            (11, 'strikes')
+        """
+        from ._tables import to_table
+
+        return to_table(self, kind)
+
+    def to_arrow(self, kind: str = "strikes") -> Any:
+        """One of the analyst's tables as a ``pyarrow.Table`` (``[arrow]`` extra).
+
+        See [`Table.to_arrow`][idlibstrikes.Table.to_arrow] for the types; the lossless
+        tables convert the same way (``data.tables()["casualty_claims"].to_arrow()``).
+
+        Raises:
+            ImportError: pyarrow is not installed (the message names the extra).
+            UnknownNameError: An unknown table.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> t = isk.load().to_arrow("strikes")
+            >>> t.num_rows, str(t.schema.field("actor2").type)
+            (11, 'list<item: string>')
+        """
+        return self.table(kind).to_arrow()
+
+    def to_polars(self, kind: str = "strikes") -> Any:
+        """One of the analyst's tables as a ``polars.DataFrame`` (``[polars]`` extra).
+
+        Raises:
+            ImportError: polars or pyarrow is not installed (the message names the extra).
+            UnknownNameError: An unknown table.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().to_polars("claims").height
+            20
+        """
+        return self.table(kind).to_polars()
+
+    def tables(self) -> Tables:
+        """The dataset as lossless relational tables, one per record and claim kind.
+
+        Unlike the analyst's tables (`to_records`), these keep every stored field, and
+        every claim is a row with its source and quote; [`from_tables`][idlibstrikes.from_tables]
+        turns them back into an equal dataset. See [`Tables`][idlibstrikes.Tables].
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> t = isk.load().tables()
+            >>> had = [r for r in t["affiliations"] if r["group_id"] == "hurras-al-din"]
+            >>> [(r["relation"], r["other"], r["source"][:3]) for r in had][:2]
+            [('affiliate_of', 'al-qaeda', '000'), ('branch_of', 'al-qaeda', '000')]
+        """
+        from ._relational import tables
+
+        return tables(self)
+
     def to_dataframe(self, kind: str = "strikes") -> Any:
         """A table as a pandas DataFrame (``pip install 'idlibstrikes[pandas]'``).
 
@@ -483,18 +584,27 @@ class Dataset:
             >>> df.loc[on_had, "event_date"].dt.year.tolist()
             [2019, 2019, 2025, 2025]
         """
-        from ._tables import to_dataframe
+        return self.table(kind).to_dataframe()
 
-        return to_dataframe(self, kind)
+    def export(
+        self,
+        format: str,
+        out: str | os.PathLike[str],
+        *,
+        partition_by: Sequence[str] = (),
+    ) -> Export:
+        """Write the dataset in one of the export formats into the folder ``out``.
 
-    def export(self, format: str, out: str | os.PathLike[str]) -> Export:
-        """Write the dataset as ``csv``, ``json``, ``geojson`` or ``datapackage`` into ``out``.
-
-        See [`export`][idlibstrikes.export] for the files and formats.
+        ``json`` and ``parquet`` are lossless (``load`` reads them back); ``csv``,
+        ``datapackage``, ``geojson`` and ``geoparquet`` are views for other tools. See
+        [`export`][idlibstrikes.export] for the files and formats.
 
         Args:
-            format: ``csv``, ``json``, ``geojson`` or ``datapackage``.
+            format: ``csv``, ``json``, ``parquet``, ``geojson``, ``geoparquet`` or
+                ``datapackage``.
             out: The folder to write into (created if missing).
+            partition_by: For ``parquet``: columns to Hive-partition by, such as
+                ``("year",)``.
 
         Raises:
             UnknownNameError: An unknown format.
@@ -508,7 +618,7 @@ class Dataset:
         """
         from ._export import export
 
-        return export(self, format, out)
+        return export(self, format, out, partition_by=partition_by)
 
 
 def _vocab(vocabulary: type[T], value: object) -> T:
@@ -767,4 +877,9 @@ def _load_files(
                 )
             ]
         )
-    return _from_raw(merge(*parts), folder), mine
+    try:
+        return _from_raw(merge(*parts), folder), mine
+    except DataError as exc:
+        from ._relational import TABLES_NAME, without_lines
+
+        raise DataError(without_lines(exc.problems, TABLES_NAME)) from None

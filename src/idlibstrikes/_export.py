@@ -4,7 +4,11 @@
   where needed, UTF-8 without a byte-order mark, a header row). A missing value is an
   empty cell; a multi-value cell joins its values with ``"; "``; booleans are
   ``true``/``false``; dates are ISO 8601.
-* JSON: one file, ``{"<table>": [rows]}``, multi-value cells as arrays, missing as null.
+* JSON: one file holding the lossless tables (``{"idlibstrikes_tables": 1, "metadata":
+  {...}, "tables": {"<table>": [rows]}}``), lists as arrays, days as ISO text, missing
+  as null; ``load`` reads it back.
+* Parquet: the lossless tables, one folder each, typed (see `_table`), optionally
+  Hive-partitioned; ``load`` reads the folder back.
 * GeoJSON: an RFC 7946 FeatureCollection of strikes, one Point feature per strike whose
   place has a point in a cited reference. A strike without a point is left out and
   reported (``Export.left_out``), never placed at a guess.
@@ -32,9 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Export", "csv_text", "export", "geojson"]
 
-Format = Literal["csv", "json", "geojson", "datapackage"]
+Format = Literal["csv", "json", "parquet", "geojson", "datapackage"]
 #: The formats [`export`][idlibstrikes.export] writes.
-FORMATS: tuple[Format, ...] = ("csv", "json", "geojson", "datapackage")
+FORMATS: tuple[Format, ...] = ("csv", "json", "parquet", "geojson", "datapackage")
 
 
 @attrs.frozen(kw_only=True)
@@ -212,37 +216,64 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def export(data: Dataset, format: str, out: str | os.PathLike[str]) -> Export:
+def export(
+    data: Dataset,
+    format: str,
+    out: str | os.PathLike[str],
+    *,
+    partition_by: Sequence[str] = (),
+) -> Export:
     """Write the dataset in one of `FORMATS` into the folder ``out`` (created).
 
-    Files: ``csv`` writes ``<table>.csv`` for each table; ``json`` writes
-    ``idlibstrikes.json``; ``geojson`` writes ``strikes.geojson``; ``datapackage`` writes
-    ``datapackage.json`` and the CSV files.
+    Lossless (``load`` reads them back into an equal dataset): ``json`` writes
+    ``idlibstrikes.json``, every lossless table (see [`Tables`][idlibstrikes.Tables]) as
+    arrays of rows; ``parquet`` writes one folder of Parquet files per lossless table,
+    with the typed schema and its metadata (needs the ``[arrow]`` extra).
+
+    Views for other tools: ``csv`` writes ``<table>.csv`` for each of the analyst's
+    tables; ``datapackage`` writes those and ``datapackage.json`` (Frictionless Data
+    Package v2); ``geojson`` writes ``strikes.geojson``.
 
     Args:
         data: The dataset.
-        format: ``csv``, ``json``, ``geojson`` or ``datapackage``.
+        format: One of `FORMATS`.
         out: The folder to write into.
+        partition_by: For ``parquet``: columns to Hive-partition by (``("year",)``
+            writes ``strikes/year=2019/part-0.parquet``); tables without them are
+            written whole.
 
     Raises:
-        UnknownNameError: An unknown format.
+        UnknownNameError: An unknown format, or a ``partition_by`` column no table has.
+        ImportError: ``parquet`` without pyarrow (the message names the extra).
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
-        >>> done = export(isk.load(), "datapackage", tempfile.mkdtemp())
+        >>> folder = tempfile.mkdtemp()
+        >>> done = export(isk.load(), "datapackage", folder)
         >>> [f.name for f in done.files][-2:]
         ['references.csv', 'datapackage.json']
+        >>> done = export(isk.load(), "json", folder)
+        >>> isk.load(done.files[0], bundled=False) == isk.load()
+        True
     """
     import json  # only when exporting: import idlibstrikes stays cheap
 
     if format not in FORMATS:
         raise UnknownNameError(format, kind="export format", suggestions=FORMATS)
+    if partition_by and format != "parquet":
+        raise ValueError(f"partition_by applies to the parquet export, not to {format!r}")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     if format == "json":
-        tables = {kind: _json_rows(data, kind) for kind in KINDS}
-        text = json.dumps(tables, ensure_ascii=False, indent=1) + "\n"
-        return Export(format=format, files=(_write(folder / "idlibstrikes.json", text),))
+        from ._relational import tables_json
+
+        return Export(
+            format=format, files=(_write(folder / "idlibstrikes.json", tables_json(data)),)
+        )
+    if format == "parquet":
+        from ._relational import write_parquet
+
+        return Export(format=format, files=tuple(write_parquet(data, folder, partition_by)))
     if format == "geojson":
         collection = geojson(data)
         placed = {f["id"] for f in collection["features"]}

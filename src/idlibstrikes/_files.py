@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import Problem
+from ._errors import DataError, Problem
 from ._reader import Fields, Problems, show
 
 __all__ = [
@@ -233,6 +233,8 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
     A file named twice (or named and inside a folder also named) is read once: its
     records, and above all its additions, count once.
     """
+    from ._relational import TABLES_NAME, is_tables_json, json_document
+
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()  # (device, inode): one file however it is named
@@ -243,6 +245,8 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
         path = Path(given)
         try:
             folder = path.is_dir()
+            if folder and _tables_export(path, files, problems):
+                continue
             targets = sorted(path.glob("*.json")) if folder else [path]
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
             problems.append(Problem(file=str(path), message=f"cannot read the path: {exc}"))
@@ -259,12 +263,34 @@ def read_paths(paths: Sequence[str | os.PathLike[str]]) -> RawData:
                 if (info.st_dev, info.st_ino) in seen:
                     continue
                 seen.add((info.st_dev, info.st_ino))
-                files.append((str(target), target.read_bytes()))
+                raw = target.read_bytes()
+                if is_tables_json(raw):  # a JSON export of the lossless tables
+                    try:
+                        files.append((f"{target} {TABLES_NAME}", json_document(raw)))
+                    except DataError as exc:
+                        problems.extend(attrs.evolve(p, file=str(target)) for p in exc.problems)
+                    continue
+                files.append((str(target), raw))
             except (OSError, ValueError) as exc:
                 why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
                 problems.append(Problem(file=str(target), message=f"cannot read the file: {why}"))
     data = read_files(files)
     return RawData(data.records, (*problems, *data.problems), data.texts)
+
+
+def _tables_export(folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]) -> bool:
+    """Read a folder that is a Parquet export of the lossless tables, if it is one."""
+    from ._relational import TABLES_NAME, is_parquet_export, parquet_document
+
+    if not is_parquet_export(folder):
+        return False
+    try:
+        files.append((f"{folder} {TABLES_NAME}", parquet_document(folder)))
+    except DataError as exc:
+        problems.extend(attrs.evolve(p, file=str(folder)) for p in exc.problems)
+    except (OSError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these
+        problems.append(Problem(file=str(folder), message=f"cannot read the Parquet export: {exc}"))
+    return True
 
 
 def merge(*parts: RawData) -> RawData:

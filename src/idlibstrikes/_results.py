@@ -1,33 +1,301 @@
-"""Query results: tuples that show themselves as tables in notebooks.
+"""Query results: immutable sequences of records that are also tables.
 
 ``strikes_by_group`` and ``strikes_between`` return ``Strikes``, ``ceasefires_on``
-returns ``Ceasefires``. They are tuples in every other way (equal to the plain
-tuple of the same records, hashable, immutable); slicing gives a plain tuple.
+returns ``Ceasefires``. Each is an immutable sequence, equal to the tuple of the same
+records and hashable like it; slicing gives a plain tuple. Each is also a table of the
+matching view (``to_records``, ``to_dataframe``, ``to_arrow``, ``to_polars`` and the
+Arrow stream) and shows in a notebook as a table with sources.
+
+Why not tuple subclasses (nor registered sequences): DuckDB, Polars and pyarrow read
+those as values, never asking for the Arrow stream, so ``duckdb.sql("from found")``
+would fail on one and ``polars.DataFrame(found)`` would guess the types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from ._models import Ceasefire, CeasefireStatus, Strike
+from ._models import Ceasefire, CeasefireStatus, Group, Outcome, Strike, Victims
+
+if TYPE_CHECKING:
+    from ._casualties import Casualties
+    from ._dataset import Dataset
+    from ._dates import PeriodLike
+    from ._table import Table
 
 __all__ = ["Ceasefires", "Strikes"]
 
 
-class Strikes(tuple[Strike, ...]):
-    """Strikes from a query: a tuple, shown in notebooks as a table with sources.
+T = TypeVar("T")
+
+# Not a registered collections.abc.Sequence at run time: Polars and pyarrow take a
+# Sequence for rows of values and never ask it for its Arrow stream. Type checkers see
+# a Sequence, which is what it behaves as.
+if TYPE_CHECKING:
+    _Sequence = Sequence
+else:
+
+    class _Sequence(Generic[T]):
+        __slots__ = ()
+
+        def __contains__(self, value: object) -> bool:
+            return value in self._items
+
+        def __reversed__(self) -> Iterator[T]:
+            return reversed(self._items)
+
+        def index(self, value: object, start: int = 0, stop: int = sys.maxsize) -> int:
+            return self._items.index(value, start, stop)
+
+        def count(self, value: object) -> int:
+            return self._items.count(value)
+
+
+class _Result(_Sequence[T]):
+    """An immutable sequence of records, equal to the tuple of them, and a view table."""
+
+    __slots__ = ("_items",)
+    _items: tuple[T, ...]
+    _kind = ""  # the view these records are rows of
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        object.__setattr__(self, "_items", tuple(items))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"query results are immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"query results are immutable: cannot delete {name!r}")
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        return self._items[i]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Result):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __add__(self, other: Iterable[T]) -> tuple[T, ...]:
+        return self._items + tuple(other)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self._items)!r})"
+
+    def _dataset(self) -> Dataset | None:
+        return None
+
+    def table(self) -> Table:
+        """These records as a [`Table`][idlibstrikes.Table] of their view.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> t = isk.load().strikes_by_group("Hurras al-Din").table()
+            >>> len(t), t[0]["location"]
+            (4, 'Rif Al-Muhandiseen')
+        """
+        from ._relational import metadata
+        from ._table import Table
+        from ._tables import rows_of, view_fields
+
+        meta = {"idlibstrikes.table": self._kind}
+        data = self._dataset()
+        if data is not None:
+            meta = {**metadata(data, "view"), **meta}
+        return Table(self._kind, view_fields(self._kind), rows_of(self._kind, self), meta)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per record, the view's columns (see [`columns`][idlibstrikes.columns]).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> rows = isk.load().strikes_by_group("Hurras al-Din").to_records()
+            >>> [r["deaths_high"] for r in rows]
+            [8, 40, 1, 2]
+        """
+        return self.table().to_records()
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of these records (``[pandas]`` extra).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().strikes_by_group("Hurras al-Din").to_dataframe().shape[0]
+            4
+        """
+        return self.table().to_dataframe()
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` of these records (``[arrow]`` extra).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().ceasefires_on("2019-08-31").to_arrow().num_rows
+            2
+        """
+        return self.table().to_arrow()
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of these records (``[polars]`` extra).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().strikes_by_group("Hurras al-Din").to_polars().height
+            4
+        """
+        return self.table().to_polars()
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The Arrow PyCapsule stream of the view (``duckdb.sql("from found")``).
+
+        Examples:
+            >>> import idlibstrikes as isk, pyarrow
+            >>> found = isk.load().strikes_by_group("Hurras al-Din")
+            >>> pyarrow.table(found).num_rows
+            4
+        """
+        return self.table().__arrow_c_stream__(requested_schema)
+
+
+class Strikes(_Result[Strike]):
+    """Strikes from a query: a tuple that is also a table, and can be asked again.
+
+    It converts like a [`Table`][idlibstrikes.Table] of the strikes view
+    (`to_records`, `to_dataframe`, `to_arrow`, `to_polars`, and the Arrow stream, so
+    ``duckdb.sql("from found")`` works), can be narrowed with the dataset's own queries
+    (`strikes_between`, `strikes_by_group`) and summed with `casualties`. In a notebook
+    it shows as a table with sources, the first rows only when it is long.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> found = isk.load().strikes_by_group("Hurras al-Din")
-        >>> isinstance(found, tuple), len(found), found == tuple(found)
-        (True, 4, True)
+        >>> len(found), found == tuple(found), found[0].place.name
+        (4, True, 'Rif Al-Muhandiseen')
+        >>> [s.id for s in found.strikes_between("2025")]
+        ['2025-01-late-al-zabir', '2025-02-15-urum-al-jawz']
+        >>> print(found.strikes_between("2019").casualties(victims="commanders"))
+        46-48 commanders killed in 2 strike(s) with figures; 0 without; the sources disagree on 1
         >>> found._repr_html_().count("<tr>")
         5
     """
 
-    __slots__ = ()
+    __slots__ = ("dataset",)
+    dataset: Dataset | None
+    _kind = "strikes"
+
+    def __init__(self, items: Iterable[Strike] = (), *, dataset: Dataset | None = None) -> None:
+        """The strikes ``items``; ``dataset`` is the dataset they were found in, if any."""
+        super().__init__(items)
+        object.__setattr__(self, "dataset", dataset)
+
+    def _dataset(self) -> Dataset | None:
+        return self.dataset
+
+    def _asked(self, what: str) -> Dataset:
+        if self.dataset is None:
+            raise ValueError(
+                f"{what}() needs the dataset the strikes come from: use a result of "
+                "Dataset.strikes_between or Dataset.strikes_by_group"
+            )
+        return self.dataset
+
+    def _within(self, found: Iterable[Strike]) -> Strikes:
+        keep = {id(s) for s in found}
+        return Strikes((s for s in self if id(s) in keep), dataset=self.dataset)
+
+    def strikes_between(
+        self,
+        start: PeriodLike,
+        end: PeriodLike | None = None,
+        *,
+        certain: bool = False,
+        perpetrator: str | Group | None = None,
+        include_series: bool = False,
+    ) -> Strikes:
+        """These strikes that fall in a period.
+
+        The arguments are those of
+        [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between].
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> found = isk.load().strikes_by_group("Hurras al-Din")
+            >>> len(found.strikes_between("2019-08"))
+            1
+        """
+        data = self._asked("strikes_between")
+        return self._within(
+            data.strikes_between(
+                start,
+                end,
+                certain=certain,
+                perpetrator=perpetrator,
+                include_series=include_series,
+            )
+        )
+
+    def strikes_by_group(
+        self,
+        group: str | Group,
+        *,
+        include_affiliates: bool = False,
+        perpetrator: str | Group | None = None,
+        include_series: bool = False,
+    ) -> Strikes:
+        """These strikes that target a group.
+
+        The arguments are those of
+        [`Dataset.strikes_by_group`][idlibstrikes.Dataset.strikes_by_group].
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> in_2019 = isk.load().strikes_between("2019")
+            >>> [s.id for s in in_2019.strikes_by_group("Hurras al-Din")]
+            ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp']
+        """
+        data = self._asked("strikes_by_group")
+        return self._within(
+            data.strikes_by_group(
+                group,
+                include_affiliates=include_affiliates,
+                perpetrator=perpetrator,
+                include_series=include_series,
+            )
+        )
+
+    def casualties(
+        self, *, victims: Victims | str = Victims.ALL, outcome: Outcome | str = Outcome.KILLED
+    ) -> Casualties:
+        """The casualty range over these strikes.
+
+        As [`Dataset.casualties`][idlibstrikes.Dataset.casualties] gives it.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> print(isk.load().strikes_by_group("Hurras al-Din").casualties())
+            49-51+ all killed in 4 strike(s) with figures; 0 without; the sources disagree on 1
+        """
+        from ._casualties import aggregate
+        from ._dataset import _vocab
+
+        return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome))
 
     def _repr_html_(self) -> str:
         from ._html import strikes_html
@@ -35,8 +303,8 @@ class Strikes(tuple[Strike, ...]):
         return strikes_html(self)
 
 
-class Ceasefires(tuple[Ceasefire, ...]):
-    """Ceasefires from a query: a tuple, shown in notebooks as a table with sources.
+class Ceasefires(_Result[Ceasefire]):
+    """Ceasefires from a query: a sequence and a table, shown in notebooks with sources.
 
     A result of [`Dataset.ceasefires_on`][idlibstrikes.Dataset.ceasefires_on] keeps the
     period asked about, and `status` says what is known of each ceasefire then.
@@ -50,21 +318,16 @@ class Ceasefires(tuple[Ceasefire, ...]):
         (datetime.date(2019, 8, 31), datetime.date(2019, 8, 31))
     """
 
+    __slots__ = ("period",)
     period: tuple[dt.date, dt.date] | None
+    _kind = "ceasefires"
 
-    def __new__(
-        cls, items: Iterable[Ceasefire] = (), *, period: tuple[dt.date, dt.date] | None = None
-    ) -> Ceasefires:
-        """A tuple of ``items``; ``period`` is the period they were asked about, if any."""
-        made = super().__new__(cls, items)
-        object.__setattr__(made, "period", period)
-        return made
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"query results are immutable: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"query results are immutable: cannot delete {name!r}")
+    def __init__(
+        self, items: Iterable[Ceasefire] = (), *, period: tuple[dt.date, dt.date] | None = None
+    ) -> None:
+        """The ceasefires ``items``; ``period`` is the period they were asked about, if any."""
+        super().__init__(items)
+        object.__setattr__(self, "period", period)
 
     def status(self, ceasefire: Ceasefire) -> CeasefireStatus:
         """What is known of ``ceasefire`` in the period asked about.

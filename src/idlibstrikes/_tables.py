@@ -29,7 +29,7 @@ Conventions (documented in the codebook):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -40,17 +40,25 @@ from ._errors import UnknownNameError
 from ._models import (
     CasualtyClaim,
     Ceasefire,
+    CeasefireKind,
+    Confidence,
     Group,
+    GroupKind,
     Outcome,
     PlaceKind,
     ReferenceFact,
+    Scope,
     Source,
+    SourceKind,
     Strike,
+    StrikeKind,
     Victims,
 )
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._relational import Field
+    from ._table import Table
 
 __all__ = ["KINDS", "SEPARATOR", "Column", "Kind", "columns", "to_dataframe", "to_records"]
 
@@ -75,6 +83,7 @@ class Column:
         description: What a value means, and where it comes from.
         multiple: Whether a cell holds several values (a tuple; joined with ``"; "`` in CSV).
         required: Whether every row has a value.
+        vocabulary: The words a text column may hold, where it is a closed list.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -88,10 +97,15 @@ class Column:
     description: str
     multiple: bool = False
     required: bool = False
+    vocabulary: tuple[str, ...] | None = None
 
 
-def _c(name: str, type: Type, description: str, **kw: bool) -> Column:
+def _c(name: str, type: Type, description: str, **kw: Any) -> Column:
     return Column(name=name, type=type, description=description, **kw)
+
+
+def _words(vocabulary: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(v.value) for v in vocabulary)
 
 
 _STRIKES = (
@@ -101,8 +115,15 @@ _STRIKES = (
         "string",
         "'event' (one strike) or 'series' (strikes reported as one).",
         required=True,
+        vocabulary=_words(Scope),
     ),
-    _c("kind", "string", "air, missile, drone, artillery or unknown.", required=True),
+    _c(
+        "kind",
+        "string",
+        "air, missile, drone, artillery or unknown.",
+        required=True,
+        vocabulary=_words(StrikeKind),
+    ),
     _c("description", "string", "A one-line description.", required=True),
     _c("event_date", "date", "Earliest possible day (ACLED event_date, UCDP date_start)."),
     _c("date_end", "date", "Latest possible day (UCDP date_end); equals event_date when exact."),
@@ -129,6 +150,7 @@ _STRIKES = (
         "string",
         "village, town, city, suburb, site, district, region ...",
         required=True,
+        vocabulary=_words(PlaceKind),
     ),
     _c(
         "latitude",
@@ -232,8 +254,14 @@ _CLAIMS = (
         required=True,
     ),
     _c("strike_id", "string", "The strike the figure is about.", required=True),
-    _c("victims", "string", "all, civilians, militants, commanders or children.", required=True),
-    _c("outcome", "string", "killed or wounded.", required=True),
+    _c(
+        "victims",
+        "string",
+        "all, civilians, militants, commanders or children.",
+        required=True,
+        vocabulary=_words(Victims),
+    ),
+    _c("outcome", "string", "killed or wounded.", required=True, vocabulary=_words(Outcome)),
     _c("low", "integer", "The figure, or its lower bound.", required=True),
     _c("high", "integer", "The upper bound; empty when the source states none ('at least')."),
     _c("open_ended", "boolean", "True when the source gives only a lower bound.", required=True),
@@ -269,6 +297,7 @@ _GROUPS = (
         "string",
         "militant, rebel, state_force, government, coalition, monitor ...",
         required=True,
+        vocabulary=_words(GroupKind),
     ),
     _c("aliases", "string", "Other names and spellings the articles use.", multiple=True),
     _c("founded_earliest", "date", "Earliest possible founding day."),
@@ -298,7 +327,13 @@ _GROUPS = (
 _CEASEFIRES = (
     _c("id", "string", "The ceasefire's id.", required=True),
     _c("name", "string", "Its name.", required=True),
-    _c("kind", "string", "ceasefire, truce, agreement ...", required=True),
+    _c(
+        "kind",
+        "string",
+        "ceasefire, truce, agreement ...",
+        required=True,
+        vocabulary=_words(CeasefireKind),
+    ),
     _c("start_earliest", "date", "Earliest possible first day."),
     _c("start_latest", "date", "Latest possible first day."),
     _c("start_text", "string", "The sources' wording of the start."),
@@ -324,7 +359,7 @@ _SOURCES = (
         "The source's id (an article's file name, or a reference's id).",
         required=True,
     ),
-    _c("kind", "string", "article or reference.", required=True),
+    _c("kind", "string", "article or reference.", required=True, vocabulary=_words(SourceKind)),
     _c("article", "string", "The article's file name."),
     _c("outlet", "string", "The outlet, where the article prints it."),
     _c("headline", "string", "The headline (a reference's title)."),
@@ -348,7 +383,13 @@ _REFERENCES = (
         "The reference itself says an article's claim is wrong.",
         required=True,
     ),
-    _c("confidence", "string", "high, medium or low.", required=True),
+    _c(
+        "confidence",
+        "string",
+        "high, medium or low.",
+        required=True,
+        vocabulary=_words(Confidence),
+    ),
     _c("place_id", "string", "The place the reference puts the subject at, if it has a record."),
     _c("source", "string", "The reference source's id.", required=True),
     _c("note", "string", "A coding note."),
@@ -627,6 +668,15 @@ def strike_records(strikes: Iterable[Strike]) -> list[Row]:
     return list(map(_strike_row, strikes))
 
 
+def rows_of(kind: str, records: Iterable[Any]) -> list[Row]:
+    """A view's rows for some of its records (a query's result): strikes or ceasefires."""
+    makers: dict[str, Callable[[Any], Row]] = {
+        "strikes": _strike_row,
+        "ceasefires": _ceasefire_row,
+    }
+    return list(map(makers[kind], records))
+
+
 def _rows(data: Dataset, kind: str) -> Iterable[Row]:
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "strikes": lambda: strike_records(data.strikes),
@@ -665,37 +715,39 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
     return list(_rows(data, kind))
 
 
-def _frame(rows: Sequence[Row], cols: Sequence[Column]) -> Any:
-    try:
-        import pandas as pd
-    except ImportError as exc:
-        raise ImportError(
-            "to_dataframe() needs pandas; install it with pip install 'idlibstrikes[pandas]'"
-        ) from exc
-    # Nullable dtypes: a missing figure stays missing (<NA>), never becomes NaN or 0.
-    dtypes = {
-        "integer": "Int64",
-        "number": "Float64",
-        "boolean": "boolean",
-        "date": "datetime64[s]",
-        "string": "object",
-    }
-    series = {
-        c.name: pd.Series(
-            [row[c.name] for row in rows],
-            dtype="object" if c.multiple else dtypes[c.type],
+def view_fields(kind: str) -> tuple[Field, ...]:
+    """A view's columns as the typed fields a [`Table`][idlibstrikes.Table] converts with."""
+    from ._relational import Field
+
+    return tuple(
+        Field(
             name=c.name,
+            type="strings" if c.multiple else c.type,
+            description=c.description,
+            vocabulary=c.vocabulary,
+            required=c.required,
         )
-        for c in cols
-    }
-    return pd.DataFrame(series, columns=[c.name for c in cols])
+        for c in columns(kind)
+    )
+
+
+def to_table(data: Dataset, kind: str = "strikes") -> Table:
+    """One view as a [`Table`][idlibstrikes.Table] (typed for Arrow, Polars and pandas)."""
+    from ._relational import metadata
+    from ._table import Table
+
+    rows = to_records(data, kind)
+    return Table(
+        kind, view_fields(kind), rows, {**metadata(data, "view"), "idlibstrikes.table": kind}
+    )
 
 
 def to_dataframe(data: Dataset, kind: str = "strikes") -> Any:
     """The table as a pandas DataFrame (needs the ``[pandas]`` extra).
 
-    Dates are ``datetime64[s]``, counts nullable ``Int64`` (missing: ``<NA>``), flags
-    nullable ``boolean``; a multi-value cell holds a tuple (``DataFrame.explode`` splits it).
+    Text is the pandas 3 string dtype, vocabularies categoricals, counts nullable
+    ``Int32`` (missing: ``<NA>``, never 0), flags nullable ``boolean``, dates
+    ``datetime64[s]``; a multi-value cell holds a tuple (``DataFrame.explode`` splits it).
 
     Args:
         data: The dataset.
@@ -711,5 +763,4 @@ def to_dataframe(data: Dataset, kind: str = "strikes") -> Any:
         >>> df.groupby("source")["claim_id"].count().to_dict()["002_0d9037507fd83edc.txt"]
         4
     """
-    cols = columns(kind)
-    return _frame(to_records(data, kind), cols)
+    return to_table(data, kind).to_dataframe()

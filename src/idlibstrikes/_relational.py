@@ -1,0 +1,1133 @@
+"""Lossless relational tables: the data-file format as one table per record and claim kind.
+
+The analyst's tables (`_tables`) are views: one row per strike, shaped like ACLED and
+UCDP GED, with figures summarised and claims counted. They cannot be turned back into a
+dataset. The tables here can: every stored field of every record and claim has a column,
+every claim (casualty figure, date, citation, affiliation, strength, role) is a row with
+its source and quote, and [`from_tables`][idlibstrikes.from_tables] rebuilds the dataset
+by writing the data-file document and loading it through the checked loader, so a table
+edited by hand (or by an engine) gets the same problems, with the same messages, as a
+data file.
+
+Maintainer's note: a table is described once, by the ``_Part`` list of the document
+record it flattens (``_SPECS``); columns, rows and the way back are all made from it.
+A part is a scalar, a list of text, a date range (four columns: text, earliest, latest,
+reasoning), a nested object (prefixed columns) or a list of nested objects (rows in a
+child table keyed by the parent and a position). Strikes and series share one document
+list and are split by ``scope``. Some tables also carry *derived* columns (a strike's
+summary date and death figures, as F computes them): they are for engines and are
+ignored on the way back, where the loader computes them again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._dates import parse_period
+from ._errors import DataError, Problem, UnknownNameError
+from ._models import (
+    CeasefireKind,
+    Confidence,
+    DevelopmentKind,
+    GroupKind,
+    Outcome,
+    PlaceKind,
+    Relation,
+    Scope,
+    SourceKind,
+    StrikeKind,
+    Victims,
+)
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+    from ._table import Table
+
+__all__ = ["TABLES", "Field", "Tables", "fields", "from_tables", "tables"]
+
+FieldType = Literal["string", "integer", "number", "boolean", "date", "strings"]
+Row = dict[str, Any]
+
+#: The data-file format version the tables encode (the ``"idlibstrikes"`` key of a file).
+FORMAT = 1
+
+
+@attrs.frozen(kw_only=True)
+class Field:
+    """One column of a lossless table.
+
+    Attributes:
+        name: The column's name.
+        type: ``string``, ``integer``, ``number``, ``boolean``, ``date`` (a day) or
+            ``strings`` (a list of text).
+        description: What a value means.
+        vocabulary: The words a ``string`` column may hold, where it is a closed list.
+        required: Whether every row has a value.
+        derived: Computed by the library from the other tables (summary dates and
+            figures); ignored when tables are read back.
+        wide: Counts that may exceed 32 bits (figures about the wider war).
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> f = isk.fields("casualty_claims")[2]
+        >>> f.name, f.type, f.vocabulary
+        ('victims', 'string', ('all', 'civilians', 'militants', 'commanders', 'children'))
+    """
+
+    name: str
+    type: FieldType
+    description: str
+    vocabulary: tuple[str, ...] | None = None
+    required: bool = False
+    derived: bool = False
+    wide: bool = False
+
+
+def _words(vocabulary: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(v.value) for v in vocabulary)
+
+
+# -- parts of a document record ------------------------------------------------------------
+
+
+class _Part:
+    """How one key of a document record maps to columns (and back)."""
+
+    key: str
+
+    def fields(self, prefix: str) -> list[Field]:
+        raise NotImplementedError
+
+    def put(self, value: Any, row: Row, prefix: str, emit: _Emit) -> None:
+        raise NotImplementedError
+
+    def take(self, row: Row, prefix: str, children: _Children) -> Any:
+        """The document value for this key, or ``None`` to leave the key out."""
+        raise NotImplementedError
+
+
+_Emit = Callable[[str, Row], None]  # (child table, row) -> None
+_Children = Callable[[str, str], list[Row]]  # (child table, list key) -> rows in order
+
+
+@attrs.frozen
+class _Scalar(_Part):
+    key: str
+    type: FieldType
+    description: str
+    vocabulary: tuple[str, ...] | None = None
+    required: bool = False
+    keep_null: bool = False  # "high": null means "no upper bound": it is written
+    wide: bool = False
+
+    def fields(self, prefix: str) -> list[Field]:
+        return [
+            Field(
+                name=prefix + self.key,
+                type=self.type,
+                description=self.description,
+                vocabulary=self.vocabulary,
+                required=self.required or self.type == "boolean",
+                wide=self.wide,
+            )
+        ]
+
+    def put(self, value: Any, row: Row, prefix: str, emit: _Emit) -> None:
+        if self.type == "boolean":
+            value = bool(value)  # absent means false in the data files
+        elif self.type == "strings":
+            value = tuple(value or ())
+        row[prefix + self.key] = value
+
+    def take(self, row: Row, prefix: str, children: _Children) -> Any:
+        value = row.get(prefix + self.key)
+        if self.type == "strings":
+            return list(value) if value is not None and len(value) else None
+        if self.type == "boolean":
+            return True if value else None
+        if value is None and self.keep_null:
+            return _NULL
+        return value
+
+
+_NULL = object()  # a key written with the value null
+
+
+@attrs.frozen
+class _Range(_Part):
+    """A date range: ``{text, span | earliest/latest, reasoning}`` as four columns."""
+
+    key: str
+    description: str
+
+    def fields(self, prefix: str) -> list[Field]:
+        name = prefix + self.key
+        return [
+            Field(name=f"{name}_text", type="string", description=f"{self.description}: wording."),
+            Field(
+                name=f"{name}_earliest",
+                type="date",
+                description=f"{self.description}: earliest possible day; empty: no bound.",
+            ),
+            Field(
+                name=f"{name}_latest",
+                type="date",
+                description=f"{self.description}: latest possible day; empty: no bound.",
+            ),
+            Field(
+                name=f"{name}_reasoning",
+                type="string",
+                description=f"{self.description}: how the range was read.",
+            ),
+        ]
+
+    def put(self, value: Any, row: Row, prefix: str, emit: _Emit) -> None:
+        name = prefix + self.key
+        earliest = latest = None
+        if value is not None:
+            if "span" in value:
+                earliest, latest = parse_period(value["span"].replace("/", ".."))
+            else:
+                earliest = _day(value.get("earliest"))
+                latest = _day(value.get("latest"))
+        value = value or {}
+        row[f"{name}_text"] = value.get("text")
+        row[f"{name}_earliest"] = earliest
+        row[f"{name}_latest"] = latest
+        row[f"{name}_reasoning"] = value.get("reasoning")
+
+    def take(self, row: Row, prefix: str, children: _Children) -> Any:
+        name = prefix + self.key
+        text, reasoning = row.get(f"{name}_text"), row.get(f"{name}_reasoning")
+        first, last = row.get(f"{name}_earliest"), row.get(f"{name}_latest")
+        if text is None and first is None and last is None and reasoning is None:
+            return None
+        out: dict[str, Any] = {"text": text}
+        if isinstance(first, dt.date) and isinstance(last, dt.date):
+            out["span"] = _span(first, last)
+        else:
+            for side, day in (("earliest", first), ("latest", last)):
+                if day is not None:
+                    out[side] = day.isoformat() if isinstance(day, dt.date) else day
+        if reasoning is not None:
+            out["reasoning"] = reasoning
+        return out
+
+
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    """The shortest ISO span text for a closed range: a year, a month, a day, or a/b."""
+    for text in (first.isoformat()[:4], first.isoformat()[:7], first.isoformat()):
+        if parse_period(text) == (first, last):
+            return text
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+@attrs.frozen
+class _Nested(_Part):
+    """A nested object, flattened into columns prefixed with its key."""
+
+    key: str
+    parts: tuple[_Part, ...]
+
+    def fields(self, prefix: str) -> list[Field]:
+        # the object may be absent, so none of its columns is required
+        inner = (f for p in self.parts for f in p.fields(f"{prefix}{self.key}_"))
+        return [attrs.evolve(f, required=False) for f in inner]
+
+    def put(self, value: Any, row: Row, prefix: str, emit: _Emit) -> None:
+        inner = f"{prefix}{self.key}_"
+        for part in self.parts:
+            part.put((value or {}).get(part.key), row, inner, emit)
+
+    def take(self, row: Row, prefix: str, children: _Children) -> Any:
+        out = _assemble(self.parts, row, f"{prefix}{self.key}_", children)
+        return out or None
+
+
+@attrs.frozen
+class _Child(_Part):
+    """A list of nested objects: rows of another table (see ``_CHILD``)."""
+
+    key: str
+    table: str
+
+    def fields(self, prefix: str) -> list[Field]:
+        return []
+
+    def put(self, value: Any, row: Row, prefix: str, emit: _Emit) -> None:
+        for position, item in enumerate(value or ()):
+            child: Row = {"position": position}
+            if self.table in _SHARED:
+                child["list"] = self.key
+            _flatten(_SPECS[self.table], item, child, emit)
+            emit(self.table, child)
+
+    def take(self, row: Row, prefix: str, children: _Children) -> Any:
+        rows = children(self.table, self.key)
+        return [_assemble(_SPECS[self.table], r, "", children) for r in rows] or None
+
+
+def _flatten(parts: Sequence[_Part], record: Mapping[str, Any], row: Row, emit: _Emit) -> None:
+    for part in parts:
+        part.put(record.get(part.key), row, "", emit)
+
+
+def _assemble(parts: Sequence[_Part], row: Row, prefix: str, children: _Children) -> Row:
+    out: Row = {}
+    for part in parts:
+        value = part.take(row, prefix, children)
+        if value is _NULL:
+            out[part.key] = None
+        elif value is not None:
+            out[part.key] = value
+    return out
+
+
+# -- the tables ----------------------------------------------------------------------------
+
+
+def _s(key: str, description: str, **kw: Any) -> _Scalar:
+    return _Scalar(key, "string", description, **kw)
+
+
+def _v(key: str, vocabulary: Iterable[Any], description: str, **kw: Any) -> _Scalar:
+    return _Scalar(key, "string", description, vocabulary=_words(vocabulary), **kw)
+
+
+def _i(key: str, description: str, **kw: Any) -> _Scalar:
+    return _Scalar(key, "integer", description, **kw)
+
+
+def _b(key: str, description: str) -> _Scalar:
+    return _Scalar(key, "boolean", description)
+
+
+def _l(key: str, description: str) -> _Scalar:
+    return _Scalar(key, "strings", description)
+
+
+_ID = _s("id", "The record's id.", required=True)
+_NOTE = _s("note", "A coding note.")
+_SOURCE = _s("source", "The id of the source stating it.", required=True)
+_QUOTE = _s("quote", "The source's words.", required=True)
+_CITATIONS = _Child("citations", "citations")
+
+_DATE_CLAIM = (
+    _Range("date", "The date the source gives"),
+    _SOURCE,
+    _QUOTE,
+    _b("report", "The source reports the date of a report, not of the event itself."),
+    _NOTE,
+)
+
+_SPECS: dict[str, tuple[_Part, ...]] = {
+    "sources": (
+        _ID,
+        _v("kind", SourceKind, "article or reference.", required=True),
+        _s("article", "The article's file name (articles only)."),
+        _s("outlet", "The outlet."),
+        _s("outlet_quote", "The article's words naming the outlet."),
+        _s("headline", "The headline, or a reference's title."),
+        _Range("published", "The publication date"),
+        _s("published_from", "The reference that gives the publication date."),
+        _s("address", "The web address."),
+        _NOTE,
+    ),
+    "places": (
+        _ID,
+        _s("name", "The name as the sources print it.", required=True),
+        _v("kind", PlaceKind, "What kind of place.", required=True),
+        _l("aliases", "Other spellings."),
+        _s("governorate", "The governorate, where an article names it."),
+        _s("near", "The id of a place an article puts this one near."),
+        _CITATIONS,
+        _Nested(
+            "reference",
+            (
+                _s("source", "The reference giving the place's location."),
+                _s("governorate", "The governorate, per the reference."),
+                _s("district", "The district, per the reference."),
+                _Scalar("latitude", "number", "WGS 84 latitude, per the reference."),
+                _Scalar("longitude", "number", "WGS 84 longitude, per the reference."),
+                _l("names", "Spellings the reference gives."),
+                _NOTE,
+            ),
+        ),
+        _NOTE,
+    ),
+    "people": (
+        _ID,
+        _s("name", "The name as the sources print it.", required=True),
+        _l("aliases", "Other spellings."),
+        _CITATIONS,
+        _Child("roles", "roles"),
+        _NOTE,
+    ),
+    "roles": (
+        _s("title", "The role, in the source's words.", required=True),
+        _s("group", "The id of the group the role is in."),
+        _b("leads", "The role leads the group."),
+        _SOURCE,
+        _QUOTE,
+        _Nested("until", _DATE_CLAIM),
+        _v("counts_as", Victims, "Whom the person counts among when named among the dead."),
+        _NOTE,
+    ),
+    "groups": (
+        _ID,
+        _s("name", "The name used in tables.", required=True),
+        _v("kind", GroupKind, "What kind of actor.", required=True),
+        _l("aliases", "Other names."),
+        _CITATIONS,
+        _Child("founding", "date_claims"),
+        _Child("ending", "date_claims"),
+        _Child("strength", "strength_estimates"),
+        _Child("affiliations", "affiliations"),
+        _NOTE,
+    ),
+    "strength_estimates": (
+        _i("count", "The number stated.", required=True, wide=True),
+        _b("approximate", "The source hedges it ('about')."),
+        _s("unit", "What is counted (fighters, members)."),
+        _Range("as_of", "When the estimate holds"),
+        _s("claimant", "The id of the group giving it."),
+        _SOURCE,
+        _QUOTE,
+        _NOTE,
+    ),
+    "affiliations": (
+        _s("other", "The id of the other group.", required=True),
+        _v("relation", Relation, "How the group relates to the other.", required=True),
+        _s("claimant", "The id of the group asserting it."),
+        _SOURCE,
+        _QUOTE,
+        _Range("since", "Since when"),
+        _Range("until", "Until when"),
+        _NOTE,
+    ),
+    "announcements": (
+        _ID,
+        _s("announcer", "The id of the group announcing."),
+        _s("about", "The id of the record the statement is about."),
+        _s("summary", "What was announced.", required=True),
+        _Child("reports", "date_claims"),
+        _NOTE,
+    ),
+    "strikes": (
+        _ID,
+        _v(
+            "scope", Scope, "event (one strike) or series (strikes reported as one).", required=True
+        ),
+        _v("kind", StrikeKind, "The means of attack.", required=True),
+        _s("description", "A one-line description.", required=True),
+        _Child("date_claims", "date_claims"),
+        _Child("start_claims", "date_claims"),
+        _Child("end_claims", "date_claims"),
+        _s("place", "The place's id.", required=True),
+        _s("perpetrator", "The perpetrator's group id.", required=True),
+        _l("allies", "Ids of groups acting with the perpetrator."),
+        _l("targets", "Ids of the targeted groups."),
+        _l("killed", "Ids of the people reported killed."),
+        _Child("claims", "casualty_claims"),
+        _CITATIONS,
+        _NOTE,
+    ),
+    "casualty_claims": (
+        _v("victims", Victims, "Whom the figure counts.", required=True),
+        _v("outcome", Outcome, "killed or wounded.", required=True),
+        _i("low", "The figure, or its lower bound.", required=True),
+        _i("high", "The upper bound; empty: none stated ('at least').", keep_null=True),
+        _s("claimant", "The id of the group giving the figure; empty: the outlet."),
+        _SOURCE,
+        _QUOTE,
+        _b("vague", "The words give no number ('dozens')."),
+        _Scalar("within", "strings", "Wider sets of victims the text puts these in."),
+        _Range("counts_to", "For a series' toll: the period it counts up to"),
+        _NOTE,
+    ),
+    "ceasefires": (
+        _ID,
+        _s("name", "The ceasefire's name.", required=True),
+        _v("kind", CeasefireKind, "Ceasefire, truce or wider agreement.", required=True),
+        _Child("start_claims", "date_claims"),
+        _Child("end_claims", "date_claims"),
+        _l("parties", "Ids of the parties."),
+        _l("brokers", "Ids of the brokers."),
+        _CITATIONS,
+        _NOTE,
+    ),
+    "developments": (
+        _ID,
+        _v("kind", DevelopmentKind, "Offensive, change of control or fall.", required=True),
+        _s("description", "A one-line description.", required=True),
+        _Child("start_claims", "date_claims"),
+        _Child("end_claims", "date_claims"),
+        _l("actors", "Ids of the groups acting."),
+        _l("affected", "Ids of the groups affected."),
+        _s("place", "The place's id."),
+        _CITATIONS,
+        _NOTE,
+    ),
+    "figures": (
+        _ID,
+        _s("measure", "What kind of number (killed, displaced ...).", required=True),
+        _s("subject", "What it counts, in the dataset's words.", required=True),
+        _i("low", "The smallest number the words allow.", required=True, wide=True),
+        _i("high", "The largest; empty: open above.", keep_null=True, wide=True),
+        _s("unit", "The unit.", required=True),
+        _b("approximate", "The source hedges it ('about')."),
+        _Range("period", "The period it covers"),
+        _s("place", "The id of the place it covers."),
+        _s("claimant", "The id of the group giving it."),
+        _SOURCE,
+        _QUOTE,
+        _NOTE,
+    ),
+    "references": (
+        _ID,
+        _s("subject", "The id of the record (or article) the fact is about.", required=True),
+        _s("field", "What the fact is about (date, place, outlet ...).", required=True),
+        _s("value", "The fact, as the reference gives it.", required=True),
+        _Range("date", "The date the fact gives"),
+        _b("corrects", "The reference says an article's claim is wrong."),
+        _v("confidence", Confidence, "How far it can be trusted.", required=True),
+        _SOURCE,
+        _s("place", "The id of the place the fact puts the subject at."),
+        _NOTE,
+    ),
+    "date_claims": _DATE_CLAIM,
+    "citations": (
+        _s("about", "The field the quote supports.", required=True),
+        _SOURCE,
+        _QUOTE,
+    ),
+}
+
+# Child tables used by several kinds of record name the record's table and the list.
+_SHARED = ("date_claims", "citations")
+_KIND_OF = {"series": "strikes"}  # a table -> the document list it comes from
+
+#: The lossless tables, parents before children.
+TABLES: tuple[str, ...] = (
+    "sources",
+    "places",
+    "people",
+    "roles",
+    "groups",
+    "affiliations",
+    "strength_estimates",
+    "announcements",
+    "strikes",
+    "series",
+    "casualty_claims",
+    "date_claims",
+    "citations",
+    "ceasefires",
+    "developments",
+    "figures",
+    "references",
+)
+_TOP = (
+    "sources",
+    "places",
+    "people",
+    "groups",
+    "announcements",
+    "strikes",
+    "series",
+    "ceasefires",
+    "developments",
+    "figures",
+    "references",
+)
+_PARENT_KEY = {
+    "roles": ("person_id", "people"),
+    "affiliations": ("group_id", "groups"),
+    "strength_estimates": ("group_id", "groups"),
+    "casualty_claims": ("strike_id", "strikes or series"),
+}
+
+_DERIVED_STRIKE = (
+    Field(name="year", type="integer", description="The year of date_earliest.", derived=True),
+    Field(
+        name="date_earliest",
+        type="date",
+        description="Summary date: the earliest possible day, as the codebook's rule gives.",
+        derived=True,
+    ),
+    Field(
+        name="date_latest",
+        type="date",
+        description="Summary date: the latest possible day.",
+        derived=True,
+    ),
+    Field(
+        name="date_disputed",
+        type="boolean",
+        description="The sources' dates conflict.",
+        derived=True,
+        required=True,
+    ),
+    Field(
+        name="deaths_low",
+        type="integer",
+        description="Deaths, all victims: low (as in the strikes view).",
+        derived=True,
+    ),
+    Field(name="deaths_high", type="integer", description="Deaths: high.", derived=True),
+    Field(
+        name="deaths_open_ended",
+        type="boolean",
+        description="The account at high gives only a floor.",
+        derived=True,
+    ),
+    Field(name="deaths_best", type="integer", description="UCDP's best.", derived=True),
+    Field(
+        name="deaths_disputed",
+        type="boolean",
+        description="The accounts disagree.",
+        derived=True,
+    ),
+)
+
+
+def _head(table: str) -> list[Field]:
+    """The key columns a child row starts with."""
+    if table in _SHARED:
+        return [
+            Field(
+                name="record_table",
+                type="string",
+                description="The table of the record the row belongs to.",
+                vocabulary=_TOP,
+                required=True,
+            ),
+            Field(
+                name="record_id",
+                type="string",
+                description="The id of the record the row belongs to.",
+                required=True,
+            ),
+            Field(
+                name="list",
+                type="string",
+                description="Which of the record's lists the row is in (date_claims, "
+                "start_claims, founding ...).",
+                required=True,
+            ),
+            Field(
+                name="position",
+                type="integer",
+                description="The row's place in that list, from 0.",
+                required=True,
+            ),
+        ]
+    if table in _PARENT_KEY:
+        name, parent = _PARENT_KEY[table]
+        return [
+            Field(name=name, type="string", description=f"The id in {parent}.", required=True),
+            Field(
+                name="position",
+                type="integer",
+                description="The row's place in the record's list, from 0.",
+                required=True,
+            ),
+        ]
+    return []
+
+
+def _fields_of(table: str) -> tuple[Field, ...]:
+    spec = _SPECS[_KIND_OF.get(table, table)]
+    own = [f for p in spec for f in p.fields("")]
+    if table in ("strikes", "series"):
+        own.extend(_DERIVED_STRIKE)
+    if table == "casualty_claims":
+        own.append(
+            Field(name="year", type="integer", description="The strike's year.", derived=True)
+        )
+    return (*_head(table), *own)
+
+
+_FIELDS = {t: _fields_of(t) for t in TABLES}
+
+
+def fields(table: str) -> tuple[Field, ...]:
+    """The columns of one lossless table, in order.
+
+    Args:
+        table: One of `TABLES` (``strikes``, ``casualty_claims``, ``date_claims`` ...).
+
+    Raises:
+        UnknownNameError: An unknown table.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [f.name for f in isk.fields("citations")]
+        ['record_table', 'record_id', 'list', 'position', 'about', 'source', 'quote']
+    """
+    try:
+        return _FIELDS[table]
+    except KeyError:
+        raise UnknownNameError(
+            table, kind="lossless table", suggestions=_close(table, TABLES)
+        ) from None
+
+
+# -- dataset -> tables -----------------------------------------------------------------------
+
+
+class Tables(Mapping[str, "Table"]):
+    """The lossless tables of a dataset: table name -> [`Table`][idlibstrikes.Table].
+
+    Made by [`Dataset.tables`][idlibstrikes.Dataset.tables]; read back with
+    [`from_tables`][idlibstrikes.from_tables] (or `to_dataset`). Each table's rows are
+    dicts keyed by its [`fields`][idlibstrikes.fields]; dates are ``datetime.date``,
+    lists are tuples, a missing value is ``None``. Tables come in `TABLES` order,
+    parents before children.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> t = isk.load().tables()
+        >>> len(t["strikes"]), len(t["series"]), len(t["casualty_claims"])
+        (7, 4, 20)
+        >>> t.to_dataset() == isk.load()
+        True
+    """
+
+    __slots__ = ("_tables",)
+
+    def __init__(self, rows: Mapping[str, Sequence[Row]], metadata: Mapping[str, str]) -> None:
+        """Rows by table name (missing tables are empty), and the schema metadata."""
+        from ._table import Table
+
+        self._tables = {
+            t: Table(t, _FIELDS[t], rows.get(t, ()), {**metadata, "idlibstrikes.table": t})
+            for t in TABLES
+        }
+
+    def __getitem__(self, table: str) -> Table:
+        fields(table)  # an unknown name raises with suggestions
+        return self._tables[table]
+
+    def __iter__(self) -> Any:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{t}={len(r)}" for t, r in self._tables.items())
+        return f"Tables({sizes})"
+
+    def to_dataset(self) -> Dataset:
+        """The dataset these tables encode (see [`from_tables`][idlibstrikes.from_tables]).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().tables().to_dataset().strike("2025-02-15-urum-al-jawz").place.id
+            'urum-al-jawz-motorway'
+        """
+        return from_tables(self)
+
+
+def tables(data: Dataset) -> Tables:
+    """The dataset as lossless relational tables (see `Tables`)."""
+    from ._casualties import summarize
+    from ._write import to_document
+
+    out: dict[str, list[Row]] = {t: [] for t in TABLES}
+    doc = to_document(data)
+    strikes = {s.id: s for s in data.strikes}
+    for kind, records in doc.items():
+        if kind == "idlibstrikes":
+            continue
+        for record in records:
+            if kind == "announcements" and "reports" not in record:
+                record = _reports_form(record)
+            table = "series" if kind == "strikes" and record["scope"] == "series" else kind
+            row: Row = {}
+            children: list[tuple[str, Row]] = []
+            _flatten(_SPECS[kind], record, row, _collector(children))
+            if kind == "strikes":
+                strike = strikes[record["id"]]
+                deaths = summarize(strike, Victims.ALL, Outcome.KILLED)
+                earliest, latest = (_known(strike.date.earliest), _known(strike.date.latest))
+                row |= {
+                    "year": earliest.year if earliest else None,
+                    "date_earliest": earliest,
+                    "date_latest": latest,
+                    "date_disputed": strike.date.disputed,
+                    "deaths_low": deaths.low,
+                    "deaths_high": deaths.high,
+                    "deaths_open_ended": deaths.open_ended if deaths.known else None,
+                    "deaths_best": deaths.best,
+                    "deaths_disputed": deaths.disputed if deaths.known else None,
+                }
+            out[table].append(_ordered(table, row))
+            for child_table, child in children:
+                _own(child_table, child, table, record["id"], row)
+                out[child_table].append(_ordered(child_table, child))
+    return Tables(out, metadata(data, "lossless"))
+
+
+def metadata(data: Dataset, layout: str) -> dict[str, str]:
+    """What a table's Arrow schema says about where it comes from."""
+    from importlib import metadata as meta  # only when exporting: import stays cheap
+
+    try:
+        version = meta.version("idlibstrikes")
+    except meta.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        version = "unknown"
+    return {
+        "idlibstrikes.layout": layout,
+        "idlibstrikes.format": str(FORMAT),
+        "idlibstrikes.package": version,
+        "idlibstrikes.data": data.digest,
+    }
+
+
+def _close(name: str, options: Iterable[str]) -> tuple[str, ...]:
+    """The options closest to a mistyped name (all of them where there are few)."""
+    import difflib
+
+    known = sorted(options)
+    close = difflib.get_close_matches(name, known, n=4, cutoff=0.6)
+    return tuple(close) if close else tuple(known) if len(known) <= 20 else ()
+
+
+def _collector(into: list[tuple[str, Row]]) -> _Emit:
+    def emit(table: str, row: Row) -> None:
+        into.append((table, row))
+
+    return emit
+
+
+def _known(day: dt.date) -> dt.date | None:
+    return None if day in (dt.date.min, dt.date.max) else day
+
+
+def _reports_form(record: Row) -> Row:
+    """An announcement in its compact form (one report) as a list of reports."""
+    report = {k: record[k] for k in ("date", "source", "quote") if k in record}
+    rest = {k: v for k, v in record.items() if k not in report}
+    return {**rest, "reports": [report]}
+
+
+def _own(child_table: str, child: Row, table: str, record_id: str, parent: Row) -> None:
+    """Fill a child row's key columns (a grandchild, such as a role's, is its parent's)."""
+    if child_table in _SHARED:
+        child["record_table"], child["record_id"] = table, record_id
+    elif child_table in _PARENT_KEY:
+        child[_PARENT_KEY[child_table][0]] = record_id
+    if child_table == "casualty_claims":
+        child["year"] = parent.get("year")
+
+
+def _ordered(table: str, row: Row) -> Row:
+    return {f.name: row.get(f.name) for f in _FIELDS[table]}
+
+
+# -- tables -> dataset -----------------------------------------------------------------------
+
+
+def from_tables(given: Mapping[str, Any]) -> Dataset:
+    """The dataset that lossless tables encode, built and checked by the loader.
+
+    The tables are written back as a data-file document and loaded like a file, so
+    every check the loader makes applies, and a problem names the record and field.
+    Derived columns (summary dates, death figures) are ignored: the loader computes
+    them again. Row order within a record's list comes from ``position``.
+
+    Args:
+        given: Table name -> rows: a [`Tables`][idlibstrikes.Tables], or a mapping of
+            sequences of dicts, pyarrow tables, or pandas or Polars DataFrames. Tables
+            not given are empty.
+
+    Raises:
+        DataError: A row is not a mapping, or the records the rows make fail the
+            loader's checks.
+        UnknownNameError: A table name is not one of `TABLES`.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> t = isk.load().tables()
+        >>> isk.from_tables(t) == isk.load()
+        True
+        >>> rows = {name: table.to_records() for name, table in t.items()}
+        >>> rows["casualty_claims"][0]["low"] = -1
+        >>> isk.from_tables(rows)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.DataError: 1 problem in the data:
+          (tables): 2017-03-al-jinah.claims[0].low: must not be negative (found -1, ...)
+    """
+    from ._dataset import _from_raw
+    from ._files import read_files
+
+    raw = read_files([(TABLES_NAME, document_bytes(given))])
+    try:
+        return _from_raw(raw)
+    except DataError as exc:
+        raise DataError(without_lines(exc.problems, TABLES_NAME)) from None
+
+
+#: The file name problems in tables read back are reported under.
+TABLES_NAME = "(tables)"
+
+
+def without_lines(problems: Iterable[Problem], suffix: str) -> list[Problem]:
+    """Problems with no line where the file is a document made from tables.
+
+    Its lines are those of a text nobody saw; the record and field say where.
+    """
+    return [attrs.evolve(p, line=None) if p.file.endswith(suffix) else p for p in problems]
+
+
+def document_bytes(given: Mapping[str, Any]) -> bytes:
+    """The data-file document (UTF-8 JSON) that tables encode (see `from_tables`)."""
+    import json  # only when reading tables back: import idlibstrikes stays cheap
+
+    rows = {name: _plain_rows(name, value) for name, value in given.items()}
+    children: dict[tuple[str, str, str], list[Row]] = {}
+    for name in (*_SHARED, *_PARENT_KEY):
+        for row in rows.get(name, ()):
+            children.setdefault(_child_key(name, row), []).append(row)
+    for found in children.values():
+        found.sort(key=_position)
+    doc: dict[str, Any] = {"idlibstrikes": FORMAT}
+    for table in _TOP:
+        kind = _KIND_OF.get(table, table)
+        made = []
+        for row in rows.get(table, ()):
+            ident = row.get("id")
+
+            def kids(child: str, key: str, _t: str = table, _id: Any = ident) -> list[Row]:
+                return children.get(_child_lookup(child, key, _t, _id), [])
+
+            made.append(_assemble(_SPECS[kind], row, "", kids))
+        if made:
+            doc.setdefault(kind, []).extend(made)
+    text = json.dumps(doc, ensure_ascii=False, indent=1, default=_jsonable)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _position(row: Row) -> int:
+    at = row.get("position")
+    return at if isinstance(at, int) else 0
+
+
+def _child_key(table: str, row: Row) -> tuple[str, str, str]:
+    if table in _SHARED:
+        return (table, f"{row.get('record_table')}\0{row.get('record_id')}", str(row.get("list")))
+    column = _PARENT_KEY[table][0]
+    return (table, str(row.get(column)), "")
+
+
+def _child_lookup(child: str, key: str, table: str, ident: Any) -> tuple[str, str, str]:
+    if child in _SHARED:
+        return (child, f"{table}\0{ident}", key)
+    return (child, str(ident), "")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return list(value)
+    if hasattr(value, "tolist"):  # numpy arrays and scalars, from DataFrames
+        return value.tolist()
+    raise TypeError(f"cannot write {type(value).__name__}")
+
+
+def _plain_rows(name: str, value: Any) -> list[Row]:
+    """Rows as dicts, from a sequence of dicts or a table object of a known library."""
+    days = {f.name for f in fields(name) if f.type == "date"}
+    if hasattr(value, "to_pylist"):  # pyarrow
+        found = value.to_pylist()
+    elif hasattr(value, "to_dicts"):  # Polars
+        found = value.to_dicts()
+    elif hasattr(value, "to_dict") and hasattr(value, "columns"):  # pandas
+        found = value.astype(object).where(value.notna(), None).to_dict("records")
+    else:
+        found = list(value)
+    for i, row in enumerate(found):
+        if not isinstance(row, Mapping):
+            raise DataError(
+                [
+                    Problem(
+                        file=TABLES_NAME,
+                        record=name,
+                        message=f"row {i} is a {type(row).__name__}, not a mapping of "
+                        "column names to values",
+                    )
+                ]
+            )
+    return [_cleaned(dict(r), days) for r in found]
+
+
+def _cleaned(row: Row, days: set[str]) -> Row:
+    # DataFrames hold NaN for a missing number and numpy arrays for lists; JSON holds
+    # days as ISO text.
+    out: Row = {}
+    for key, value in row.items():
+        if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+            value = value.to_pydatetime()
+        elif hasattr(value, "tolist") and not isinstance(value, (int, float, str)):
+            value = value.tolist()  # numpy scalars and arrays
+        if isinstance(value, float) and value != value:
+            value = None
+        elif isinstance(value, dt.datetime):
+            value = value.date()
+        elif key in days and isinstance(value, str):
+            # a day that cannot be read is left as text: the loader says what is wrong
+            with contextlib.suppress(ValueError):
+                value = dt.date.fromisoformat(value)
+        out[key] = value
+    return out
+
+
+# -- the JSON and Parquet exports of the tables ---------------------------------------------
+
+#: The first key of a JSON tables export; `load` recognises the file by it.
+JSON_MARK = "idlibstrikes_tables"
+
+
+def tables_json(data: Dataset) -> str:
+    """The lossless tables as one JSON document (dates ISO text, lists arrays).
+
+    Examples:
+        >>> import idlibstrikes as isk, json
+        >>> doc = json.loads(tables_json(isk.load()))
+        >>> list(doc)[:2], doc["tables"]["casualty_claims"][0]["low"]
+        (['idlibstrikes_tables', 'metadata'], 24)
+    """
+    import json
+
+    made = tables(data)
+    meta = next(iter(made.values())).metadata
+    body = {
+        JSON_MARK: FORMAT,
+        "metadata": {k: v for k, v in meta.items() if k != "idlibstrikes.table"},
+        "tables": {name: t.to_records() for name, t in made.items()},
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1, default=_jsonable) + "\n"
+
+
+def is_tables_json(raw: bytes) -> bool:
+    """Whether a file's bytes are a JSON tables export (its first key is `JSON_MARK`)."""
+    head = raw[:200].lstrip()
+    return head.startswith(b"{") and head[1:].lstrip().startswith(b'"' + JSON_MARK.encode() + b'"')
+
+
+def json_document(raw: bytes) -> bytes:
+    """The data-file document a JSON tables export encodes."""
+    import json
+
+    try:
+        doc = json.loads(raw)
+        found = doc["tables"]
+        if not isinstance(found, dict):
+            raise TypeError("'tables' is not an object")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataError(
+            [
+                Problem(
+                    file=TABLES_NAME,
+                    message=f"not a JSON tables export ({exc}); export one with "
+                    "Dataset.export('json', folder)",
+                )
+            ]
+        ) from None
+    return document_bytes(found)
+
+
+def is_parquet_export(folder: Any) -> bool:
+    """Whether a folder is a Parquet tables export (it holds ``sources/*.parquet``)."""
+    from pathlib import Path
+
+    return any((Path(folder) / "sources").glob("*.parquet"))
+
+
+def parquet_document(folder: Any) -> bytes:
+    """The data-file document a Parquet tables export encodes (needs pyarrow)."""
+    from pathlib import Path
+
+    from ._table import arrow_type as _arrow_type
+    from ._table import require
+
+    ds = require("pyarrow.dataset", "arrow", "reading a Parquet export")
+    pa = require("pyarrow", "arrow", "reading a Parquet export")
+    found = {}
+    for name in TABLES:
+        where = Path(folder) / name
+        files = sorted(where.rglob("*.parquet")) if where.is_dir() else []
+        if not files:
+            continue
+        # The partition columns' types come from the table's fields, not from guessing
+        # at folder names (a column that is null throughout cannot be guessed).
+        keys = {
+            part.split("=", 1)[0]
+            for f in files
+            for part in f.relative_to(where).parts[:-1]
+            if "=" in part
+        }
+        types = {f.name: _arrow_type(pa, f) for f in _FIELDS[name]}
+        schema = pa.schema([(k, types.get(k, pa.string())) for k in sorted(keys)])
+        partitioning = ds.partitioning(schema, flavor="hive") if keys else None
+        found[name] = ds.dataset(where, format="parquet", partitioning=partitioning).to_table()
+    return document_bytes(found)
+
+
+def write_parquet(data: Dataset, folder: Any, partition_by: Sequence[str] = ()) -> list[Any]:
+    """Write the lossless tables as Parquet, one folder per table; returns the files.
+
+    A table that has every column of ``partition_by`` is Hive-partitioned by them
+    (``strikes/year=2019/part-0.parquet``); the others are one file each.
+    """
+    from pathlib import Path
+
+    from ._table import require
+
+    pq = require("pyarrow.parquet", "arrow", "export('parquet')")
+    ds = require("pyarrow.dataset", "arrow", "export('parquet')")
+    made = tables(data)
+    known = {f.name for t in TABLES for f in _FIELDS[t]}
+    unknown = [c for c in partition_by if c not in known]
+    if unknown:
+        raise UnknownNameError(unknown[0], kind="column", suggestions=_close(unknown[0], known))
+    root = Path(folder)
+    written: list[Path] = []
+    for name, table in made.items():
+        where = root / name
+        if where.exists():
+            import shutil
+
+            shutil.rmtree(where)  # a new export replaces the old one, not mixes with it
+        arrow = table.to_arrow()
+        names = {f.name for f in table.fields}
+        if partition_by and all(c in names for c in partition_by):
+            ds.write_dataset(
+                arrow,
+                where,
+                format="parquet",
+                partitioning=list(partition_by),
+                partitioning_flavor="hive",
+                basename_template="part-{i}.parquet",
+            )
+            written.extend(sorted(where.rglob("*.parquet")))
+        else:
+            where.mkdir(parents=True)
+            pq.write_table(arrow, where / "part-0.parquet")
+            written.append(where / "part-0.parquet")
+    return written
