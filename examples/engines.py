@@ -6,8 +6,8 @@ claim a row with its source and quote, ``data.tables()``). Both are Arrow stream
 DuckDB and Polars read them with no extra call; so is a query's result. Then writes the
 lossless tables as Hive-partitioned Parquet, asks DuckDB for deaths per year from the files
 (summing the per-strike figures the library derives), and loads the folder back into a
-dataset equal to the original. Needs the ``arrow``, ``polars`` and DuckDB extras:
-``pip install 'idlibstrikes[arrow,polars]' duckdb``.
+dataset equal to the original; last, the strikes as a GeoDataFrame. Needs the extras:
+``pip install 'idlibstrikes[arrow,polars,geo]' duckdb``.
 """
 
 import tempfile
@@ -56,3 +56,10 @@ for year, count, low, high in per_year:
 print(f"2019 by the library: {data.casualties(data.strikes_between('2019', certain=True))}")
 again = isk.load(out, bundled=False)
 print(f"loaded back from Parquet: equal to the original: {again == data}")
+
+# -- a map for GIS tools: every strike, placed with ACLED's precision or left without a point --
+frame = data.to_geodataframe()  # geopandas; frame.explore() draws it on a web map
+placed = frame[frame.geometry.notna()]
+print(f"GeoDataFrame: {len(frame)} strikes, {len(placed)} with a point, CRS {frame.crs}")
+for precision, count in placed["geo_precision"].value_counts().sort_index().items():
+    print(f"  precision {precision}: {count}")

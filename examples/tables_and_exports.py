@@ -8,8 +8,8 @@ estimate (``deaths_best``, empty where the accounts disagree: the strike of 30 J
 (``commander_deaths_low`` ...). Series of strikes reported as one are rows of their own,
 with the day their toll counts up to, never to be added to the strikes'. Then writes every
 export format into a temporary folder: CSV (with the reference facts in references.csv),
-JSON, GeoJSON (only strikes a cited reference gives a point for; the rest are left out, not
-guessed) and a Frictionless Data Package.
+JSON (the lossless tables), GeoJSON (every strike; those no cited reference gives a point
+for keep a null geometry, never a guessed one) and a Frictionless Data Package.
 """
 
 import tempfile
@@ -53,7 +53,8 @@ out = Path(tempfile.mkdtemp())
 print("\nexports (into a temporary folder):")
 for fmt in ("csv", "json", "geojson"):
     done = data.export(fmt, out / fmt)
-    print(f"  {fmt:<11} {', '.join(f.name for f in done.files)}; left out: {len(done.left_out)}")
+    names = ", ".join(f.name for f in done.files)
+    print(f"  {fmt:<11} {names}; without a point: {len(done.unplaced)}")
 done = isk.export(data, "datapackage", out / "datapackage")  # the same, as a function
 print(f"  datapackage {', '.join(f.name for f in done.files)}")
 
@@ -65,7 +66,14 @@ for line in text.splitlines()[:2]:
 
 collection = isk.geojson(data)
 print(f"\ngeojson(data): {collection['type']} of {len(collection['features'])} features")
-for feature in collection["features"]:
+unplaced = [f["properties"]["location"] for f in collection["features"] if not f["geometry"]]
+print(f"  no point (null geometry): {', '.join(unplaced)}")
+for feature in collection["features"][:6]:
     props = feature["properties"]
+    if feature["geometry"] is None:
+        continue
     lon, lat = feature["geometry"]["coordinates"]
-    print(f"  {props['location']}: {lat} N, {lon} E, per {props['geo_source']}")
+    print(
+        f"  {props['location']}: {lat} N, {lon} E, precision {props['geo_precision']}, "
+        f"per {props['geo_source']}"
+    )

@@ -206,11 +206,15 @@ def test_certain_must_be_a_bool(data: isk.Dataset) -> None:
 # -- places and references -----------------------------------------------------------------
 
 
-def test_near_places_have_location_precision_2(data: isk.Dataset) -> None:
+def test_location_precision_follows_what_places_the_strike(data: isk.Dataset) -> None:
     rows = {r["id"]: r for r in data.to_records("strikes")}
-    assert rows["2025-02-15-urum-al-jawz"]["geo_precision"] == 2
+    # near a place with a point (the reference puts the camp by Maarrat Misrin): 2
     assert rows["2019-08-31-idlib-training-camp"]["geo_precision"] == 2
-    assert rows["2019-06-30-rif-al-muhandisin"]["geo_precision"] == 1
+    # only the district (Ariha, per the reference) or the governorate is known: 3
+    assert rows["2025-02-15-urum-al-jawz"]["geo_precision"] == 3
+    assert rows["2019-06-30-rif-al-muhandisin"]["geo_precision"] == 3
+    assert rows["2017-03-al-jinah"]["geo_precision"] == 1
+    assert rows["2019-idlib-offensive"]["geo_precision"] is None  # no point at all
 
 
 def test_article_outlets_and_dates_from_the_reference_layer(data: isk.Dataset) -> None:

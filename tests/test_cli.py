@@ -229,7 +229,7 @@ def test_export_every_format(installed: Path, tmp_path: Path) -> None:
         assert [Path(line).name for line in done.stdout.splitlines()] == names
         assert all((out / name).is_file() for name in names)
         if fmt == "geojson":
-            assert done.stderr.startswith("left out 9 strike(s) whose place has no point")
+            assert done.stderr.startswith("4 strike(s) written without a point")
 
 
 def test_validate_and_user_data(installed: Path) -> None:

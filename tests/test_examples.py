@@ -33,6 +33,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "  2019: 4 strike(s), deaths 47-49 (sums of per-strike figures)",
         "2019 by the library: 47-49+ all killed in 3 strike(s) with figures; 1 without",
         "loaded back from Parquet: equal to the original: True",
+        "GeoDataFrame: 11 strikes, 7 with a point, CRS EPSG:4326",
+        "  precision 1: 2",
+        "  precision 2: 1",
+        "  precision 3: 4",
     ),
     "casualties.py": (
         "48-50+ commanders killed in 4 strike(s) with figures; 0 without; the sources "
@@ -92,7 +96,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "  (002) 2019-06-30             dates it",
         "  (001) 2019-07-01             dates a report: the statement is on or before it",
         "  (004) 2019-07-01             dates a report: the statement is on or before it",
-        "names: 84 for groups, 18 for people, 67 for places",
+        "names: 84 for groups, 18 for people, 72 for places",
         "(002) 2017-03-17: 'On March 17, 2017'",
         "(003, dates a report: the strike is on or before it) 2017-03-01..2017-03-31: 'In",
         "date (ref-centcom-2017-03-16, corrects an article)",
@@ -164,7 +168,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "UnknownNameError: no group is known as 'Huras al Din'; did you mean: 'Hurras al-Din'",
     ),
     "tables_and_exports.py": (
-        "to_records('strikes'): 11 rows of 50 columns",
+        "to_records('strikes'): 11 rows of 52 columns",
         "to_records('claims'): 20 rows",
         "to_records('references'): 36 rows",
         "deaths_best (integer): UCDP's best estimate: the value every account allows, where",
@@ -178,13 +182,15 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "and 4 series (never add their tolls to the strikes'):",
         "                 2019-idlib-offensive         951        2019-08-31",
         "csv         strikes.csv, claims.csv, groups.csv, ceasefires.csv, sources.csv, "
-        "references.csv; left out: 0",
-        "geojson     strikes.geojson; left out: 9",
+        "references.csv; without a point: 0",
+        "geojson     strikes.geojson; without a point: 4",
         "datapackage strikes.csv, claims.csv, groups.csv, ceasefires.csv, sources.csv, "
         "references.csv, datapackage.json",
         "csv_text(data, 'ceasefires'): 4 lines",
-        "geojson(data): FeatureCollection of 2 features",
-        "al-Jinah: 36.1079 N, 36.787 E, per ref-wikipedia-al-jinah-airstrike",
+        "geojson(data): FeatureCollection of 11 features",
+        "al-Jinah: 36.1079 N, 36.787 E, precision 1, per ref-wikipedia-al-jinah-airstrike",
+        "  no point (null geometry): north-west Syria, Baghouz, Idlib region, Eastern Syria",
+        "Rif Al-Muhandiseen: 36.2012 N, 37.1612 E, precision 3, per ref-geonames",
     ),
 }
 

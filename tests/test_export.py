@@ -63,7 +63,12 @@ def rfc7946_problems(doc: object) -> list[str]:
             found.append(f"feature {i}: id is neither a string nor a number (3.2)")
         if not isinstance(f.get("properties"), dict | type(None)) or "properties" not in f:
             found.append(f"feature {i}: properties must be an object or null (3.2)")
+        if "geometry" not in f:
+            found.append(f"feature {i}: no geometry member (3.2; null is allowed)")
+            continue
         geometry = f.get("geometry")
+        if geometry is None:  # an unlocated feature (3.2)
+            continue
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
             found.append(f"feature {i}: geometry is not a Point (3.1.2)")
             continue
@@ -101,23 +106,60 @@ def test_rfc7946_checker_catches_errors() -> None:
     assert len(rfc7946_problems(bad)) == 3
 
 
-def test_geojson_follows_rfc7946_and_reports_what_it_left_out(
+def test_geojson_keeps_every_strike_and_places_each_by_its_reference(
     data: isk.Dataset, tmp_path: Path
 ) -> None:
     done = data.export("geojson", tmp_path)
     doc = json.loads((tmp_path / "strikes.geojson").read_text(encoding="utf-8"))
     assert rfc7946_problems(doc) == []
     features = {f["id"]: f for f in doc["features"]}
-    assert set(features) == {"2017-03-al-jinah", "2019-08-31-kafranbel-shelling"}
+    assert set(features) == {s.id for s in data.strikes}  # every strike, placed or not
     # Longitude first: Kafranbel lies at 35.6139 N, 36.5611 E.
     kafranbel = features["2019-08-31-kafranbel-shelling"]
     assert kafranbel["geometry"]["coordinates"] == [36.5611, 35.6139]
     assert kafranbel["properties"]["geo_source"] == "ref-wikipedia-kafr-nabl"
+    assert kafranbel["properties"]["geo_precision"] == 1
     assert features["2017-03-al-jinah"]["properties"]["deaths_high"] == 49
-    placed = set(features)
-    assert set(done.left_out) == {s.id for s in data.strikes} - placed
-    assert len(done.left_out) == 9
-    assert "2025-02-15-urum-al-jawz" in done.left_out  # the reference has no point: not guessed
+    precision = {i: f["properties"]["geo_precision"] for i, f in features.items()}
+    assert sorted(precision.values(), key=str) == [1, 1, 2, 3, 3, 3, 3, None, None, None, None]
+    camp = features["2019-08-31-idlib-training-camp"]["properties"]
+    assert (camp["latitude"], camp["longitude"]) == (36.0115, 36.6718)  # Maarrat Misrin
+    assert "ref-camp-place" in camp["location_basis"]
+    assert camp["geo_radius_m"] == 25000
+    urum = features["2025-02-15-urum-al-jawz"]["properties"]
+    assert urum["geo_precision"] == 3
+    assert urum["location_basis"].startswith("in Ariha District (per ref-zaman-al-wasl")
+    for f in features.values():  # every point cites its reference
+        if f["geometry"] is not None:
+            assert f["properties"]["geo_source"].startswith("ref-")
+    unplaced = {i for i, f in features.items() if f["geometry"] is None}
+    assert set(done.unplaced) == unplaced == {s.id for s in data.strikes if s.is_series}
+
+
+def test_geoparquet_holds_every_strike_for_geopandas(data: isk.Dataset, tmp_path: Path) -> None:
+    gpd = pytest.importorskip("geopandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    done = data.export("geoparquet", tmp_path)
+    meta = json.loads(pq.read_schema(done.files[0]).metadata[b"geo"])
+    assert meta["version"] == "1.1.0"
+    assert meta["columns"]["geometry"]["encoding"] == "WKB"
+    frame = gpd.read_parquet(done.files[0])
+    assert len(frame) == 11
+    assert int(frame.geometry.isna().sum()) == 4 == len(done.unplaced)
+    kafranbel = frame[frame["id"] == "2019-08-31-kafranbel-shelling"].geometry.iloc[0]
+    assert (kafranbel.x, kafranbel.y) == (36.5611, 35.6139)
+    again = gpd.read_file(data.export("geojson", tmp_path).files[0])
+    assert len(again) == 11
+
+
+def test_to_geodataframe_places_points_in_wgs84(data: isk.Dataset) -> None:
+    pytest.importorskip("geopandas")
+    frame = data.to_geodataframe()
+    assert frame.crs.to_epsg() == 4326
+    assert len(frame) == 11
+    assert int(frame.geometry.notna().sum()) == 7
+    had = data.strikes_by_group("Hurras al-Din").to_geodataframe()
+    assert had["geo_precision"].tolist() == [3, 2, 3, 3]
 
 
 def test_json_export_holds_every_lossless_table(data: isk.Dataset, tmp_path: Path) -> None:

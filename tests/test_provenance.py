@@ -126,4 +126,5 @@ def test_a_place_only_a_reference_names_says_so(data: isk.Dataset) -> None:
         if not place.citations:  # no article names it: it comes from the reference layer
             assert place.reference is not None, place.id
             assert "reference" in place.note, place.id
-    assert [p.id for p in data.places if not p.citations] == ["batabo"]
+    # Batabo (a reference fact's place) and the gazetteer towns that place strikes
+    assert [p.id for p in data.places if not p.citations] == ["batabo", "maarrat-misrin", "ariha"]

@@ -59,8 +59,10 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     assert (camp["deaths_low"], camp["deaths_high"], camp["deaths_open_ended"]) == (40, 40, True)
     assert (camp["commander_deaths_low"], camp["commander_deaths_high"]) == (40, 40)
     assert (camp["wounded_low"], camp["wounded_open_ended"]) == (1, True)
-    assert camp["geo_precision"] == 2  # "just north of Idlib city"
-    assert camp["latitude"] is None  # the reference gives no point for the camp
+    # the reference puts the camp "between Maarrat Misrin and Kafriya": near a town, 2
+    assert camp["geo_precision"] == 2
+    assert (camp["latitude"], camp["longitude"]) == (36.0115, 36.6718)
+    assert camp["geo_source"] == "ref-geonames"
     # Kafranbel: no governorate in the article; Idlib comes from the cited reference.
     kafranbel = rows["2019-08-31-kafranbel-shelling"]
     assert (kafranbel["admin1"], kafranbel["admin1_source"]) == ("Idlib", "ref-wikipedia-kafr-nabl")
@@ -77,7 +79,7 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     urum = rows["2025-02-15-urum-al-jawz"]
     assert (urum["location"], urum["geo_precision"], urum["number_of_sources"]) == (
         "motorway near the village of Urum Al Joz",
-        2,
+        3,  # placed at Ariha, the seat of the district the reference gives
         1,
     )
     june = rows["2019-06-30-rif-al-muhandisin"]

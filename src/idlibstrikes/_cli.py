@@ -234,7 +234,7 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         "write the dataset as CSV, JSON, GeoJSON or a data package",
         "Write every table (csv, json, datapackage) or the strikes with a point (geojson) "
-        "into a folder. Strikes left out of GeoJSON are reported on standard error.",
+        "into a folder. Strikes a map cannot place (null geometry) are reported on standard error.",
     )
     export.add_argument(
         "--format", required=True, choices=("csv", "json", "geojson", "datapackage")
@@ -606,10 +606,11 @@ def _export(args: argparse.Namespace) -> int:
     done = data.export(args.format, args.out)
     for path in done.files:
         print(path)
-    if done.left_out:
+    if done.unplaced:
         print(
-            f"left out {len(done.left_out)} strike(s) whose place has no point in any "
-            f"reference: {', '.join(done.left_out)}",
+            f"{len(done.unplaced)} strike(s) written without a point (no reference gives "
+            f"one for the place, a place near it, or its district or governorate): "
+            f"{', '.join(done.unplaced)}",
             file=sys.stderr,
         )
     return 0

@@ -549,6 +549,26 @@ class Dataset:
         """
         return self.table(kind).to_polars()
 
+    def to_geodataframe(self) -> Any:
+        """The strikes view as a geopandas GeoDataFrame (``[geo]`` extra).
+
+        Every strike is a row; its geometry is the point the codebook's rules give (see
+        ``geo_precision``, ``location_basis`` and ``geo_radius_m``), or missing where no
+        reference places it. CRS EPSG:4326, so ``.explore()`` draws it on a web map.
+
+        Raises:
+            ImportError: geopandas is not installed (the message names the extra).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> frame = isk.load().to_geodataframe()
+            >>> len(frame), int(frame.geometry.notna().sum()), frame.crs.to_epsg()
+            (11, 7, 4326)
+        """
+        from ._geo import to_geodataframe
+
+        return to_geodataframe(self.table("strikes"))
+
     def tables(self) -> Tables:
         """The dataset as lossless relational tables, one per record and claim kind.
 

@@ -9,9 +9,9 @@
   as null; ``load`` reads it back.
 * Parquet: the lossless tables, one folder each, typed (see `_table`), optionally
   Hive-partitioned; ``load`` reads the folder back.
-* GeoJSON: an RFC 7946 FeatureCollection of strikes, one Point feature per strike whose
-  place has a point in a cited reference. A strike without a point is left out and
-  reported (``Export.left_out``), never placed at a guess.
+* GeoJSON and GeoParquet (1.1, WKB): every strike, a Point where the codebook's rules
+  place it (ACLED precision, basis, radius, the reference), a null geometry where
+  nothing does (reported in ``Export.unplaced``), never placed at a guess.
 * Data package: a Frictionless Data Package, ``datapackage.json`` beside the CSV files,
   with a Table Schema per table (types, required fields, primary and foreign keys).
 """
@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "Export", "csv_text", "export", "geojson"]
 
-Format = Literal["csv", "json", "parquet", "geojson", "datapackage"]
+Format = Literal["csv", "json", "parquet", "geojson", "geoparquet", "datapackage"]
 #: The formats [`export`][idlibstrikes.export] writes.
-FORMATS: tuple[Format, ...] = ("csv", "json", "parquet", "geojson", "datapackage")
+FORMATS: tuple[Format, ...] = ("csv", "json", "parquet", "geojson", "geoparquet", "datapackage")
 
 
 @attrs.frozen(kw_only=True)
@@ -48,18 +48,19 @@ class Export:
     Attributes:
         format: The format written.
         files: The files written, in order.
-        left_out: Ids of strikes left out of a GeoJSON file (no point in any reference).
+        unplaced: For maps (GeoJSON, GeoParquet): the ids of strikes written with a null
+            geometry, because no reference gives a point for them.
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
         >>> done = isk.load().export("geojson", tempfile.mkdtemp())
-        >>> [f.name for f in done.files], len(done.left_out)
-        (['strikes.geojson'], 9)
+        >>> [f.name for f in done.files], len(done.unplaced)
+        (['strikes.geojson'], 4)
     """
 
     format: str
     files: tuple[Path, ...]
-    left_out: tuple[str, ...] = ()
+    unplaced: tuple[str, ...] = ()
 
 
 def _cell(value: Any, column: Column) -> str:
@@ -120,34 +121,30 @@ def _json_rows(data: Dataset, kind: str) -> list[dict[str, Any]]:
 
 
 def geojson(data: Dataset) -> dict[str, Any]:
-    """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict).
+    """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict): every strike.
 
     A feature's geometry is a Point ``[longitude, latitude]`` (WGS 84, as RFC 7946
-    requires) from the reference named in its ``geo_source`` property; its properties
-    are the strike's row (see [`columns`][idlibstrikes.columns]). Strikes whose place has no
-    point in any reference are left out, not placed at a guess.
+    requires) from the reference named in its ``geo_source`` property, placed by the
+    codebook's rules with ACLED's ``geo_precision`` (1 the place itself, 2 near a place,
+    3 a district's or governorate's seat), a ``location_basis`` saying what the point is
+    and a ``geo_radius_m``. A strike nothing places keeps a null geometry: it is in the
+    file, not placed at a guess. Its properties are the strike's row (see
+    [`columns`][idlibstrikes.columns]).
 
     Examples:
         >>> import idlibstrikes as isk
         >>> doc = geojson(isk.load())
-        >>> [f["properties"]["location"] for f in doc["features"]]
-        ['al-Jinah', 'Kafranbel']
-        >>> doc["features"][0]["geometry"]
+        >>> len(doc["features"])
+        11
+        >>> [(f["properties"]["location"], f["properties"]["geo_precision"])
+        ...  for f in doc["features"] if f["geometry"]][:3]
+        [('al-Jinah', 1), ('Rif Al-Muhandiseen', 3), ('Idlib province', 3)]
+        >>> doc["features"][2]["geometry"]
         {'type': 'Point', 'coordinates': [36.787, 36.1079]}
     """
-    features = []
-    for row in _json_rows(data, "strikes"):
-        if row["latitude"] is None or row["longitude"] is None:
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["id"],
-                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-                "properties": row,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    from ._geo import geojson as collection
+
+    return collection(to_records(data, "strikes"))
 
 
 def _schema(kind: str) -> dict[str, Any]:
@@ -232,7 +229,8 @@ def export(
 
     Views for other tools: ``csv`` writes ``<table>.csv`` for each of the analyst's
     tables; ``datapackage`` writes those and ``datapackage.json`` (Frictionless Data
-    Package v2); ``geojson`` writes ``strikes.geojson``.
+    Package v2); ``geojson`` writes ``strikes.geojson`` and ``geoparquet``
+    ``strikes.parquet`` (GeoParquet 1.1), every strike, placed or with a null geometry.
 
     Args:
         data: The dataset.
@@ -274,15 +272,22 @@ def export(
         from ._relational import write_parquet
 
         return Export(format=format, files=tuple(write_parquet(data, folder, partition_by)))
-    if format == "geojson":
-        collection = geojson(data)
-        placed = {f["id"] for f in collection["features"]}
-        text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-        return Export(
-            format=format,
-            files=(_write(folder / "strikes.geojson", text),),
-            left_out=tuple(s.id for s in data.strikes if s.id not in placed),
-        )
+    if format in ("geojson", "geoparquet"):
+        table = data.table("strikes")
+        unplaced = tuple(r["id"] for r in table if r["latitude"] is None)
+        if format == "geoparquet":
+            from ._geo import geoparquet_table
+            from ._table import require
+
+            pq = require("pyarrow.parquet", "arrow", "export('geoparquet')")
+            path = folder / "strikes.parquet"
+            pq.write_table(geoparquet_table(table), path)
+            return Export(format=format, files=(path,), unplaced=unplaced)
+        from ._geo import geojson as collection
+
+        text = json.dumps(collection(table), ensure_ascii=False, indent=1) + "\n"
+        path = _write(folder / "strikes.geojson", text)
+        return Export(format=format, files=(path,), unplaced=unplaced)
     files = [_write(folder / f"{kind}.csv", csv_text(data, kind)) for kind in KINDS]
     if format == "datapackage":
         text = json.dumps(_package(data), ensure_ascii=False, indent=2) + "\n"

@@ -119,7 +119,8 @@ class _Result(_Sequence[T]):
         data = self._dataset()
         if data is not None:
             meta = {**metadata(data, "view"), **meta}
-        return Table(self._kind, view_fields(self._kind), rows_of(self._kind, self), meta)
+        rows = rows_of(self._kind, self, data)
+        return Table(self._kind, view_fields(self._kind), rows, meta)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per record, the view's columns (see [`columns`][idlibstrikes.columns]).
@@ -296,6 +297,19 @@ class Strikes(_Result[Strike]):
         from ._dataset import _vocab
 
         return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome))
+
+    def to_geodataframe(self) -> Any:
+        """These strikes as a geopandas GeoDataFrame (``[geo]`` extra; see the dataset's).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> frame = isk.load().strikes_by_group("Hurras al-Din").to_geodataframe()
+            >>> frame["geo_precision"].tolist()
+            [3, 2, 3, 3]
+        """
+        from ._geo import to_geodataframe
+
+        return to_geodataframe(self.table())
 
     def _repr_html_(self) -> str:
         from ._html import strikes_html

@@ -29,7 +29,7 @@ Conventions (documented in the codebook):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -45,6 +45,7 @@ from ._models import (
     Group,
     GroupKind,
     Outcome,
+    Place,
     PlaceKind,
     ReferenceFact,
     Scope,
@@ -155,22 +156,34 @@ _STRIKES = (
     _c(
         "latitude",
         "number",
-        "WGS 84 latitude from a cited reference; empty when none gives a point.",
+        "WGS 84 latitude of the strike's point (see location_basis); empty when nothing "
+        "places it. From a cited reference only.",
     ),
     _c(
         "longitude",
         "number",
-        "WGS 84 longitude from a cited reference; empty when none gives a point.",
+        "WGS 84 longitude of the strike's point; empty when nothing places it.",
     ),
     _c(
         "geo_precision",
         "integer",
-        "As ACLED: 1 the place itself (site, village, town, suburb, city), 2 near a known "
-        "place ('near', 'north of') or a district, 3 a larger area (governorate, region, "
-        "country).",
+        "As ACLED: 1 the place itself has the point, 2 near a place with a point (a "
+        "reference's or the article's 'near'), 3 the seat of its district or governorate "
+        "stands for it; empty without a point.",
+    ),
+    _c(
+        "location_basis",
+        "string",
+        "What the point is and why it stands for the strike (or why there is none).",
         required=True,
     ),
-    _c("geo_source", "string", "The reference that gives admin2 or the point, if any."),
+    _c(
+        "geo_radius_m",
+        "integer",
+        "How far (metres) the strike may lie from the point: the codebook's convention "
+        "for the precision (25,000 for 'near', as UCDP), not a measurement.",
+    ),
+    _c("geo_source", "string", "The reference that gives the point, if any."),
     _c("actor1", "string", "The perpetrator's name.", required=True),
     _c("actor1_id", "string", "The perpetrator's group id.", required=True),
     _c("assoc_actor_1", "string", "Names of groups acting with the perpetrator.", multiple=True),
@@ -463,16 +476,6 @@ def _ids(records: Iterable[Any]) -> tuple[str, ...]:
     return tuple(r.id for r in records)
 
 
-_GEO_PRECISION = {
-    PlaceKind.SITE: 1,
-    PlaceKind.SUBURB: 1,
-    PlaceKind.VILLAGE: 1,
-    PlaceKind.TOWN: 1,
-    PlaceKind.CITY: 1,
-    PlaceKind.DISTRICT: 2,
-}
-
-
 def _figures(strike: Strike, label: str, victims: Victims, outcome: Outcome) -> Row:
     one = summarize(strike, victims, outcome)
     return {
@@ -504,11 +507,12 @@ def _admin1(s: Strike) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _strike_row(s: Strike) -> Row:
+def _strike_row(s: Strike, gazetteer: Sequence[Place] | None = None) -> Row:
+    from ._geo import place as locate
+
     place, ref = s.place, s.place.reference
     admin1, admin1_source = _admin1(s)
-    point = ref.coordinates if ref is not None else None
-    geo_source = ref.source.id if ref is not None and (point or ref.district) else None
+    where = locate(s, gazetteer)
     deaths = summarize(s, Victims.ALL, Outcome.KILLED)
     detail: Row = {}
     for label, victims in _VICTIM_COLUMNS:
@@ -529,10 +533,12 @@ def _strike_row(s: Strike) -> Row:
         "location": place.name,
         "location_id": place.id,
         "location_kind": place.kind.value,
-        "latitude": point.latitude if point else None,
-        "longitude": point.longitude if point else None,
-        "geo_precision": 2 if place.near is not None else _GEO_PRECISION.get(place.kind, 3),
-        "geo_source": geo_source,
+        "latitude": where.latitude,
+        "longitude": where.longitude,
+        "geo_precision": where.precision,
+        "location_basis": where.basis,
+        "geo_radius_m": where.radius_m,
+        "geo_source": where.geo_source,
         "actor1": s.perpetrator.name,
         "actor1_id": s.perpetrator.id,
         "assoc_actor_1": _names(s.allies),
@@ -663,23 +669,31 @@ def _reference_row(f: ReferenceFact) -> Row:
     }
 
 
-def strike_records(strikes: Iterable[Strike]) -> list[Row]:
-    """The strikes table's rows for any strikes (a query's result, say)."""
-    return list(map(_strike_row, strikes))
+def _gazetteer(data: Dataset | None) -> list[Place] | None:
+    if data is None:
+        return None
+    return [p for p in data.places if p.reference is not None and p.reference.coordinates]
 
 
-def rows_of(kind: str, records: Iterable[Any]) -> list[Row]:
+def strike_records(strikes: Iterable[Strike], data: Dataset | None = None) -> list[Row]:
+    """The strikes table's rows for any strikes (a query's result, say).
+
+    ``data`` gives the places whose points may stand for a district or governorate.
+    """
+    gazetteer = _gazetteer(data)
+    return [_strike_row(s, gazetteer) for s in strikes]
+
+
+def rows_of(kind: str, records: Iterable[Any], data: Dataset | None = None) -> list[Row]:
     """A view's rows for some of its records (a query's result): strikes or ceasefires."""
-    makers: dict[str, Callable[[Any], Row]] = {
-        "strikes": _strike_row,
-        "ceasefires": _ceasefire_row,
-    }
-    return list(map(makers[kind], records))
+    if kind == "strikes":
+        return strike_records(records, data)
+    return list(map(_ceasefire_row, records))
 
 
 def _rows(data: Dataset, kind: str) -> Iterable[Row]:
     makers: dict[str, Callable[[], Iterable[Row]]] = {
-        "strikes": lambda: strike_records(data.strikes),
+        "strikes": lambda: strike_records(data.strikes, data),
         "claims": lambda: (
             _claim_row(s, i, c) for s in data.strikes for i, c in enumerate(s.claims)
         ),

@@ -1,0 +1,249 @@
+"""Where a strike can be put on a map, and how sure that is: ACLED's precision codes.
+
+The articles give no coordinates. A point comes only from a reference (the gazetteer in
+``shared/reference/external-facts.md``), and a strike is placed by the first rule that
+applies, as ACLED places events (geo-precision 1-3) and UCDP GED codes ``where_prec``:
+
+1. Its place has its own point in a reference: precision 1, the place itself.
+2. A reference fact puts the strike at, or near, a place that has a point ("a training
+   camp between Maarrat Misrin and Kafriya"): precision 2, near that place.
+3. The article puts it near a place ("near Idlib") that has a point: precision 2.
+4. Its district is known and the town that names the district has a point: precision
+   3, the district's seat stands for the district.
+5. Its governorate is known and the city that names it has a point: precision 3.
+
+Otherwise the strike keeps a null geometry: nothing is guessed. Every point names the
+reference it comes from (``geo_source``) and, in ``location_basis``, what the point is.
+``radius_m`` is the codebook's convention for how far the strike may lie from the point
+(UCDP's 25 km for "near"; a district's or governorate's extent), not a measurement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._models import Place, PlaceKind, Strike
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+
+__all__ = ["Placement", "geojson", "geoparquet_table", "place", "placements", "to_geodataframe"]
+
+#: How far (metres) a strike may lie from its point, by what the point stands for.
+RADIUS = {
+    PlaceKind.SITE: 1_000,
+    PlaceKind.SUBURB: 2_000,
+    PlaceKind.VILLAGE: 2_000,
+    PlaceKind.TOWN: 3_000,
+    PlaceKind.CITY: 8_000,
+}
+NEAR_RADIUS = 25_000  # UCDP GED where_prec 2: "within a 25 km radius" of a known point
+DISTRICT_RADIUS = 30_000
+GOVERNORATE_RADIUS = 60_000
+
+
+@attrs.frozen(kw_only=True)
+class Placement:
+    """Where a strike goes on a map, how precisely, and on whose authority.
+
+    Attributes:
+        latitude: WGS 84 latitude, or ``None`` where nothing places the strike.
+        longitude: WGS 84 longitude, or ``None``.
+        precision: ACLED's geo-precision: 1 the place itself, 2 near a known place, 3 a
+            district or governorate seat standing for the area; ``None`` without a point.
+        basis: What the point is and why it stands for the strike, in words.
+        radius_m: How far the strike may lie from the point (a convention, not a
+            measurement); ``None`` without a point.
+        point_of: The id of the place whose point it is.
+        geo_source: The id of the reference giving the point.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> from idlibstrikes._geo import place
+        >>> p = place(isk.load().strike("2019-08-31-idlib-training-camp"))
+        >>> p.precision, p.point_of, p.geo_source, p.radius_m
+        (2, 'maarrat-misrin', 'ref-geonames', 25000)
+    """
+
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: int | None = None
+    basis: str
+    radius_m: int | None = None
+    point_of: str | None = None
+    geo_source: str | None = None
+
+    @property
+    def placed(self) -> bool:
+        """Whether the strike has a point.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> from idlibstrikes._geo import place
+            >>> place(isk.load().strike("2019-idlib-offensive")).placed
+            False
+        """
+        return self.latitude is not None
+
+
+def _point(p: Place | None) -> tuple[float, float, str] | None:
+    ref = p.reference if p is not None else None
+    if ref is None or ref.coordinates is None:
+        return None
+    return ref.coordinates.latitude, ref.coordinates.longitude, ref.source.id
+
+
+def _at(p: Place, precision: int, basis: str, radius: int) -> Placement:
+    found = _point(p)
+    assert found is not None
+    lat, lon, source = found
+    return Placement(
+        latitude=lat,
+        longitude=lon,
+        precision=precision,
+        basis=f"{basis}; point: {p.name}, from {source}",
+        radius_m=radius,
+        point_of=p.id,
+        geo_source=source,
+    )
+
+
+def _seat(name: str | None, level: str, gazetteer: Iterable[Place]) -> Place | None:
+    """The place with a point that names a district or governorate (its seat)."""
+    if name is None:
+        return None
+    for p in gazetteer:
+        ref = p.reference
+        if ref is None or ref.coordinates is None:
+            continue
+        area = ref.district if level == "district" else ref.governorate
+        if area == name and name in (p.name, *p.aliases, *ref.names):
+            return p
+    return None
+
+
+def place(strike: Strike, gazetteer: Iterable[Place] | None = None) -> Placement:
+    """Where ``strike`` goes on a map (see the module's rules).
+
+    Args:
+        strike: The strike.
+        gazetteer: The places whose points may stand for a district or governorate; by
+            default those the strike's own records reach (enough for the bundled data;
+            `Dataset` passes all its places).
+    """
+    own = strike.place
+    facts = [f for f in strike.references if f.field == "place" and f.place is not None]
+    nearby = [f.place for f in facts if f.place is not None]
+    if _point(own) is not None:
+        return _at(own, 1, f"the place itself ({own.name})", RADIUS.get(own.kind, 3_000))
+    for fact in facts:
+        if fact.place is not None and _point(fact.place) is not None:
+            return _at(
+                fact.place, 2, f"near {fact.place.name}, per reference {fact.id}", NEAR_RADIUS
+            )
+    if own.near is not None and _point(own.near) is not None:
+        return _at(own.near, 2, f"near {own.near.name}, as the article puts it", NEAR_RADIUS)
+    known = [own, *nearby, *([own.near] if own.near else [])]
+    places = list(gazetteer) if gazetteer is not None else known
+    for p in known:
+        district = p.reference.district if p.reference is not None else None
+        seat = _seat(district, "district", places)
+        if seat is not None:
+            said = p.reference.source.id if p.reference is not None else "?"
+            basis = f"in {district} District (per {said} on {p.name}), whose seat stands for it"
+            return _at(seat, 3, basis, DISTRICT_RADIUS)
+    for p in known:
+        ref = p.reference
+        for governorate, said in (
+            (p.governorate, "the article"),
+            (ref.governorate if ref is not None else None, ref.source.id if ref else ""),
+        ):
+            seat = _seat(governorate, "governorate", places)
+            if seat is not None:
+                basis = (
+                    f"in {governorate} Governorate (per {said} on {p.name}), "
+                    "whose seat stands for it"
+                )
+                return _at(seat, 3, basis, GOVERNORATE_RADIUS)
+    return Placement(
+        basis=f"no point: no reference gives one for {own.name}, a place near it, or its "
+        "district or governorate"
+    )
+
+
+def placements(data: Dataset) -> dict[str, Placement]:
+    """Every strike's placement, by id."""
+    gazetteer = [p for p in data.places if _point(p) is not None]
+    return {s.id: place(s, gazetteer) for s in data.strikes}
+
+
+def _wkb_point(lon: float, lat: float) -> bytes:
+    """A point as ISO WKB (little-endian), as GeoParquet stores geometries."""
+    import struct
+
+    return struct.pack("<BIdd", 1, 1, lon, lat)
+
+
+def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Strike rows as an RFC 7946 FeatureCollection: every strike, null geometry if unplaced."""
+    from ._export import json_rows
+
+    features = []
+    for row in json_rows(rows):
+        lat, lon = row["latitude"], row["longitude"]
+        geometry = None
+        if lat is not None and lon is not None:
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        features.append(
+            {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geoparquet_table(table: Any) -> Any:
+    """A strikes view table as a pyarrow table with a GeoParquet 1.1 ``geometry`` column.
+
+    The geometry is WKB, null where nothing places the strike; the schema's ``geo``
+    metadata says so (version 1.1.0, encoding WKB, Point, CRS OGC:CRS84 by default,
+    the bounding box of the points).
+    """
+    import json
+
+    from ._table import require
+
+    pa = require("pyarrow", "arrow", "the GeoParquet export")
+    arrow = table.to_arrow()
+    lats, lons = arrow["latitude"].to_pylist(), arrow["longitude"].to_pylist()
+    points = [
+        _wkb_point(lon, lat) if lat is not None and lon is not None else None
+        for lat, lon in zip(lats, lons, strict=True)
+    ]
+    placed = [(lon, lat) for lat, lon in zip(lats, lons, strict=True) if lat is not None]
+    column: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
+    if placed:
+        xs, ys = [p[0] for p in placed], [p[1] for p in placed]
+        column["bbox"] = [min(xs), min(ys), max(xs), max(ys)]
+    geo = {"version": "1.1.0", "primary_column": "geometry", "columns": {"geometry": column}}
+    arrow = arrow.append_column(pa.field("geometry", pa.binary(), nullable=True), [points])
+    meta = dict(arrow.schema.metadata or {})
+    meta[b"geo"] = json.dumps(geo).encode()
+    return arrow.replace_schema_metadata(meta)
+
+
+def to_geodataframe(table: Any) -> Any:
+    """A strikes view table as a geopandas GeoDataFrame (EPSG:4326; ``[geo]`` extra)."""
+    from ._table import require
+
+    gpd = require("geopandas", "geo", "to_geodataframe()")
+    frame = table.to_dataframe()
+    geometry = gpd.points_from_xy(frame["longitude"], frame["latitude"], crs="EPSG:4326")
+    placed = frame["latitude"].notna().to_numpy()
+    geometry = gpd.GeoSeries(
+        [g if ok else None for g, ok in zip(geometry, placed, strict=True)],
+        crs="EPSG:4326",
+        index=frame.index,
+    )
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
