@@ -177,7 +177,18 @@ def test_the_data_package_is_valid_for_frictionless(data: isk.Dataset, tmp_path:
     frictionless = pytest.importorskip("frictionless")
     data.export("datapackage", tmp_path)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert [r["name"] for r in package["resources"]] == list(KINDS)
+    assert {r["type"] for r in package["resources"]} == {"table"}
+    strikes = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    assert strikes["scope"]["categories"] == ["event", "series"]
+    assert strikes["actor2"] | {"description": ""} == {
+        "name": "actor2",
+        "type": "list",
+        "delimiter": "; ",
+        "itemType": "string",
+        "description": "",
+    }
     claims = package["resources"][1]["schema"]
     assert {"fields": ["strike_id"], "reference": {"resource": "strikes", "fields": ["id"]}} in (
         claims["foreignKeys"]
@@ -194,6 +205,15 @@ def test_the_data_package_is_valid_for_frictionless(data: isk.Dataset, tmp_path:
     broken = frictionless.validate(tmp_path / "datapackage.json")
     assert not broken.valid
     assert "foreign-key" in {e[0] for e in broken.flatten(["type"])}
+    # and so is a word outside a vocabulary (v2 categories)
+    data.export("datapackage", tmp_path)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",killed,", ",maimed,", 1),
+        encoding="utf-8",
+        newline="",
+    )
+    broken = frictionless.validate(tmp_path / "datapackage.json")
+    assert not broken.valid
 
 
 def test_an_unknown_format_suggests_the_known_ones(data: isk.Dataset, tmp_path: Path) -> None:

@@ -66,3 +66,21 @@ def test_reprs_are_short(data: isk.Dataset) -> None:
     assert repr(data.strike("2025-02-15-urum-al-jawz")).startswith(
         "<Strike 2025-02-15-urum-al-jawz"
     )
+
+
+def test_long_results_show_their_first_rows_and_say_how_many_more() -> None:
+    from idlibstrikes._html import MAX_ROWS
+    from idlibstrikes.testing import synthetic
+
+    data = synthetic.dataset(2000, seed=5)
+    found = data.strikes_between("2014", "2025")
+    html = found._repr_html_()
+    assert html.count("<tr>") == 1 + MAX_ROWS + 1  # header, rows, the "more" row
+    assert f"… {len(found) - MAX_ROWS:,} more strike(s) and series not shown" in html
+    assert len(data._repr_html_()) < 20_000  # a 20,000-strike dataset was 3.6 MB
+    table = data.table("claims")._repr_html_()
+    assert f"… {len(data.table('claims')) - MAX_ROWS:,} more row(s) not shown" in table
+    on = data.ceasefires_on("2019")
+    assert on._repr_html_().count("<tr>") == 1 + min(len(on), MAX_ROWS) + (len(on) > MAX_ROWS)
+    small = isk.load().strikes_by_group("Hurras al-Din")._repr_html_()
+    assert "not shown" not in small

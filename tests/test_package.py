@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -167,3 +168,56 @@ def test_unknown_group_on_the_command_line() -> None:
     assert done.returncode == 1
     assert "did you mean: 'Hurras al-Din'" in done.stderr
     assert done.stdout == ""
+
+
+OPTIONAL = ("pyarrow", "polars", "pandas", "geopandas", "duckdb", "dask", "matplotlib")
+
+CORE_WORKFLOW = """
+import sys, tempfile
+import idlibstrikes as isk
+data = isk.load()
+found = data.strikes_by_group("Hurras al-Din").strikes_between("2019")
+print(found.casualties(victims="commanders"))
+rows = found.to_records() + data.to_records("claims")
+tables = data.tables()
+assert isk.from_tables(tables) == data
+out = tempfile.mkdtemp()
+for fmt in ("csv", "json", "geojson", "datapackage"):
+    data.export(fmt, out)
+assert isk.load(out + "/idlibstrikes.json", bundled=False) == data
+found._repr_html_(), data.table("strikes")._repr_html_()
+loaded = sorted(m for m in {OPTIONAL} if m in sys.modules)
+print("optional modules imported:", loaded)
+"""
+
+
+def test_the_core_imports_no_optional_dependency() -> None:
+    code = CORE_WORKFLOW.replace("{OPTIONAL}", repr(OPTIONAL))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "optional modules imported: []" in out.stdout
+
+
+def test_the_core_works_without_any_optional_dependency(tmp_path: Path) -> None:
+    for name in OPTIONAL:  # as on a machine with `pip install idlibstrikes` alone
+        (tmp_path / f"{name}.py").write_text(f"raise ImportError('no {name} here')\n")
+    code = CORE_WORKFLOW.replace("{OPTIONAL}", repr(OPTIONAL))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "46-48 commanders killed in 2 strike(s)" in out.stdout
+    with_parquet = subprocess.run(
+        [sys.executable, "-c", "import idlibstrikes as isk; isk.load().export('parquet', '.')"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert "export('parquet') needs pyarrow; install it with pip install 'idlibstrikes[arrow]'" in (
+        with_parquet.stderr
+    )

@@ -208,52 +208,63 @@ def test_timeline_rejects_nothing_and_non_strikes(data: isk.Dataset) -> None:
         timeline(data.strikes, ceasefires=data.strikes)  # type: ignore[arg-type]
 
 
-def test_map_places_exactly_the_strikes_with_reference_coordinates(
-    data: isk.Dataset, placed: Figure
-) -> None:
-    expected = sorted(
-        (c.longitude, c.latitude) for s in data.strikes if (c := s.place.coordinates) is not None
-    )
+def test_map_places_each_strike_where_the_tables_do(data: isk.Dataset, placed: Figure) -> None:
+    rows = [r for r in data.to_records("strikes") if r["latitude"] is not None]
     points = [c for c in placed.axes[0].collections if c.get_gid() == "strike"]
     drawn = sorted(tuple(map(float, xy)) for c in points for xy in c.get_offsets())
-    assert drawn == expected
-    assert drawn == [(36.5611, 35.6139), (36.787, 36.1079)]
-    labels = [t.get_text() for t in placed.axes[0].texts if "not placed" not in t.get_text()]
-    assert sorted(labels) == ["Kafranbel\n2019-08-31", "al-Jinah\n2017-03-16..2017-03-17"]
-    assert placed.axes[0].get_title() == "Strikes at places a reference locates: 2 of 11"
+    assert drawn == sorted((r["longitude"], r["latitude"]) for r in rows)
+    assert len(drawn) == 7
+    assert placed.axes[0].get_title() == (
+        "Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)"
+    )
     assert placed.axes[0].get_aspect() == 1.0
     assert placed.axes[0].get_xlabel().startswith("longitude")
-    assert placed.axes[0].get_ylabel().startswith("latitude")
 
 
-def test_map_colours_by_governorate(placed: Figure) -> None:
-    # al-Jinah's article says Aleppo; Kafranbel's governorate comes from its reference.
-    assert sorted(legend_texts(placed)) == ["Aleppo", "Idlib"]
+def test_map_marks_each_points_precision(placed: Figure) -> None:
+    assert legend_texts(placed) == [
+        "1: the place itself",
+        "2: near a place",
+        "3: district or governorate seat",
+    ]
     by_label = {c.get_label(): c for c in placed.axes[0].collections}
-    assert by_label["Aleppo"].get_offsets().tolist() == [[36.787, 36.1079]]
-    assert by_label["Idlib"].get_offsets().tolist() == [[36.5611, 35.6139]]
+    assert by_label["2: near a place"].get_offsets().tolist() == [[36.6718, 36.0115]]
+    labels = [t.get_text() for t in placed.axes[0].texts]
+    assert "Kafranbel, 2019-08-31" in labels
+    assert "al-Jinah, 2017-03-16..2017-03-17" in labels
+
+
+def test_map_draws_the_reference_towns_as_context(data: isk.Dataset, placed: Figure) -> None:
+    towns = [c for c in placed.axes[0].collections if c.get_gid() == "context"]
+    drawn = sorted(tuple(map(float, xy)) for c in towns for xy in c.get_offsets())
+    with_points = [p for p in data.places if p.reference and p.reference.coordinates]
+    assert len(drawn) == len(with_points) == 6
+    labels = [t.get_text() for t in placed.axes[0].texts]
+    assert "Idlib (seat: Idlib Gov., Idlib Dist.)" in labels
+    assert "Ariha (seat: Ariha Dist.)" in labels
+    assert "Maarrat Misrin" in labels
 
 
 def test_map_names_the_strikes_it_cannot_place(data: isk.Dataset, placed: Figure) -> None:
-    (box,) = [t.get_text() for t in placed.axes[0].texts if "not placed" in t.get_text()]
+    (box,) = [t.get_text() for t in placed.axes[0].texts if "no point" in t.get_text()]
     box = " ".join(box.split())
-    assert box.startswith("9 not placed (no coordinates in the references):")
+    assert box.startswith("4 with no point (no reference gives one")
     for strike in data.strikes:
-        if strike.place.coordinates is None:
+        if strike.is_series:
             assert strike.place.name in box, strike.id
-    assert "north-west Syria (2 strikes)" in box
     assert "Kafranbel" not in box
-    assert "al-Jinah" not in box
 
 
-def test_map_with_nothing_to_place(data: isk.Dataset) -> None:
+def test_map_of_a_result_uses_its_datasets_gazetteer(data: isk.Dataset) -> None:
     had = data.strikes_by_group("Hurras al-Din")
     fig = strike_map(had)
-    assert [c for c in fig.axes[0].collections if c.get_gid() == "strike"] == []
-    texts = " ".join(" ".join(t.get_text().split()) for t in fig.axes[0].texts)
-    assert "no strike is at a place a reference gives coordinates for" in texts
-    assert "4 not placed" in texts
-    assert fig.axes[0].get_title() == "Strikes at places a reference locates: 0 of 4"
+    points = [c for c in fig.axes[0].collections if c.get_gid() == "strike"]
+    assert sum(len(c.get_offsets()) for c in points) == 4
+    assert fig.axes[0].get_title().startswith("Strikes placed from reference points: 4 of 4")
+    nothing = strike_map([data.strike("2019-idlib-offensive")])
+    texts = " ".join(" ".join(t.get_text().split()) for t in nothing.axes[0].texts)
+    assert "no strike can be placed from a reference point" in texts
+    assert "1 with no point" in texts
 
 
 @pytest.mark.parametrize("draw", [timeline, strike_map])

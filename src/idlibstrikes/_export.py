@@ -12,8 +12,9 @@
 * GeoJSON and GeoParquet (1.1, WKB): every strike, a Point where the codebook's rules
   place it (ACLED precision, basis, radius, the reference), a null geometry where
   nothing does (reported in ``Export.unplaced``), never placed at a guess.
-* Data package: a Frictionless Data Package, ``datapackage.json`` beside the CSV files,
-  with a Table Schema per table (types, required fields, primary and foreign keys).
+* Data package: a Data Package v2 (``$schema``, ``type: "table"``), ``datapackage.json``
+  beside the CSV files, with a Table Schema per table (types, ``list`` cells, categories
+  for closed vocabularies, required fields, primary and foreign keys).
 """
 
 from __future__ import annotations
@@ -147,25 +148,48 @@ def geojson(data: Dataset) -> dict[str, Any]:
     return collection(to_records(data, "strikes"))
 
 
+#: Data Package v2 (June 2024) profiles, by what they describe.
+PROFILES = {
+    "package": "https://datapackage.org/profiles/2.0/datapackage.json",
+    "resource": "https://datapackage.org/profiles/2.0/dataresource.json",
+    "schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+}
+
+
 def _schema(kind: str) -> dict[str, Any]:
+    """A Table Schema (v2) for one view: types, lists, categories, keys."""
     key, foreign = KEYS[kind]
     fields = []
     for c in columns(kind):
-        field: dict[str, Any] = {"name": c.name, "type": c.type, "description": c.description}
+        field: dict[str, Any] = {"name": c.name, "description": c.description}
         if c.multiple:
-            field["description"] += f" Several values are joined with {SEPARATOR!r}."
+            # v2's list type: the CSV cell joins its values with the separator
+            field |= {"type": "list", "delimiter": SEPARATOR, "itemType": c.type}
+        else:
+            field["type"] = c.type
+        constraints: dict[str, Any] = {}
+        if c.vocabulary:
+            # categories say what the words are; the enum constraint is what validators
+            # (frictionless among them) check a cell against
+            field["categories"] = list(c.vocabulary)
+            constraints["enum"] = list(c.vocabulary)
         if c.required:
-            field["constraints"] = {"required": True}
+            constraints["required"] = True
+        if constraints:
+            field["constraints"] = constraints
         fields.append(field)
     return {
+        "$schema": PROFILES["schema"],
         "fields": fields,
         "missingValues": [""],
         "primaryKey": [key],
         "foreignKeys": [
             {
                 "fields": [column],
-                # Table Schema: an empty resource name refers to this table itself.
-                "reference": {"resource": "" if table == kind else table, "fields": [target]},
+                # v2: a reference without a resource is to this table itself
+                "reference": {"fields": [target]}
+                if table == kind
+                else {"resource": table, "fields": [target]},
             }
             for column, (table, target) in foreign.items()
         ],
@@ -181,11 +205,13 @@ def _package(data: Dataset) -> dict[str, Any]:
         version = "unknown"
     articles = [s for s in data.sources if not s.is_reference]
     return {
+        "$schema": PROFILES["package"],
         "name": "idlibstrikes",
         "title": "US strikes on al-Qaeda-linked groups in north-west Syria",
         "description": "Strikes, casualty claims, groups, ceasefires and sources, hand-encoded "
         "from news reports; every figure carries its source and a verbatim quote. "
-        "Where sources disagree each claim is kept (see the claims table).",
+        "Where sources disagree each claim is kept (see the claims table). These are the "
+        "analyst's views; the lossless tables are in the json and parquet exports.",
         "version": version,
         "licenses": [
             {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT"}
@@ -193,9 +219,10 @@ def _package(data: Dataset) -> dict[str, Any]:
         "sources": [{"title": s.headline or s.id, "path": s.id} for s in articles],
         "resources": [
             {
+                "$schema": PROFILES["resource"],
                 "name": kind,
+                "type": "table",
                 "path": f"{kind}.csv",
-                "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",

@@ -20,22 +20,58 @@ if TYPE_CHECKING:
     from ._dataset import Dataset
 
 __all__ = [
+    "MAX_ROWS",
     "casualties_html",
     "ceasefire_html",
     "ceasefires_html",
     "dataset_html",
     "group_html",
+    "more_rows",
     "strike_html",
     "strikes_html",
 ]
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[str]], caption: str = "") -> str:
+#: Rows a notebook table shows before it says how many it left out (as pandas does).
+MAX_ROWS = 20
+
+
+def more_rows(left_out: int, width: int, what: str = "row(s)") -> str:
+    """The last row of a truncated notebook table: how many rows it left out.
+
+    Examples:
+        >>> print(more_rows(3, 2))  # doctest: +ELLIPSIS
+        <tr><td colspan="2">… 3 more row(s) not shown (to_records() ...)</td></tr>
+        >>> more_rows(0, 2)
+        ''
+    """
+    if left_out <= 0:
+        return ""
+    return (
+        f'<tr><td colspan="{width}">… {left_out:,} more {what} not shown '
+        "(to_records() or to_dataframe() gives them all)</td></tr>"
+    )
+
+
+def _table(
+    head: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    caption: str = "",
+    *,
+    limit: int | None = None,
+    what: str = "row(s)",
+) -> str:
+    """An HTML table; with ``limit``, only the first rows and a row saying how many more."""
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
+    cells = []
+    left_out = 0
+    for i, row in enumerate(rows):
+        if limit is not None and i >= limit:
+            left_out += 1
+            continue
+        cells.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+    body = "".join(cells) + more_rows(left_out, len(head), what)
     return f"<table>{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -125,6 +161,8 @@ def _accounts(one: StrikeCasualties) -> str:
 def strikes_html(strikes: Sequence[Strike]) -> str:
     """A table of strikes with their date ranges, places, targets, deaths and sources.
 
+    Long results show their first `MAX_ROWS` strikes and say how many more there are.
+
     Examples:
         >>> import idlibstrikes as isk
         >>> strikes_html(isk.load().strikes_by_group("Hurras al-Din")).count("<tr>")
@@ -146,7 +184,7 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
     count = f"{len(strikes) - series} strike(s)" + (
         f" and {series} series (never summed with strikes)" if series else ""
     )
-    return _table(head, rows, caption=count)
+    return _table(head, rows, caption=count, limit=MAX_ROWS, what="strike(s) and series")
 
 
 def group_html(g: Group) -> str:
@@ -259,7 +297,9 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
         for c in ceasefires
     )
     head = ("name", "start", "end", "status", "sources")
-    return _table(head, rows, f"{len(ceasefires)} ceasefire(s)")
+    return _table(
+        head, rows, f"{len(ceasefires)} ceasefire(s)", limit=MAX_ROWS, what="ceasefire(s)"
+    )
 
 
 def casualties_html(c: Casualties) -> str:
@@ -287,7 +327,7 @@ def casualties_html(c: Casualties) -> str:
         for a in one.accounts
     )
     head = ("strike", "strike's figure", "account", "figure", "basis", "source", "words")
-    return _table(head, rows, caption=str(c))
+    return _table(head, rows, caption=str(c), limit=MAX_ROWS, what="account(s)")
 
 
 def dataset_html(data: Dataset) -> str:

@@ -7,8 +7,9 @@ backend and no global figure state is involved: show it in a notebook, or save i
 importing `idlibstrikes` never imports it.
 
 The figures draw only what the data holds. Uncertain dates are drawn as ranges, not as
-days; places are drawn only where a cited reference gives coordinates, and the strikes
-that cannot be placed are listed on the map rather than left out silently.
+days; strikes are placed only at points a cited reference gives (with ACLED's precision
+codes, see `_geo`), and the strikes that cannot be placed are listed on the map rather
+than left out silently.
 
 Examples:
     >>> import idlibstrikes as isk
@@ -17,12 +18,13 @@ Examples:
     >>> len(fig.axes[0].get_yticklabels())
     11
     >>> map(isk.load()).axes[0].get_title()
-    'Strikes at places a reference locates: 2 of 11'
+    'Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)'
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -58,6 +60,8 @@ _SPAN_HATCHES = ("", "//", "\\\\", "xx")
 CEASEFIRE_GID = "ceasefire"
 #: The ``gid`` of the strike points on a map.
 STRIKE_GID = "strike"
+#: The gid of the reference towns drawn for context on the map.
+CONTEXT_GID = "context"
 
 
 def _require_matplotlib(function: str) -> None:
@@ -292,33 +296,32 @@ def map(
     *,
     title: str | None = None,
 ) -> matplotlib.figure.Figure:
-    """A map of the strikes whose place a cited reference gives coordinates for.
+    """A map of the strikes, each placed as the codebook's rules place it, with context.
 
-    Drawn: one point per strike at its place's coordinates (longitude east, latitude north,
-    WGS84) from the place's reference (``strike.place.reference.coordinates``), coloured by
-    governorate (the article's, else the reference's), and labelled with the place name and
-    the strikes' dates. Strikes at the same place share a point. Under the axes, a box lists
-    every strike that is not placed, by place name, because no reference gives its place
-    coordinates; the title says how many of the strikes are placed.
+    Drawn: every strike that can be placed, at the point the codebook's rules give (the
+    same as ``latitude``/``longitude`` in the tables and the GeoJSON), its marker and
+    colour saying ACLED's precision (1 the place itself, 2 near a place, 3 a district's
+    or governorate's seat standing for it), and a dashed circle of its ``geo_radius_m``;
+    labelled with the place's name and the strikes' dates (strikes sharing a point share
+    a label). As context, the reference towns (every place a reference gives a point for,
+    grey squares, with the governorate a seat stands for). Under the axes, a box lists
+    every strike that has no point, by place name; the title counts both.
 
-    Not drawn: no basemap, borders or coastlines (nothing is downloaded); no coordinates
-    are guessed, and the articles give none, so most strikes cannot be placed; a point is
-    the place's reference point (a town or village), not where a strike landed. Degrees of
-    longitude and latitude are drawn the same size, so at Idlib's latitude east-west
-    distances look about a fifth longer than they are.
-
-    The figure carries no data beyond what it draws. To get the unplaced strikes as data,
-    filter on ``strike.place.coordinates is None``, or read ``left_out`` of
-    ``data.export("geojson", folder)``.
+    Not drawn: no basemap, borders or coastlines (nothing is downloaded; for a web map
+    with a basemap use ``data.to_geodataframe().explore()``); no point is guessed. A
+    point at precision 2 or 3 is a known place standing for the strike, not where it
+    landed. Degrees of longitude and latitude are drawn the same size, so at Idlib's
+    latitude east-west distances look about a fifth longer than they are.
 
     Args:
         data: A [`Dataset`][idlibstrikes.Dataset], an iterable of
-            [`Strike`][idlibstrikes.Strike] records, or ``None`` for the bundled dataset.
+            [`Strike`][idlibstrikes.Strike] records (a query's result keeps its dataset's
+            places), or ``None`` for the bundled dataset.
         title: The figure's title; by default it says how many strikes are placed.
 
     Returns:
         A `matplotlib.figure.Figure` whose first axes is the map; the strike points
-        have the ``gid`` ``"strike"``.
+        have the ``gid`` ``"strike"``, the reference towns ``"context"``.
 
     Raises:
         ImportError: matplotlib is not installed.
@@ -328,67 +331,118 @@ def map(
         >>> import idlibstrikes as isk
         >>> fig = map(isk.load())
         >>> fig.axes[0].get_title()
-        'Strikes at places a reference locates: 2 of 11'
-        >>> any("not placed" in t.get_text() for t in fig.axes[0].texts)
+        'Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)'
+        >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
         True
     """
     _require_matplotlib("map")
     from matplotlib.figure import Figure
+    from matplotlib.patches import Ellipse
+
+    from ._geo import place
 
     strikes, _ = _gather(data, ())
-    placed = [s for s in strikes if s.place.coordinates is not None]
-    unplaced = [s for s in strikes if s.place.coordinates is None]
+    gazetteer = _gazetteer(data, strikes)
+    where = {s.id: place(s, gazetteer) for s in strikes}
+    placed = [s for s in strikes if where[s.id].placed]
+    unplaced = [s for s in strikes if not where[s.id].placed]
 
-    fig = Figure(figsize=(8, 7.5), layout="constrained")
+    fig = Figure(figsize=(8.5, 7.5), layout="constrained")
     ax = fig.add_subplot()
-    by_governorate: dict[str, list[Strike]] = {}
-    for strike in placed:
-        key = _governorate(strike.place) or "governorate not stated"
-        by_governorate.setdefault(key, []).append(strike)
-    palette = dict(zip(sorted(by_governorate), _PALETTE * 8, strict=False))
-    palette["governorate not stated"] = _GREY
-    for key in sorted(by_governorate):
-        points = [s.place.coordinates for s in by_governorate[key]]
+    for town in gazetteer:
+        ref = town.reference
+        assert ref is not None
+        assert ref.coordinates is not None
+        seat = [f"{ref.governorate} Gov."] if ref.governorate == town.name else []
+        if ref.district == town.name:
+            seat.append(f"{ref.district} Dist.")
+        label = town.name + (f" (seat: {', '.join(seat)})" if seat else "")
         ax.scatter(
-            [p.longitude for p in points if p is not None],
-            [p.latitude for p in points if p is not None],
-            s=80,
-            color=palette[key],
+            [ref.coordinates.longitude],
+            [ref.coordinates.latitude],
+            marker="s",
+            s=18,
+            color=_GREY,
+            zorder=2,
+            gid=CONTEXT_GID,
+        )
+        ax.annotate(
+            label,
+            (ref.coordinates.longitude, ref.coordinates.latitude),
+            xytext=(-7, -9),
+            textcoords="offset points",
+            ha="right",
+            fontsize="x-small",
+            color="#666666",
+        )
+
+    for precision, (marker, colour, words) in _PRECISION.items():
+        here = [s for s in placed if where[s.id].precision == precision]
+        if not here:
+            continue
+        ax.scatter(
+            [float(where[s.id].longitude or 0) for s in here],
+            [float(where[s.id].latitude or 0) for s in here],
+            marker=marker,
+            s=90,
+            color=colour,
             edgecolors="black",
             linewidths=0.8,
-            zorder=3,
-            label=key,
+            zorder=4,
+            label=f"{precision}: {words}",
             gid=STRIKE_GID,
         )
-
-    at_place: dict[str, list[Strike]] = {}
+    at_point: dict[tuple[float, float], list[Strike]] = {}
     for strike in placed:
-        at_place.setdefault(strike.place.id, []).append(strike)
-    for here in at_place.values():
-        point = here[0].place.coordinates
-        assert point is not None  # only placed strikes are here
-        dates = ", ".join(str(s.date) for s in here)
+        w = where[strike.id]
+        assert w.latitude is not None
+        assert w.longitude is not None
+        at_point.setdefault((w.longitude, w.latitude), []).append(strike)
+    for (lon, lat), here in at_point.items():
+        radius = max(where[s.id].radius_m or 0 for s in here)
+        height = 2 * radius / 111_320  # metres to degrees of latitude
+        width = height / math.cos(math.radians(lat))
+        ax.add_patch(
+            Ellipse(
+                (lon, lat),
+                width,
+                height,
+                fill=False,
+                linestyle="--",
+                linewidth=0.7,
+                color="#aaaaaa",
+                zorder=1,
+            )
+        )
+        lines = [f"{textwrap.shorten(s.place.name, 30, placeholder='…')}, {s.date}" for s in here]
         ax.annotate(
-            f"{here[0].place.name}\n{dates}",
-            (point.longitude, point.latitude),
-            xytext=(7, 7),
+            "\n".join(lines),
+            (lon, lat),
+            xytext=(8, 6),
             textcoords="offset points",
             fontsize="small",
+            zorder=5,
         )
 
+    points = [(p.longitude, p.latitude) for p in where.values() if p.placed]
+    points += [
+        (r.coordinates.longitude, r.coordinates.latitude)
+        for t in gazetteer
+        if (r := t.reference) is not None and r.coordinates is not None
+    ]
     if placed:
-        lons = [p.longitude for s in placed if (p := s.place.coordinates)]
-        lats = [p.latitude for s in placed if (p := s.place.coordinates)]
-        # Room for the labels, which run up and right of their points.
-        pad = max(0.15, 0.25 * max(max(lons) - min(lons), max(lats) - min(lats)))
-        ax.set_xlim(min(lons) - pad, max(lons) + 2 * pad)
-        ax.set_ylim(min(lats) - pad, max(lats) + pad)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), title="governorate")
+        lons = [float(x) for x, _ in points if x is not None]
+        lats = [float(y) for _, y in points if y is not None]
+        pad = max(0.2, 0.2 * max(max(lons) - min(lons), max(lats) - min(lats)))
+        # room for the context labels (left of their points) and the strikes' (right)
+        ax.set_xlim(min(lons) - 1.6 * pad, max(lons) + 2.4 * pad)
+        ax.set_ylim(min(lats) - 1.5 * pad, max(lats) + 1.5 * pad)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), title="geo-precision (ACLED)")
     else:
         ax.text(
             0.5,
             0.5,
-            "no strike is at a place a reference gives coordinates for",
+            "no strike can be placed from a reference point",
             transform=ax.transAxes,
             ha="center",
             va="center",
@@ -398,22 +452,28 @@ def map(
     ax.set_axisbelow(True)
     ax.set_xlabel("longitude (degrees east)")
     ax.set_ylabel("latitude (degrees north)")
+    counts = ", ".join(
+        f"{p}: {sum(where[s.id].precision == p for s in placed)}" for p in _PRECISION
+    )
     ax.set_title(
-        f"Strikes at places a reference locates: {len(placed)} of {len(strikes)}"
+        f"Strikes placed from reference points: {len(placed)} of {len(strikes)} "
+        f"(precision {counts})"
         if title is None
         else title
     )
 
     if unplaced:
-        counts: dict[str, int] = {}
+        names: dict[str, int] = {}
         for strike in unplaced:
-            counts[strike.place.name] = counts.get(strike.place.name, 0) + 1
-        names = "; ".join(f"{n} ({c} strikes)" if c > 1 else n for n, c in counts.items())
+            names[strike.place.name] = names.get(strike.place.name, 0) + 1
+        listed = "; ".join(f"{n} ({c} strikes)" if c > 1 else n for n, c in names.items())
         ax.text(
             0.0,
-            -0.12,
+            -0.15,
             textwrap.fill(
-                f"{len(unplaced)} not placed (no coordinates in the references): {names}", 80
+                f"{len(unplaced)} with no point (no reference gives one for the place, a "
+                f"place near it, or its district or governorate): {listed}",
+                90,
             ),
             transform=ax.transAxes,
             ha="left",
@@ -422,3 +482,30 @@ def map(
             bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"},
         )
     return fig
+
+
+#: Marker, colour and meaning of each ACLED geo-precision code on the map.
+_PRECISION = {
+    1: ("o", "#b2182b", "the place itself"),
+    2: ("^", "#ef8a62", "near a place"),
+    3: ("s", "#fddbc7", "district or governorate seat"),
+}
+
+
+def _gazetteer(data: Dataset | Iterable[Strike] | None, strikes: Sequence[Strike]) -> list[Place]:
+    """The places with a reference point: the dataset's, or those the strikes reach."""
+    from ._dataset import Dataset, load
+
+    source = data if isinstance(data, Dataset) else getattr(data, "dataset", None)
+    if data is None:
+        source = load()
+    if isinstance(source, Dataset):
+        candidates: Iterable[Place] = source.places
+    else:
+        found: dict[str, Place] = {}
+        for s in strikes:
+            for p in (s.place, s.place.near, *(f.place for f in s.references)):
+                if p is not None:
+                    found.setdefault(p.id, p)
+        candidates = found.values()
+    return [p for p in candidates if p.reference is not None and p.reference.coordinates]

@@ -27,10 +27,7 @@ from ._errors import DataError, Problem
 if TYPE_CHECKING:
     from ._relational import Field
 
-__all__ = ["MAX_ROWS", "Table", "require"]
-
-#: Rows a notebook display shows before it says how many it left out (as pandas does).
-MAX_ROWS = 20
+__all__ = ["Table", "require"]
 
 Row = dict[str, Any]
 
@@ -205,6 +202,8 @@ class Table(_Rows):
         return pd.DataFrame(series, columns=[f.name for f in self.fields])
 
     def _repr_html_(self) -> str:
+        from ._html import MAX_ROWS, more_rows
+
         shown = self._rows[:MAX_ROWS]
         head = "".join(f"<th>{escape(f.name)}</th>" for f in self.fields)
         body = "".join(
@@ -219,16 +218,6 @@ class Table(_Rows):
             f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}{more}</tbody></table>"
         )
-
-
-def more_rows(left_out: int, width: int) -> str:
-    """The last row of a truncated notebook table: how many rows it left out."""
-    if left_out <= 0:
-        return ""
-    return (
-        f'<tr><td colspan="{width}">… {left_out:,} more row(s) not shown; '
-        "to_dataframe() or to_records() gives them all</td></tr>"
-    )
 
 
 def _cell(value: Any) -> str:
