@@ -228,8 +228,42 @@ def test_export_every_format(installed: Path, tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert [Path(line).name for line in done.stdout.splitlines()] == names
         assert all((out / name).is_file() for name in names)
-        if fmt == "geojson":
+        if fmt in ("geojson", "geoparquet"):
             assert done.stderr.startswith("4 strike(s) written without a point")
+
+
+def test_parquet_without_pyarrow_names_the_extra(installed: Path, tmp_path: Path) -> None:
+    for fmt in ("parquet", "geoparquet"):  # the installed wheel has nothing optional
+        done = cli(installed, "export", "--format", fmt, "--out", str(tmp_path))
+        assert done.returncode == 1
+        assert done.stderr == (
+            f"idlibstrikes: export('{fmt}') needs pyarrow; install it with "
+            "pip install 'idlibstrikes[arrow]'\n"
+        )
+
+
+def test_export_parquet_partitioned_and_read_back(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import idlibstrikes as isk
+    from idlibstrikes._cli import EXPORT_FORMATS
+    from idlibstrikes._export import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
+    command = [sys.executable, "-m", "idlibstrikes", "export", "--out", str(tmp_path)]
+    done = subprocess.run(
+        [*command, "--format", "parquet", "--partition-by", "year"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "strikes/year=2019/part-0.parquet" in done.stdout
+    assert isk.load(tmp_path, bundled=False) == isk.load()
+    geo = subprocess.run([*command, "--format", "geoparquet"], capture_output=True, text=True)
+    assert geo.returncode == 0, geo.stderr
+    assert geo.stderr.startswith("4 strike(s) written without a point")
+    wrong = subprocess.run(
+        [*command, "--format", "csv", "--partition-by", "year"], capture_output=True, text=True
+    )
+    assert wrong.returncode == 2
+    assert "--partition-by applies to --format parquet" in wrong.stderr
 
 
 def test_validate_and_user_data(installed: Path) -> None:

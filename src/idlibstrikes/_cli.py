@@ -58,6 +58,11 @@ examples:
 """
 
 
+#: The export formats (the same as ``idlibstrikes.export``'s; a test keeps them equal,
+#: without importing the exporter when the command line starts).
+EXPORT_FORMATS = ("csv", "json", "parquet", "geojson", "geoparquet", "datapackage")
+
+
 def _place(s: Strike | Development) -> str:
     if s.place is None:
         return "-"
@@ -232,14 +237,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = command(
         "export",
-        "write the dataset as CSV, JSON, GeoJSON or a data package",
-        "Write every table (csv, json, datapackage) or the strikes with a point (geojson) "
-        "into a folder. Strikes a map cannot place (null geometry) are reported on standard error.",
+        "write the dataset as CSV, JSON, Parquet, GeoJSON, GeoParquet or a data package",
+        "Write the lossless tables (json, parquet: load() reads them back), the analyst's "
+        "tables (csv, datapackage) or every strike on a map (geojson, geoparquet) into a "
+        "folder. Strikes a map cannot place (null geometry) are reported on standard error. "
+        "parquet and geoparquet need pyarrow (pip install 'idlibstrikes[arrow]').",
     )
-    export.add_argument(
-        "--format", required=True, choices=("csv", "json", "geojson", "datapackage")
-    )
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument(
+        "--partition-by",
+        nargs="+",
+        default=(),
+        metavar="COLUMN",
+        help="parquet only: Hive-partition the tables that have these columns (e.g. year)",
+    )
     validate = command(
         "validate",
         "check data files; print every problem",
@@ -603,7 +615,13 @@ def _accounts_cell(one: StrikeCasualties) -> str:
 
 def _export(args: argparse.Namespace) -> int:
     data = _data(args)
-    done = data.export(args.format, args.out)
+    if args.partition_by and args.format != "parquet":
+        raise _UsageError("--partition-by applies to --format parquet")
+    try:
+        done = data.export(args.format, args.out, partition_by=tuple(args.partition_by))
+    except ImportError as exc:  # an optional library the format needs
+        print(f"idlibstrikes: {exc}", file=sys.stderr)
+        return 1
     for path in done.files:
         print(path)
     if done.unplaced:
