@@ -63,6 +63,14 @@ def test_duckdb_agrees_with_the_library(exported: tuple[isk.Dataset, Path]) -> N
     ).fetchall()
     engine = {y: (int(lo), int(hi), n, bool(o)) for y, lo, hi, n, o in rows}
     assert engine == _library_per_year(data)
+    # the filter matters: some strikes may fall in either of two years, or any of several
+    (across,) = duckdb.sql(
+        f"""
+        select count(*) from read_parquet('{out}/strikes/**/*.parquet', hive_partitioning = true)
+        where year(date_earliest) <> year(date_latest)
+        """
+    ).fetchall()[0]
+    assert across > 0
     counts = duckdb.sql(
         f"""
         select target, count(*) from (

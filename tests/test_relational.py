@@ -122,9 +122,9 @@ def test_a_bad_row_is_a_data_error_naming_the_record_and_field(data: isk.Dataset
     assert problem.line is None
     assert problem.record == "us-military"
     assert "relation" in (problem.field or "")
-    with pytest.raises(isk.DataError, match="row 0 is a str"):
+    with pytest.raises(isk.DataError, match="row 0 of strikes is a str"):
         isk.from_tables({"strikes": ["not a row"]})
-    with pytest.raises(LookupError, match="did you mean: 'strikes'"):
+    with pytest.raises(isk.DataError, match="did you mean: 'strikes'"):
         isk.from_tables({"strike": []})
 
 
@@ -264,3 +264,83 @@ def test_a_missing_extra_is_named(tmp_path: Path) -> None:
         "to_polars() needs polars; install it with pip install 'idlibstrikes[polars]'",
         "to_dataframe() needs pandas; install it with pip install 'idlibstrikes[pandas]'",
     ]
+
+
+def test_an_export_never_deletes_what_it_did_not_write(data: isk.Dataset, tmp_path: Path) -> None:
+    (tmp_path / "references").mkdir()
+    (tmp_path / "references" / "thesis.docx").write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError, match=r"thesis\.docx"):
+        data.export("parquet", tmp_path)
+    assert (tmp_path / "references" / "thesis.docx").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "sources").exists()  # checked before anything was removed
+
+
+def test_only_derived_columns_partition(data: isk.Dataset, tmp_path: Path) -> None:
+    # a stored column would bring rows back in another order, or not at all
+    for column in ("kind", "aliases", "note", "source"):
+        with pytest.raises(LookupError, match=f"no partition column is known as '{column}'"):
+            data.export("parquet", tmp_path, partition_by=(column,))
+
+
+def test_geoparquet_of_strikes_with_no_point(tmp_path: Path) -> None:
+    gpd = pytest.importorskip("geopandas")
+    from idlibstrikes.testing import synthetic
+
+    data = synthetic.dataset(50, seed=1)
+    done = data.export("geoparquet", tmp_path)
+    frame = gpd.read_parquet(done.files[0])
+    assert len(frame) == 50
+    assert len(done.unplaced) == int(frame.geometry.isna().sum())
+
+
+def test_bad_tables_are_data_errors_with_every_problem(data: isk.Dataset) -> None:
+    rows = {n: t.to_records() for n, t in data.tables().items()}
+    rows["strikes"][0]["notes"] = "a typo for note"
+    rows["casualty_claims"][0]["strike_id"] = "no-such-strike"
+    rows["citations"][0]["position"] = "first"
+    rows["figures"][0]["note"] = b"bytes"
+    with pytest.raises(isk.DataError) as caught:
+        isk.from_tables(rows)
+    messages = [p.message for p in caught.value.problems]
+    assert any("unknown column 'notes'; did you mean: 'note'" in m for m in messages)
+    assert any("casualty_claims belong to no-such-strike, which no row" in m for m in messages)
+    assert any("position must be a whole number" in m for m in messages)
+    assert any("a bytes (b'bytes') is not a value a table holds" in m for m in messages)
+    for bad in (None, [], "strikes", {"sources": None}, {"sources": 5}, {"strike": []}):
+        with pytest.raises(isk.DataError):
+            isk.from_tables(bad)  # type: ignore[arg-type]
+
+
+def test_tables_come_back_from_streams_lazy_frames_and_pandas_readers(
+    data: isk.Dataset, tmp_path: Path
+) -> None:
+    pl = pytest.importorskip("polars")
+    pd = pytest.importorskip("pandas")
+    tables = data.tables()
+    readers = {n: t.to_arrow().to_reader() for n, t in tables.items()}
+    assert isk.from_tables(readers) == data
+    assert isk.from_tables({n: t.to_polars().lazy() for n, t in tables.items()}) == data
+    data.export("parquet", tmp_path)
+    # pandas reads a nullable integer column back as floats: whole floats are accepted
+    frames = {n: pd.read_parquet(tmp_path / n) for n in tables}
+    assert isk.from_tables(frames) == data
+    assert isk.from_tables({n: pl.read_parquet(tmp_path / n / "*.parquet") for n in tables}) == data
+
+
+def test_an_export_missing_a_table_is_refused(data: isk.Dataset, tmp_path: Path) -> None:
+    import shutil
+
+    data.export("parquet", tmp_path)
+    shutil.rmtree(tmp_path / "casualty_claims")
+    with pytest.raises(isk.DataError, match="no Parquet files for table 'casualty_claims'"):
+        isk.load(tmp_path, bundled=False)
+    path = data.export("json", tmp_path / "j").files[0]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["tables"]["citations"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(isk.DataError, match="the export has no table 'citations'"):
+        isk.load(path, bundled=False)
+    doc["idlibstrikes_tables"] = 99
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(isk.DataError, match="idlibstrikes_tables is 99; this version reads 1"):
+        isk.load(path, bundled=False)

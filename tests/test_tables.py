@@ -129,7 +129,7 @@ def test_multi_value_cells_never_hold_the_separator(data: isk.Dataset) -> None:
 
 
 def test_an_unknown_table_suggests_the_known_ones(data: isk.Dataset) -> None:
-    with pytest.raises(LookupError, match="no table is known as 'strike'; did you mean"):
+    with pytest.raises(LookupError, match="no analyst's table is known as 'strike'; did you mean"):
         data.to_records("strike")
 
 
@@ -162,3 +162,16 @@ def test_to_dataframe_without_pandas_names_the_extra() -> None:
         "to_dataframe() needs pandas; install it with pip install 'idlibstrikes[pandas]'",
         "11",
     ], done.stderr
+
+
+def test_a_lossless_table_name_says_where_it_is(data: isk.Dataset) -> None:
+    with pytest.raises(LookupError, match=r"is Dataset.tables\(\)\[name\]"):
+        data.to_records("casualty_claims")
+
+
+def test_a_query_result_is_accepted_where_a_table_is(data: isk.Dataset) -> None:
+    found = data.strikes_by_group("Hurras al-Din")
+    assert data.to_records(found) == found.to_records()
+    assert [r["id"] for r in data.to_records(found)] == [s.id for s in found]
+    on = data.ceasefires_on("2019-08-31")
+    assert [r["id"] for r in data.to_records(on)] == [c.id for c in on]

@@ -469,7 +469,7 @@ class Dataset:
         chosen = self.strikes if strikes is None else strikes
         return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome))
 
-    def to_records(self, kind: str = "strikes") -> list[dict[str, Any]]:
+    def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:
         """One plain dict per record of a table (no dependency needed).
 
         Tables: ``strikes`` (one row per strike, with event-dataset columns), ``claims``
@@ -489,11 +489,9 @@ class Dataset:
             >>> [(r["low"], r["high"], r["source"][:3]) for r in commanders][:3]
             [(8, 8, '002'), (6, None, '002'), (6, 6, '003')]
         """
-        from ._tables import to_records
+        return self.table(kind).to_records()
 
-        return to_records(self, kind)
-
-    def table(self, kind: str = "strikes") -> Table:
+    def table(self, kind: str | Strikes | Ceasefires = "strikes") -> Table:
         """One of the analyst's tables as a [`Table`][idlibstrikes.Table].
 
         The same rows as `to_records`, with typed columns for Arrow, Polars and pandas;
@@ -502,22 +500,28 @@ class Dataset:
 
         Args:
             kind: ``strikes``, ``claims``, ``groups``, ``ceasefires``, ``sources`` or
-                ``references``.
+                ``references``; or a query's result (``Strikes``, ``Ceasefires``), for
+                its rows. The other methods that take ``kind`` take a result too.
 
         Raises:
             UnknownNameError: An unknown table.
 
         Examples:
             >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> len(data.table(data.strikes_by_group("Hurras al-Din")))
+            4
             >>> t = isk.load().table("strikes")
             >>> len(t), t.name
             (11, 'strikes')
         """
+        if isinstance(kind, Strikes | Ceasefires):  # a query's result: its rows
+            return kind.table()
         from ._tables import to_table
 
         return to_table(self, kind)
 
-    def to_arrow(self, kind: str = "strikes") -> Any:
+    def to_arrow(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
         """One of the analyst's tables as a ``pyarrow.Table`` (``[arrow]`` extra).
 
         See [`Table.to_arrow`][idlibstrikes.Table.to_arrow] for the types; the lossless
@@ -535,7 +539,7 @@ class Dataset:
         """
         return self.table(kind).to_arrow()
 
-    def to_polars(self, kind: str = "strikes") -> Any:
+    def to_polars(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
         """One of the analyst's tables as a ``polars.DataFrame`` (``[polars]`` extra).
 
         Raises:
@@ -587,7 +591,7 @@ class Dataset:
 
         return tables(self)
 
-    def to_dataframe(self, kind: str = "strikes") -> Any:
+    def to_dataframe(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
         """A table as a pandas DataFrame (``pip install 'idlibstrikes[pandas]'``).
 
         Args:

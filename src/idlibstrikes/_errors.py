@@ -156,6 +156,12 @@ def _where_to_look(kind: str) -> str:
     """Where a user finds the names or ids a look-up of ``kind`` accepts."""
     if kind in _NAMES:
         return f"list the known names with Dataset.{_NAMES[kind]}()"
+    if kind == "analyst's table":
+        return (
+            "the analyst's tables are strikes, claims, groups, ceasefires, sources and "
+            "references; a lossless table (casualty_claims, date_claims ...) is "
+            "Dataset.tables()[name]"
+        )
     kinds = [k.strip() for k in kind.replace(" or ", ", ").split(",")]
     found = [f"Dataset.{_RECORDS[k]}" for k in kinds if k in _RECORDS]
     found += [f"Dataset.{_NAMES[k]}()" for k in kinds if k in _NAMES]

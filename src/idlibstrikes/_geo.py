@@ -227,7 +227,8 @@ def geoparquet_table(table: Any) -> Any:
         xs, ys = [p[0] for p in placed], [p[1] for p in placed]
         column["bbox"] = [min(xs), min(ys), max(xs), max(ys)]
     geo = {"version": "1.1.0", "primary_column": "geometry", "columns": {"geometry": column}}
-    arrow = arrow.append_column(pa.field("geometry", pa.binary(), nullable=True), [points])
+    geometry = pa.array(points, type=pa.binary())  # typed: every value may be null
+    arrow = arrow.append_column(pa.field("geometry", pa.binary(), nullable=True), geometry)
     meta = dict(arrow.schema.metadata or {})
     meta[b"geo"] = json.dumps(geo).encode()
     return arrow.replace_schema_metadata(meta)

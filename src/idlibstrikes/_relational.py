@@ -43,6 +43,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._reader import show
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -853,9 +854,9 @@ def from_tables(given: Mapping[str, Any]) -> Dataset:
             not given are empty.
 
     Raises:
-        DataError: A row is not a mapping, or the records the rows make fail the
-            loader's checks.
-        UnknownNameError: A table name is not one of `TABLES`.
+        DataError: Every problem at once: the tables' own (an unknown table or column,
+            a row that is not a mapping, a cell no table holds, a child row whose parent
+            is missing) or the records' (the loader's checks).
 
     Examples:
         >>> import idlibstrikes as isk
@@ -892,17 +893,45 @@ def without_lines(problems: Iterable[Problem], suffix: str) -> list[Problem]:
     return [attrs.evolve(p, line=None) if p.file.endswith(suffix) else p for p in problems]
 
 
-def document_bytes(given: Mapping[str, Any]) -> bytes:
-    """The data-file document (UTF-8 JSON) that tables encode (see `from_tables`)."""
+def document_bytes(given: Any) -> bytes:
+    """The data-file document (UTF-8 JSON) that tables encode (see `from_tables`).
+
+    Raises:
+        DataError: Every problem the rows have as tables (not a mapping of tables, a
+            table that is not rows, an unknown column, a cell of a type no table holds,
+            a position that is not a whole number, a child row whose parent is in no
+            table), all at once. The records' own checks are the loader's.
+    """
     import json  # only when reading tables back: import idlibstrikes stays cheap
 
-    rows = {name: _plain_rows(name, value) for name, value in given.items()}
+    problems: list[Problem] = []
+    if not isinstance(given, Mapping):
+        raise DataError(
+            [
+                _problem(
+                    f"expected a mapping of table names to rows, found {type(given).__name__}; "
+                    "give Dataset.tables() or a dict such as {'strikes': rows, ...}"
+                )
+            ]
+        )
+    rows: dict[str, list[Row]] = {}
+    for name, value in given.items():
+        if name not in _FIELDS:
+            problems.append(
+                _problem(
+                    f"no lossless table is known as {name!r}" + _did_you_mean(str(name), TABLES),
+                    record=str(name),
+                )
+            )
+            continue
+        rows[name] = _plain_rows(name, value, problems)
     children: dict[tuple[str, str, str], list[Row]] = {}
     for name in (*_SHARED, *_PARENT_KEY):
         for row in rows.get(name, ()):
             children.setdefault(_child_key(name, row), []).append(row)
     for found in children.values():
         found.sort(key=_position)
+    used: set[tuple[str, str, str]] = set()
     doc: dict[str, Any] = {"idlibstrikes": FORMAT}
     for table in _TOP:
         kind = _KIND_OF.get(table, table)
@@ -911,13 +940,38 @@ def document_bytes(given: Mapping[str, Any]) -> bytes:
             ident = row.get("id")
 
             def kids(child: str, key: str, _t: str = table, _id: Any = ident) -> list[Row]:
-                return children.get(_child_lookup(child, key, _t, _id), [])
+                at = _child_lookup(child, key, _t, _id)
+                used.add(at)
+                return children.get(at, [])
 
             made.append(_assemble(_SPECS[kind], row, "", kids))
         if made:
             doc.setdefault(kind, []).extend(made)
+    for (table, parent, listed), orphans in children.items():
+        if (table, parent, listed) in used:
+            continue
+        where = parent.replace("\0", " ")
+        what = f"list {listed!r} of " if listed else ""
+        problems.append(
+            _problem(
+                f"{len(orphans)} row(s) of {table} belong to {what}{where}, which no row of "
+                "the parent table has (a misspelt id, or a parent row missing)",
+                record=table,
+            )
+        )
+    if problems:
+        raise DataError(problems)
     text = json.dumps(doc, ensure_ascii=False, indent=1, default=_jsonable)
     return text.encode("utf-8", "surrogatepass")
+
+
+def _problem(message: str, **kw: Any) -> Problem:
+    return Problem(file=TABLES_NAME, message=message, **kw)
+
+
+def _did_you_mean(name: str, options: Iterable[str]) -> str:
+    close = _close(name, options)
+    return f"; did you mean: {', '.join(map(repr, close))}?" if close else ""
 
 
 def _position(row: Row) -> int:
@@ -950,49 +1004,121 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
-def _plain_rows(name: str, value: Any) -> list[Row]:
-    """Rows as dicts, from a sequence of dicts or a table object of a known library."""
-    days = {f.name for f in fields(name) if f.type == "date"}
-    if hasattr(value, "to_pylist"):  # pyarrow
-        found = value.to_pylist()
-    elif hasattr(value, "to_dicts"):  # Polars
-        found = value.to_dicts()
-    elif hasattr(value, "to_dict") and hasattr(value, "columns"):  # pandas
-        found = value.astype(object).where(value.notna(), None).to_dict("records")
-    else:
-        found = list(value)
+def _plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
+    """Rows as plain dicts, from rows or a table object of a known library.
+
+    Accepted: a sequence of mappings; a pyarrow ``Table``, ``RecordBatch`` or
+    ``RecordBatchReader``; a pandas or Polars ``DataFrame`` (a ``LazyFrame`` is
+    collected); anything with ``__arrow_c_stream__`` (read with pyarrow).
+    """
+    try:
+        found = _row_list(value)
+    except (TypeError, ValueError) as exc:
+        problems.append(
+            _problem(
+                f"table {name} is a {type(value).__name__}, not rows ({exc}); give a list "
+                "of dicts, a pyarrow table or a DataFrame",
+                record=name,
+            )
+        )
+        return []
+    known = {f.name: f for f in fields(name)}
+    out = []
     for i, row in enumerate(found):
         if not isinstance(row, Mapping):
-            raise DataError(
-                [
-                    Problem(
-                        file=TABLES_NAME,
-                        record=name,
-                        message=f"row {i} is a {type(row).__name__}, not a mapping of "
-                        "column names to values",
-                    )
-                ]
+            problems.append(
+                _problem(
+                    f"row {i} of {name} is a {type(row).__name__}, not a mapping of column "
+                    "names to values",
+                    record=name,
+                )
             )
-    return [_cleaned(dict(r), days) for r in found]
+            continue
+        out.append(_cleaned(name, i, dict(row), known, problems))
+    return out
 
 
-def _cleaned(row: Row, days: set[str]) -> Row:
-    # DataFrames hold NaN for a missing number and numpy arrays for lists; JSON holds
-    # days as ISO text.
+def _row_list(value: Any) -> list[Any]:
+    from ._table import Table
+
+    if isinstance(value, Table):  # our own: its rows, with no library needed
+        return value.to_records()
+    if value is None or isinstance(value, str | bytes | Mapping):
+        raise TypeError("one table is a sequence of rows")
+    if hasattr(value, "collect") and hasattr(value, "lazy") and not hasattr(value, "to_dicts"):
+        value = value.collect()  # a Polars LazyFrame
+    if hasattr(value, "read_all"):  # a pyarrow RecordBatchReader
+        value = value.read_all()
+    if hasattr(value, "to_pylist"):  # pyarrow Table or RecordBatch
+        return list(value.to_pylist())
+    if hasattr(value, "to_dicts"):  # Polars
+        return list(value.to_dicts())
+    if hasattr(value, "to_dict") and hasattr(value, "columns"):  # pandas
+        return list(value.astype(object).where(value.notna(), None).to_dict("records"))
+    if hasattr(value, "__arrow_c_stream__"):  # DuckDB relations, and any Arrow stream
+        from ._table import require
+
+        pa = require("pyarrow", "arrow", "reading an Arrow stream")
+        return list(pa.table(value).to_pylist())
+    return list(value)
+
+
+_PLAIN = (str, int, float, bool, dt.date, list, tuple)
+
+
+def _cleaned(name: str, i: int, row: Row, known: dict[str, Field], problems: list[Problem]) -> Row:
+    """A row with its cells as the loader reads them, or problems saying why not.
+
+    DataFrames hold NaN or NaT for a missing value, numpy scalars and arrays, and floats
+    for nullable integers; JSON holds days as ISO text.
+    """
     out: Row = {}
     for key, value in row.items():
-        if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-            value = value.to_pydatetime()
-        elif hasattr(value, "tolist") and not isinstance(value, (int, float, str)):
+        f = known.get(key)
+        if f is None:
+            problems.append(
+                _problem(
+                    f"row {i} of {name} has an unknown column {key!r}"
+                    + _did_you_mean(str(key), known)
+                    + f" (the columns: isk.fields({name!r}))",
+                    record=name,
+                )
+            )
+            continue
+        if hasattr(value, "to_pydatetime"):  # a pandas Timestamp (or NaT)
+            value = None if value != value else value.to_pydatetime()
+        elif hasattr(value, "tolist") and not isinstance(value, _PLAIN):
             value = value.tolist()  # numpy scalars and arrays
         if isinstance(value, float) and value != value:
             value = None
         elif isinstance(value, dt.datetime):
             value = value.date()
-        elif key in days and isinstance(value, str):
+        elif f.type == "date" and isinstance(value, str):
             # a day that cannot be read is left as text: the loader says what is wrong
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value)
+        elif f.type == "integer" and isinstance(value, float) and value.is_integer():
+            value = int(value)  # pandas reads a nullable integer column as floats
+        if value is not None and not isinstance(value, _PLAIN):
+            problems.append(
+                _problem(
+                    f"row {i} of {name}, column {key!r}: a {type(value).__name__} "
+                    f"({show(value)}) is not a value a table holds",
+                    record=name,
+                    field=key,
+                )
+            )
+            continue
+        if key == "position" and not (type(value) is int and value >= 0):
+            problems.append(
+                _problem(
+                    f"row {i} of {name}: position must be a whole number, 0 or more, "
+                    f"not {show(value)}",
+                    record=name,
+                    field=key,
+                )
+            )
+            continue
         out[key] = value
     return out
 
@@ -1039,16 +1165,23 @@ def json_document(raw: bytes) -> bytes:
         found = doc["tables"]
         if not isinstance(found, dict):
             raise TypeError("'tables' is not an object")
+        if doc.get(JSON_MARK) != FORMAT:
+            raise ValueError(f"{JSON_MARK} is {doc.get(JSON_MARK)!r}; this version reads {FORMAT}")
     except (ValueError, KeyError, TypeError) as exc:
         raise DataError(
             [
-                Problem(
-                    file=TABLES_NAME,
-                    message=f"not a JSON tables export ({exc}); export one with "
-                    "Dataset.export('json', folder)",
+                _problem(
+                    f"not a JSON tables export this version reads ({exc}); export one with "
+                    "Dataset.export('json', folder)"
                 )
             ]
         ) from None
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        # an export names every table (empty ones too): a missing one is lost data
+        raise DataError(
+            [_problem(f"the export has no table {t!r}; every table must be there") for t in missing]
+        )
     return document_bytes(found)
 
 
@@ -1069,10 +1202,12 @@ def parquet_document(folder: Any) -> bytes:
     ds = require("pyarrow.dataset", "arrow", "reading a Parquet export")
     pa = require("pyarrow", "arrow", "reading a Parquet export")
     found = {}
+    missing = []
     for name in TABLES:
         where = Path(folder) / name
         files = sorted(where.rglob("*.parquet")) if where.is_dir() else []
         if not files:
+            missing.append(name)
             continue
         # The partition columns' types come from the table's fields, not from guessing
         # at folder names (a column that is null throughout cannot be guessed).
@@ -1086,7 +1221,40 @@ def parquet_document(folder: Any) -> bytes:
         schema = pa.schema([(k, types.get(k, pa.string())) for k in sorted(keys)])
         partitioning = ds.partitioning(schema, flavor="hive") if keys else None
         found[name] = ds.dataset(where, format="parquet", partitioning=partitioning).to_table()
+    if missing:
+        # the export writes every table, empty ones too: a missing one is lost data
+        raise DataError(
+            [
+                _problem(f"the export has no Parquet files for table {t!r} ({t}/*.parquet)")
+                for t in missing
+            ]
+        )
     return document_bytes(found)
+
+
+#: The columns a Parquet export may be partitioned by.
+PARTITIONS = ("year",)
+
+
+def _check_export(where: Any) -> None:
+    """Refuse to replace a table's folder that holds what an export does not write.
+
+    Raises:
+        FileExistsError: The folder holds something an export does not write.
+    """
+    if not where.exists():
+        return
+    if not where.is_dir() or where.is_symlink():
+        raise FileExistsError(f"{where} is in the way of the export; move it or export elsewhere")
+    for path in where.rglob("*"):
+        ours = (path.is_file() and path.suffix == ".parquet") or (
+            path.is_dir() and "=" in path.name
+        )
+        if not ours or path.is_symlink():
+            raise FileExistsError(
+                f"{where} holds {path.name!r}, which a Parquet export does not write; "
+                "export into an empty folder, or one an earlier export wrote"
+            )
 
 
 def write_parquet(data: Dataset, folder: Any, partition_by: Sequence[str] = ()) -> list[Any]:
@@ -1095,28 +1263,35 @@ def write_parquet(data: Dataset, folder: Any, partition_by: Sequence[str] = ()) 
     A table that has every column of ``partition_by`` is Hive-partitioned by them
     (``strikes/year=2019/part-0.parquet``); the others are one file each.
     """
+    import shutil
     from pathlib import Path
 
     from ._table import require
 
     pq = require("pyarrow.parquet", "arrow", "export('parquet')")
     ds = require("pyarrow.dataset", "arrow", "export('parquet')")
-    made = tables(data)
-    known = {f.name for t in TABLES for f in _FIELDS[t]}
-    unknown = [c for c in partition_by if c not in known]
+    unknown = [c for c in partition_by if c not in PARTITIONS]
     if unknown:
-        raise UnknownNameError(unknown[0], kind="column", suggestions=_close(unknown[0], known))
+        # Only derived columns: a table partitioned by a stored column would come back in
+        # another row order (top-level records have no position) or not at all (a list,
+        # a long text).
+        raise UnknownNameError(
+            unknown[0], kind="partition column", suggestions=_close(unknown[0], PARTITIONS)
+        )
+    made = tables(data)
     root = Path(folder)
+    for name in made:  # check every folder before removing any
+        _check_export(root / name)
+    for name in made:  # a new export replaces an earlier one's tables, not mixes with them
+        if (root / name).exists():
+            shutil.rmtree(root / name)
     written: list[Path] = []
     for name, table in made.items():
         where = root / name
-        if where.exists():
-            import shutil
-
-            shutil.rmtree(where)  # a new export replaces the old one, not mixes with it
         arrow = table.to_arrow()
         names = {f.name for f in table.fields}
-        if partition_by and all(c in names for c in partition_by):
+        # an empty table is one empty file, so its schema is still there to read
+        if partition_by and len(table) and all(c in names for c in partition_by):
             ds.write_dataset(
                 arrow,
                 where,

@@ -450,8 +450,11 @@ def columns(kind: str) -> tuple[Column, ...]:
     """
     try:
         return _COLUMNS[kind]
-    except KeyError:
-        raise UnknownNameError(kind, kind="table", suggestions=KINDS) from None
+    except (KeyError, TypeError):
+        import difflib
+
+        close = difflib.get_close_matches(str(kind), KINDS, n=3, cutoff=0.6)
+        raise UnknownNameError(kind, kind="analyst's table", suggestions=close) from None
 
 
 # -- cells -------------------------------------------------------------------------------
