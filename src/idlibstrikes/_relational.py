@@ -557,47 +557,30 @@ _PARENT_KEY = {
     "casualty_claims": ("strike_id", "strikes or series"),
 }
 
-_DERIVED_STRIKE = (
-    Field(name="year", type="integer", description="The year of date_earliest.", derived=True),
-    Field(
-        name="date_earliest",
-        type="date",
-        description="Summary date: the earliest possible day, as the codebook's rule gives.",
+
+def _derived(name: str, type: FieldType, description: str) -> Field:
+    return Field(
+        name=name,
+        type=type,
+        description=description,
         derived=True,
-    ),
-    Field(
-        name="date_latest",
-        type="date",
-        description="Summary date: the latest possible day.",
-        derived=True,
-    ),
-    Field(
-        name="date_disputed",
-        type="boolean",
-        description="The sources' dates conflict.",
-        derived=True,
-        required=True,
-    ),
-    Field(
-        name="deaths_low",
-        type="integer",
-        description="Deaths, all victims: low (as in the strikes view).",
-        derived=True,
-    ),
-    Field(name="deaths_high", type="integer", description="Deaths: high.", derived=True),
-    Field(
-        name="deaths_open_ended",
-        type="boolean",
-        description="The account at high gives only a floor.",
-        derived=True,
-    ),
-    Field(name="deaths_best", type="integer", description="UCDP's best.", derived=True),
-    Field(
-        name="deaths_disputed",
-        type="boolean",
-        description="The accounts disagree.",
-        derived=True,
-    ),
+        required=name == "date_disputed",
+    )
+
+
+_DERIVED_STRIKE = tuple(
+    _derived(*spec)
+    for spec in (
+        ("year", "integer", "The year of date_earliest."),
+        ("date_earliest", "date", "Summary date: the earliest possible day (the codebook's rule)."),
+        ("date_latest", "date", "Summary date: the latest possible day."),
+        ("date_disputed", "boolean", "The sources' dates conflict."),
+        ("deaths_low", "integer", "Deaths, all victims: low (as in the strikes view)."),
+        ("deaths_high", "integer", "Deaths: high (a floor where deaths_open_ended)."),
+        ("deaths_open_ended", "boolean", "The account at high gives only a floor."),
+        ("deaths_best", "integer", "UCDP's best estimate."),
+        ("deaths_disputed", "boolean", "The accounts disagree."),
+    )
 )
 
 
