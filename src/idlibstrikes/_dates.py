@@ -25,6 +25,7 @@ __all__ = [
     "PeriodLike",
     "parse_period",
     "resolve_relative",
+    "span_text",
 ]
 
 _ISO = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
@@ -523,3 +524,27 @@ def _describe(spec: Mapping[str, object], unit: str, part: str | None) -> str:
     bits = ", ".join(f"{k}={v}" for k, v in spec.items())
     where = f"{part} part of the {unit}" if part else f"the {unit}"
     return f"{where} given by relativedelta({bits}) from"
+
+
+def span_text(first: dt.date, last: dt.date) -> str:
+    """The shortest ISO text for a closed range: a day, a month, a year, or ``a/b``.
+
+    What `parse_period` reads back as the same range; data files and tables write it.
+
+    Examples:
+        >>> import datetime as dt
+        >>> span_text(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+        '2019'
+        >>> span_text(dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+        '2019-02'
+        >>> span_text(dt.date(2019, 2, 1), dt.date(2019, 3, 31))
+        '2019-02-01/2019-03-31'
+    """
+    if first == last:
+        return first.isoformat()
+    if first.day == 1 and last < dt.date.max and (last + dt.timedelta(days=1)).day == 1:
+        if first.year == last.year and first.month == last.month:
+            return first.isoformat()[:7]
+        if (first.month, last.month) == (1, 12) and first.year == last.year:
+            return first.isoformat()[:4]
+    return f"{first.isoformat()}/{last.isoformat()}"

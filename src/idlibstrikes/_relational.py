@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._dates import parse_period
+from ._dates import parse_period, span_text
 from ._errors import DataError, Problem, UnknownNameError
 from ._models import (
     CeasefireKind,
@@ -210,7 +210,7 @@ class _Range(_Part):
             return None
         out: dict[str, Any] = {"text": text}
         if isinstance(first, dt.date) and isinstance(last, dt.date):
-            out["span"] = _span(first, last)
+            out["span"] = span_text(first, last)
         else:
             for side, day in (("earliest", first), ("latest", last)):
                 if day is not None:
@@ -222,14 +222,6 @@ class _Range(_Part):
 
 def _day(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
-
-
-def _span(first: dt.date, last: dt.date) -> str:
-    """The shortest ISO span text for a closed range: a year, a month, a day, or a/b."""
-    for text in (first.isoformat()[:4], first.isoformat()[:7], first.isoformat()):
-        if parse_period(text) == (first, last):
-            return text
-    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 @attrs.frozen
@@ -944,7 +936,8 @@ def document_bytes(given: Any) -> bytes:
         )
     if problems:
         raise DataError(problems)
-    text = json.dumps(doc, ensure_ascii=False, indent=1, default=_jsonable)
+    # compact: the C encoder (indent would need the pure-Python one); nobody reads it
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=_jsonable)
     return text.encode("utf-8", "surrogatepass")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ._dates import DateRange, parse_period
+from ._dates import DateRange, span_text
 from ._models import (
     Affiliation,
     Announcement,
@@ -64,19 +64,10 @@ def _date(r: DateRange) -> dict[str, Any]:
             out["latest"] = r.latest.isoformat()
         out["reasoning"] = r.reasoning or "no bound is known on the open side"
         return out
-    out["span"] = _span(r)
+    out["span"] = span_text(r.earliest, r.latest)
     if r.reasoning:
         out["reasoning"] = r.reasoning
     return out
-
-
-def _span(r: DateRange) -> str:
-    """The shortest ISO span text for a closed range: a day, a month, a year, or a/b."""
-    first, last = r.earliest, r.latest
-    for text in (first.isoformat()[:4], first.isoformat()[:7], first.isoformat()):
-        if parse_period(text) == (first, last):
-            return text
-    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def _cite(c: Citation) -> dict[str, Any]:
