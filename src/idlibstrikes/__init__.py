@@ -53,9 +53,11 @@ from ._results import Ceasefires, Strikes
 
 # imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
 if _typing.TYPE_CHECKING:
+    from ._cite import CitedArticle, cite
     from ._export import Export, csv_text, export, geojson
     from ._plot import map, timeline
     from ._relational import Field, Tables, fields, from_tables
+    from ._release import DataVersion
     from ._table import Table
     from ._tables import Column, columns
     from ._write import dump, dumps
@@ -72,10 +74,12 @@ __all__ = [
     "CeasefireStatus",
     "Ceasefires",
     "Citation",
+    "CitedArticle",
     "Column",
     "Confidence",
     "Coordinates",
     "DataError",
+    "DataVersion",
     "Dataset",
     "DateClaim",
     "DatePrecision",
@@ -109,6 +113,7 @@ __all__ = [
     "Tables",
     "UnknownNameError",
     "Victims",
+    "cite",
     "columns",
     "csv_text",
     "dump",
@@ -126,6 +131,9 @@ __all__ = [
 # Exports, tables, plots and writing are not needed to load data and ask questions, so
 # their modules are imported when one of their names is first used (PEP 562).
 _LAZY = {
+    "CitedArticle": "_cite",
+    "cite": "_cite",
+    "DataVersion": "_release",
     "Column": "_tables",
     "columns": "_tables",
     "Export": "_export",

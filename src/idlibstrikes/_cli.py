@@ -137,6 +137,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the package's and the bundled data's versions, and exit",
+    )
+    parser.add_argument(
         "--data",
         action="append",
         metavar="FILE",
@@ -291,6 +296,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     from ._errors import DataError, InvalidPeriodError, UnknownNameError
 
+    if args.version:
+        from ._release import AS_OF, DATA_VERSION, package_version
+
+        print(f"idlibstrikes {package_version()}; data {DATA_VERSION} (as of {AS_OF})")
+        return 0
     try:
         if args.command == "validate":
             return _validate(args.files, args.articles)

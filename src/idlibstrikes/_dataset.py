@@ -22,7 +22,7 @@ import attrs
 from . import _checks as check
 from ._casualties import Casualties, aggregate
 from ._dates import DateRange, PeriodLike, parse_period
-from ._errors import DataError, InvalidPeriodError, Problem
+from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
 from ._index import DateIndex, GroupIndex, Lazy, pick
 from ._models import (
     Affiliation,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ._export import Export
     from ._files import RawData
     from ._relational import Tables
+    from ._release import DataVersion, Origin
     from ._table import Table
 
 __all__ = ["Dataset", "load"]
@@ -103,6 +104,8 @@ class Dataset:
     _index: _Index = attrs.field(init=False, eq=False, hash=False)
     _queries: Lazy[_Queries] = attrs.field(init=False, eq=False, hash=False, factory=Lazy)
     _digest: Lazy[str] = attrs.field(init=False, eq=False, hash=False, factory=Lazy)
+    # where the records came from (set by load); not part of what the data are
+    _origin: Origin = attrs.field(default="records", eq=False, hash=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         index = _Index(self)
@@ -112,6 +115,31 @@ class Dataset:
 
     def _query_index(self) -> _Queries:
         return self._queries.get(lambda: _Queries(self))
+
+    @property
+    def version(self) -> DataVersion:
+        """The data's version, as-of date and origin, and the package's version.
+
+        What a citation states (see [`cite`][idlibstrikes.cite]). The bundled data have
+        their own version, apart from the package's; with your files added, the version
+        says so and gives the digest of exactly these data.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().version.data
+            '2026.11.0'
+            >>> isk.load("examples/new-article.json").version.origin
+            'bundled and your files'
+        """
+        from ._release import AS_OF, DATA_VERSION, DataVersion, package_version
+
+        return DataVersion(
+            data=DATA_VERSION,
+            as_of=AS_OF,
+            package=package_version(),
+            origin=self._origin,
+            digest=self.digest,
+        )
 
     @property
     def digest(self) -> str:
@@ -205,7 +233,11 @@ class Dataset:
         return self._index.places.lookup(name)
 
     def source(self, ident: str) -> Source:
-        """The source with this id (an article's file name, with or without ``.txt``).
+        """The source with this id, its file name, or its short id.
+
+        An article is found by its file name (with or without ``.txt``) or by its short
+        id ("002", as every view shows it) where only one article has it; a reference by
+        its id.
 
         Raises:
             UnknownNameError: No source has that id.
@@ -214,8 +246,16 @@ class Dataset:
             >>> import idlibstrikes as isk
             >>> isk.load().source("004_4230a031e6ff8aa2").outlet
             'Al Jazeera'
+            >>> isk.load().source("002").outlet
+            'Kurdistan 24'
         """
-        return self._index.sources.lookup(ident)
+        try:
+            return self._index.sources.lookup(ident)
+        except UnknownNameError:
+            short = [s for s in self.sources if not s.is_reference and s.short_id == ident]
+            if len(short) == 1:
+                return short[0]
+            raise
 
     def strike(self, ident: str) -> Strike:
         """The strike with this id.
@@ -342,7 +382,14 @@ class Dataset:
         _flag("include_series", include_series)
         target = self.group(group)
         found = self._query_index().by_group(target.id, include_affiliates)
-        return self._filtered(found, perpetrator, include_series)
+        query = call(
+            "data.strikes_by_group",
+            group if isinstance(group, str) else group.name,
+            include_affiliates=include_affiliates,
+            perpetrator=perpetrator,
+            include_series=include_series,
+        )
+        return self._filtered(found, perpetrator, include_series, query)
 
     def strikes_between(
         self,
@@ -389,10 +436,22 @@ class Dataset:
         found = pick(
             self.strikes, self._query_index().between(first, last, certain, include_series)
         )
-        return self._filtered(found, perpetrator, include_series=True)
+        query = call(
+            "data.strikes_between",
+            start,
+            end,
+            certain=certain,
+            perpetrator=perpetrator,
+            include_series=include_series,
+        )
+        return self._filtered(found, perpetrator, True, query)
 
     def _filtered(
-        self, strikes: Sequence[Strike], perpetrator: str | Group | None, include_series: bool
+        self,
+        strikes: Sequence[Strike],
+        perpetrator: str | Group | None,
+        include_series: bool,
+        query: str | None = None,
     ) -> Strikes:
         """``strikes`` without series (unless asked for), by ``perpetrator`` if given."""
         chosen: Iterable[Strike] = strikes
@@ -401,7 +460,7 @@ class Dataset:
         if perpetrator is not None:
             by, queries = self.group(perpetrator).id, self._query_index()
             chosen = [s for s in chosen if queries.reaches(s.perpetrator, by, s.date)]
-        return Strikes(chosen, dataset=self)
+        return Strikes(chosen, dataset=self, query=query)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``, each with its status.
@@ -425,7 +484,8 @@ class Dataset:
         """
         first, last = _period(day, None)
         chosen = (c for c in self.ceasefires if c.may_be_in_effect(first, last))
-        return Ceasefires(chosen, period=(first, last))
+        query = call("data.ceasefires_on", day)
+        return Ceasefires(chosen, period=(first, last), dataset=self, query=query)
 
     def casualties(
         self,
@@ -645,6 +705,28 @@ class Dataset:
         return export(self, format, out, partition_by=partition_by)
 
 
+def call(name: str, *args: object, **options: object) -> str:
+    """How a query was asked, as code: what a citation of its result states.
+
+    Arguments left at their defaults (``None``, ``False``) are not shown.
+
+    Examples:
+        >>> call("data.strikes_between", "2019", None, certain=True, perpetrator=None)
+        "data.strikes_between('2019', certain=True)"
+    """
+    shown = [_shown(a) for a in args if a is not None]
+    shown += [f"{k}={_shown(v)}" for k, v in options.items() if v not in (None, False)]
+    return f"{name}({', '.join(shown)})"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Group):
+        return repr(value.name)
+    if isinstance(value, dt.date | DateRange):
+        return repr(str(value))
+    return repr(value)
+
+
 def _vocab(vocabulary: type[T], value: object) -> T:
     if isinstance(value, vocabulary):
         return value
@@ -823,10 +905,10 @@ class _Index:
                 )
 
 
-def _from_raw(raw: Any, articles: Path | None = None) -> Dataset:
+def _from_raw(raw: Any, articles: Path | None = None, origin: Origin = "records") -> Dataset:
     from ._load import build
 
-    return Dataset(**build(raw, articles))
+    return Dataset(**build(raw, articles), origin=origin)
 
 
 _bundled_lock = threading.Lock()
@@ -836,7 +918,7 @@ _bundled_lock = threading.Lock()
 def _bundled() -> Dataset:
     from ._files import read_bundled
 
-    return _from_raw(read_bundled())
+    return _from_raw(read_bundled(), origin="bundled")
 
 
 def load(
@@ -902,7 +984,10 @@ def _load_files(
             ]
         )
     try:
-        return _from_raw(merge(*parts), folder), mine
+        origin: Origin = "bundled and your files" if bundled else "your files"
+        if bundled and not paths:
+            origin = "bundled"
+        return _from_raw(merge(*parts), folder, origin), mine
     except DataError as exc:
         from ._relational import TABLES_NAME, without_lines
 

@@ -338,6 +338,19 @@ class Source:
         """
         return self.kind is SourceKind.REFERENCE
 
+    @property
+    def short_id(self) -> str:
+        """The id people use: an article file's number ("002"), else the id without ".txt".
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [s.short_id for s in isk.load().sources[:3]]
+            ['000', '001', '002']
+        """
+        stem = self.id.removesuffix(".txt")
+        number, _, rest = stem.partition("_")
+        return number if number.isdigit() and number.isascii() and rest else stem
+
     def __repr__(self) -> str:
         return f"<Source {self.id}: {self.outlet or 'outlet not stated'}, {self.published}>"
 

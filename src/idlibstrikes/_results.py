@@ -197,14 +197,22 @@ class Strikes(_Result[Strike]):
         5
     """
 
-    __slots__ = ("dataset",)
+    __slots__ = ("dataset", "query")
     dataset: Dataset | None
+    query: str | None
     _kind = "strikes"
 
-    def __init__(self, items: Iterable[Strike] = (), *, dataset: Dataset | None = None) -> None:
-        """The strikes ``items``; ``dataset`` is the dataset they were found in, if any."""
+    def __init__(
+        self,
+        items: Iterable[Strike] = (),
+        *,
+        dataset: Dataset | None = None,
+        query: str | None = None,
+    ) -> None:
+        """The strikes ``items``, the dataset they were found in and the query, if any."""
         super().__init__(items)
         object.__setattr__(self, "dataset", dataset)
+        object.__setattr__(self, "query", query)
 
     def _dataset(self) -> Dataset | None:
         return self.dataset
@@ -217,9 +225,12 @@ class Strikes(_Result[Strike]):
             )
         return self.dataset
 
-    def _within(self, found: Iterable[Strike]) -> Strikes:
+    def _within(self, found: Strikes) -> Strikes:
         keep = {id(s) for s in found}
-        return Strikes((s for s in self if id(s) in keep), dataset=self.dataset)
+        query = found.query
+        if self.query and query:  # the narrowing, as code: data.a(...).b(...)
+            query = self.query + query.removeprefix("data")
+        return Strikes((s for s in self if id(s) in keep), dataset=self.dataset, query=query)
 
     def strikes_between(
         self,
@@ -332,16 +343,28 @@ class Ceasefires(_Result[Ceasefire]):
         (datetime.date(2019, 8, 31), datetime.date(2019, 8, 31))
     """
 
-    __slots__ = ("period",)
+    __slots__ = ("dataset", "period", "query")
     period: tuple[dt.date, dt.date] | None
+    dataset: Dataset | None
+    query: str | None
     _kind = "ceasefires"
 
     def __init__(
-        self, items: Iterable[Ceasefire] = (), *, period: tuple[dt.date, dt.date] | None = None
+        self,
+        items: Iterable[Ceasefire] = (),
+        *,
+        period: tuple[dt.date, dt.date] | None = None,
+        dataset: Dataset | None = None,
+        query: str | None = None,
     ) -> None:
-        """The ceasefires ``items``; ``period`` is the period they were asked about, if any."""
+        """The ceasefires ``items``, the period asked about, the dataset and the query."""
         super().__init__(items)
         object.__setattr__(self, "period", period)
+        object.__setattr__(self, "dataset", dataset)
+        object.__setattr__(self, "query", query)
+
+    def _dataset(self) -> Dataset | None:
+        return self.dataset
 
     def status(self, ceasefire: Ceasefire) -> CeasefireStatus:
         """What is known of ``ceasefire`` in the period asked about.

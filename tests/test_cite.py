@@ -1,0 +1,149 @@
+"""Citations name the data and code versions, the query, and every article behind a record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+import idlibstrikes as isk
+
+DAY = dt.date(2026, 11, 29)
+ADDRESSES = {
+    "000": "https://thenationalnews.com/news/mena/2025/02/16/",
+    "001": "https://www.thenationalnews.com/world/mena/us-launches-strike",
+    "002": "https://www.kurdistan24.net/en/news/ee871cff",
+    "003": "https://www.middleeasteye.net/news/us-led-coalition-says",
+    "004": "https://www.aljazeera.com/news/2019/9/1/",
+}
+OUTLETS = {
+    "000": "The National",
+    "001": "The National (Abu Dhabi)",
+    "002": "Kurdistan 24",
+    "003": "Middle East Eye",
+    "004": "Al Jazeera",
+}
+
+
+def articles_in(text: str) -> dict[str, str]:
+    return dict(re.findall(r"^  \[(\d{3})\] (.*)$", text, flags=re.M))
+
+
+def cited_records(data: isk.Dataset) -> list[object]:
+    return [
+        data,
+        data.strike("2019-06-30-rif-al-muhandisin"),
+        data.strikes_by_group("Hurras al-Din"),
+        data.group("Hurras al-Din"),
+        data.ceasefires_on("2019-08-31"),
+        data.person("Abu Baker Mourek"),
+        data.source("004"),
+    ]
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_a_citation_names_every_article_behind_the_cited_records(
+    data: isk.Dataset, index: int
+) -> None:
+    obj = cited_records(data)[index]
+    text = isk.cite(obj, accessed=DAY)
+    if isinstance(obj, isk.Dataset):
+        behind = {s.short_id for s in data.sources if not s.is_reference}
+    elif isinstance(obj, isk.Source):
+        behind = {obj.short_id}
+    else:
+        records = list(obj) if isinstance(obj, isk.Strikes | isk.Ceasefires) else [obj]
+        behind = set()
+        for record in records:
+            sources = getattr(record, "sources", None)
+            if sources is None:
+                sources = [c.source for c in getattr(record, "citations", ())]
+            behind |= {s.short_id for s in sources if not s.is_reference}
+    found = articles_in(text)
+    assert behind <= set(found)
+    for short, line in found.items():
+        assert line.startswith(OUTLETS[short] + ".")
+        assert ADDRESSES[short] in line
+
+
+def test_a_citation_states_versions_access_date_and_query(data: isk.Dataset) -> None:
+    found = data.strikes_by_group("Hurras al-Din").strikes_between("2019")
+    first = isk.cite(found, accessed=DAY).splitlines()[0]
+    assert "Data version 2026.11.0 (as of 2026-11-29)" in first
+    assert f"idlibstrikes {data.version.package}" in first
+    assert "Accessed 2026-11-29." in first
+    assert "Query: data.strikes_by_group('Hurras al-Din').strikes_between('2019')." in first
+    assert set(articles_in(isk.cite(found, accessed=DAY))) == {"001", "002", "003", "004"}
+
+
+def test_a_citation_says_where_an_outlet_or_address_comes_from(data: isk.Dataset) -> None:
+    lines = articles_in(isk.cite(data, accessed=DAY))
+    assert "(from the reference layer: ref-001-address, ref-001-outlet)" in lines["001"]
+    assert "ref-002-outlet" not in lines["002"]  # 002 prints its outlet itself
+
+
+def test_your_files_are_named_as_changes() -> None:
+    mine = isk.load("examples/new-article.json")
+    first = isk.cite(mine, accessed=DAY).splitlines()[0]
+    assert f"Changes: bundled and your files (data digest {mine.digest})." in first
+
+
+def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
+    strike = data.strike("2025-02-15-urum-al-jawz")
+    bib = isk.cite(strike, "bibtex", accessed=DAY)
+    assert bib.startswith("@misc{idlibstrikes-data-2026.11.0,\n")
+    assert "@misc{isk-000," in bib
+    assert "url = {https://thenationalnews.com/news/mena/2025/02/16/" in bib
+    assert "000\\_e4fa0e6bef30d977.txt" in bib  # escaped for BibTeX
+    assert bib.count("{") == bib.count("}")
+    items = json.loads(isk.cite(data.group("Hurras al-Din"), "csl-json", accessed=DAY))
+    assert items[0]["type"] == "dataset"
+    assert items[0]["version"] == "2026.11.0"
+    papers = {i["id"]: i for i in items[1:]}
+    assert papers["isk-004"]["issued"] == {"date-parts": [[2019, 9, 1]]}
+    assert papers["isk-004"]["container-title"] == "Al Jazeera"
+
+
+def test_what_cannot_be_cited(data: isk.Dataset) -> None:
+    with pytest.raises(LookupError, match="no citation style is known as 'bibtext'"):
+        isk.cite(data, "bibtext")
+    with pytest.raises(TypeError, match="cannot cite a str"):
+        isk.cite("2019")
+
+
+def test_version_and_short_ids(data: isk.Dataset) -> None:
+    assert data.version.origin == "bundled"
+    assert data.source("002") is data.source("002_0d9037507fd83edc.txt")
+    assert [s.short_id for s in data.sources if not s.is_reference] == [
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    ]
+
+
+def test_the_command_line_prints_both_versions() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "idlibstrikes", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert (
+        done.stdout
+        == f"idlibstrikes {isk.load().version.package}; data 2026.11.0 (as of 2026-11-29)\n"
+    )
+
+
+def test_the_licences_and_citation_file_agree_with_the_data_version() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    cff = (root / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{isk.load().version.data}"' in cff
+    assert f'date-released: "{isk.load().version.as_of}"' in cff
+    assert "CC BY 4.0" in (root / "LICENSE-DATA").read_text(encoding="utf-8")
