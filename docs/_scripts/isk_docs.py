@@ -512,6 +512,17 @@ def columns_table(kind: str) -> str:
     return table(["column", "type", "always filled", "meaning"], rows)
 
 
+def wrapped(text: str, width: int = 70) -> str:
+    """Text with each long line wrapped for a page, its continuation indented."""
+    import textwrap
+
+    lines = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip()) + 4)
+        lines.append(textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
 def lossless_table(name: str) -> str:
     """The columns of one lossless table (``isk.fields(name)``): name, type, meaning."""
     rows = []
