@@ -13,11 +13,14 @@ import importlib.util
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import idlibstrikes as isk
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNTIME = ("attr", "attrs", "dateutil", "six", "tzdata")
@@ -303,3 +306,31 @@ def test_extras_name_themselves_when_missing(installed: Path) -> None:
     assert len(lines) == 2, done.stderr
     assert "pip install 'idlibstrikes[pandas]'" in lines[0]
     assert "pip install 'idlibstrikes[plot]'" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("ident", "first"),
+    [
+        ("Abu Baker Mourek", "abu-baker-mourek: Abu Baker Mourek"),
+        ("Maarrat Misrin", "maarrat-misrin: Maarrat Misrin (town)"),
+        ("002", "002_0d9037507fd83edc.txt [002]: article"),
+        ("ref-camp-place", "ref-camp-place: reference fact about 2019-08-31-idlib-training-camp"),
+        ("2019-idlib-offensive", "2019-idlib-offensive: "),
+    ],
+)
+def test_show_shows_any_record(ident: str, first: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "idlibstrikes", "show", ident], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(first)
+
+
+def test_show_an_unknown_id_names_every_kind_and_real_methods() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "idlibstrikes", "show", "nonsense"], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert "person, place, source or reference fact" in done.stderr
+    for method in re.findall(r"Dataset\.(\w+)", done.stderr):
+        assert hasattr(isk.Dataset, method), method

@@ -27,7 +27,10 @@ from ._models import (
     Development,
     Group,
     Outcome,
+    Person,
+    Place,
     ReferenceFact,
+    Source,
     Strike,
     Victims,
 )
@@ -203,12 +206,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     show = command(
         "show",
-        "show one strike, group, ceasefire or development with its claims and quotes",
+        "show any record (strike, group, ceasefire, person, place, source ...) with its quotes",
         "Show one record in full: every claim with who made it, the article and its words, "
         "and the reference facts beside them.",
     )
     show.add_argument(
-        "id", metavar="ID", help="a strike or development id, or a group or ceasefire id or name"
+        "id",
+        metavar="ID",
+        help="an id or name: strike, series, ceasefire, group, development, person, place, "
+        "source (or its short id, 002) or reference fact",
     )
     command("groups", "list groups", "List groups with their kind, founding date and affiliations.")
     ceasefires = command(
@@ -390,23 +396,91 @@ def _show(args: argparse.Namespace) -> int:
     from ._errors import UnknownNameError
 
     data = _data(args)
+    facts = {f.id: f for f in data.references}
     suggestions: list[str] = []
-    for lookup in (data.strike, data.ceasefire, data.group, data.development):
+    lookups = (
+        data.strike,
+        data.ceasefire,
+        data.group,
+        data.development,
+        data.person,
+        data.place,
+        data.source,
+    )
+    for lookup in lookups:
         try:
             record = lookup(args.id)
         except UnknownNameError as exc:
             suggestions += exc.suggestions
             continue
-        print(_describe(record))
+        print(_describe(record, data))
+        return 0
+    if args.id in facts:
+        print(_describe(facts[args.id], data))
         return 0
     ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
-    ids += [d.id for d in data.developments]
+    ids += [d.id for d in data.developments] + list(facts)
     suggestions += difflib.get_close_matches(args.id, ids, n=3, cutoff=0.6)
     raise UnknownNameError(
         args.id,
-        kind="strike, ceasefire, group or development",
-        suggestions=dict.fromkeys(suggestions),
+        kind="strike, series, ceasefire, group, development, person, place, source or "
+        "reference fact",
+        suggestions=list(dict.fromkeys(suggestions))[:6],
     )
+
+
+def _describe_other(record: Person | Place | Source | ReferenceFact, data: Dataset) -> list[str]:
+    """``show`` for people, places, sources and reference facts."""
+    if isinstance(record, Person):
+        lines = [f"{record.id}: {record.name}", f"  also: {', '.join(record.aliases) or '-'}"]
+        for r in record.roles:
+            until = f" until {r.until.date}" if r.until else ""
+            lines.append(f"  {r.title}{until} [{r.source.short_id}]: {_quote(r.quote)}")
+        lines += [f"  {c.about} [{c.source.short_id}]: {_quote(c.quote)}" for c in record.citations]
+        killed = [s.id for s in data.strikes if record in s.killed]
+        if killed:
+            lines.append(f"  reported killed in: {', '.join(killed)}")
+        return lines
+    if isinstance(record, Place):
+        ref = record.reference
+        lines = [f"{record.id}: {record.name} ({record.kind.value})"]
+        lines.append(f"  governorate (article): {record.governorate or 'not stated'}")
+        if record.near is not None:
+            lines.append(f"  near: {record.near.name}")
+        if ref is not None:
+            point = ref.coordinates
+            at = f"{point.latitude} N, {point.longitude} E" if point else "no point"
+            lines.append(
+                f"  reference {ref.source.id}: governorate {ref.governorate or '-'}, "
+                f"district {ref.district or '-'}, {at}"
+            )
+        lines += [f"  {c.about} [{c.source.short_id}]: {_quote(c.quote)}" for c in record.citations]
+        strikes = [s.id for s in data.strikes if s.place is record]
+        if strikes:
+            lines.append(f"  strikes here: {', '.join(strikes)}")
+        return lines
+    if isinstance(record, Source):
+        from ._cite import cited_articles
+
+        if record.is_reference:
+            return [
+                f"{record.id}: reference, {record.outlet or '-'}: {record.headline or '-'}",
+                f"  note: {record.note or '-'}",
+            ]
+        (a,) = cited_articles(data, [record])
+        return [
+            f"{record.id} [{a.short_id}]: article",
+            f"  outlet: {a.outlet or 'not known'} (from {a.outlet_from or '-'})",
+            f"  headline: {a.headline or 'not printed'}",
+            f"  published: {date_text(record.published, wording=True)}",
+            f"  address: {a.address or 'not known'} (from {a.address_from or '-'})",
+        ]
+    return [
+        f"{record.id}: reference fact about {record.subject} ({record.field})",
+        f"  {record.value}",
+        f"  source: {record.source.id}; confidence {record.confidence.value}"
+        + ("; corrects the article" if record.corrects else ""),
+    ]
 
 
 def _claims_of(claims: Sequence[DateClaim], label: str) -> list[str]:
@@ -439,8 +513,10 @@ def _accounts_lines(one: StrikeCasualties) -> list[str]:
     return lines
 
 
-def _describe(record: Strike | Ceasefire | Group | Development) -> str:
+def _describe(record: object, data: Dataset) -> str:
     lines: list[str] = []
+    if isinstance(record, Person | Place | Source | ReferenceFact):
+        return "\n".join(_describe_other(record, data))
     if isinstance(record, Strike):
         s = record
         lines.append(f"{s.id}: {s.description}")
@@ -528,6 +604,7 @@ def _describe(record: Strike | Ceasefire | Group | Development) -> str:
         ]
         sources = d.sources
     else:
+        assert isinstance(record, Group)
         g = record
         lines += [
             f"{g.id}: {g.name} ({g.kind.value})",
