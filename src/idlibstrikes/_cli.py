@@ -263,6 +263,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="parquet only: Hive-partition the tables that have these columns (e.g. year)",
     )
+    command(
+        "schema",
+        "print the JSON Schema of the data files",
+        "Print the JSON Schema (draft 2020-12) of the data-file format, for editors that "
+        "validate as you type: save it as idlibstrikes.schema.json beside your files and "
+        'start each file with "$schema": "./idlibstrikes.schema.json".',
+    )
     validate = command(
         "validate",
         "check data files; print every problem",
@@ -700,6 +707,13 @@ def _accounts_cell(one: StrikeCasualties) -> str:
     return "; ".join(cells) or "-"
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from ._jsonschema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     data = _data(args)
     if args.partition_by and args.format != "parquet":
@@ -729,6 +743,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ceasefires": _ceasefires,
     "casualties": _casualties,
     "export": _export,
+    "schema": _schema,
 }
 
 

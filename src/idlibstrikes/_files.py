@@ -48,7 +48,7 @@ KINDS = (
     "figures",
     "references",
 )
-_TOP = frozenset({"idlibstrikes", *KINDS})
+_TOP = frozenset({"idlibstrikes", "$schema", *KINDS})
 
 
 @attrs.frozen
@@ -165,6 +165,9 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
                 field=key,
                 expected="one of " + ", ".join(sorted(_TOP)),
             )
+        elif key == "$schema":  # the JSON Schema an editor validates the file against
+            if type(value) is not str:
+                fail("must be the schema's address (text)", field=key, found=type(value).__name__)
         elif key != "idlibstrikes":
             if type(value) is not list:
                 fail("must be a list of records", field=key, found=type(value).__name__)
