@@ -99,7 +99,13 @@ def test_validate_accepts_the_example_file() -> None:
     done = run_cli("validate", "examples/new-article.json", "--articles", "examples/articles")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok: 1 file, 3 records; with the bundled data: 11 strikes")
-    assert len(done.stdout.splitlines()) == 1
+    assert done.stdout.splitlines()[1:] == [
+        "quotes checked against 1 article text(s) in examples/articles"
+    ]
+    unchecked = run_cli("validate", "examples/new-article.json")
+    assert unchecked.stdout.splitlines()[1:] == [
+        "quotes not checked: give --articles FOLDER with the texts of example-0001.txt"
+    ]
 
 
 def test_validate_prints_every_problem_one_per_line(tmp_path: Path) -> None:

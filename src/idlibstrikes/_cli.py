@@ -15,9 +15,11 @@ import argparse
 import datetime as dt
 import difflib
 import io
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
@@ -263,6 +265,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="parquet only: Hive-partition the tables that have these columns (e.g. year)",
     )
+    new = command(
+        "new",
+        "write a skeleton data file for a new article",
+        "Write the start of a data file for an article: its source record (fill in the "
+        "publication date), empty lists for the rest, and '//' comments on what goes where "
+        "(the loader ignores them). Refuses to overwrite a file.",
+    )
+    new.add_argument("article", metavar="ARTICLE", help="the article's text file")
+    new.add_argument(
+        "--out", metavar="FILE", help="where to write (default: ARTICLE's name with .json)"
+    )
+    quote = command(
+        "quote",
+        "find the exact words of a quote in an article",
+        "Find the words in the article as the loader does (runs of whitespace collapsed) and "
+        "print the quote ready to paste; where they are not there exactly, print the closest "
+        "passages and how they differ, and exit 1.",
+    )
+    quote.add_argument("article", metavar="ARTICLE", help="the article's text file")
+    quote.add_argument("words", metavar="WORDS", help="the words to find")
     command(
         "schema",
         "print the JSON Schema of the data files",
@@ -289,6 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
         ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
+        quotes checked against 1 article text(s) in examples/articles
         0
         >>> main(["ceasefires", "--on", "2019-09-01"])
         id                       start       end                     status     name
@@ -707,6 +730,43 @@ def _accounts_cell(one: StrikeCasualties) -> str:
     return "; ".join(cells) or "-"
 
 
+def _read_article(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _UsageError(f"cannot read the article {path}: {exc}") from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from ._encode import skeleton
+
+    _read_article(args.article)  # a clear error for a missing or non-text file
+    out = Path(args.out) if args.out else Path(Path(args.article).stem + ".json")
+    if out.exists():
+        raise _UsageError(f"{out} exists; give another --out (a skeleton never overwrites)")
+    out.write_text(skeleton(args.article), encoding="utf-8")
+    print(out)
+    return 0
+
+
+def _quote_command(args: argparse.Namespace) -> int:
+    from ._encode import find_quote
+
+    found = find_quote(_read_article(args.article), args.words)
+    if found and found[0].similarity == 1.0:
+        print(f'"quote": {json.dumps(found[0].text, ensure_ascii=False)}')
+        return 0
+    if not found:
+        print(f"not found in {args.article}, and no passage comes close", file=sys.stderr)
+        return 1
+    print(f"not found exactly in {args.article}; the closest passages:", file=sys.stderr)
+    for p in found:
+        print(f"  {p.similarity:.0%} similar: {json.dumps(p.text, ensure_ascii=False)}")
+        for line in p.differences:
+            print(f"      {line}")
+    return 1
+
+
 def _schema(args: argparse.Namespace) -> int:
     from ._jsonschema import schema_text
 
@@ -744,6 +804,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "casualties": _casualties,
     "export": _export,
     "schema": _schema,
+    "new": _new,
+    "quote": _quote_command,
 }
 
 
@@ -768,4 +830,20 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
         f"with the bundled data: {len(data.strikes)} strikes, {len(data.groups)} groups, "
         f"{articles_count} articles"
     )
+    # say what was not checked: "ok" must not read as "the quotes are in the articles"
+    mine = {r.data.get("id") for r in raw.records["sources"]}
+    texts = sorted(
+        str(s.article) for s in data.sources if s.id in mine and not s.is_reference and s.article
+    )
+    if articles is None:
+        if texts:
+            print(
+                f"quotes not checked: give --articles FOLDER with the texts of {', '.join(texts)}"
+            )
+    else:
+        absent = [t for t in texts if not (Path(articles) / t).is_file()]
+        if absent:
+            print(f"quotes not checked for articles not in {articles}: {', '.join(absent)}")
+        else:
+            print(f"quotes checked against {len(texts)} article text(s) in {articles}")
     return 0

@@ -48,7 +48,7 @@ KINDS = (
     "figures",
     "references",
 )
-_TOP = frozenset({"idlibstrikes", "$schema", *KINDS})
+_TOP = frozenset({"idlibstrikes", "$schema", "//", *KINDS})
 
 
 @attrs.frozen
@@ -165,6 +165,8 @@ def _parse(name: str, raw: bytes, problems: list[Problem], out: dict[str, list[R
                 field=key,
                 expected="one of " + ", ".join(sorted(_TOP)),
             )
+        elif key == "//":  # a comment
+            continue
         elif key == "$schema":  # the JSON Schema an editor validates the file against
             if type(value) is not str:
                 fail("must be the schema's address (text)", field=key, found=type(value).__name__)

@@ -40,6 +40,8 @@ _DAY = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"}
 _COUNT = {"type": "integer", "minimum": 0}
 _FLAG = {"type": "boolean"}
+# "//": a comment, in any object (the loader ignores it)
+_COMMENT: dict[str, Any] = {"description": "A comment; the loader ignores it."}
 
 
 def _words(vocabulary: Any) -> dict[str, Any]:
@@ -72,8 +74,11 @@ def _object(
     return {
         "type": "object",
         "properties": {
-            k: properties[k] if k in required else {"anyOf": [properties[k], {"type": "null"}]}
-            for k in sorted(allowed)
+            **{
+                k: properties[k] if k in required else {"anyOf": [properties[k], {"type": "null"}]}
+                for k in sorted(allowed)
+            },
+            "//": _COMMENT,
         },
         "required": list(required),
         "additionalProperties": False,
@@ -374,7 +379,7 @@ def json_schema() -> dict[str, Any]:
     Examples:
         >>> schema = json_schema()
         >>> schema["$schema"], sorted(schema["properties"])[:3]
-        ('https://json-schema.org/draft/2020-12/schema', ['$schema', 'additions', 'announcements'])
+        ('https://json-schema.org/draft/2020-12/schema', ['$schema', '//', 'additions'])
     """
     records = _records()
     extendable = {
@@ -402,7 +407,7 @@ def json_schema() -> dict[str, Any]:
         additions.append(
             {
                 "type": "object",
-                "properties": {"kind": {"const": kind}, "id": _ID, **fields},
+                "properties": {"kind": {"const": kind}, "id": _ID, "//": _COMMENT, **fields},
                 "required": ["kind", "id"],
                 "additionalProperties": False,
             }
@@ -416,6 +421,7 @@ def json_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "$schema": {"type": "string"},
+            "//": _COMMENT,
             "idlibstrikes": {"const": 1},
             "additions": {"type": "array", "items": {"oneOf": additions}},
             **{kind: {"type": "array", "items": shape} for kind, shape in records.items()},

@@ -65,6 +65,10 @@ def _writable(text: str) -> bool:
     return True
 
 
+#: The key of a comment, allowed in any object of a data file and ignored ("//": "...").
+COMMENT = "//"
+
+
 def show(value: object) -> str:
     """A short rendering of a value found, for a problem's ``found`` (a long one clipped)."""
     shown = repr(value)
@@ -123,7 +127,7 @@ class Fields:
         self.failed = False
         # issuperset runs in C: the per-key loop runs only when some key is unknown
         for key in () if allowed.issuperset(data) else data:
-            if key not in allowed:
+            if key not in allowed and key != COMMENT:
                 self.fail(
                     key,
                     "unknown field (a typo?); remove it or correct its name",

@@ -1,0 +1,172 @@
+"""Tools for encoding a new article: a skeleton data file, and finding exact quotes.
+
+Every fact in a data file carries a verbatim quote that the loader finds in the article
+once runs of whitespace are collapsed. `find_quote` does that search the way the loader
+does, and where the words are not there exactly (a curly quote typed straight, a word
+misremembered) it gives the closest passages and how they differ, so the quote can be
+pasted as the article prints it. `skeleton` writes the start of a data file for an
+article: its source record and, in ``"//"`` comments (which the loader ignores), what
+goes where.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import attrs
+
+__all__ = ["Passage", "collapse", "find_quote", "skeleton"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    r"""Text with every run of whitespace (no-break spaces too) made one space.
+
+    Examples:
+        >>> collapse("at least\n 38\u00a0people ")
+        'at least 38 people'
+    """
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """A passage of an article that matches (or comes close to) the words looked for.
+
+    Attributes:
+        text: The passage as the article prints it (whitespace collapsed): paste this.
+        similarity: 1.0 for the exact words, less for a near passage.
+        differences: For a near passage, the words that differ (``-`` yours, ``+`` the
+            article's); empty for an exact match.
+
+    Examples:
+        >>> p = find_quote("A local monitoring group said", "local monitoring group")[0]
+        >>> p.text, p.similarity
+        ('local monitoring group', 1.0)
+    """
+
+    text: str
+    similarity: float
+    differences: tuple[str, ...] = ()
+
+
+def find_quote(article: str, words: str, *, most: int = 3) -> list[Passage]:
+    """The exact quote in ``article``, or the closest passages with their differences.
+
+    Args:
+        article: The article's text.
+        words: The words to find (whitespace does not matter).
+        most: How many near passages to give when there is no exact match.
+
+    Returns:
+        One exact `Passage`, or up to ``most`` near ones, best first (empty when nothing
+        comes close).
+
+    Examples:
+        >>> text = "Residents identified one of the dead as Abu Baker Mourek."
+        >>> find_quote(text, "identified one of the dead")[0].similarity
+        1.0
+        >>> near = find_quote(text, "residents named one of the dead")[0]
+        >>> near.text
+        'Residents identified one of the dead'
+        >>> near.differences
+        ('- residents', '+ Residents', '- named', '+ identified')
+    """
+    body, wanted = collapse(article), collapse(words)
+    if not wanted:
+        return []
+    at = body.find(wanted)
+    if at >= 0:
+        return [Passage(text=body[at : at + len(wanted)], similarity=1.0)]
+    tokens = body.split(" ")
+    size = len(wanted.split(" "))
+    scored: list[tuple[float, int, int]] = []
+    for width in {max(1, size - 1), size, size + 1}:
+        for start in range(max(1, len(tokens) - width + 1)):
+            window = " ".join(tokens[start : start + width])
+            matcher = difflib.SequenceMatcher(None, wanted.lower(), window.lower())
+            if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+                continue
+            scored.append((matcher.ratio(), start, width))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    found: list[Passage] = []
+    taken: list[range] = []
+    for ratio, start, width in scored:
+        if ratio < 0.6 or len(found) >= most:
+            break
+        span = range(start, start + width)
+        if any(set(span) & set(t) for t in taken):
+            continue  # a passage overlapping a better one
+        taken.append(span)
+        text = " ".join(tokens[start : start + width])
+        diff = [
+            line
+            for line in difflib.ndiff(wanted.split(" "), text.split(" "))
+            if line[:1] in "+-" and line[2:]
+        ]
+        found.append(Passage(text=text, similarity=round(ratio, 3), differences=tuple(diff)))
+    return found
+
+
+def skeleton(article: str | Path) -> str:
+    """The start of a data file for an article: its source, and comments on the rest.
+
+    The headline is the article's first line (check it); the publication date is left for
+    you to fill in, because the loader needs it and it must come from the article or a
+    cited reference. Everything else is in ``"//"`` comments, which the loader ignores.
+
+    Examples:
+        >>> import json
+        >>> doc = json.loads(skeleton("examples/articles/example-0001.txt"))
+        >>> doc["sources"][0]["id"], doc["sources"][0]["headline"][:28]
+        ('example-0001.txt', 'FICTIONAL EXAMPLE TEXT for t')
+    """
+    path = Path(article)
+    text = path.read_text(encoding="utf-8")
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    name = path.name
+    doc = {
+        "$schema": "./idlibstrikes.schema.json",
+        "//": [
+            f"A data file for {name}: see docs/format.md and docs/contributing.md.",
+            "Every fact needs the article's exact words: find them with",
+            f"  idlibstrikes quote {name} 'the words'",
+            "then check with: idlibstrikes validate THIS.json --articles FOLDER",
+            "Write the JSON Schema beside this file for your editor:",
+            "  idlibstrikes schema > idlibstrikes.schema.json",
+        ],
+        "idlibstrikes": 1,
+        "sources": [
+            {
+                "//": "The article. Fill in 'published' with the date it prints "
+                "(or a range with reasoning); check the headline (its first line).",
+                "id": name,
+                "kind": "article",
+                "article": name,
+                "headline": first,
+                "published": {
+                    "text": "FILL IN: the publication date as the article prints it",
+                    "span": "FILL IN: YYYY-MM-DD",
+                },
+            }
+        ],
+        "places": [],
+        "groups": [],
+        "people": [],
+        "strikes": [],
+        "ceasefires": [],
+        "additions": [
+            {
+                "//": "To add this article's claims to a strike, group, ceasefire, place or "
+                "person already in the data, name it here (kind, id) and list what to "
+                "append: claims, citations, date_claims ... Delete this example.",
+                "kind": "strike",
+                "id": "2019-08-31-idlib-training-camp",
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
