@@ -168,7 +168,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "UnknownNameError: no group is known as 'Huras al Din'; did you mean: 'Hurras al-Din'",
     ),
     "tables_and_exports.py": (
-        "to_records('strikes'): 11 rows of 52 columns",
+        "to_records('strikes'): 11 rows of 53 columns",
         "to_records('claims'): 20 rows",
         "to_records('references'): 36 rows",
         "deaths_best (integer): UCDP's best estimate: the value every account allows, where",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import idlibstrikes as isk
+from idlibstrikes._html import label
 
 
 def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset) -> None:
@@ -12,7 +13,9 @@ def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset)
     html = strike._repr_html_()
     for claim in strike.claims:
         assert f"<td>{escape(claim.quote)}</td>" in html
-        assert f"<td>{claim.source.id}</td>" in html
+        # a source shows as its short id and outlet, not its file name
+        assert f"<td>{label(claim.source)}</td>" in html
+        assert claim.source.id not in html
     deaths = data.casualties([strike]).per_strike[0]
     # facts; the accounts behind the deaths; the claims; the reference facts: each with a header
     rows = 7 + (1 + len(deaths.accounts)) + (1 + len(strike.claims)) + (1 + len(strike.references))
@@ -20,7 +23,8 @@ def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset)
     assert "<th>deaths (all victims)</th><td>49</td>" in html
     assert "reference, corrects, high: date 2017-03-16" in html
     assert "2017-03-16..2017-03-17 (On March 17, 2017; In March 2017; disputed)" in html
-    assert html.endswith(f"Sources: {', '.join(s.id for s in strike.sources)}</small></p>")
+    assert html.endswith("Sources: 002 Kurdistan 24, 003</small></p>")
+    assert label(data.source("002")) == "002 Kurdistan 24"
 
 
 def test_text_is_escaped(data: isk.Dataset) -> None:

@@ -7,16 +7,17 @@ notebook cell still says where the figures come from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
 from ._casualties import StrikeCasualties, deaths_text, summarize
-from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
+from ._models import Ceasefire, Group, Outcome, ReferenceFact, Source, Strike, Victims
 from ._wording import date_text, figure_text, reference_text, who_text
 
 if TYPE_CHECKING:
     from ._casualties import Casualties
+    from ._cite import CitedArticle
     from ._dataset import Dataset
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "ceasefires_html",
     "dataset_html",
     "group_html",
+    "label",
     "more_rows",
     "strike_html",
     "strikes_html",
@@ -85,8 +87,24 @@ def _references(facts: Sequence[ReferenceFact]) -> str:
     return _table(("field", "reference fact"), rows, caption="Reference facts (beside the claims)")
 
 
-def _sources(ids: Iterable[str]) -> str:
-    listed = ", ".join(escape(i) for i in ids) or "none"
+def label(source: Source, articles: Mapping[str, CitedArticle] | None = None) -> str:
+    """How views name a source: its short id and outlet ("002 Kurdistan 24").
+
+    The outlet is the article's own, or with ``articles`` (see `_cite.cited_articles`)
+    the reference layer's where the article does not print it.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> label(isk.load().source("002"))
+        '002 Kurdistan 24'
+    """
+    found = articles.get(source.id) if articles is not None else None
+    outlet = found.outlet if found is not None else source.outlet
+    return f"{source.short_id} {outlet}" if outlet else source.short_id
+
+
+def _sources(names: Iterable[str]) -> str:
+    listed = ", ".join(escape(i) for i in names) or "none"
     return f"<p><small>Sources: {listed}</small></p>"
 
 
@@ -128,7 +146,7 @@ def strike_html(s: Strike) -> str:
                 c.victims.value,
                 c.outcome.value,
                 who_text(c.claimant, c.source),
-                c.source.id,
+                label(c.source),
                 c.quote,
             )
             for c in s.claims
@@ -140,7 +158,7 @@ def strike_html(s: Strike) -> str:
         + (_accounts(deaths) if deaths.known else "")
         + (claims if s.claims else "")
         + (_references(s.references) if s.references else "")
-        + _sources(src.id for src in s.sources)
+        + _sources(label(src) for src in s.sources)
     )
 
 
@@ -148,7 +166,7 @@ def _accounts(one: StrikeCasualties) -> str:
     rows = (
         (
             a.who,
-            a.source.id if a.source is not None else "-",
+            label(a.source) if a.source is not None else "-",
             figure_text(a.low, a.high),
             a.basis.value,
         )
@@ -158,7 +176,9 @@ def _accounts(one: StrikeCasualties) -> str:
     return _table(("account", "source", "figure", "basis"), rows, caption=caption)
 
 
-def strikes_html(strikes: Sequence[Strike]) -> str:
+def strikes_html(
+    strikes: Sequence[Strike], articles: Mapping[str, CitedArticle] | None = None
+) -> str:
     """A table of strikes with their date ranges, places, targets, deaths and sources.
 
     Long results show their first `MAX_ROWS` strikes and say how many more there are.
@@ -175,7 +195,7 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
             s.place.name,
             ", ".join(t.name for t in s.targets) or "-",
             deaths_text(s),
-            ", ".join(src.id for src in s.sources),
+            ", ".join(label(src, articles) for src in s.sources),
         )
         for s in strikes
     )
@@ -213,7 +233,7 @@ def group_html(g: Group) -> str:
                 a.other.name,
                 str(a.since or ""),
                 str(a.until or ""),
-                a.source.id,
+                label(a.source),
                 a.quote,
             )
             for a in g.affiliations
@@ -228,14 +248,14 @@ def group_html(g: Group) -> str:
                 e.unit,
                 str(e.as_of),
                 e.claimant.name if e.claimant else "the outlet",
-                e.source.id,
+                label(e.source),
                 e.quote,
             )
             for e in g.strength
         ),
         caption="Strength estimates",
     )
-    sources = sorted({c.source.id for c in g.citations})
+    sources = sorted({label(c.source) for c in g.citations})
     return (
         facts
         + (links if g.affiliations else "")
@@ -273,7 +293,7 @@ def ceasefire_html(c: Ceasefire) -> str:
     return (
         facts
         + (_references(c.references) if c.references else "")
-        + _sources(s.id for s in c.sources)
+        + _sources(label(s) for s in c.sources)
     )
 
 
@@ -292,7 +312,7 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
             date_text(c.start),
             date_text(c.end),
             c.status_on(*period).value if period else "-",
-            ", ".join(s.id for s in c.sources),
+            ", ".join(label(s) for s in c.sources),
         )
         for c in ceasefires
     )
@@ -320,7 +340,7 @@ def casualties_html(c: Casualties) -> str:
             a.who,
             figure_text(a.low, a.high),
             a.basis.value,
-            a.source.id if a.source is not None else "-",
+            label(a.source) if a.source is not None else "-",
             " / ".join(claim.quote for claim in a.claims) or ", ".join(p.name for p in a.named),
         )
         for one in (*c.per_strike, *(s for s in c.series if s.known))
@@ -343,4 +363,6 @@ def dataset_html(data: Dataset) -> str:
         f"<p>idlibstrikes dataset: {len(data.strikes)} strikes, {len(data.groups)} groups, "
         f"{len(data.ceasefires)} ceasefires, from {len(articles)} articles.</p>"
     )
-    return summary + strikes_html(data.strikes)
+    from ._tables import cited_by_id
+
+    return summary + strikes_html(data.strikes, cited_by_id(data))

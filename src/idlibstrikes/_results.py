@@ -324,8 +324,9 @@ class Strikes(_Result[Strike]):
 
     def _repr_html_(self) -> str:
         from ._html import strikes_html
+        from ._tables import cited_by_id
 
-        return strikes_html(self)
+        return strikes_html(self, cited_by_id(self.dataset))
 
 
 class Ceasefires(_Result[Ceasefire]):

@@ -29,7 +29,7 @@ Conventions (documented in the codebook):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -57,6 +57,7 @@ from ._models import (
 )
 
 if TYPE_CHECKING:
+    from ._cite import CitedArticle
     from ._dataset import Dataset
     from ._relational import Field
     from ._table import Table
@@ -252,6 +253,13 @@ _STRIKES = (
         "sources", "string", "Ids (file names) of the articles reporting the strike.", multiple=True
     ),
     _c(
+        "outlets",
+        "string",
+        "Their outlets (short id and outlet: '002 Kurdistan 24'), the reference layer's "
+        "where an article does not print it.",
+        multiple=True,
+    ),
+    _c(
         "references",
         "string",
         "Ids of the reference facts about the strike (see the references table).",
@@ -285,6 +293,8 @@ _CLAIMS = (
     ),
     _c("claimant_id", "string", "The claimant's group id."),
     _c("source", "string", "The article's id (file name).", required=True),
+    _c("source_short_id", "string", "The article's short id ('002').", required=True),
+    _c("outlet", "string", "The article's outlet (its own, else the reference layer's)."),
     _c("quote", "string", "The article's words stating the figure.", required=True),
     _c(
         "vague",
@@ -372,15 +382,22 @@ _SOURCES = (
         "The source's id (an article's file name, or a reference's id).",
         required=True,
     ),
+    _c("short_id", "string", "The id views show: an article's number ('002').", required=True),
     _c("kind", "string", "article or reference.", required=True, vocabulary=_words(SourceKind)),
     _c("article", "string", "The article's file name."),
-    _c("outlet", "string", "The outlet, where the article prints it."),
+    _c(
+        "outlet",
+        "string",
+        "The outlet: the article's where it prints it, else the reference layer's.",
+    ),
+    _c("outlet_from", "string", "'article', or the id of the reference fact giving the outlet."),
     _c("headline", "string", "The headline (a reference's title)."),
     _c("published_earliest", "date", "Earliest possible publication day."),
     _c("published_latest", "date", "Latest possible publication day."),
     _c("published_text", "string", "How the publication date was found."),
     _c("published_from", "string", "The reference that gives the publication date, if any."),
-    _c("address", "string", "Where to find a reference."),
+    _c("address", "string", "Where to find it (for an article, from the reference layer)."),
+    _c("address_from", "string", "'article', or the id of the reference fact giving it."),
 )
 
 _REFERENCES = (
@@ -510,7 +527,21 @@ def _admin1(s: Strike) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _strike_row(s: Strike, gazetteer: Sequence[Place] | None = None) -> Row:
+def _outlet(source: Source, articles: Mapping[str, CitedArticle] | None) -> str | None:
+    found = articles.get(source.id) if articles is not None else None
+    return found.outlet if found is not None else source.outlet
+
+
+def _label(source: Source, articles: Mapping[str, CitedArticle] | None) -> str:
+    outlet = _outlet(source, articles)
+    return f"{source.short_id} {outlet}" if outlet else source.short_id
+
+
+def _strike_row(
+    s: Strike,
+    gazetteer: Sequence[Place] | None = None,
+    articles: Mapping[str, CitedArticle] | None = None,
+) -> Row:
     from ._geo import place as locate
 
     place, ref = s.place, s.place.reference
@@ -559,11 +590,14 @@ def _strike_row(s: Strike, gazetteer: Sequence[Place] | None = None) -> Row:
         "number_of_claims": len(s.claims),
         "number_of_sources": len(s.sources),
         "sources": _ids(s.sources),
+        "outlets": tuple(_label(src, articles) for src in s.sources),
         "references": _ids(s.references),
     }
 
 
-def _claim_row(s: Strike, i: int, c: CasualtyClaim) -> Row:
+def _claim_row(
+    s: Strike, i: int, c: CasualtyClaim, articles: Mapping[str, CitedArticle] | None = None
+) -> Row:
     return {
         "claim_id": f"{s.id}#{i}",
         "strike_id": s.id,
@@ -575,6 +609,8 @@ def _claim_row(s: Strike, i: int, c: CasualtyClaim) -> Row:
         "claimant": c.claimant.name if c.claimant else None,
         "claimant_id": c.claimant.id if c.claimant else None,
         "source": c.source.id,
+        "source_short_id": c.source.short_id,
+        "outlet": _outlet(c.source, articles),
         "quote": c.quote,
         "vague": c.vague,
         "within": tuple(v.value for v in c.within),
@@ -639,19 +675,28 @@ def _ceasefire_row(c: Ceasefire) -> Row:
     }
 
 
-def _source_row(s: Source) -> Row:
+def _source_row(s: Source, articles: Mapping[str, CitedArticle] | None = None) -> Row:
     published = _range(s.published)
+    cited = articles.get(s.id) if articles is not None else None
+    outlet_from = "article" if s.outlet else None
+    address_from = "article" if s.address else None
+    if cited is not None:
+        outlet_from = "article" if cited.outlet_from == "the article" else cited.outlet_from
+        address_from = "article" if cited.address_from == "the article" else cited.address_from
     return {
         "id": s.id,
+        "short_id": s.short_id,
         "kind": s.kind.value,
         "article": s.article,
-        "outlet": s.outlet,
+        "outlet": cited.outlet if cited is not None else s.outlet,
+        "outlet_from": outlet_from,
         "headline": s.headline,
         "published_earliest": published[0],
         "published_latest": published[1],
         "published_text": published[2],
         "published_from": s.published_from.id if s.published_from else None,
-        "address": s.address,
+        "address": cited.address if cited is not None else s.address,
+        "address_from": address_from,
     }
 
 
@@ -672,6 +717,15 @@ def _reference_row(f: ReferenceFact) -> Row:
     }
 
 
+def cited_by_id(data: Dataset | None) -> dict[str, CitedArticle] | None:
+    """Each article's outlet and address, the reference layer's where it lacks them."""
+    if data is None:
+        return None
+    from ._cite import cited_articles
+
+    return {a.source.id: a for a in cited_articles(data, data.sources)}
+
+
 def _gazetteer(data: Dataset | None) -> list[Place] | None:
     if data is None:
         return None
@@ -683,8 +737,8 @@ def strike_records(strikes: Iterable[Strike], data: Dataset | None = None) -> li
 
     ``data`` gives the places whose points may stand for a district or governorate.
     """
-    gazetteer = _gazetteer(data)
-    return [_strike_row(s, gazetteer) for s in strikes]
+    gazetteer, articles = _gazetteer(data), cited_by_id(data)
+    return [_strike_row(s, gazetteer, articles) for s in strikes]
 
 
 def rows_of(kind: str, records: Iterable[Any], data: Dataset | None = None) -> list[Row]:
@@ -695,14 +749,15 @@ def rows_of(kind: str, records: Iterable[Any], data: Dataset | None = None) -> l
 
 
 def _rows(data: Dataset, kind: str) -> Iterable[Row]:
+    articles = cited_by_id(data) if kind in ("claims", "sources") else None
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "strikes": lambda: strike_records(data.strikes, data),
         "claims": lambda: (
-            _claim_row(s, i, c) for s in data.strikes for i, c in enumerate(s.claims)
+            _claim_row(s, i, c, articles) for s in data.strikes for i, c in enumerate(s.claims)
         ),
         "groups": lambda: map(_group_row, data.groups),
         "ceasefires": lambda: map(_ceasefire_row, data.ceasefires),
-        "sources": lambda: map(_source_row, data.sources),
+        "sources": lambda: (_source_row(s, articles) for s in data.sources),
         "references": lambda: map(_reference_row, data.references),
     }
     columns(kind)  # an unknown kind raises here, with suggestions
