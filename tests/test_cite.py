@@ -31,6 +31,30 @@ def articles_in(text: str) -> dict[str, str]:
     return dict(re.findall(r"^  \[(\d{3})\] (.*)$", text, flags=re.M))
 
 
+def test_a_record_of_your_own_data_needs_its_dataset() -> None:
+    mine = isk.load("examples/new-article.json")
+    strike = mine.strike("2019-08-31-idlib-training-camp")
+    with pytest.raises(ValueError, match="pass data="):
+        isk.cite(strike)
+    first = isk.cite(strike, data=mine, accessed="2026-11-29").splitlines()[0]
+    assert "Changes: bundled and your files" in first
+
+
+def test_references_behind_a_record_are_cited_beside_its_articles(data: isk.Dataset) -> None:
+    text = isk.cite(data.strike("2017-03-al-jinah"), accessed=DAY)
+    refs = re.findall(r"^  \[(ref-[\w-]+)\]", text, flags=re.M)
+    assert "ref-centcom-2017-03-16" in refs  # the reference that dates the strike
+    fact = isk.cite(data.references[0], accessed=DAY)
+    assert "References beside the articles (1):" in fact
+
+
+def test_a_slice_of_a_result_can_be_cited(data: isk.Dataset) -> None:
+    found = data.strikes_by_group("Hurras al-Din")
+    assert "Cited: 1 record(s): 2019-06-30-rif-al-muhandisin." in isk.cite(found[:1], accessed=DAY)
+    with pytest.raises(TypeError, match="accessed must be a date"):
+        isk.cite(found, accessed="last week")
+
+
 def cited_records(data: isk.Dataset) -> list[object]:
     return [
         data,
@@ -80,7 +104,11 @@ def test_a_citation_states_versions_access_date_and_query(data: isk.Dataset) -> 
 
 def test_a_citation_says_where_an_outlet_or_address_comes_from(data: isk.Dataset) -> None:
     lines = articles_in(isk.cite(data, accessed=DAY))
-    assert "(from the reference layer: ref-001-address, ref-001-outlet)" in lines["001"]
+    assert (
+        "(from the reference layer: outlet: ref-001-outlet; address: ref-001-address)"
+        in (lines["001"])
+    )
+    assert "published: ref-al-jazeera-004-page" in lines["004"]
     assert "ref-002-outlet" not in lines["002"]  # 002 prints its outlet itself
 
 
@@ -93,7 +121,9 @@ def test_your_files_are_named_as_changes() -> None:
 def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
     strike = data.strike("2025-02-15-urum-al-jawz")
     bib = isk.cite(strike, "bibtex", accessed=DAY)
-    assert bib.startswith("@misc{idlibstrikes-data-2026.11.0,\n")
+    assert bib.startswith("@misc{idlibstrikes-data-2026.11.0-")  # its own key: what it cites
+    assert isk.cite(data, "bibtex").startswith("@misc{idlibstrikes-data-2026.11.0,\n")
+    assert "@misc{isk-ref-zaman-al-wasl," in bib  # the reference that places the strike
     assert "@misc{isk-000," in bib
     assert "url = {https://thenationalnews.com/news/mena/2025/02/16/" in bib
     assert "000\\_e4fa0e6bef30d977.txt" in bib  # escaped for BibTeX

@@ -132,7 +132,7 @@ def test_show_a_strike_with_every_claim_and_quote(installed: Path) -> None:
     done = cli(installed, "show", "2019-06-30-rif-al-muhandisin")
     assert done.returncode == 0
     out = done.stdout
-    assert "8 commanders killed, per Kurdistan 24 (own voice) [002_0d9037507fd83edc.txt]" in out
+    assert "8 commanders killed, per Kurdistan 24 (own voice) [002]" in out
     assert "deaths (all): 6-8+ (disputed)" in out
     assert "reference, high: date 2019-06-30: Sunday 30 Jun 2019" in out
     assert "6 commanders killed, per Syrian Observatory for Human Rights" in out

@@ -220,3 +220,14 @@ def test_the_data_package_is_valid_for_frictionless(data: isk.Dataset, tmp_path:
 def test_an_unknown_format_suggests_the_known_ones(data: isk.Dataset, tmp_path: Path) -> None:
     with pytest.raises(LookupError, match="'geojson'"):
         data.export("geo-json", tmp_path)
+
+
+def test_the_data_package_states_the_data_version_and_licence(
+    data: isk.Dataset, tmp_path: Path
+) -> None:
+    data.export("datapackage", tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == data.version.data
+    assert [lic["name"] for lic in package["licenses"]] == ["CC-BY-4.0"]
+    titles = [s["title"] for s in package["sources"]]
+    assert "Kurdistan 24 - US carries out rare strike against al-Qaeda in Syria" in titles

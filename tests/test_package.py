@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 
 import idlibstrikes as isk
@@ -227,3 +228,54 @@ def test_the_core_works_without_any_optional_dependency(tmp_path: Path) -> None:
     assert "export('parquet') needs pyarrow; install it with pip install 'idlibstrikes[arrow]'" in (
         with_parquet.stderr
     )
+
+
+def test_validate_names_the_articles_whose_quotes_went_unchecked(tmp_path: Path) -> None:
+    mine = tmp_path / "add.json"
+    mine.write_text(
+        '{"idlibstrikes": 1, "additions": [{"kind": "strike", '
+        '"id": "2019-06-30-rif-al-muhandisin", "citations": [{"about": "place", '
+        '"source": "002_0d9037507fd83edc.txt", "quote": "words no article has"}]}]}',
+        encoding="utf-8",
+    )
+    done = run_cli("validate", str(mine))
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[1] == (
+        "quotes not checked: give --articles FOLDER with the texts of 002_0d9037507fd83edc.txt"
+    )
+    empty = tmp_path / "texts"
+    empty.mkdir()
+    done = run_cli("validate", str(mine), "--articles", str(empty))
+    assert "quotes not checked for articles not in" in done.stdout
+
+
+def test_validate_refuses_a_skeletons_placeholders(tmp_path: Path) -> None:
+    done = run_cli("new", "examples/articles/example-0002.txt", "--out", str(tmp_path / "s.json"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "s.json").read_text(encoding="utf-8")
+    filled = text.replace('"FILL IN: YYYY-MM-DD"', '"2025-03-12"')
+    (tmp_path / "s.json").write_text(filled, encoding="utf-8")
+    done = run_cli("validate", str(tmp_path / "s.json"))
+    assert done.returncode == 1
+    assert "a placeholder of the skeleton is still here" in done.stdout
+    again = run_cli("new", "examples/articles/example-0002.txt", "--out", str(tmp_path / "s.json"))
+    assert again.returncode == 2
+    assert "exists; give another --out" in again.stderr
+
+
+def test_a_short_id_two_articles_share_is_not_guessed(tmp_path: Path) -> None:
+    from idlibstrikes.testing import strategies  # noqa: F401 - the extra is installed
+
+    data = isk.load()
+    twin = attrs.evolve(data.source("002"), id="002_mine.txt", article="002_mine.txt")
+    both = isk.Dataset(
+        sources=(*data.sources, twin),
+        places=data.places,
+        people=data.people,
+        groups=data.groups,
+        strikes=data.strikes,
+        ceasefires=data.ceasefires,
+    )
+    with pytest.raises(LookupError, match="a short id several articles share"):
+        both.source("002")
+    assert both.source("002_mine").id == "002_mine.txt"

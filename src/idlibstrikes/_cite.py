@@ -61,6 +61,8 @@ class CitedArticle:
         outlet_from: ``"the article"`` or the id of the reference fact that gives it.
         headline: The headline the article prints, if any.
         published: The publication date (a range where the article prints no date).
+        published_from: ``"the article"`` (or the article's own wording, read with the
+            reasoning given) or the id of the reference that gives it.
         address: The web address, from the reference layer.
         address_from: The id of the reference fact that gives the address.
 
@@ -77,8 +79,26 @@ class CitedArticle:
     outlet_from: str | None
     headline: str | None
     published: DateRange | None
+    published_from: str | None
     address: str | None
     address_from: str | None
+
+    @property
+    def from_references(self) -> tuple[str, ...]:
+        """What the citation takes from the reference layer, as ``part: reference`` labels.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> a = cited_articles(isk.load(), [isk.load().source("004")])[0]
+            >>> a.from_references
+            ('published: ref-al-jazeera-004-page', 'address: ref-004-address')
+        """
+        parts = (
+            ("outlet", self.outlet_from),
+            ("published", self.published_from),
+            ("address", self.address_from),
+        )
+        return tuple(f"{p}: {ref}" for p, ref in parts if ref and ref != "the article")
 
 
 def _fact(data: Dataset, source: Source, field: str) -> ReferenceFact | None:
@@ -105,6 +125,7 @@ def cited_articles(data: Dataset, sources: Iterable[Source]) -> list[CitedArticl
                 outlet_from=outlet_from,
                 headline=source.headline,
                 published=source.published,
+                published_from=source.published_from.id if source.published_from else None,
                 address=address,
                 address_from=address_from,
             )
@@ -150,6 +171,8 @@ def _what(obj: Any) -> tuple[Dataset | None, list[Any], str | None]:
         return data, list(obj), getattr(obj, "query", None)
     if attrs.has(type(obj)):
         return None, [obj], None
+    if isinstance(obj, tuple | list) and obj and all(attrs.has(type(r)) for r in obj):
+        return None, list(obj), None  # a slice of a result, or records picked by hand
     raise TypeError(
         f"cannot cite a {type(obj).__name__}: give a Dataset, a record (a strike, group, "
         "ceasefire, source ...) or a query's result"
@@ -161,7 +184,7 @@ def cite(
     style: str = "text",
     *,
     data: Dataset | None = None,
-    accessed: dt.date | None = None,
+    accessed: dt.date | str | None = None,
 ) -> str:
     """A citation of a dataset, a record or a query's result, with every article behind it.
 
@@ -175,12 +198,14 @@ def cite(
         obj: A [`Dataset`][idlibstrikes.Dataset], a record, or a query's result.
         style: ``text``, ``bibtex`` or ``csl-json``.
         data: The dataset a record comes from (default: the one a result was asked of,
-            else the bundled dataset); its reference facts give outlets and addresses.
-        accessed: The access date (default: today).
+            else the bundled dataset); its reference facts give outlets and addresses,
+            and its version and changes are what the citation states.
+        accessed: The access date, a date or ``"YYYY-MM-DD"`` (default: today).
 
     Raises:
         UnknownNameError: An unknown style.
         TypeError: ``obj`` is not something that can be cited.
+        ValueError: A record that is not in the bundled data, without ``data=``.
 
     Examples:
         >>> import idlibstrikes as isk, datetime as dt
@@ -188,7 +213,7 @@ def cite(
         >>> text = cite(data.strike("2019-06-30-rif-al-muhandisin"), accessed=dt.date(2026, 11, 29))
         >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
         idlibstrikes developers. idlibstrikes: ... Data version 2026.11.0 (as of 2026-11-29), ...
-        >>> [line[3:6] for line in text.splitlines() if line.startswith("  [")]
+        >>> [line[3:6] for line in text.splitlines() if line.startswith("  [0")]
         ['001', '002', '003', '004']
     """
     from ._dataset import load
@@ -196,20 +221,68 @@ def cite(
 
     if style not in STYLES:
         raise UnknownNameError(style, kind="citation style", suggestions=STYLES)
+    day = _day(accessed)
     found, records, query = _what(obj)
-    dataset = data or found or load()
+    dataset = data or found
+    if dataset is None:
+        dataset = load()
+        foreign = [r for r in records if not _in(dataset, r)]
+        if foreign:
+            # citing the bundled data's version for someone else's record would be wrong
+            raise ValueError(
+                f"{getattr(foreign[0], 'id', foreign[0])!r} is not a record of the bundled "
+                "data: pass data=, the dataset it comes from, so the citation states its "
+                "version and changes"
+            )
     if records:
-        sources: Iterable[Source] = [s for r in records for s in _sources_of(r, set())]
+        sources: list[Source] = [s for r in records for s in _sources_of(r, set())]
     else:
-        sources = dataset.sources
+        sources = list(dataset.sources)
     articles = cited_articles(dataset, sources)
-    day = accessed or dt.date.today()
+    references = sorted({s.id: s for s in sources if s.is_reference}.values(), key=_by_id)
     what = _described(records)
     if style == "bibtex":
-        return _bibtex(dataset, articles, day, query, what)
+        return _bibtex(dataset, articles, references, day, query, what)
     if style == "csl-json":
-        return json.dumps(_csl(dataset, articles, day, query, what), ensure_ascii=False, indent=2)
-    return _text(dataset, articles, day, query, what)
+        items = _csl(dataset, articles, references, day, query, what)
+        return json.dumps(items, ensure_ascii=False, indent=2)
+    return _text(dataset, articles, references, day, query, what)
+
+
+def _by_id(source: Source) -> str:
+    return source.id
+
+
+def _day(accessed: dt.date | str | None) -> dt.date:
+    if accessed is None:
+        return dt.date.today()
+    if isinstance(accessed, dt.date):
+        return accessed
+    if isinstance(accessed, str):
+        try:
+            return dt.date.fromisoformat(accessed)
+        except ValueError:
+            pass
+    raise TypeError(f"accessed must be a date or 'YYYY-MM-DD', not {accessed!r}")
+
+
+def _in(data: Dataset, record: Any) -> bool:
+    """Whether ``record`` is one of ``data``'s own records (or a claim inside one)."""
+    pools = (
+        data.strikes,
+        data.groups,
+        data.ceasefires,
+        data.developments,
+        data.people,
+        data.places,
+        data.sources,
+        data.references,
+        data.announcements,
+        data.figures,
+    )
+    if isinstance(record, (*_RECORDS, ReferenceFact)):
+        return any(record in pool for pool in pools)
+    return True  # a claim or citation: its sources are named; its record is not known
 
 
 def _described(records: list[Any]) -> str | None:
@@ -242,17 +315,27 @@ def _published(a: CitedArticle) -> str:
 
 
 def _text(
-    data: Dataset, articles: list[CitedArticle], day: dt.date, query: str | None, what: str | None
+    data: Dataset,
+    articles: list[CitedArticle],
+    references: list[Source],
+    day: dt.date,
+    query: str | None,
+    what: str | None,
 ) -> str:
     lines = [_dataset_line(data, day, query, what)]
     lines.append(f"Articles behind it ({len(articles)}):")
     for a in articles:
         outlet = a.outlet or "outlet not known"
         headline = f' "{a.headline}."' if a.headline else ""
-        where = f" {a.address}" if a.address else " address not known"
-        layer = sorted({f for f in (a.outlet_from, a.address_from) if f and f != "the article"})
-        note = f" (from the reference layer: {', '.join(layer)})" if layer else ""
+        where = f" {a.address}" if a.address else " Address not known."
+        layer = a.from_references
+        note = f" (from the reference layer: {'; '.join(layer)})" if layer else ""
         lines.append(f"  [{a.short_id}] {outlet}.{headline} {_published(a)}.{where}{note}")
+    if references:
+        lines.append(f"References beside the articles ({len(references)}):")
+        for r in references:
+            title = f' "{r.headline}."' if r.headline else ""
+            lines.append(f"  [{r.id}] {r.outlet or 'not named'}.{title}")
     lines.append(
         "The encoded data are licensed CC BY 4.0; the articles' texts are not "
         "redistributed (read them at their addresses)."
@@ -260,16 +343,40 @@ def _text(
     return "\n".join(lines) + "\n"
 
 
+_BIB = {
+    "\\": "\\textbackslash{}",
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+    **{c: "\\" + c for c in "&%$#_"},
+}
+
+
 def _bib(value: str) -> str:
-    """A value safe inside a BibTeX field's braces."""
-    out = value.replace("\\", "\\textbackslash{}")
-    for char in "&%$#_{}":
-        out = out.replace(char, "\\" + char)
-    return out.replace("\\\\textbackslash\\{\\}", "\\textbackslash{}")
+    r"""A value safe inside a BibTeX field's braces (its own braces balanced).
+
+    Examples:
+        >>> print(_bib("100% of {x} ~ y"))
+        100\% of \textbraceleft{}x\textbraceright{} \textasciitilde{} y
+    """
+    return "".join(_BIB.get(c, c) for c in value)
+
+
+def _bib_key(text: str) -> str:
+    """A short stable suffix that tells citations of different things apart."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
 def _bibtex(
-    data: Dataset, articles: list[CitedArticle], day: dt.date, query: str | None, what: str | None
+    data: Dataset,
+    articles: list[CitedArticle],
+    references: list[Source],
+    day: dt.date,
+    query: str | None,
+    what: str | None,
 ) -> str:
     v = data.version
     notes = [f"Data as of {v.as_of.isoformat()}", f"package idlibstrikes {v.package}"]
@@ -279,30 +386,48 @@ def _bibtex(
         notes.append(f"query: {query}")
     if what:
         notes.append(f"cited: {what}")
+    # a citation of a query or of records gets its own key: two in one .bib stay apart
+    key = f"idlibstrikes-data-{v.data}"
+    if query or what or v.origin != "bundled":
+        key += "-" + _bib_key("; ".join(notes))
     entries = [
-        "@misc{idlibstrikes-data-" + v.data + ",\n"
+        "@misc{" + key + ",\n"
         f"  author = {{{{{_bib(AUTHOR)}}}}},\n"
-        f"  title = {{{_bib(TITLE)}}},\n"
+        f"  title = {{{{{_bib(TITLE)}}}}},\n"
         f"  version = {{{v.data}}},\n"
         f"  year = {{{v.as_of.year}}},\n"
         f"  urldate = {{{day.isoformat()}}},\n"
         f"  note = {{{_bib('; '.join(notes))}}}\n"
         "}"
     ]
+    shorts = [a.short_id for a in articles]
     for a in articles:
+        ident = a.short_id if shorts.count(a.short_id) == 1 else a.source.id.removesuffix(".txt")
+        note = [_published(a), f"idlibstrikes source {a.source.id}"]
+        if a.from_references:
+            note.append("from the reference layer: " + ", ".join(a.from_references))
         fields = {
             "author": "{" + _bib(a.outlet) + "}" if a.outlet else None,
-            "title": _bib(a.headline) if a.headline else None,
+            "title": "{" + _bib(a.headline) + "}" if a.headline else None,
             "howpublished": _bib(a.outlet) if a.outlet else None,
             "year": str(a.published.earliest.year)
             if a.published and a.published.earliest.year == a.published.latest.year
             else None,
             "url": a.address,
             "urldate": day.isoformat(),
-            "note": _bib(f"{_published(a)}; idlibstrikes source {a.source.id}"),
+            "note": _bib("; ".join(note)),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-        entries.append(f"@misc{{isk-{a.short_id},\n{body}\n}}")
+        entries.append(f"@misc{{isk-{ident},\n{body}\n}}")
+    for r in references:
+        fields = {
+            "author": "{" + _bib(r.outlet) + "}" if r.outlet else None,
+            "title": "{" + _bib(r.headline) + "}" if r.headline else None,
+            "url": r.address,
+            "note": _bib(f"reference beside the articles; idlibstrikes source {r.id}"),
+        }
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+        entries.append(f"@misc{{isk-{r.id},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"
 
 
@@ -311,7 +436,12 @@ def _parts(day: dt.date) -> list[int]:
 
 
 def _csl(
-    data: Dataset, articles: list[CitedArticle], day: dt.date, query: str | None, what: str | None
+    data: Dataset,
+    articles: list[CitedArticle],
+    references: list[Source],
+    day: dt.date,
+    query: str | None,
+    what: str | None,
 ) -> list[dict[str, Any]]:
     v = data.version
     note = f"Data as of {v.as_of.isoformat()}; package idlibstrikes {v.package}"
@@ -338,7 +468,12 @@ def _csl(
             "id": f"isk-{a.short_id}",
             "type": "article-newspaper",
             "accessed": {"date-parts": [_parts(day)]},
-            "note": f"{_published(a)}; idlibstrikes source {a.source.id}",
+            "note": f"{_published(a)}; idlibstrikes source {a.source.id}"
+            + (
+                "; from the reference layer: " + ", ".join(a.from_references)
+                if a.from_references
+                else ""
+            ),
         }
         if a.headline:
             item["title"] = a.headline
@@ -354,4 +489,17 @@ def _csl(
                 else {"date-parts": [_parts(first), _parts(last)]}
             )
         items.append(item)
+    for r in references:
+        ref: dict[str, Any] = {
+            "id": f"isk-{r.id}",
+            "type": "document",
+            "note": f"reference beside the articles; idlibstrikes source {r.id}",
+        }
+        if r.headline:
+            ref["title"] = r.headline
+        if r.outlet:
+            ref["publisher"] = r.outlet
+        if r.address:
+            ref["URL"] = r.address
+        items.append(ref)
     return items

@@ -40,6 +40,7 @@ from ._wording import date_text, figure_text, reference_text, who_text
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._files import RawData
 
 __all__ = ["main", "series_rows", "strike_rows"]
 
@@ -401,7 +402,7 @@ def _strikes(args: argparse.Namespace) -> int:
     from ._export import json_rows, rows_csv
     from ._tables import columns, strike_records
 
-    rows = strike_records(chosen)
+    rows = strike_records(chosen, data)
     if fmt == "csv":
         sys.stdout.write(rows_csv(rows, columns("strikes")))
     else:
@@ -517,7 +518,7 @@ def _claims_of(claims: Sequence[DateClaim], label: str) -> list[str]:
     lines = []
     for d in claims:
         report = " (dates a report: the event is on or before it)" if d.report else ""
-        lines.append(f"    {label} per {d.source.id}: {d.date}{report} {_quote(d.quote)}")
+        lines.append(f"    {label} per {d.source.short_id}: {d.date}{report} {_quote(d.quote)}")
     return lines
 
 
@@ -593,7 +594,7 @@ def _describe(record: object, data: Dataset) -> str:
             to = f" to {c.counts_to}" if c.counts_to is not None else ""
             lines.append(
                 f"    {figure_text(c.low, c.high)}{vague} {c.victims.value} {c.outcome.value}"
-                f"{to}, per {who} [{c.source.id}]: {_quote(c.quote)}"
+                f"{to}, per {who} [{c.source.short_id}]: {_quote(c.quote)}"
             )
         rest = _facts([f for f in s.references if f.field not in ("date", "time", "place")])
         if rest:
@@ -654,7 +655,8 @@ def _describe(record: object, data: Dataset) -> str:
             when = f" since {a.since}" if a.since else ""
             when += f" until {a.until}" if a.until else ""
             lines.append(
-                f"  {a.relation.value} {a.other.name}{when} [{a.source.id}]: {_quote(a.quote)}"
+                f"  {a.relation.value} {a.other.name}{when} [{a.source.short_id}]: "
+                f"{_quote(a.quote)}"
             )
         lines += _facts(g.references, "since", "until")
         for e in g.strength:
@@ -662,10 +664,14 @@ def _describe(record: object, data: Dataset) -> str:
             approx = "about " if e.approximate else ""
             lines.append(
                 f"  strength {approx}{e.count} {e.unit} as of {e.as_of}, per {who} "
-                f"[{e.source.id}]: {_quote(e.quote)}"
+                f"[{e.source.short_id}]: {_quote(e.quote)}"
             )
         sources = tuple({c.source.id: c.source for c in g.citations}.values())
-    lines.append("  sources: " + (", ".join(src.id for src in sources) or "-"))
+    from ._html import label
+    from ._tables import cited_by_id
+
+    named = cited_by_id(data)
+    lines.append("  sources: " + (", ".join(label(src, named) for src in sources) or "-"))
     return "\n".join(lines)
 
 
@@ -739,12 +745,22 @@ def _read_article(path: str) -> str:
 
 def _new(args: argparse.Namespace) -> int:
     from ._encode import skeleton
+    from ._reader import valid_id
 
     _read_article(args.article)  # a clear error for a missing or non-text file
+    name = Path(args.article).name
+    if not valid_id(name):
+        raise _UsageError(
+            f"the file name {name!r} cannot be a source id (lowercase letters, digits, "
+            "'.', '-', '_'): rename the article file, then run new again"
+        )
     out = Path(args.out) if args.out else Path(Path(args.article).stem + ".json")
     if out.exists():
         raise _UsageError(f"{out} exists; give another --out (a skeleton never overwrites)")
-    out.write_text(skeleton(args.article), encoding="utf-8")
+    try:
+        out.write_text(skeleton(args.article), encoding="utf-8")
+    except OSError as exc:
+        raise _UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(out)
     return 0
 
@@ -809,6 +825,49 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _unfilled(raw: RawData) -> None:
+    """A skeleton's placeholders left in a file are problems, even where they would load."""
+    from ._errors import DataError, Problem
+    from ._files import KINDS
+
+    problems = []
+    for kind in KINDS:
+        for record in raw.records[kind]:
+            stack: list[tuple[str, object]] = [(f"{kind}[{record.position}]", record.data)]
+            while stack:
+                path, item = stack.pop()
+                if isinstance(item, dict):
+                    stack += [(f"{path}.{k}", v) for k, v in item.items() if k != "//"]
+                elif isinstance(item, list):
+                    stack += [(f"{path}[{i}]", v) for i, v in enumerate(item)]
+                elif isinstance(item, str) and item.startswith("FILL IN"):
+                    problems.append(
+                        Problem(
+                            file=record.file,
+                            field=path,
+                            message="a placeholder of the skeleton is still here: fill it in",
+                            found=item[:60],
+                        )
+                    )
+    if problems:
+        raise DataError(problems)
+
+
+def _quoted_sources(value: object) -> set[str]:
+    """The ids in every ``"source"`` key of a record, at any depth."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("source"), str):
+                found.add(item["source"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
 def _validate(files: Sequence[str], articles: str | None) -> int:
     from ._dataset import _load_files
     from ._errors import DataError
@@ -816,6 +875,7 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
 
     try:
         data, raw = _load_files(files, True, articles)
+        _unfilled(raw)
     except DataError as exc:
         for problem in exc.problems:
             print(problem)
@@ -830,10 +890,14 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
         f"with the bundled data: {len(data.strikes)} strikes, {len(data.groups)} groups, "
         f"{articles_count} articles"
     )
-    # say what was not checked: "ok" must not read as "the quotes are in the articles"
-    mine = {r.data.get("id") for r in raw.records["sources"]}
+    # say what was not checked: "ok" must not read as "the quotes are in the articles".
+    # The articles behind your files: those they define, and every one they quote.
+    named = {r.data.get("id") for r in raw.records["sources"]}
+    for kind in KINDS:
+        for record in raw.records[kind]:
+            named |= _quoted_sources(record.data)
     texts = sorted(
-        str(s.article) for s in data.sources if s.id in mine and not s.is_reference and s.article
+        str(s.article) for s in data.sources if s.id in named and not s.is_reference and s.article
     )
     if articles is None:
         if texts:

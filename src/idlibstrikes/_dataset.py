@@ -255,6 +255,12 @@ class Dataset:
             short = [s for s in self.sources if not s.is_reference and s.short_id == ident]
             if len(short) == 1:
                 return short[0]
+            if len(short) > 1:  # two articles numbered alike: the file name decides
+                raise UnknownNameError(
+                    ident,
+                    kind="source (a short id several articles share)",
+                    suggestions=[s.id for s in short],
+                ) from None
             raise
 
     def strike(self, ident: str) -> Strike:

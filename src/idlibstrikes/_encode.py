@@ -126,19 +126,24 @@ def skeleton(article: str | Path) -> str:
         ('example-0001.txt', 'FICTIONAL EXAMPLE TEXT for t')
     """
     path = Path(article)
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # a byte-order mark
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = first or "FILL IN: the headline the article prints"
     name = path.name
+    comments = [
+        f"A data file for {name}: see docs/format.md and docs/contributing.md.",
+        "Every fact needs the article's exact words: find them with",
+        f"  idlibstrikes quote {name} 'the words'",
+        "then check with: idlibstrikes validate THIS.json --articles FOLDER",
+        "Write the JSON Schema beside this file for your editor:",
+        "  idlibstrikes schema > idlibstrikes.schema.json",
+        "To add this article's claims to a strike, group, ceasefire, place or person "
+        'already in the data, put {"kind": "strike", "id": "...", "claims": [...]} in '
+        '"additions" (see docs/format.md).',
+    ]
     doc = {
         "$schema": "./idlibstrikes.schema.json",
-        "//": [
-            f"A data file for {name}: see docs/format.md and docs/contributing.md.",
-            "Every fact needs the article's exact words: find them with",
-            f"  idlibstrikes quote {name} 'the words'",
-            "then check with: idlibstrikes validate THIS.json --articles FOLDER",
-            "Write the JSON Schema beside this file for your editor:",
-            "  idlibstrikes schema > idlibstrikes.schema.json",
-        ],
+        "//": comments,
         "idlibstrikes": 1,
         "sources": [
             {
@@ -159,14 +164,6 @@ def skeleton(article: str | Path) -> str:
         "people": [],
         "strikes": [],
         "ceasefires": [],
-        "additions": [
-            {
-                "//": "To add this article's claims to a strike, group, ceasefire, place or "
-                "person already in the data, name it here (kind, id) and list what to "
-                "append: claims, citations, date_claims ... Delete this example.",
-                "kind": "strike",
-                "id": "2019-08-31-idlib-training-camp",
-            }
-        ],
+        "additions": [],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

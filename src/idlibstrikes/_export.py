@@ -197,13 +197,9 @@ def _schema(kind: str) -> dict[str, Any]:
 
 
 def _package(data: Dataset) -> dict[str, Any]:
-    from importlib import metadata  # only when exporting: import stays cheap
+    from ._cite import cited_articles
 
-    try:
-        version = metadata.version("idlibstrikes")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        version = "unknown"
-    articles = [s for s in data.sources if not s.is_reference]
+    v = data.version
     return {
         "$schema": PROFILES["package"],
         "name": "idlibstrikes",
@@ -211,12 +207,27 @@ def _package(data: Dataset) -> dict[str, Any]:
         "description": "Strikes, casualty claims, groups, ceasefires and sources, hand-encoded "
         "from news reports; every figure carries its source and a verbatim quote. "
         "Where sources disagree each claim is kept (see the claims table). These are the "
-        "analyst's views; the lossless tables are in the json and parquet exports.",
-        "version": version,
+        "analyst's views; the lossless tables are in the json and parquet exports. "
+        f"Made with the idlibstrikes package {v.package}"
+        + ("" if v.origin == "bundled" else f"; {v.origin} (data digest {v.digest})")
+        + ". The articles' texts are not redistributed.",
+        # the data's version, not the package's: they change apart
+        "version": v.data,
+        "created": f"{v.as_of.isoformat()}T00:00:00Z",  # the data's as-of day (RFC 3339)
         "licenses": [
-            {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT"}
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
         ],
-        "sources": [{"title": s.headline or s.id, "path": s.id} for s in articles],
+        "sources": [
+            {
+                "title": " - ".join(x for x in (a.outlet, a.headline) if x) or a.source.id,
+                **({"path": a.address} if a.address else {}),
+            }
+            for a in cited_articles(data, data.sources)
+        ],
         "resources": [
             {
                 "$schema": PROFILES["resource"],

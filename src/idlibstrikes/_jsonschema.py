@@ -33,11 +33,12 @@ from ._models import (
 
 __all__ = ["json_schema", "schema_text"]
 
-_TEXT: dict[str, Any] = {"type": "string", "minLength": 1}
-_NOTE: dict[str, Any] = {"type": "string"}
+# text: not empty, not only spaces (the loader refuses both, and asks to leave the key out)
+_TEXT: dict[str, Any] = {"type": "string", "pattern": "\\S"}
+_NOTE = _TEXT
 _PERIOD = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # a year, a month or a day
 _DAY = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-_ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"}
+_ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$"}  # the loader's id rule
 _COUNT = {"type": "integer", "minimum": 0}
 _FLAG = {"type": "boolean"}
 # "//": a comment, in any object (the loader ignores it)
@@ -46,6 +47,13 @@ _COMMENT: dict[str, Any] = {"description": "A comment; the loader ignores it."}
 
 def _words(vocabulary: Any) -> dict[str, Any]:
     return {"type": "string", "enum": [v.value for v in vocabulary]}
+
+
+def _any_of(*names: str) -> dict[str, Any]:
+    """Any of these keys is present (with a value other than null)."""
+    return {
+        "anyOf": [{"required": [n], "properties": {n: {"not": {"type": "null"}}}} for n in names]
+    }
 
 
 def _ids() -> dict[str, Any]:
@@ -91,7 +99,7 @@ def _defs() -> dict[str, Any]:
         "year": {"type": "integer", "minimum": 1, "maximum": 9999},
         "month": {"type": "integer", "minimum": 1, "maximum": 12},
         "day": {"type": "integer", "minimum": 1, "maximum": 31},
-        "weekday": {"type": "string", "pattern": r"^(MO|TU|WE|TH|FR|SA|SU)(\([+-]?[0-9]+\))?$"},
+        "weekday": {"type": "string", "pattern": r"^(MO|TU|WE|TH|FR|SA|SU)\(-?[0-9]+\)$"},
     }
     relative = {"type": "object", "properties": shifts, "additionalProperties": False}
     if set(shifts) != keys.RELATIVE_KEYS:
@@ -112,7 +120,19 @@ def _defs() -> dict[str, Any]:
                 "reasoning": _NOTE,
             },
             ("text",),
-        ),
+        )
+        | {
+            # exactly one form: a span, a relative date, or explicit bounds with reasoning
+            "oneOf": [
+                {"required": ["span"], "not": _any_of("relative", "earliest", "latest")},
+                {"required": ["relative", "anchor"], "not": _any_of("span", "earliest", "latest")},
+                {
+                    "required": ["reasoning"],
+                    "anyOf": [{"required": ["earliest"]}, {"required": ["latest"]}],
+                    "not": _any_of("span", "relative"),
+                },
+            ]
+        },
         "citation": _object(
             keys.CITATION, {"about": _TEXT, "source": _ID, "quote": _TEXT}, keys_of(keys.CITATION)
         ),
@@ -139,7 +159,8 @@ def _defs() -> dict[str, Any]:
                 "note": _NOTE,
             },
             ("source",),
-        ),
+        )
+        | {"dependentRequired": {"latitude": ["longitude"], "longitude": ["latitude"]}},
         "role": _object(
             keys.ROLE,
             {

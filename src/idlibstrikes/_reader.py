@@ -65,8 +65,19 @@ def _writable(text: str) -> bool:
     return True
 
 
-#: The key of a comment, allowed in any object of a data file and ignored ("//": "...").
+#: The key of a comment ("//": "..."), allowed at the top of a file and in its records
+#: and their claims, and ignored (not inside a relative date's ``relative``).
 COMMENT = "//"
+
+
+def valid_id(text: str) -> bool:
+    """Whether ``text`` is a valid record id (lowercase letters, digits, '.', '-', '_').
+
+    Examples:
+        >>> valid_id("example-0002.txt"), valid_id("My Report.txt")
+        (True, False)
+    """
+    return _ID.match(text) is not None
 
 
 def show(value: object) -> str:
