@@ -334,3 +334,22 @@ def test_show_an_unknown_id_names_every_kind_and_real_methods() -> None:
     assert "person, place, source or reference fact" in done.stderr
     for method in re.findall(r"Dataset\.(\w+)", done.stderr):
         assert hasattr(isk.Dataset, method), method
+
+
+def test_quote_warns_of_a_match_inside_a_word_or_found_twice() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "idlibstrikes",
+            "quote",
+            "examples/articles/example-0002.txt",
+            "ear",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert done.stdout == '"quote": "ear"\n'
+    assert "note: the words start or end inside a word of the article" in done.stderr
+    assert "note: found 2 times" in done.stderr

@@ -766,11 +766,21 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _quote_command(args: argparse.Namespace) -> int:
-    from ._encode import find_quote
+    from ._encode import collapse, find_quote
 
-    found = find_quote(_read_article(args.article), args.words)
+    text = _read_article(args.article)
+    found = find_quote(text, args.words)
     if found and found[0].similarity == 1.0:
         print(f'"quote": {json.dumps(found[0].text, ensure_ascii=False)}')
+        body, words = collapse(text), found[0].text
+        times = body.count(words)
+        if times > 1:
+            print(f"note: found {times} times; a longer quote says which", file=sys.stderr)
+        at = body.find(words)
+        before = body[at - 1 : at] if at > 0 else " "
+        after = body[at + len(words) : at + len(words) + 1] or " "
+        if before.isalnum() or after.isalnum():
+            print("note: the words start or end inside a word of the article", file=sys.stderr)
         return 0
     if not found:
         print(f"not found in {args.article}, and no passage comes close", file=sys.stderr)
