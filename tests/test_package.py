@@ -279,3 +279,22 @@ def test_a_short_id_two_articles_share_is_not_guessed(tmp_path: Path) -> None:
     with pytest.raises(LookupError, match="a short id several articles share"):
         both.source("002")
     assert both.source("002_mine").id == "002_mine.txt"
+
+
+def test_a_load_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    isk.load("examples/new-article.json")
+    assert gc.isenabled()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"idlibstrikes": 1, "strikes": [{}]}', encoding="utf-8")
+    with pytest.raises(isk.DataError):
+        isk.load(bad)
+    assert gc.isenabled()  # on again after a failed load too
+    gc.disable()
+    try:
+        isk.load("examples/new-article.json")
+        assert not gc.isenabled()  # and left off where the caller had turned it off
+    finally:
+        gc.enable()

@@ -846,12 +846,13 @@ def from_tables(given: Mapping[str, Any]) -> Dataset:
         idlibstrikes._errors.DataError: 1 problem in the data:
           (tables): 2017-03-al-jinah.claims[0].low: must not be negative (found -1, ...)
     """
-    from ._dataset import _from_raw
+    from ._dataset import _from_raw, collector_paused
     from ._files import read_files
 
-    raw = read_files([(TABLES_NAME, document_bytes(given))])
     try:
-        return _from_raw(raw)
+        with collector_paused():
+            raw = read_files([(TABLES_NAME, document_bytes(given))])
+            return _from_raw(raw)
     except DataError as exc:
         raise DataError(without_lines(exc.problems, TABLES_NAME)) from None
 
