@@ -822,18 +822,33 @@ def _reaches(
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("_links", "_lock", "dates", "groups", "series", "strikes")
+    __slots__ = ("_all_groups", "_dates", "_groups", "_links", "_lock", "series", "strikes")
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
+        self._all_groups = data.groups
         # the positions of the series among the strikes, in order
         self.series = [i for i, s in enumerate(data.strikes) if s.is_series]
-        self.dates = DateIndex(
-            [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in data.strikes]
-        )
-        self.groups = GroupIndex(data.strikes, data.groups)
+        # each index is built by the first query that needs it: a period query never
+        # pays for the group index, nor a group query for the date index
+        self._dates: Lazy[DateIndex] = Lazy()
+        self._groups: Lazy[GroupIndex] = Lazy()
         self._links: dict[str, Links] = {}
         self._lock = threading.Lock()
+
+    @property
+    def dates(self) -> DateIndex:
+        """The strikes' date ranges, indexed (built on first use)."""
+        return self._dates.get(
+            lambda: DateIndex(
+                [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in self.strikes]
+            )
+        )
+
+    @property
+    def groups(self) -> GroupIndex:
+        """The strikes by target group, with affiliates (built on first use)."""
+        return self._groups.get(lambda: GroupIndex(self.strikes, self._all_groups))
 
     def links(self, group: Group) -> Links:
         """A group's summarised affiliate links, worked out once per group."""
