@@ -35,6 +35,7 @@ from ._models import (
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._release import DataVersion
 
 __all__ = ["STYLES", "CitedArticle", "cite", "cited_articles"]
 
@@ -299,13 +300,29 @@ def _dataset_line(data: Dataset, day: dt.date, query: str | None, what: str | No
         f"{AUTHOR}. {TITLE}. Data version {v.data} (as of {v.as_of.isoformat()}), "
         f"idlibstrikes {v.package}. Accessed {day.isoformat()}."
     ]
-    if v.origin != "bundled":
-        parts.append(f"Changes: {v.origin} (data digest {v.digest}).")
-    if query:
-        parts.append(f"Query: {query}.")
-    if what:
-        parts.append(f"Cited: {what}.")
+    parts += [f"{label.capitalize()}: {value}." for label, value in _context(v, query, what)]
     return " ".join(parts)
+
+
+def _context(v: DataVersion, query: str | None, what: str | None) -> list[tuple[str, str]]:
+    """What a citation says beside the versions: changes, the query, what it cites."""
+    found = []
+    if v.origin != "bundled":
+        found.append(("changes", f"{v.origin} (data digest {v.digest})"))
+    if query:
+        found.append(("query", query))
+    if what:
+        found.append(("cited", what))
+    return found
+
+
+def _notes(v: DataVersion, query: str | None, what: str | None) -> list[str]:
+    """The note of a BibTeX or CSL entry for the data: as-of day, package and context."""
+    return [
+        f"Data as of {v.as_of.isoformat()}",
+        f"package idlibstrikes {v.package}",
+        *(f"{label}: {value}" for label, value in _context(v, query, what)),
+    ]
 
 
 def _published(a: CitedArticle) -> str:
@@ -379,13 +396,7 @@ def _bibtex(
     what: str | None,
 ) -> str:
     v = data.version
-    notes = [f"Data as of {v.as_of.isoformat()}", f"package idlibstrikes {v.package}"]
-    if v.origin != "bundled":
-        notes.append(f"changes: {v.origin} (data digest {v.digest})")
-    if query:
-        notes.append(f"query: {query}")
-    if what:
-        notes.append(f"cited: {what}")
+    notes = _notes(v, query, what)
     # a citation of a query or of records gets its own key: two in one .bib stay apart
     key = f"idlibstrikes-data-{v.data}"
     if query or what or v.origin != "bundled":
@@ -444,13 +455,7 @@ def _csl(
     what: str | None,
 ) -> list[dict[str, Any]]:
     v = data.version
-    note = f"Data as of {v.as_of.isoformat()}; package idlibstrikes {v.package}"
-    if v.origin != "bundled":
-        note += f"; changes: {v.origin} (data digest {v.digest})"
-    if query:
-        note += f"; query: {query}"
-    if what:
-        note += f"; cited: {what}"
+    note = "; ".join(_notes(v, query, what))
     items: list[dict[str, Any]] = [
         {
             "id": f"idlibstrikes-data-{v.data}",

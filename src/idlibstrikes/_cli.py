@@ -18,7 +18,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -843,14 +843,8 @@ def _unfilled(raw: RawData) -> None:
     problems = []
     for kind in KINDS:
         for record in raw.records[kind]:
-            stack: list[tuple[str, object]] = [(f"{kind}[{record.position}]", record.data)]
-            while stack:
-                path, item = stack.pop()
-                if isinstance(item, dict):
-                    stack += [(f"{path}.{k}", v) for k, v in item.items() if k != "//"]
-                elif isinstance(item, list):
-                    stack += [(f"{path}[{i}]", v) for i, v in enumerate(item)]
-                elif isinstance(item, str) and item.startswith("FILL IN"):
+            for path, _, item in _leaves(f"{kind}[{record.position}]", record.data):
+                if isinstance(item, str) and item.startswith("FILL IN"):
                     problems.append(
                         Problem(
                             file=record.file,
@@ -863,19 +857,27 @@ def _unfilled(raw: RawData) -> None:
         raise DataError(problems)
 
 
+def _leaves(path: str, value: object) -> Iterator[tuple[str, str, object]]:
+    """Every value in a record that is not an object or a list, with its path and key.
+
+    ``"//"`` comments are skipped, as the loader skips them.
+    """
+    stack: list[tuple[str, str, object]] = [(path, "", value)]
+    while stack:
+        where, key, item = stack.pop()
+        if isinstance(item, dict):
+            stack += [(f"{where}.{k}", k, v) for k, v in item.items() if k != "//"]
+        elif isinstance(item, list):
+            stack += [(f"{where}[{i}]", key, v) for i, v in enumerate(item)]
+        else:
+            yield where, key, item
+
+
 def _quoted_sources(value: object) -> set[str]:
     """The ids in every ``"source"`` key of a record, at any depth."""
-    found: set[str] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if isinstance(item.get("source"), str):
-                found.add(item["source"])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    return {
+        item for _, key, item in _leaves("", value) if key == "source" and isinstance(item, str)
+    }
 
 
 def _validate(files: Sequence[str], articles: str | None) -> int:

@@ -117,10 +117,6 @@ def json_rows(rows: Iterable[Row]) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in row.items()} for row in rows]
 
 
-def _json_rows(data: Dataset, kind: str) -> list[dict[str, Any]]:
-    return json_rows(to_records(data, kind))
-
-
 def geojson(data: Dataset) -> dict[str, Any]:
     """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict): every strike.
 

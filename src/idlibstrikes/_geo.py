@@ -21,16 +21,21 @@ reference it comes from (``geo_source``) and, in ``location_basis``, what the po
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from ._models import Place, PlaceKind, Strike
 
-if TYPE_CHECKING:
-    from ._dataset import Dataset
-
-__all__ = ["Placement", "geojson", "geoparquet_table", "place", "placements", "to_geodataframe"]
+__all__ = [
+    "Placement",
+    "gazetteer",
+    "geojson",
+    "geoparquet_table",
+    "place",
+    "reached",
+    "to_geodataframe",
+]
 
 #: How far (metres) a strike may lie from its point, by what the point stands for.
 RADIUS = {
@@ -111,6 +116,24 @@ def _at(p: Place, precision: int, basis: str, radius: int) -> Placement:
     )
 
 
+def gazetteer(places: Iterable[Place]) -> list[Place]:
+    """The places a reference gives a point for: those that can place a strike.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [p.id for p in gazetteer(isk.load().places)][:3]
+        ['idlib', 'al-jinah', 'kafranbel']
+    """
+    return [p for p in places if _point(p) is not None]
+
+
+def reached(strike: Strike) -> list[Place]:
+    """The places a strike's own records name: its place, a reference's place, its "near"."""
+    own = strike.place
+    facts = [f.place for f in strike.references if f.field == "place" and f.place is not None]
+    return [own, *facts, *([own.near] if own.near else [])]
+
+
 def _seat(name: str | None, level: str, gazetteer: Iterable[Place]) -> Place | None:
     """The place with a point that names a district or governorate (its seat)."""
     if name is None:
@@ -136,7 +159,6 @@ def place(strike: Strike, gazetteer: Iterable[Place] | None = None) -> Placement
     """
     own = strike.place
     facts = [f for f in strike.references if f.field == "place" and f.place is not None]
-    nearby = [f.place for f in facts if f.place is not None]
     if _point(own) is not None:
         return _at(own, 1, f"the place itself ({own.name})", RADIUS.get(own.kind, 3_000))
     for fact in facts:
@@ -146,7 +168,7 @@ def place(strike: Strike, gazetteer: Iterable[Place] | None = None) -> Placement
             )
     if own.near is not None and _point(own.near) is not None:
         return _at(own.near, 2, f"near {own.near.name}, as the article puts it", NEAR_RADIUS)
-    known = [own, *nearby, *([own.near] if own.near else [])]
+    known = reached(strike)
     places = list(gazetteer) if gazetteer is not None else known
     for p in known:
         district = p.reference.district if p.reference is not None else None
@@ -172,12 +194,6 @@ def place(strike: Strike, gazetteer: Iterable[Place] | None = None) -> Placement
         basis=f"no point: no reference gives one for {own.name}, a place near it, or its "
         "district or governorate"
     )
-
-
-def placements(data: Dataset) -> dict[str, Placement]:
-    """Every strike's placement, by id."""
-    gazetteer = [p for p in data.places if _point(p) is not None]
-    return {s.id: place(s, gazetteer) for s in data.strikes}
 
 
 def _wkb_point(lon: float, lat: float) -> bytes:

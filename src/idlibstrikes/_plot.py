@@ -495,17 +495,12 @@ _PRECISION = {
 def _gazetteer(data: Dataset | Iterable[Strike] | None, strikes: Sequence[Strike]) -> list[Place]:
     """The places with a reference point: the dataset's, or those the strikes reach."""
     from ._dataset import Dataset, load
+    from ._geo import gazetteer, reached
 
     source = data if isinstance(data, Dataset) else getattr(data, "dataset", None)
     if data is None:
         source = load()
     if isinstance(source, Dataset):
-        candidates: Iterable[Place] = source.places
-    else:
-        found: dict[str, Place] = {}
-        for s in strikes:
-            for p in (s.place, s.place.near, *(f.place for f in s.references)):
-                if p is not None:
-                    found.setdefault(p.id, p)
-        candidates = found.values()
-    return [p for p in candidates if p.reference is not None and p.reference.coordinates]
+        return gazetteer(source.places)
+    found = {p.id: p for s in strikes for p in reached(s)}
+    return gazetteer(found.values())

@@ -30,6 +30,7 @@ import attrs
 
 from ._dates import parse_period, span_text
 from ._errors import DataError, Problem, UnknownNameError
+from ._files import KINDS as FILE_KINDS
 from ._models import (
     CeasefireKind,
     Confidence,
@@ -529,18 +530,12 @@ TABLES: tuple[str, ...] = (
     "figures",
     "references",
 )
-_TOP = (
-    "sources",
-    "places",
-    "people",
-    "groups",
-    "announcements",
-    "strikes",
-    "series",
-    "ceasefires",
-    "developments",
-    "figures",
-    "references",
+# the record tables, in the data-file format's order, with series beside strikes
+_TOP = tuple(
+    table
+    for kind in FILE_KINDS
+    if kind != "additions"
+    for table in ((kind, "series") if kind == "strikes" else (kind,))
 )
 _PARENT_KEY = {
     "roles": ("person_id", "people"),
@@ -773,11 +768,11 @@ def metadata(data: Dataset, layout: str) -> dict[str, str]:
 
 def _close(name: str, options: Iterable[str]) -> tuple[str, ...]:
     """The options closest to a mistyped name (all of them where there are few)."""
-    import difflib
+    from ._names import Suggester
 
     known = sorted(options)
-    close = difflib.get_close_matches(name, known, n=4, cutoff=0.6)
-    return tuple(close) if close else tuple(known) if len(known) <= 20 else ()
+    close = Suggester(known).suggest(name, n=4)
+    return close if close else tuple(known) if len(known) <= 20 else ()
 
 
 def _collector(into: list[tuple[str, Row]]) -> _Emit:
@@ -938,7 +933,7 @@ def document_bytes(given: Any) -> bytes:
     if problems:
         raise DataError(problems)
     # compact: the C encoder (indent would need the pure-Python one); nobody reads it
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=_jsonable)
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=_iso)
     return text.encode("utf-8", "surrogatepass")
 
 
@@ -969,15 +964,14 @@ def _child_lookup(child: str, key: str, table: str, ident: Any) -> tuple[str, st
     return (child, str(ident), "")
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+def _iso(value: Any) -> str:
+    """``json.dumps``'s hook for the one kind of cell JSON has no type for: a day.
+
+    Rows reach it cleaned (`_cleaned`): tuples are JSON arrays already, and numpy
+    values and timestamps have become Python ones.
+    """
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, (tuple, list)):
-        return list(value)
-    if hasattr(value, "tolist"):  # numpy arrays and scalars, from DataFrames
-        return value.tolist()
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
@@ -1124,7 +1118,7 @@ def tables_json(data: Dataset) -> str:
         "metadata": {k: v for k, v in meta.items() if k != "idlibstrikes.table"},
         "tables": {name: t.to_records() for name, t in made.items()},
     }
-    return json.dumps(body, ensure_ascii=False, indent=1, default=_jsonable) + "\n"
+    return json.dumps(body, ensure_ascii=False, indent=1, default=_iso) + "\n"
 
 
 def is_tables_json(raw: bytes) -> bool:

@@ -468,9 +468,9 @@ def columns(kind: str) -> tuple[Column, ...]:
     try:
         return _COLUMNS[kind]
     except (KeyError, TypeError):
-        import difflib
+        from ._names import Suggester
 
-        close = difflib.get_close_matches(str(kind), KINDS, n=3, cutoff=0.6)
+        close = Suggester(KINDS).suggest(str(kind), n=3)
         raise UnknownNameError(kind, kind="analyst's table", suggestions=close) from None
 
 
@@ -727,9 +727,9 @@ def cited_by_id(data: Dataset | None) -> dict[str, CitedArticle] | None:
 
 
 def _gazetteer(data: Dataset | None) -> list[Place] | None:
-    if data is None:
-        return None
-    return [p for p in data.places if p.reference is not None and p.reference.coordinates]
+    from ._geo import gazetteer
+
+    return None if data is None else gazetteer(data.places)
 
 
 def strike_records(strikes: Iterable[Strike], data: Dataset | None = None) -> list[Row]:
