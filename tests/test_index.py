@@ -24,7 +24,7 @@ def test_the_date_index_finds_what_a_scan_finds(
     items: list[tuple[int, int]], first: int, length: int
 ) -> None:
     last = first + length
-    index = DateIndex(items)
+    index = DateIndex([a for a, _ in items], [b for _, b in items])
     assert index.overlapping(first, last) == [
         i for i, (a, b) in enumerate(items) if a <= last and b >= first
     ]
@@ -36,7 +36,7 @@ def test_the_date_index_finds_what_a_scan_finds(
 def test_open_ended_and_exact_ranges_share_an_index() -> None:
     wide = (dt.date.min.toordinal(), dt.date(2019, 9, 6).toordinal())
     day = (dt.date(2019, 8, 31).toordinal(),) * 2
-    index = DateIndex([wide, day])
+    index = DateIndex([wide[0], day[0]], [wide[1], day[1]])
     aug31 = dt.date(2019, 8, 31).toordinal()
     assert index.overlapping(aug31, aug31) == [0, 1]
     assert index.within(aug31, aug31) == [1]

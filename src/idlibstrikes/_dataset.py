@@ -16,6 +16,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -37,6 +38,7 @@ from ._models import (
     Person,
     Place,
     ReferenceFact,
+    Scope,
     Source,
     Strike,
     Victims,
@@ -819,16 +821,18 @@ def _reaches(
     return False
 
 
+_DATE, _EARLIEST, _LATEST = attrgetter("date"), attrgetter("earliest"), attrgetter("latest")
+
+
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("_all_groups", "_dates", "_groups", "_links", "_lock", "series", "strikes")
+    __slots__ = ("_all_groups", "_dates", "_groups", "_links", "_lock", "_series", "strikes")
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
         self._all_groups = data.groups
-        # the positions of the series among the strikes, in order
-        self.series = [i for i, s in enumerate(data.strikes) if s.is_series]
+        self._series: Lazy[list[int]] = Lazy()
         # each index is built by the first query that needs it: a period query never
         # pays for the group index, nor a group query for the date index
         self._dates: Lazy[DateIndex] = Lazy()
@@ -839,10 +843,21 @@ class _Queries:
     @property
     def dates(self) -> DateIndex:
         """The strikes' date ranges, indexed (built on first use)."""
-        return self._dates.get(
-            lambda: DateIndex(
-                [(s.date.earliest.toordinal(), s.date.latest.toordinal()) for s in self.strikes]
-            )
+        return self._dates.get(self._date_index)
+
+    def _date_index(self) -> DateIndex:
+        # map() over attrgetters and a C method: no Python frame per strike
+        dates = list(map(_DATE, self.strikes))
+        return DateIndex(
+            list(map(dt.date.toordinal, map(_EARLIEST, dates))),
+            list(map(dt.date.toordinal, map(_LATEST, dates))),
+        )
+
+    @property
+    def series(self) -> list[int]:
+        """The positions of the series among the strikes, in order (found on first use)."""
+        return self._series.get(
+            lambda: [i for i, s in enumerate(self.strikes) if s.scope is Scope.SERIES]
         )
 
     @property

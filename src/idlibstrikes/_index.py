@@ -22,9 +22,11 @@ threads; an index never changes once built.
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from itertools import groupby
+from operator import itemgetter, sub
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -38,31 +40,32 @@ T = TypeVar("T")
 class DateIndex:
     """Positions of date ranges, for overlap and containment queries by bisection.
 
+    Built from two columns of day numbers; each bucket keeps three arrays of machine
+    integers (starts, ends, positions), not a tuple per range: about 12 bytes a range, and
+    no object the garbage collector has to walk (a first query right after a big load
+    would otherwise set off collections over the whole load).
+
     Examples:
-        >>> index = DateIndex([(10, 10), (12, 20), (15, 15), (30, 40)])
+        >>> index = DateIndex([10, 12, 15, 30], [10, 20, 15, 40])
         >>> index.overlapping(14, 16), index.within(14, 16), index.overlapping(21, 29)
         ([1, 2], [2], [])
     """
 
     __slots__ = ("_buckets",)
 
-    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
-        """Index ``ranges`` (earliest, latest), as day numbers, by their position."""
-        grouped: dict[int, list[tuple[int, int, int]]] = {}
-        for position, (first, last) in enumerate(ranges):
-            grouped.setdefault((last - first).bit_length(), []).append((first, last, position))
+    def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
+        """Index the ranges ``starts[i]..ends[i]`` (day numbers) by their position ``i``."""
+        bits = list(map(int.bit_length, map(sub, ends, starts)))
+        # by start, then (stably) by bucket; a dataset's strikes come sorted by start
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        order.sort(key=bits.__getitem__)
         # per bucket: its widest range (in days, minus one), then starts, ends, positions
-        self._buckets: list[tuple[int, list[int], list[int], list[int]]] = []
-        for items in grouped.values():
-            items.sort()
-            self._buckets.append(
-                (
-                    max(last - first for first, last, _ in items),
-                    [first for first, _, _ in items],
-                    [last for _, last, _ in items],
-                    [position for _, _, position in items],
-                )
-            )
+        self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
+        for _, group in groupby(order, key=bits.__getitem__):
+            positions = array("i", group)
+            first = array("i", map(starts.__getitem__, positions))
+            last = array("i", map(ends.__getitem__, positions))
+            self._buckets.append((max(map(sub, last, first)), first, last, positions))
 
     def overlapping(self, first: int, last: int) -> list[int]:
         """The positions of the ranges that share a day with ``[first, last]``, in order."""

@@ -27,6 +27,7 @@ from ._builder import (
 )
 from ._dates import DateRange
 from ._errors import DataError, Problem
+from ._fast import FastStrikes
 from ._files import KINDS, RawData, RawRecord
 from ._models import (
     Affiliation,
@@ -439,89 +440,98 @@ class _Builder(RecordBuilder):
 
     def build_strikes(self) -> None:
         by_subject = self.announcements_by_subject()
+        fast = FastStrikes(self, by_subject)
         for record in self.raw.records["strikes"]:
-            f, ident = self.fields(record, STRIKE)
-            if not self.unique(f, ident, self.strikes, "strike"):
-                continue
-            scope = f.enum("scope", Scope, Scope.EVENT)
-            date_claims = self.date_claims(f, "date_claims")
-            start: DateRange | None = None
-            end: DateRange | None = None
-            if scope is Scope.SERIES:
-                if date_claims:
-                    f.fail(
-                        "date_claims",
-                        "a series is dated by its start_claims and end_claims",
-                        expected="start_claims (and end_claims where a source dates its end)",
-                    )
-                starts, ends, start, end = self.period(f, ident, "series")
-                date = series_span(start, end)
+            strike = fast.strike(record)
+            if strike is not None:
+                self.strikes[strike.id] = strike
             else:
-                starts, ends = (
-                    self.date_claims(f, "start_claims"),
-                    self.date_claims(f, "end_claims"),
+                self.build_strike(record, by_subject)
+
+    def build_strike(self, record: RawRecord, by_subject: dict[str, list[Announcement]]) -> None:
+        """Read one strike or series strictly, reporting every problem."""
+        f, ident = self.fields(record, STRIKE)
+        if not self.unique(f, ident, self.strikes, "strike"):
+            return
+        scope = f.enum("scope", Scope, Scope.EVENT)
+        date_claims = self.date_claims(f, "date_claims")
+        start: DateRange | None = None
+        end: DateRange | None = None
+        if scope is Scope.SERIES:
+            if date_claims:
+                f.fail(
+                    "date_claims",
+                    "a series is dated by its start_claims and end_claims",
+                    expected="start_claims (and end_claims where a source dates its end)",
                 )
-                if starts or ends:
-                    f.fail(
-                        "start_claims" if starts else "end_claims",
-                        "only a series (scope 'series') has start and end claims",
-                        expected="date_claims for a single strike",
-                    )
-                elif not date_claims and not f.failed:
-                    f.fail("date_claims", "a strike needs at least one date claim")
-                date = self.summary(date_claims, ident, "date")
-            claims = self.casualty_claims(f, scope)
-            citations = self.citations(f)
-            announcements = tuple(by_subject.get(ident or "", ()))
-            targets = self.refs(f, "targets", self.groups, "group")
-            strike = self.construct(
-                f,
-                Strike,
-                id=ident,
-                scope=scope,
-                kind=f.enum("kind", StrikeKind, StrikeKind.UNKNOWN),
-                description=f.text("description"),
-                date=date,
-                date_claims=date_claims,
-                start=start,
-                end=end,
-                start_claims=starts,
-                end_claims=ends,
-                place=self.ref(f, "place", self.places, "place"),
-                perpetrator=self.ref(f, "perpetrator", self.groups, "group"),
-                allies=self.refs(f, "allies", self.groups, "group"),
-                targets=targets,
-                claims=claims,
-                killed=self.refs(f, "killed", self.people, "person"),
-                announcements=announcements,
-                sources=self.shared(
-                    articles_of(
-                        [
-                            *(c.source for c in (*date_claims, *starts, *ends)),
-                            *(c.source for c in claims),
-                            *(c.source for c in citations),
-                            *(s for a in announcements for s in a.sources),
-                        ]
-                    )
-                ),
-                citations=citations,
-                references=self.references_for(ident),
-                note=f.note(),
+            starts, ends, start, end = self.period(f, ident, "series")
+            date = series_span(start, end)
+        else:
+            starts, ends = (
+                self.date_claims(f, "start_claims"),
+                self.date_claims(f, "end_claims"),
             )
-            if strike is None or ident is None:
-                continue
-            for i, target in enumerate(strike.targets):
-                if target.founded is not None and strike.date.latest < target.founded.earliest:
-                    self.fail_through(
-                        f,
-                        f"targets[{i}]",
-                        f"the strike ({strike.date}) is before {target.id} was founded "
-                        f"({target.founded})",
-                        [("groups", target.id, "founding")],
-                        expected="a target group founded on or before the strike",
-                    )
-            if not f.failed:
-                self.strikes[ident] = strike
+            if starts or ends:
+                f.fail(
+                    "start_claims" if starts else "end_claims",
+                    "only a series (scope 'series') has start and end claims",
+                    expected="date_claims for a single strike",
+                )
+            elif not date_claims and not f.failed:
+                f.fail("date_claims", "a strike needs at least one date claim")
+            date = self.summary(date_claims, ident, "date")
+        claims = self.casualty_claims(f, scope)
+        citations = self.citations(f)
+        announcements = tuple(by_subject.get(ident or "", ()))
+        targets = self.refs(f, "targets", self.groups, "group")
+        strike = self.construct(
+            f,
+            Strike,
+            id=ident,
+            scope=scope,
+            kind=f.enum("kind", StrikeKind, StrikeKind.UNKNOWN),
+            description=f.text("description"),
+            date=date,
+            date_claims=date_claims,
+            start=start,
+            end=end,
+            start_claims=starts,
+            end_claims=ends,
+            place=self.ref(f, "place", self.places, "place"),
+            perpetrator=self.ref(f, "perpetrator", self.groups, "group"),
+            allies=self.refs(f, "allies", self.groups, "group"),
+            targets=targets,
+            claims=claims,
+            killed=self.refs(f, "killed", self.people, "person"),
+            announcements=announcements,
+            sources=self.shared(
+                articles_of(
+                    [
+                        *(c.source for c in (*date_claims, *starts, *ends)),
+                        *(c.source for c in claims),
+                        *(c.source for c in citations),
+                        *(s for a in announcements for s in a.sources),
+                    ]
+                )
+            ),
+            citations=citations,
+            references=self.references_for(ident),
+            note=f.note(),
+        )
+        if strike is None or ident is None:
+            return
+        for i, target in enumerate(strike.targets):
+            if target.founded is not None and strike.date.latest < target.founded.earliest:
+                self.fail_through(
+                    f,
+                    f"targets[{i}]",
+                    f"the strike ({strike.date}) is before {target.id} was founded "
+                    f"({target.founded})",
+                    [("groups", target.id, "founding")],
+                    expected="a target group founded on or before the strike",
+                )
+        if not f.failed:
+            self.strikes[ident] = strike
 
     def casualty_claims(self, f: Fields, scope: Scope | None) -> tuple[CasualtyClaim, ...]:
         """Read a strike's casualty claims."""
