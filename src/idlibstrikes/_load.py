@@ -18,6 +18,7 @@ from typing import Any
 from ._builder import (
     LABELS,
     RecordBuilder,
+    _span_days,
     articles_of,
     collapse,
     ident_of,
@@ -934,3 +935,7 @@ def build(raw: RawData, articles: Path | None = None) -> dict[str, tuple[Any, ..
                 if ident is not None:
                     records.setdefault((record.file, ident), []).append((kind, record.position))
         raise DataError(locate(exc.problems, texts, records)) from None
+    finally:
+        # equal spans share their days within a load; the dataset keeps them, the cache
+        # need not (it would hold up to 8,192 entries for the life of the process)
+        _span_days.cache_clear()

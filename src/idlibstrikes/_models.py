@@ -6,6 +6,11 @@ cycle, so the graph is kept acyclic on purpose: sources < places < people < grou
 strikes, ceasefires. The two places where a back-reference would be natural use ids
 instead: ``Role.group_id`` (a person's role in a group that lists them as leader)
 and ``Announcement.about`` (an announcement about a strike the strike lists).
+
+Records have no ``__weakref__`` slot (``weakref_slot=False``): they are values, nothing
+here holds them weakly, and the slot costs 8 bytes on each of the dozen objects a strike
+is made of. ``_fast`` builds strikes through their slots: a new field is added there too
+(an assertion there fails at import until it is).
 """
 
 from __future__ import annotations
@@ -289,7 +294,7 @@ class Confidence(_Vocabulary):
     LOW = "low"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Source:
     """A news article (by its file name) or a reference cited beside the articles.
 
@@ -355,7 +360,7 @@ class Source:
         return f"<Source {self.id}: {self.outlet or 'outlet not stated'}, {self.published}>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Citation:
     """A verbatim quote from a source that supports one field of a record.
 
@@ -379,7 +384,7 @@ class Citation:
         return f"<Citation {self.about} ({self.source.id}): {_clip(self.quote)!r}>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class DateClaim:
     """One source's statement of a date, coded as a range.
 
@@ -410,7 +415,7 @@ class DateClaim:
         return f"<DateClaim {self.date}{report} ({self.source.id}): {_clip(self.quote)!r}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Coordinates:
     """A point (WGS84) for a place. Articles give none: these come from references.
 
@@ -434,7 +439,7 @@ class Coordinates:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class PlaceReference:
     """What a reference says of a place, kept beside (never over) what the articles say.
 
@@ -464,7 +469,7 @@ class PlaceReference:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Place:
     """A named place: a village, a town, a governorate, a region.
 
@@ -523,7 +528,7 @@ class Place:
         return f"<Place {self.id}: {self.name} ({self.kind.value}{where})>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ReferenceFact:
     """A fact from a cited reference, kept beside the articles' claims, never over them.
 
@@ -564,7 +569,7 @@ class ReferenceFact:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Role:
     """A position a person holds, as a source states it.
 
@@ -608,7 +613,7 @@ class Role:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Person:
     """A named person.
 
@@ -637,7 +642,7 @@ class Person:
         return f"<Person {self.id}: {self.name}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class StrengthEstimate:
     """A claimant's estimate of how many fighters or members a group has.
 
@@ -667,7 +672,7 @@ class StrengthEstimate:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Affiliation:
     """One source's statement that a group stands in some relation to another.
 
@@ -718,7 +723,7 @@ class Affiliation:
         return not (self.until is not None and self.until.latest < date.earliest)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Group:
     """An actor: a militant group, a state force, a government, a monitor, an outlet.
 
@@ -786,7 +791,7 @@ class Group:
         return f"<Group {self.id}: {self.name} ({self.kind.value})>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class CasualtyClaim:
     """One claimant's figure for the dead (or wounded) of a strike, as one source reports it.
 
@@ -855,7 +860,7 @@ class CasualtyClaim:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Announcement:
     """A statement someone made, however many sources report it.
 
@@ -909,7 +914,7 @@ class Announcement:
         return tuple({r.source.id: r.source for r in self.reports}.values())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Strike:
     """One strike (or a series the sources report as one), however many sources report it.
 
@@ -1048,7 +1053,7 @@ class Strike:
         )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Ceasefire:
     """A ceasefire, truce or agreement.
 
@@ -1200,7 +1205,7 @@ class Ceasefire:
         return f"<Ceasefire {self.id}: from {self.start}{end}>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Development:
     """Something the articles report that is not a strike: an offensive, a change of control.
 
@@ -1257,7 +1262,7 @@ class Development:
         return f"<Development {self.id}: {self.kind.value} from {self.start}>"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Figure:
     """A number about the wider war that the sources state: deaths, displacement, territory.
 
