@@ -13,7 +13,6 @@ Examples:
 
 import typing as _typing
 
-from ._casualties import Account, Basis, Casualties, StrikeCasualties
 from ._dataset import Dataset, load
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
@@ -53,6 +52,7 @@ from ._results import Ceasefires, Strikes
 
 # imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
 if _typing.TYPE_CHECKING:
+    from ._casualties import Account, Basis, Casualties, StrikeCasualties
     from ._cite import CitedArticle, cite
     from ._export import Export, csv_text, export, geojson
     from ._plot import map, timeline
@@ -131,6 +131,10 @@ __all__ = [
 # Exports, tables, plots and writing are not needed to load data and ask questions, so
 # their modules are imported when one of their names is first used (PEP 562).
 _LAZY = {
+    "Account": "_casualties",
+    "Basis": "_casualties",
+    "Casualties": "_casualties",
+    "StrikeCasualties": "_casualties",
     "CitedArticle": "_cite",
     "cite": "_cite",
     "DataVersion": "_release",

@@ -640,10 +640,22 @@ def _all_agree(accounts: Sequence[_Account]) -> bool:
 # -- several strikes ------------------------------------------------------------------------
 
 
-def aggregate(strikes: Iterable[Strike], victims: Victims, outcome: Outcome) -> Casualties:
+#: Per-strike summaries already worked out, by (id of the strike, victims, outcome). Each
+#: summary holds its strike, so the strike outlives its entry and its id is not reused.
+SummaryCache = dict[tuple[int, Victims, Outcome], StrikeCasualties]
+_CACHE_LIMIT = 2_000_000
+
+
+def aggregate(
+    strikes: Iterable[Strike],
+    victims: Victims,
+    outcome: Outcome,
+    cache: SummaryCache | None = None,
+) -> Casualties:
     """Sum the single strikes' ranges; list series apart.
 
-    See [`Casualties`][idlibstrikes.Casualties].
+    See [`Casualties`][idlibstrikes.Casualties]. With ``cache`` (a dataset keeps one),
+    each strike's summary is worked out once and reused by later questions.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -656,11 +668,18 @@ def aggregate(strikes: Iterable[Strike], victims: Victims, outcome: Outcome) -> 
     missing: list[Strike] = []
     series: list[StrikeCasualties] = []
     seen: set[str] = set()
+    if cache is None:
+        cache = {}
+    elif len(cache) > _CACHE_LIMIT:  # strikes from elsewhere, asked about again and again
+        cache.clear()
     for strike in strikes:
         if strike.id in seen:  # a strike listed twice must not count twice
             continue
         seen.add(strike.id)
-        one = summarize(strike, victims, outcome)
+        key = (id(strike), victims, outcome)
+        one = cache.get(key)
+        if one is None:
+            one = cache[key] = summarize(strike, victims, outcome)
         if strike.is_series:
             series.append(one)
         elif one.known:

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from . import _checks as check
-from ._casualties import Casualties, aggregate
 from ._dates import DateRange, PeriodLike, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
 from ._index import DateIndex, GroupIndex, Lazy, pick
@@ -48,6 +47,7 @@ from ._results import Ceasefires, Strikes
 from ._summary import of_readings, reading, source_label
 
 if TYPE_CHECKING:
+    from ._casualties import Casualties, SummaryCache
     from ._export import Export
     from ._files import RawData
     from ._relational import Tables
@@ -536,8 +536,11 @@ class Dataset:
             1-50 civilians killed in 2 strike(s) with figures; 5 without; the sources disagree
             on 1; not added, series reported as a whole: 2019-idlib-offensive 951+ to 2019-08-31
         """
+        from ._casualties import aggregate
+
         chosen = self.strikes if strikes is None else strikes
-        return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome))
+        cache = self._query_index().summaries
+        return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
 
     def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:
         """One plain dict per record of a table (no dependency needed).
@@ -827,12 +830,23 @@ _DATE, _EARLIEST, _LATEST = attrgetter("date"), attrgetter("earliest"), attrgett
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
-    __slots__ = ("_all_groups", "_dates", "_groups", "_links", "_lock", "_series", "strikes")
+    __slots__ = (
+        "_all_groups",
+        "_dates",
+        "_groups",
+        "_links",
+        "_lock",
+        "_series",
+        "strikes",
+        "summaries",
+    )
 
     def __init__(self, data: Dataset) -> None:
         self.strikes = data.strikes
         self._all_groups = data.groups
         self._series: Lazy[list[int]] = Lazy()
+        # each strike's casualty summary, once worked out (see _casualties.aggregate)
+        self.summaries: SummaryCache = {}
         # each index is built by the first query that needs it: a period query never
         # pays for the group index, nor a group query for the date index
         self._dates: Lazy[DateIndex] = Lazy()
@@ -981,6 +995,15 @@ _bundled_lock = threading.Lock()
 
 @functools.cache
 def _bundled() -> Dataset:
+    from ._snapshot import bundled_dataset
+
+    # the records as built when the package was made, while they match its data files
+    # (see _snapshot); else built from the files, every field checked
+    return bundled_dataset() or _checked_bundled()
+
+
+def _checked_bundled() -> Dataset:
+    """The bundled dataset built from its data files by the checked loader."""
     from ._files import read_bundled
 
     with collector_paused():

@@ -12,12 +12,14 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ._errors import InvalidPeriodError
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "DatePrecision",
@@ -61,7 +63,7 @@ def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise ValueError(f"{attribute.name} must be text, not {type(value).__name__} {value!r}")
 
 
-@attrs.frozen(kw_only=True, order=False, repr=False)
+@attrs.frozen(kw_only=True, order=False, repr=False, weakref_slot=False)
 class DateRange:
     """A closed range of days that a date is known to lie in, with the words behind it.
 
@@ -271,7 +273,8 @@ PeriodLike = dt.date | str | DateRange
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return (dt.date(year, month, 1) + relativedelta(months=1)) - dt.timedelta(days=1)
+    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return after - dt.timedelta(days=1)
 
 
 def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
@@ -412,7 +415,7 @@ def _iso_guess(year: str, month: int, day: int) -> str:
 _NUMERIC = re.compile(r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{2}|[0-9]{4})\Z")
 
 
-_WEEKDAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # dateutil's names, in its order
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DELTA_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
 _UNITS = ("day", "week", "month", "year")
@@ -422,6 +425,9 @@ _PART = re.compile(r"(early|mid|late)[\s-]+(.+)", re.IGNORECASE)
 
 
 def _delta(spec: Mapping[str, object]) -> relativedelta:
+    # imported here, so that `import idlibstrikes` does not pay for dateutil
+    from dateutil import relativedelta as rd
+
     unknown = set(spec) - _DELTA_KEYS
     if unknown:
         raise ValueError(
@@ -433,12 +439,12 @@ def _delta(spec: Mapping[str, object]) -> relativedelta:
             m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?[0-9]+)\)", str(raw))
             if not m:
                 raise ValueError(f"weekday must look like 'SA(-1)', not {raw!r}")
-            kwargs[key] = _WEEKDAYS[m.group(1)](int(m.group(2)))
+            kwargs[key] = getattr(rd, m.group(1))(int(m.group(2)))
         elif type(raw) is not int:
             raise ValueError(f"relative-date key {key!r} must be a whole number, not {raw!r}")
         else:
             kwargs[key] = raw
-    return relativedelta(**kwargs)
+    return rd.relativedelta(**kwargs)
 
 
 def _span(day: dt.date, unit: str, part: str | None) -> tuple[dt.date, dt.date]:
@@ -520,7 +526,7 @@ def _describe(spec: Mapping[str, object], unit: str, part: str | None) -> str:
     if isinstance(weekday, str) and set(spec) == {"weekday"}:
         m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?[0-9]+)\)", weekday)
         if m and m.group(2) == "-1":
-            return f"the {_WEEKDAY_NAMES[list(_WEEKDAYS).index(m.group(1))]} on or before"
+            return f"the {_WEEKDAY_NAMES[_WEEKDAYS.index(m.group(1))]} on or before"
     bits = ", ".join(f"{k}={v}" for k, v in spec.items())
     where = f"{part} part of the {unit}" if part else f"the {unit}"
     return f"{where} given by relativedelta({bits}) from"

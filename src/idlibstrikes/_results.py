@@ -307,7 +307,8 @@ class Strikes(_Result[Strike]):
         from ._casualties import aggregate
         from ._dataset import _vocab
 
-        return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome))
+        cache = None if self.dataset is None else self.dataset._query_index().summaries
+        return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
 
     def to_geodataframe(self) -> Any:
         """These strikes as a geopandas GeoDataFrame (``[geo]`` extra; see the dataset's).
