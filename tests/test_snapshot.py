@@ -46,7 +46,7 @@ def test_load_uses_the_snapshot() -> None:
 @pytest.mark.parametrize(
     "spoil",
     [
-        pytest.param(lambda doc: doc.update(data_digest="0" * 64), id="data files edited"),
+        pytest.param(lambda doc: doc.update(data_digest="x.json:1:0"), id="data edited"),
         pytest.param(lambda doc: doc["layout"]["Strike"].append("new_field"), id="field added"),
         pytest.param(lambda doc: doc.update(idlibstrikes_snapshot=2), id="other format"),
         pytest.param(lambda doc: doc["objects"][0].__setitem__(0, "os.system"), id="other class"),

@@ -11,7 +11,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["count", "instance", "optional_count", "optional_instance", "text", "tuple_of"]
+__all__ = [
+    "count",
+    "fields_repr",
+    "instance",
+    "optional_count",
+    "optional_instance",
+    "text",
+    "tuple_of",
+]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -81,3 +89,14 @@ def tuple_of(kind: type) -> Validator:
                 )
 
     return check
+
+
+def fields_repr(self: Any) -> str:
+    """``Name(field=value, ...)``, as attrs writes a record's repr.
+
+    One function shared by the records that show every field: attrs would compile a
+    ``__repr__`` for each class when the package is imported, a cost on every start.
+    """
+    cls = type(self)
+    shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(cls) if a.repr)
+    return f"{cls.__name__}({shown})"

@@ -11,10 +11,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._checks import fields_repr
+
 __all__ = ["DataError", "InvalidPeriodError", "Problem", "UnknownNameError", "printable"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Problem:
     """One thing wrong with a data file, located as precisely as the parser allows.
 
@@ -35,6 +37,8 @@ class Problem:
         >>> str(p)
         'strikes.json: s1.claims[0].low: low is greater than high (found 9, expected <= 4)'
     """
+
+    __repr__ = fields_repr
 
     file: str
     message: str

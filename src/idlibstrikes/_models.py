@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from . import _checks as check
+from ._checks import fields_repr
 from ._dates import DateRange, PeriodLike, parse_period
 
 __all__ = [
@@ -415,7 +416,7 @@ class DateClaim:
         return f"<DateClaim {self.date}{report} ({self.source.id}): {_clip(self.quote)!r}>"
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Coordinates:
     """A point (WGS84) for a place. Articles give none: these come from references.
 
@@ -428,6 +429,8 @@ class Coordinates:
         Coordinates(latitude=35.9306, longitude=36.6339)
     """
 
+    __repr__ = fields_repr
+
     latitude: float = attrs.field(validator=check.instance(float))
     longitude: float = attrs.field(validator=check.instance(float))
 
@@ -439,7 +442,7 @@ class Coordinates:
             )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class PlaceReference:
     """What a reference says of a place, kept beside (never over) what the articles say.
 
@@ -458,6 +461,8 @@ class PlaceReference:
         >>> ref.district, ref.coordinates.latitude
         ("Maarrat al-Nu'man", 35.6139)
     """
+
+    __repr__ = fields_repr
 
     source: Source = attrs.field(validator=check.instance(Source))
     governorate: str | None = attrs.field(default=None, validator=check.optional_instance(str))
@@ -528,7 +533,7 @@ class Place:
         return f"<Place {self.id}: {self.name} ({self.kind.value}{where})>"
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class ReferenceFact:
     """A fact from a cited reference, kept beside the articles' claims, never over them.
 
@@ -557,6 +562,8 @@ class ReferenceFact:
         ['Batabo']
     """
 
+    __repr__ = fields_repr
+
     id: str = attrs.field(validator=check.text)
     subject: str = attrs.field(validator=check.text)
     field: str = attrs.field(validator=check.text)
@@ -569,7 +576,7 @@ class ReferenceFact:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Role:
     """A position a person holds, as a source states it.
 
@@ -598,6 +605,8 @@ class Role:
         >>> former.title, str(former.until.date)
         ('former president', '2024-12-08')
     """
+
+    __repr__ = fields_repr
 
     title: str = attrs.field(validator=check.text)
     source: Source = attrs.field(validator=check.instance(Source))
@@ -642,7 +651,7 @@ class Person:
         return f"<Person {self.id}: {self.name}>"
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class StrengthEstimate:
     """A claimant's estimate of how many fighters or members a group has.
 
@@ -662,6 +671,8 @@ class StrengthEstimate:
         [1800, 2500]
     """
 
+    __repr__ = fields_repr
+
     count: int = attrs.field(validator=check.count)
     unit: str = attrs.field(validator=check.text)
     as_of: DateRange = attrs.field(validator=check.instance(DateRange))
@@ -672,7 +683,7 @@ class StrengthEstimate:
     note: str = attrs.field(default="", validator=check.instance(str))
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Affiliation:
     """One source's statement that a group stands in some relation to another.
 
@@ -692,6 +703,8 @@ class Affiliation:
         >>> [(a.relation.value, a.other.id) for a in hts.affiliations][:1]
         [('affiliate_of', 'al-qaeda')]
     """
+
+    __repr__ = fields_repr
 
     other: Group = attrs.field(eq=_by_id)
     relation: Relation = attrs.field(validator=check.instance(Relation))
@@ -860,7 +873,7 @@ class CasualtyClaim:
         )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Announcement:
     """A statement someone made, however many sources report it.
 
@@ -885,6 +898,8 @@ class Announcement:
         >>> str(statement.date), [r.source.id[:3] for r in statement.reports]
         ('2019-06-30', ['002', '003', '001', '004'])
     """
+
+    __repr__ = fields_repr
 
     id: str = attrs.field(validator=check.text)
     date: DateRange = attrs.field(validator=check.instance(DateRange))
@@ -1262,7 +1277,7 @@ class Development:
         return f"<Development {self.id}: {self.kind.value} from {self.start}>"
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Figure:
     """A number about the wider war that the sources state: deaths, displacement, territory.
 
@@ -1287,6 +1302,8 @@ class Figure:
         >>> sorted(f.low for f in tolls)
         [370001, 400001]
     """
+
+    __repr__ = fields_repr
 
     id: str = attrs.field(validator=check.text)
     measure: str = attrs.field(validator=check.text)

@@ -37,7 +37,7 @@ def name_key(name: str) -> str:
     if name.isascii() and name.isalnum() and name.islower():
         return name  # already a key (most ids): no copy, which matters at 10^5 records
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, decomposed.casefold()))
 
 
 class Suggester:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from ._checks import fields_repr
 from ._dates import DateRange
 from ._models import DateClaim, Group, ReferenceFact
 
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reading:
     """One claim's bound on a date: the days it allows, and how to name it in reasoning.
 
@@ -54,6 +55,8 @@ class Reading:
         >>> r.label
         'reference ref-jinah-date'
     """
+
+    __repr__ = fields_repr
 
     allows: DateRange
     label: str
