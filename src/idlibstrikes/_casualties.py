@@ -33,12 +33,23 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 import attrs
 
 from . import _checks as check
 from ._dates import DateRange
-from ._models import CasualtyClaim, Group, Outcome, Person, Source, Strike, Victims, _Vocabulary
+from ._models import (
+    CasualtyClaim,
+    Group,
+    Outcome,
+    Person,
+    Scope,
+    Source,
+    Strike,
+    Victims,
+    _Vocabulary,
+)
 from ._wording import span_text, who_text
 
 __all__ = [
@@ -640,9 +651,9 @@ def _all_agree(accounts: Sequence[_Account]) -> bool:
 # -- several strikes ------------------------------------------------------------------------
 
 
-#: Per-strike summaries already worked out, by (id of the strike, victims, outcome). Each
-#: summary holds its strike, so the strike outlives its entry and its id is not reused.
-SummaryCache = dict[tuple[int, Victims, Outcome], StrikeCasualties]
+#: Per-strike summaries already worked out: by (victims, outcome), then by id of the strike.
+#: Each summary holds its strike, so the strike outlives its entry and its id is not reused.
+SummaryCache = dict[tuple[Victims, Outcome], dict[int, StrikeCasualties]]
 _CACHE_LIMIT = 2_000_000
 
 
@@ -668,38 +679,39 @@ def aggregate(
     missing: list[Strike] = []
     series: list[StrikeCasualties] = []
     seen: set[str] = set()
-    if cache is None:
-        cache = {}
-    elif len(cache) > _CACHE_LIMIT:  # strikes from elsewhere, asked about again and again
-        cache.clear()
+    known = {} if cache is None else cache.setdefault((victims, outcome), {})
+    if len(known) > _CACHE_LIMIT:  # strikes from elsewhere, asked about again and again
+        known.clear()
     for strike in strikes:
         if strike.id in seen:  # a strike listed twice must not count twice
             continue
         seen.add(strike.id)
-        key = (id(strike), victims, outcome)
-        one = cache.get(key)
+        one = known.get(id(strike))
         if one is None:
-            one = cache[key] = summarize(strike, victims, outcome)
-        if strike.is_series:
+            one = known[id(strike)] = summarize(strike, victims, outcome)
+        if strike.scope is Scope.SERIES:
             series.append(one)
-        elif one.known:
+        elif one.low is not None:  # known
             per.append(one)
         else:
             missing.append(strike)
-    known = bool(per)
-    bests = [one.best for one in per]
+    bests = list(map(_BEST, per))
     return Casualties(
         victims=victims,
         outcome=outcome,
-        low=sum(one.low or 0 for one in per) if known else None,
-        high=sum(one.high or 0 for one in per) if known else None,
-        open_ended=any(one.open_ended for one in per),
-        best=sum(b for b in bests if b is not None) if known and None not in bests else None,
-        disputed=any(one.disputed for one in per),
+        low=sum(map(_LOW, per)) if per else None,
+        high=sum(map(_HIGH, per)) if per else None,
+        open_ended=any(map(_OPEN, per)),
+        best=sum(bests) if per and None not in bests else None,
+        disputed=any(map(_DISPUTED, per)),
         per_strike=tuple(per),
         strikes_without_figures=tuple(missing),
         series=tuple(series),
     )
+
+
+_LOW, _HIGH, _BEST = attrgetter("low"), attrgetter("high"), attrgetter("best")
+_OPEN, _DISPUTED = attrgetter("open_ended"), attrgetter("disputed")
 
 
 # -- wording ---------------------------------------------------------------------------------

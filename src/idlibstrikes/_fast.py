@@ -332,7 +332,12 @@ class FastStrikes:
             article = None if source.is_reference else self.b.article_text(source)
             known = self.quoting[source.id] = (source, article)
         source, article = known
-        quote = self.text(d.get("quote"))
+        quote = d.get("quote")
+        # as text(), but not shared: a quote is nearly always the only one of its words
+        if type(quote) is not str or not quote or quote.isspace():
+            raise _Bail
+        if not quote.isascii() and not _writable(quote):
+            raise _Bail
         if article is not None and collapse(quote) not in article:
             raise _Bail
         return source, quote
