@@ -103,9 +103,25 @@ def test_queries_on_generated_datasets_equal_scans(
 
 def test_indexes_are_built_once_on_first_use() -> None:
     data = synthetic.dataset(50, seed=9)
-    assert data._queries._value is None  # loading builds no query index
+    # loading builds no query index (only the day columns, read while ordering strikes)
+    queries = data._queries._value
+    assert queries is not None
+    assert queries._days is not None
+    assert queries._dates._value is None
+    assert queries._groups._value is None
     data.strikes_between("2019")
-    built = data._queries._value
+    built = queries._dates._value
     assert built is not None
+    assert queries._groups._value is None
     data.strikes_by_group(data.groups[10])
-    assert data._queries._value is built
+    assert data._queries._value is queries
+    assert queries._dates._value is built
+
+
+def test_the_loaders_day_columns_equal_the_strikes_own() -> None:
+    from idlibstrikes._days import StrikeDays
+
+    days = SYNTHETIC._queries._value._days  # recorded by the loader while ordering strikes
+    assert days is not None
+    assert days == StrikeDays.of(SYNTHETIC.strikes)
+    assert sum(days.series) == sum(s.is_series for s in SYNTHETIC.strikes) > 0

@@ -16,7 +16,8 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import attrgetter
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,6 +25,7 @@ import attrs
 
 from . import _checks as check
 from ._dates import DateRange, PeriodLike, parse_period
+from ._days import StrikeDays
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
 from ._index import DateIndex, GroupIndex, Lazy, pick
 from ._models import (
@@ -824,27 +826,30 @@ def _reaches(
     return False
 
 
-_DATE, _EARLIEST, _LATEST = attrgetter("date"), attrgetter("earliest"), attrgetter("latest")
-
-
 class _Queries:
     """The query indexes of one dataset (see ``_index``), and answers already given."""
 
     __slots__ = (
         "_all_groups",
         "_dates",
+        "_days",
         "_groups",
         "_links",
         "_lock",
         "_series",
+        "_series_dates",
         "strikes",
         "summaries",
     )
 
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, days: StrikeDays | None = None) -> None:
         self.strikes = data.strikes
         self._all_groups = data.groups
+        # each strike's first and last day and whether it is a series, where the loader
+        # recorded them while building (else read from the strikes when first needed)
+        self._days = days
         self._series: Lazy[list[int]] = Lazy()
+        self._series_dates: Lazy[DateIndex] = Lazy()
         # each strike's casualty summary, once worked out (see _casualties.aggregate)
         self.summaries: SummaryCache = {}
         # each index is built by the first query that needs it: a period query never
@@ -859,13 +864,22 @@ class _Queries:
         """The strikes' date ranges, indexed (built on first use)."""
         return self._dates.get(self._date_index)
 
-    def _date_index(self) -> DateIndex:
-        # map() over attrgetters and a C method: no Python frame per strike
-        dates = list(map(_DATE, self.strikes))
+    def _date_index(self, series: bool = False) -> DateIndex:
+        # Single strikes and series apart: most questions leave series out, and then the
+        # answer needs no test per strike. map() over attrgetters and C methods: no
+        # Python frame per strike, and no object the garbage collector tracks.
+        days = self._days or StrikeDays.of(self.strikes)
+        chosen = days.series if series else list(map(not_, days.series))
         return DateIndex(
-            list(map(dt.date.toordinal, map(_EARLIEST, dates))),
-            list(map(dt.date.toordinal, map(_LATEST, dates))),
+            list(compress(days.firsts, chosen)),
+            list(compress(days.lasts, chosen)),
+            list(compress(range(len(chosen)), chosen)),
         )
+
+    @property
+    def series_dates(self) -> DateIndex:
+        """The series' date ranges (their whole spans), indexed (built on first use)."""
+        return self._series_dates.get(lambda: self._date_index(series=True))
 
     @property
     def series(self) -> list[int]:
@@ -896,9 +910,12 @@ class _Queries:
         lo, hi = first.toordinal(), last.toordinal()
         if not certain:
             found = self.dates.overlapping(lo, hi)
-            return found if series else [i for i in found if not self.strikes[i].is_series]
+            if series:
+                found += self.series_dates.overlapping(lo, hi)
+                found.sort()
+            return found
         # a series is certainly in a period only if it was under way throughout it
-        found = [i for i in self.dates.within(lo, hi) if not self.strikes[i].is_series]
+        found = self.dates.within(lo, hi)
         if series:
             found += [i for i in self.series if self.strikes[i].certainly_within(first, last)]
             found.sort()
@@ -987,7 +1004,10 @@ def collector_paused() -> Iterator[None]:
 def _from_raw(raw: Any, articles: Path | None = None, origin: Origin = "records") -> Dataset:
     from ._load import build
 
-    return Dataset(**build(raw, articles), origin=origin)
+    records, days = build(raw, articles)
+    data = Dataset(**records, origin=origin)
+    data._queries.get(lambda: _Queries(data, days))  # indexes still built on first use
+    return data
 
 
 _bundled_lock = threading.Lock()

@@ -24,9 +24,10 @@ from __future__ import annotations
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import groupby
-from operator import itemgetter, sub
+from itertools import islice
+from operator import itemgetter, le, sub
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -53,19 +54,35 @@ class DateIndex:
 
     __slots__ = ("_buckets",)
 
-    def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
-        """Index the ranges ``starts[i]..ends[i]`` (day numbers) by their position ``i``."""
+    def __init__(
+        self,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        positions: Sequence[int] | None = None,
+    ) -> None:
+        """Index the ranges ``starts[i]..ends[i]`` (day numbers) by ``positions[i]``.
+
+        ``positions`` defaults to ``i``; a query answers positions in ascending order.
+        """
+        n = len(starts)
         bits = list(map(int.bit_length, map(sub, ends, starts)))
-        # by start, then (stably) by bucket; a dataset's strikes come sorted by start
-        order = sorted(range(len(starts)), key=starts.__getitem__)
+        # by start, then (stably) by bucket; a dataset's strikes come sorted by start, and
+        # then the first sort is skipped (checking costs a pass in C)
+        order = list(range(n))
+        if not all(map(le, starts, islice(starts, 1, None))):
+            order.sort(key=starts.__getitem__)
         order.sort(key=bits.__getitem__)
+        sizes = Counter(bits)
         # per bucket: its widest range (in days, minus one), then starts, ends, positions
         self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
-        for _, group in groupby(order, key=bits.__getitem__):
-            positions = array("i", group)
-            first = array("i", map(starts.__getitem__, positions))
-            last = array("i", map(ends.__getitem__, positions))
-            self._buckets.append((max(map(sub, last, first)), first, last, positions))
+        at = 0
+        for width in sorted(sizes):
+            chunk = order[at : at + sizes[width]]
+            at += sizes[width]
+            first = array("i", _take(starts, chunk))
+            last = array("i", _take(ends, chunk))
+            where = array("i", chunk if positions is None else _take(positions, chunk))
+            self._buckets.append((max(map(sub, last, first)), first, last, where))
 
     def overlapping(self, first: int, last: int) -> list[int]:
         """The positions of the ranges that share a day with ``[first, last]``, in order."""
@@ -91,6 +108,13 @@ class DateIndex:
             found += [positions[i] for i in range(safe, hi) if ends[i] <= last]
         found.sort()
         return found
+
+
+def _take(values: Sequence[int], at: list[int]) -> Sequence[int]:
+    """``values`` at the positions ``at`` (itemgetter does it in C)."""
+    if len(at) == 1:
+        return [values[at[0]]]
+    return itemgetter(*at)(values)  # type: ignore[no-any-return]
 
 
 class GroupIndex:

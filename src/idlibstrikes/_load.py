@@ -12,6 +12,7 @@ nothing is does a dataset come out, so a bad file never yields a half-loaded dat
 from __future__ import annotations
 
 import itertools
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from ._builder import (
     series_span,
 )
 from ._dates import DateRange
+from ._days import StrikeDays
 from ._errors import DataError, Problem
 from ._fast import FastStrikes
 from ._files import KINDS, RawData, RawRecord
@@ -879,7 +881,29 @@ class _Builder(RecordBuilder):
                         )
                     )
 
-    def run(self) -> dict[str, tuple[Any, ...]]:
+    def strikes_in_order(self) -> tuple[tuple[Strike, ...], StrikeDays]:
+        """The strikes by date (earliest, latest day, then id), with their day columns.
+
+        One pass reads each strike's days, which both orders the strikes and gives the
+        period queries their columns (``StrikeDays``), so they need not read every strike.
+        """
+        built = list(self.strikes.values())
+        if not built:
+            return (), StrikeDays(array("i"), array("i"), [])
+        keys = [
+            (d.earliest.toordinal(), d.latest.toordinal(), s.id, s.scope is Scope.SERIES)
+            for s in built
+            for d in (s.date,)
+        ]
+        order = sorted(range(len(built)), key=keys.__getitem__)
+        ranked = [keys[i] for i in order]
+        return tuple([built[i] for i in order]), StrikeDays(
+            array("i", [k[0] for k in ranked]),
+            array("i", [k[1] for k in ranked]),
+            [k[3] for k in ranked],
+        )
+
+    def run(self) -> tuple[dict[str, tuple[Any, ...]], StrikeDays]:
         self.build_sources()
         self.build_places()
         self.build_references()
@@ -896,15 +920,14 @@ class _Builder(RecordBuilder):
             self.check_complete()
         if self.problems:
             raise DataError(self.problems.items)
+        strikes, days = self.strikes_in_order()
         return {
             "sources": tuple(self.sources[k] for k in self._source_order if k in self.sources),
             "places": tuple(self.places[k] for k in self._place_order if k in self.places),
             "people": tuple(self.people.values()),
             "groups": tuple(self.groups[k] for k in self._group_order if k in self.groups),
             "announcements": tuple(self.announcements.values()),
-            "strikes": tuple(
-                sorted(self.strikes.values(), key=lambda s: (s.date.earliest, s.date.latest, s.id))
-            ),
+            "strikes": strikes,
             "ceasefires": tuple(
                 sorted(self.ceasefires.values(), key=lambda c: (c.start.earliest, c.id))
             ),
@@ -913,12 +936,15 @@ class _Builder(RecordBuilder):
             ),
             "figures": tuple(self.figures.values()),
             "references": tuple(self.references.values()),
-        }
+        }, days
 
 
-def build(raw: RawData, articles: Path | None = None) -> dict[str, tuple[Any, ...]]:
-    """Build every record of ``raw``; raise ``DataError`` with every problem found.
+def build(
+    raw: RawData, articles: Path | None = None
+) -> tuple[dict[str, tuple[Any, ...]], StrikeDays]:
+    """Build every record of ``raw`` and the strikes' day columns, or raise ``DataError``.
 
+    ``DataError`` lists every problem found.
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
     an article found there must appear in it. Problems are given the line of their field.
     """
