@@ -71,7 +71,12 @@ LABELS = {
 class RecordBuilder:
     """Builds typed records from raw records, collecting every problem (the shared part)."""
 
-    def __init__(self, raw: RawData, articles: Path | None = None) -> None:
+    def __init__(
+        self, raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
+    ) -> None:
+        #: Whether the caller reads ``raw`` after the load (``validate`` does); if not,
+        #: each strike's raw data is dropped once it is built (see ``RawRecord``).
+        self.keep_raw = keep_raw
         self.raw = raw
         self.articles = articles
         self._texts: dict[str, str | None] = {}

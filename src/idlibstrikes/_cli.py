@@ -886,7 +886,7 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     from ._files import KINDS
 
     try:
-        data, raw = _load_files(files, True, articles)
+        data, raw = _load_files(files, True, articles, keep_raw=True)
         _unfilled(raw)
     except DataError as exc:
         for problem in exc.problems:

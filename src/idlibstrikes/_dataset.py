@@ -1001,10 +1001,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_raw(raw: Any, articles: Path | None = None, origin: Origin = "records") -> Dataset:
+def _from_raw(
+    raw: Any, articles: Path | None = None, origin: Origin = "records", keep_raw: bool = False
+) -> Dataset:
     from ._load import build
 
-    records, days = build(raw, articles)
+    records, days = build(raw, articles, keep_raw=keep_raw)
     data = Dataset(**records, origin=origin)
     data._queries.get(lambda: _Queries(data, days))  # indexes still built on first use
     return data
@@ -1075,16 +1077,22 @@ def _load_files(
     paths: Sequence[str | os.PathLike[str]],
     bundled: bool,
     articles: str | os.PathLike[str] | None,
+    keep_raw: bool = False,
 ) -> tuple[Dataset, RawData]:
-    """``load``, uncached, with what was read from ``paths`` (``validate`` counts it)."""
+    """``load``, uncached, with what was read from ``paths``.
+
+    ``validate`` reads that afterwards (``keep_raw``); a load need not, and then each
+    strike's raw data is dropped as soon as the strike is built.
+    """
     with collector_paused():
-        return _read_and_build(paths, bundled, articles)
+        return _read_and_build(paths, bundled, articles, keep_raw)
 
 
 def _read_and_build(
     paths: Sequence[str | os.PathLike[str]],
     bundled: bool,
     articles: str | os.PathLike[str] | None,
+    keep_raw: bool,
 ) -> tuple[Dataset, RawData]:
     from ._files import RawData, merge, read_bundled, read_paths
 
@@ -1105,7 +1113,7 @@ def _read_and_build(
         origin: Origin = "bundled and your files" if bundled else "your files"
         if bundled and not paths:
             origin = "bundled"
-        return _from_raw(merge(*parts), folder, origin), mine
+        return _from_raw(merge(*parts), folder, origin, keep_raw), mine
     except DataError as exc:
         from ._relational import TABLES_NAME, without_lines
 

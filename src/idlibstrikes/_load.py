@@ -444,12 +444,16 @@ class _Builder(RecordBuilder):
     def build_strikes(self) -> None:
         by_subject = self.announcements_by_subject()
         fast = FastStrikes(self, by_subject)
+        release = not self.keep_raw
         for record in self.raw.records["strikes"]:
             strike = fast.strike(record)
             if strike is not None:
                 self.strikes[strike.id] = strike
             else:
                 self.build_strike(record, by_subject)
+            if release and not record.added:
+                ident = record.data.get("id")
+                record.data = {"id": ident} if isinstance(ident, str) else {}
 
     def build_strike(self, record: RawRecord, by_subject: dict[str, list[Announcement]]) -> None:
         """Read one strike or series strictly, reporting every problem."""
@@ -788,11 +792,14 @@ class _Builder(RecordBuilder):
         for label in NAMED_KINDS:
             kind = kinds[label]
             table = built[kind]
+            clashes = name_clashes(label, table.values())
+            if not clashes:
+                continue
             # file order: the bundled records first, then the user's files in order
             raws = {ident_of(r.data): (i, r) for i, r in enumerate(self.raw.records[kind])}
             spelt: dict[str, dict[str, tuple[str, str, bool]]] = {}
             seen = set()
-            for name, first, second in name_clashes(label, table.values()):
+            for name, first, second in clashes:
                 key = name_key(name)
                 if (key, first.id, second.id) in seen:
                     continue  # one name spelt twice by a record ("u" and "u.txt")
@@ -940,16 +947,17 @@ class _Builder(RecordBuilder):
 
 
 def build(
-    raw: RawData, articles: Path | None = None
+    raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
 ) -> tuple[dict[str, tuple[Any, ...]], StrikeDays]:
     """Build every record of ``raw`` and the strikes' day columns, or raise ``DataError``.
 
     ``DataError`` lists every problem found.
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
     an article found there must appear in it. Problems are given the line of their field.
+    Without ``keep_raw``, each strike's raw data is dropped once built (its id is kept).
     """
     try:
-        return _Builder(raw, articles).run()
+        return _Builder(raw, articles, keep_raw=keep_raw).run()
     except DataError as exc:
         from ._lines import locate
 
