@@ -215,3 +215,77 @@ def test_the_mutations_do_reach_problems_the_fast_path_must_not_hide(tmp_path: P
         strict, fast, _ = both(path, bundled=False)
         assert strict[0] == "error", where
         assert fast == strict, where
+
+
+# -- a big file read a strike at a time gives the same dataset and the same problems ----------
+@contextmanager
+def streaming(enabled: bool) -> Iterator[None]:
+    """Loads with every file read a strike at a time (or none)."""
+    from idlibstrikes import _files
+
+    saved = _files.STREAM_BYTES
+    _files.STREAM_BYTES = 0 if enabled else 2**62
+    try:
+        yield
+    finally:
+        _files.STREAM_BYTES = saved
+
+
+def both_ways(path: Path, **kwargs: Any) -> tuple[tuple[str, Any], tuple[str, Any]]:
+    with streaming(False):
+        whole = outcome(path, bundled=False, **kwargs)
+    with streaming(True):
+        streamed = outcome(path, bundled=False, **kwargs)
+    return whole, streamed
+
+
+def test_a_file_read_a_strike_at_a_time_loads_the_same(tmp_path: Path) -> None:
+    path = synthetic.write(tmp_path, 300, seed=6)
+    whole, streamed = both_ways(path)
+    assert whole[0] == "ok"
+    assert streamed == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(lambda t: t.replace('"kind": "', '"kind": "x", "kind": "', 1), id="key twice"),
+        pytest.param(lambda t: t.replace('"low": 1', '"low": NaN', 1), id="NaN"),
+        pytest.param(lambda t: t.replace("}", "},", 1), id="syntax"),
+        pytest.param(lambda t: t.replace('"strikes": [', '"strikes": [3, ', 1), id="not an object"),
+        pytest.param(lambda t: t[:-3], id="cut short"),
+        pytest.param(lambda t: t + " x", id="after the end"),
+        pytest.param(
+            lambda t: t.replace('{"id": "s0000002"', '{"id": 2, "x": "s0000002"'), id="bad id"
+        ),
+    ],
+)
+def test_a_broken_big_file_gets_the_same_problems_read_either_way(
+    tmp_path: Path, text: Any
+) -> None:
+    path = synthetic.write(tmp_path, 40, seed=8)
+    path.write_text(text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    whole, streamed = both_ways(path)
+    assert whole[0] == "error"
+    assert streamed == whole
+
+
+@given(mutated())
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_broken_strike_gets_the_same_problems_read_a_strike_at_a_time(
+    tmp_path_factory: pytest.TempPathFactory, doc: dict[str, Any]
+) -> None:
+    path = tmp_path_factory.mktemp("stream") / "data.json"
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    whole, streamed = both_ways(path)
+    assert streamed == whole
+
+
+def test_validate_reads_a_big_file_whole(tmp_path: Path) -> None:
+    # validate walks the files' records after the load: it must find them all there
+    from idlibstrikes import _dataset
+
+    path = synthetic.write(tmp_path, 30, seed=3)
+    with streaming(True):
+        _, raw = _dataset._load_files([path], False, None, keep_raw=True)
+    assert all(r.text is None and len(r.data) > 1 for r in raw.records["strikes"])

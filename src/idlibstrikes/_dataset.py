@@ -1096,7 +1096,8 @@ def _read_and_build(
 ) -> tuple[Dataset, RawData]:
     from ._files import RawData, merge, read_bundled, read_paths
 
-    mine = read_paths(paths) if paths else RawData({}, ())
+    # a very big file is read a strike at a time, unless the caller reads it afterwards
+    mine = read_paths(paths, stream=not keep_raw) if paths else RawData({}, ())
     parts = [read_bundled(), mine] if bundled else [mine]
     folder = None if articles is None else Path(articles)
     if folder is not None and not folder.is_dir():

@@ -446,6 +446,7 @@ class _Builder(RecordBuilder):
         fast = FastStrikes(self, by_subject)
         release = not self.keep_raw
         for record in self.raw.records["strikes"]:
+            record.parsed()  # a strike of a file read a strike at a time: parsed now
             strike = fast.strike(record)
             if strike is not None:
                 self.strikes[strike.id] = strike
@@ -961,7 +962,10 @@ def build(
     except DataError as exc:
         from ._lines import locate
 
-        texts = {name: data.decode("utf-8", "replace") for name, data in raw.texts.items()}
+        texts = {
+            name: data if isinstance(data, str) else data.decode("utf-8", "replace")
+            for name, data in raw.texts.items()
+        }
         records: dict[tuple[str, str], list[tuple[str | int, ...]]] = {}
         for kind in KINDS:
             for record in raw.records[kind]:
