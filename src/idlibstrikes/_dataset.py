@@ -16,8 +16,6 @@ import gc
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress
-from operator import not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -868,12 +866,11 @@ class _Queries:
         # Single strikes and series apart: most questions leave series out, and then the
         # answer needs no test per strike. map() over attrgetters and C methods: no
         # Python frame per strike, and no object the garbage collector tracks.
+        # the loader's columns come in order of start; a dataset made by hand may not
         days = self._days or StrikeDays.of(self.strikes)
-        chosen = days.series if series else list(map(not_, days.series))
+        chosen = days.series if series else days.single
         return DateIndex(
-            list(compress(days.firsts, chosen)),
-            list(compress(days.lasts, chosen)),
-            list(compress(range(len(chosen)), chosen)),
+            chosen.firsts, chosen.lasts, chosen.positions, ordered=self._days is not None
         )
 
     @property

@@ -59,21 +59,25 @@ class DateIndex:
         starts: Sequence[int],
         ends: Sequence[int],
         positions: Sequence[int] | None = None,
+        *,
+        ordered: bool = False,
     ) -> None:
         """Index the ranges ``starts[i]..ends[i]`` (day numbers) by ``positions[i]``.
 
         ``positions`` defaults to ``i``; a query answers positions in ascending order.
+        ``ordered``: the starts are known to be sorted (as the loader gives them).
         """
         n = len(starts)
         bits = list(map(int.bit_length, map(sub, ends, starts)))
         # by start, then (stably) by bucket; a dataset's strikes come sorted by start, and
-        # then the first sort is skipped (checking costs a pass in C)
+        # then the first sort is skipped
         order = list(range(n))
-        if not all(map(le, starts, islice(starts, 1, None))):
+        if not ordered and not all(map(le, starts, islice(starts, 1, None))):
             order.sort(key=starts.__getitem__)
         order.sort(key=bits.__getitem__)
         sizes = Counter(bits)
-        # per bucket: its widest range (in days, minus one), then starts, ends, positions
+        # per bucket: the widest its ranges can be (in days, minus one: under 2**bits),
+        # then starts, ends, positions
         self._buckets: list[tuple[int, array[int], array[int], array[int]]] = []
         at = 0
         for width in sorted(sizes):
@@ -82,7 +86,7 @@ class DateIndex:
             first = array("i", _take(starts, chunk))
             last = array("i", _take(ends, chunk))
             where = array("i", chunk if positions is None else _take(positions, chunk))
-            self._buckets.append((max(map(sub, last, first)), first, last, where))
+            self._buckets.append(((1 << width) - 1, first, last, where))
 
     def overlapping(self, first: int, last: int) -> list[int]:
         """The positions of the ranges that share a day with ``[first, last]``, in order."""

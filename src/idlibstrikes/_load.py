@@ -897,7 +897,7 @@ class _Builder(RecordBuilder):
         """
         built = list(self.strikes.values())
         if not built:
-            return (), StrikeDays(array("i"), array("i"), [])
+            return (), StrikeDays.split(array("i"), array("i"), [])
         keys = [
             (d.earliest.toordinal(), d.latest.toordinal(), s.id, s.scope is Scope.SERIES)
             for s in built
@@ -905,7 +905,7 @@ class _Builder(RecordBuilder):
         ]
         order = sorted(range(len(built)), key=keys.__getitem__)
         ranked = [keys[i] for i in order]
-        return tuple([built[i] for i in order]), StrikeDays(
+        return tuple([built[i] for i in order]), StrikeDays.split(
             array("i", [k[0] for k in ranked]),
             array("i", [k[1] for k in ranked]),
             [k[3] for k in ranked],
