@@ -298,3 +298,27 @@ def test_a_load_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
         assert not gc.isenabled()  # and left off where the caller had turned it off
     finally:
         gc.enable()
+
+
+def test_a_load_hands_its_records_to_the_oldest_generation(tmp_path: Path) -> None:
+    import gc
+
+    from idlibstrikes.testing import synthetic
+
+    path = synthetic.write(tmp_path, 300, seed=2)
+    gc.collect()
+    data = isk.load(path, bundled=False)
+    # nothing young is left for the next allocation's collection to walk ...
+    assert gc.get_count()[0] < 50
+    assert gc.get_freeze_count() == 0  # ... and nothing is left frozen
+    strike = data.strikes[0]
+    assert gc.is_tracked(strike)
+    assert any(o is strike for o in gc.get_objects(generation=2))
+    # a program that froze objects itself keeps them frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        isk.load(path, bundled=False)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
