@@ -120,6 +120,27 @@ class _NotJSON(ValueError):
     """NaN, Infinity or -Infinity in a file (the JSON parser would read them as floats)."""
 
 
+class _Checked(json.JSONDecoder):
+    """The standard JSON decoder, noting any key given twice in one object.
+
+    The decoder keeps the last of them without a word; ``repeated`` tells. NaN, Infinity
+    and -Infinity, which it would read as floats, are refused.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(object_pairs_hook=self._pairs, parse_constant=self._constant)
+        self.repeated = False
+
+    def _pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        self.repeated = self.repeated or len(made) != len(pairs)
+        return made
+
+    @staticmethod
+    def _constant(name: str) -> Any:
+        raise _NotJSON(name)
+
+
 def _parse(
     name: str,
     raw: bytes,
@@ -153,19 +174,9 @@ def _parse(
         texts[name] = text  # lines for problems are found in the text; the bytes can go
         _records(name, doc, starts, text, fail, out)
         return
-    repeated = False
-
-    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        made = dict(pairs)
-        repeated = repeated or len(made) != len(pairs)
-        return made
-
-    def constant(name: str) -> Any:
-        raise _NotJSON(name)
-
+    checked = _Checked()
     try:
-        doc = json.loads(text, object_pairs_hook=pairs_to_dict, parse_constant=constant)
+        doc = checked.decode(text)
     except _NotJSON as exc:  # Python reads these; JSON has no such numbers
         word = str(exc)
         fail(
@@ -185,7 +196,7 @@ def _parse(
             line=_bare_line(text, lambda token: len(token) > 4300),
         )
         return
-    if repeated:
+    if checked.repeated:
         _repeated_keys(name, text, doc, problems)
     _records(name, doc, None, text, fail, out)
 
@@ -305,18 +316,8 @@ def _parse_streaming(text: str) -> tuple[dict[str, Any], list[int]] | None:
     plainly right (a key given twice, a syntax error, a strike that is not an object)
     gives ``None``, and the whole-file parse then reads the file and reports the problem.
     """
-    repeated = False
-
-    def pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        made = dict(pairs)
-        repeated = repeated or len(made) != len(pairs)
-        return made
-
-    def constant(name: str) -> Any:
-        raise _NotJSON(name)
-
-    scan = json.JSONDecoder(object_pairs_hook=pairs_to_dict, parse_constant=constant).raw_decode
+    checked = _Checked()
+    scan = checked.raw_decode
 
     def skip(i: int) -> int:  # past any blanks
         match = _SPACE.match(text, i)
@@ -365,7 +366,7 @@ def _parse_streaming(text: str) -> tuple[dict[str, Any], list[int]] | None:
             if mark != ",":
                 return None
             i = skip(i)
-        if skip(i) != len(text) or repeated:
+        if skip(i) != len(text) or checked.repeated:
             return None
     except (ValueError, RecursionError):  # a syntax error, NaN, a number too long ...
         return None
