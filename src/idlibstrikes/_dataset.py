@@ -37,7 +37,6 @@ from ._models import (
     Person,
     Place,
     ReferenceFact,
-    Scope,
     Source,
     Strike,
     Victims,
@@ -834,7 +833,7 @@ class _Queries:
         "_groups",
         "_links",
         "_lock",
-        "_series",
+        "_read_days",
         "_series_dates",
         "strikes",
         "summaries",
@@ -846,7 +845,7 @@ class _Queries:
         # each strike's first and last day and whether it is a series, where the loader
         # recorded them while building (else read from the strikes when first needed)
         self._days = days
-        self._series: Lazy[list[int]] = Lazy()
+        self._read_days: Lazy[StrikeDays] = Lazy()
         self._series_dates: Lazy[DateIndex] = Lazy()
         # each strike's casualty summary, once worked out (see _casualties.aggregate)
         self.summaries: SummaryCache = {}
@@ -862,13 +861,16 @@ class _Queries:
         """The strikes' date ranges, indexed (built on first use)."""
         return self._dates.get(self._date_index)
 
+    @property
+    def days(self) -> StrikeDays:
+        """The strikes' day columns: the loader's, else read from the strikes once."""
+        return self._days or self._read_days.get(lambda: StrikeDays.of(self.strikes))
+
     def _date_index(self, series: bool = False) -> DateIndex:
         # Single strikes and series apart: most questions leave series out, and then the
-        # answer needs no test per strike. map() over attrgetters and C methods: no
-        # Python frame per strike, and no object the garbage collector tracks.
-        # the loader's columns come in order of start; a dataset made by hand may not
-        days = self._days or StrikeDays.of(self.strikes)
-        chosen = days.series if series else days.single
+        # answer needs no test per strike. The loader's columns come in order of start; a
+        # dataset made by hand may not.
+        chosen = self.days.series if series else self.days.single
         return DateIndex(
             chosen.firsts, chosen.lasts, chosen.positions, ordered=self._days is not None
         )
@@ -879,11 +881,9 @@ class _Queries:
         return self._series_dates.get(lambda: self._date_index(series=True))
 
     @property
-    def series(self) -> list[int]:
-        """The positions of the series among the strikes, in order (found on first use)."""
-        return self._series.get(
-            lambda: [i for i, s in enumerate(self.strikes) if s.scope is Scope.SERIES]
-        )
+    def series(self) -> Sequence[int]:
+        """The positions of the series among the strikes, in order."""
+        return self.days.series.positions
 
     @property
     def groups(self) -> GroupIndex:

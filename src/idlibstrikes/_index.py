@@ -83,9 +83,9 @@ class DateIndex:
         for width in sorted(sizes):
             chunk = order[at : at + sizes[width]]
             at += sizes[width]
-            first = array("i", _take(starts, chunk))
-            last = array("i", _take(ends, chunk))
-            where = array("i", chunk if positions is None else _take(positions, chunk))
+            first = array("i", pick(starts, chunk))
+            last = array("i", pick(ends, chunk))
+            where = array("i", chunk if positions is None else pick(positions, chunk))
             self._buckets.append(((1 << width) - 1, first, last, where))
 
     def overlapping(self, first: int, last: int) -> list[int]:
@@ -112,13 +112,6 @@ class DateIndex:
             found += [positions[i] for i in range(safe, hi) if ends[i] <= last]
         found.sort()
         return found
-
-
-def _take(values: Sequence[int], at: list[int]) -> Sequence[int]:
-    """``values`` at the positions ``at`` (itemgetter does it in C)."""
-    if len(at) == 1:
-        return [values[at[0]]]
-    return itemgetter(*at)(values)  # type: ignore[no-any-return]
 
 
 class GroupIndex:
@@ -177,8 +170,8 @@ class GroupIndex:
         return sorted({p for g in group_ids for p in self._targets.get(g, ())})
 
 
-def pick(records: Sequence[Strike], positions: Sequence[int]) -> tuple[Strike, ...]:
-    """The records at ``positions``, as a tuple (itemgetter does the copying in C)."""
+def pick(records: Sequence[T], positions: Sequence[int]) -> tuple[T, ...]:
+    """The items at ``positions``, as a tuple (itemgetter does the copying in C)."""
     if not positions:
         return ()
     if len(positions) == 1:
