@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import idlibstrikes as isk
@@ -408,3 +409,17 @@ def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
     assert (p.record, p.field) == ("second", "perpetrator")
     assert p.line is not None
     assert '"perpetrator": "nobody"' in path.read_text(encoding="utf-8").splitlines()[p.line - 1]
+
+
+def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -> None:
+    from idlibstrikes import _dataset
+
+    data = isk.load()
+    first = data.strikes[0]
+    twin = attrs.evolve(data.strikes[1], id=first.id.upper())  # the same name, spelt apart
+    with pytest.raises(isk.DataError, match=f"the name {twin.id!r} is also a name of strike"):
+        attrs.evolve(data, strikes=(*data.strikes, twin))
+    # a loaded dataset's strikes were checked by the loader: their index waits for a look-up
+    assert data.strike(first.id.upper()) is first
+    assert problems(tmp_path, strikes=[{"id": first.id}])
+    assert _dataset._LOADING.checked is False  # reset, even after a failed load

@@ -982,6 +982,10 @@ def _plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
     ``RecordBatchReader``; a pandas or Polars ``DataFrame`` (a ``LazyFrame`` is
     collected); anything with ``__arrow_c_stream__`` (read with pyarrow).
     """
+    known = {f.name: f for f in fields(name)}
+    plain = _arrow_rows(value, known)
+    if plain is not None:
+        return plain
     try:
         found = _row_list(value)
     except (TypeError, ValueError) as exc:
@@ -993,7 +997,6 @@ def _plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
             )
         )
         return []
-    known = {f.name: f for f in fields(name)}
     out = []
     for i, row in enumerate(found):
         if not isinstance(row, Mapping):
@@ -1007,6 +1010,48 @@ def _plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
             continue
         out.append(_cleaned(name, i, dict(row), known, problems))
     return out
+
+
+def _arrow_rows(value: Any, known: Mapping[str, Field]) -> list[Row] | None:
+    """A pyarrow table's rows, where its schema shows every cell is one `_cleaned` keeps.
+
+    Arrow gives each column one type, so the check is made once a column, not once a
+    cell (at 10^5 strikes, seconds). Any other table, or a column of another type (a
+    float, a timestamp, a day as text, an unknown name, a position that may be null or
+    negative), gives ``None``, and the rows are then read cell by cell with every message.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is None or not isinstance(value, pa.Table | pa.RecordBatch):
+        return None
+    names = value.schema.names
+    if len(set(names)) != len(names):
+        return None
+    for column in value.schema:
+        f = known.get(column.name)
+        if f is None or not _kept_as_is(pa, column.type, f):
+            return None
+    if "position" in names:
+        import pyarrow.compute as pc
+
+        position = value.column("position")
+        if position.null_count or (len(position) and pc.min(position).as_py() < 0):
+            return None
+    rows: list[Row] = value.to_pylist()
+    return rows
+
+
+def _kept_as_is(pa: Any, kind: Any, f: Field) -> bool:
+    """Whether every value of an Arrow column of this type is a cell `_cleaned` keeps."""
+    t = pa.types
+    if t.is_dictionary(kind):
+        kind = kind.value_type
+    if t.is_string(kind) or t.is_large_string(kind):
+        return f.type != "date"  # a day as ISO text is read by `_cleaned`
+    if t.is_list(kind) or t.is_large_list(kind):
+        return bool(t.is_string(kind.value_type) or t.is_large_string(kind.value_type))
+    return bool(t.is_integer(kind) or t.is_boolean(kind) or t.is_date(kind) or t.is_null(kind))
 
 
 def _row_list(value: Any) -> list[Any]:
