@@ -7,9 +7,10 @@ backend and no global figure state is involved: show it in a notebook, or save i
 importing `idlibstrikes` never imports it.
 
 The figures draw only what the data holds. Uncertain dates are drawn as ranges, not as
-days; strikes are placed only at points a cited reference gives (with ACLED's precision
-codes, see `_geo`), and the strikes that cannot be placed are listed on the map rather
-than left out silently.
+days; a ceasefire is shaded as in effect only while the library knows it held
+(`Ceasefire.status_on`); strikes are placed only at points a cited reference gives (with
+ACLED's precision codes, see `_geo`), and the strikes that cannot be placed are listed on
+the map rather than left out silently.
 
 Examples:
     >>> import idlibstrikes as isk
@@ -26,13 +27,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._models import Ceasefire, Place, Scope, Strike
+from ._dates import PeriodLike, parse_period
+from ._models import Ceasefire, CeasefireStatus, Place, Scope, Strike
 
 if TYPE_CHECKING:
+    import matplotlib.axes
     import matplotlib.figure
+    import matplotlib.lines
+    import matplotlib.text
+    import matplotlib.transforms
 
     from ._dataset import Dataset
 
@@ -53,15 +60,27 @@ _PALETTE = (
     "#bcbd22",
     "#17becf",
 )
-# Pale enough that strikes stay readable on top; hatches tell overlapping spans apart.
+# One shape per perpetrator, most frequent first; filled shapes only, so that a series
+# (hollow) reads the same way whatever the shape.
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "p", "h", "<", ">")
+#: The marker and legend label of the perpetrators beyond the shapes above.
+OTHER_PERPETRATORS = "other (named in the row label)"
+# Pale enough that strikes stay readable on top; each ceasefire has its own colour, and its
+# "status unknown" hatching its own direction, so that overlapping spans stay apart.
 _SPAN_COLOURS = ("#a6cee3", "#fdbf6f", "#cab2d6", "#b2df8a")
-_SPAN_HATCHES = ("", "//", "\\\\", "xx")
-#: The ``gid`` of the shaded ceasefire spans on a timeline, to find them again.
+_SPAN_EDGES = ("#1f78b4", "#e3840b", "#6a3d9a", "#33a02c")
+_SPAN_HATCHES = ("//", "\\\\", "||", "--")
+#: The ``gid`` of the spans where a ceasefire is known to be in effect on a timeline.
 CEASEFIRE_GID = "ceasefire"
-#: The ``gid`` of the strike points on a map.
+#: The ``gid`` of the spans after a ceasefire's last report, when no source says it ended.
+CEASEFIRE_UNKNOWN_GID = "ceasefire-unknown"
+#: The ``gid`` of the spans where a ceasefire's uncertain start or end may fall.
+CEASEFIRE_UNCERTAIN_GID = "ceasefire-uncertain"
+#: The ``gid`` of the strike points and bars (on the map: the points).
 STRIKE_GID = "strike"
 #: The gid of the reference towns drawn for context on the map.
 CONTEXT_GID = "context"
+_DAY = dt.timedelta(days=1)
 
 
 def _require_matplotlib(function: str) -> None:
@@ -115,8 +134,23 @@ def _colours(keys: Sequence[str]) -> dict[str, str | tuple[float, float, float, 
         # rather than repeat a colour, which would make the legend ambiguous.
         ramp = colormaps["turbo"]
         colours.update((k, ramp(i / (len(named) - 1))) for i, k in enumerate(named))
-    colours[NO_TARGET] = _GREY
+    if NO_TARGET in keys:
+        colours[NO_TARGET] = _GREY
     return colours
+
+
+def _targets(strike: Strike) -> list[str]:
+    return [t.name for t in strike.targets] or [NO_TARGET]
+
+
+def _markers(rows: Sequence[Strike]) -> dict[str, str]:
+    # Most frequent perpetrator first (ties: the earlier), so the commonest get the
+    # plainest shapes; beyond the shapes, one shape stands for "other", and the row label
+    # names them.
+    counts = Counter(s.perpetrator.name for s in rows)
+    order = sorted(counts, key=lambda name: -counts[name])  # stable: first seen first
+    shapes = dict(zip(order, _MARKERS, strict=False))
+    return {name: shapes.get(name, "*") for name in order}
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -125,7 +159,232 @@ def _short(text: str, width: int = 40) -> str:
 
 def _row_label(strike: Strike) -> str:
     # ISO dates, not the article's wording: "late on Saturday" means nothing out of context.
-    return f"{strike.date}  {_short(strike.place.name)}"
+    # The lines under it say who struck whom, so no row depends on the legend alone.
+    who = f"{_short(strike.perpetrator.name, 30)} \u2192 {', '.join(_targets(strike))}"
+    lines = textwrap.wrap(who, 50, max_lines=2, placeholder=" ...")
+    return "\n".join([f"{strike.date}  {_short(strike.place.name)}", *lines])
+
+
+class _Extent(NamedTuple):
+    """A strike's possible days on the date axis: [first, last), and where its point goes."""
+
+    first: float
+    last: float
+    point: float | None
+
+
+def _extent(strike: Strike, left: float, right: float) -> _Extent:
+    from matplotlib.dates import date2num
+
+    num: Callable[[dt.date], float] = date2num  # untyped in matplotlib
+    date = strike.date
+    # A day runs from its midnight to the next: the range covers its last day too.
+    first = left if date.open_start else num(date.earliest)
+    last = right if date.open_end else num(date.latest) + 1
+    if date.open_start and date.open_end:
+        point = None
+    elif date.open_end:
+        point = first  # its first possible day: nothing is known of its end
+    elif date.open_start:
+        point = last
+    else:
+        point = (first + last) / 2
+    return _Extent(first, last, point)
+
+
+def _draw_strike(
+    ax: matplotlib.axes.Axes,
+    y: float,
+    strike: Strike,
+    extent: _Extent,
+    colours: dict[str, str | tuple[float, float, float, float]],
+    marker: str,
+) -> None:
+    # One mark per target, stacked within the row, each in its target's colour: a group
+    # has one colour wherever it is named, first or not.
+    targets = _targets(strike)
+    step = min(0.25, 0.75 / len(targets))
+    size = 70.0 if len(targets) <= 2 else max(20.0, 70.0 - 10.0 * len(targets))
+    series = strike.scope is Scope.SERIES
+    for i, target in enumerate(targets):
+        at = y + (i - (len(targets) - 1) / 2) * step
+        colour = colours[target]
+        if not strike.date.is_exact:
+            ax.hlines(
+                at,
+                extent.first,
+                extent.last,
+                colors=[colour],
+                linewidth=6 if len(targets) == 1 else max(2.0, 8.0 / len(targets)),
+                alpha=0.3 if series else 0.75,
+                gid=STRIKE_GID,
+                label=target,
+            )
+        if extent.point is not None:
+            ax.scatter(
+                [extent.point],
+                [at],
+                s=size,
+                marker=marker,
+                facecolors="white" if series else [colour],
+                edgecolors=[colour],
+                linewidths=2 if len(targets) == 1 else 1.5,
+                zorder=3,
+                gid=STRIKE_GID,
+                label=target,
+            )
+
+
+class _Segment(NamedTuple):
+    """Days [start, until) of a ceasefire with one status; ``until`` None: no known end."""
+
+    start: dt.date
+    until: dt.date | None
+    status: CeasefireStatus
+
+
+def _next_day(day: dt.date) -> dt.date | None:
+    return None if day == dt.date.max else day + _DAY
+
+
+def _segments(truce: Ceasefire) -> list[_Segment]:
+    """The days a ceasefire is in effect, may be, or of unknown status, by its status_on.
+
+    The status of a single day can only change on the days listed below, so asking
+    `Ceasefire.status_on` on each of them gives every span, by the library's own rule.
+    """
+    cuts: set[dt.date | None] = {truce.start.earliest, truce.start.latest}
+    if truce.reported_until is not None:
+        cuts.add(_next_day(truce.reported_until))
+    if truce.end is not None:
+        cuts.update((truce.end.earliest, _next_day(truce.end.latest)))
+    days = sorted(d for d in cuts if d is not None)
+    segments: list[_Segment] = []
+    for day, until in zip(days, [*days[1:], None], strict=True):
+        status = truce.status_on(day)
+        if status in (CeasefireStatus.NOT_STARTED, CeasefireStatus.ENDED):
+            continue
+        if segments and segments[-1].status is status and segments[-1].until == day:
+            segments[-1] = segments[-1]._replace(until=until)
+        else:
+            segments.append(_Segment(day, until, status))
+    return segments
+
+
+_STATUS_WORDS = {
+    CeasefireStatus.IN_EFFECT: "in effect",
+    CeasefireStatus.MAY_BE_IN_EFFECT: "may be in effect",
+    CeasefireStatus.UNKNOWN: "status unknown",
+}
+
+
+def _ceasefire_label(truce: Ceasefire, segments: Sequence[_Segment]) -> str:
+    parts = []
+    for seg in segments:
+        words = _STATUS_WORDS[seg.status]
+        if seg.until is None:
+            parts.append(f"{words} from {seg.start}")
+        elif seg.until - seg.start == _DAY:
+            parts.append(f"{words} {seg.start}")
+        else:
+            parts.append(f"{words} {seg.start} to {seg.until - _DAY}")
+    if truce.end is None:
+        parts.append("no known end")
+    elif truce.end_reported:
+        parts.append(f"ended {truce.end}")
+    else:
+        parts.append(f"ended by {truce.end.latest}")
+    return textwrap.fill(f"{truce.kind.value}: {truce.name}: {'; '.join(parts)}", 62)
+
+
+def _span_style(i: int, status: CeasefireStatus) -> dict[str, Any]:
+    """How the ``i``-th ceasefire's span of this status is drawn (and its legend swatch)."""
+    from matplotlib.colors import to_rgba
+
+    fill = _SPAN_COLOURS[i % len(_SPAN_COLOURS)]
+    if status is CeasefireStatus.IN_EFFECT:
+        return {"facecolor": to_rgba(fill, 0.6), "edgecolor": "none"}
+    return {
+        "facecolor": to_rgba(fill, 0.15),
+        "hatch": _SPAN_HATCHES[i % len(_SPAN_HATCHES)],
+        "hatchcolor": to_rgba(_SPAN_EDGES[i % len(_SPAN_EDGES)], 0.7),
+        "edgecolor": "none",
+    }
+
+
+_STATUS_GIDS = {
+    CeasefireStatus.IN_EFFECT: CEASEFIRE_GID,
+    CeasefireStatus.MAY_BE_IN_EFFECT: CEASEFIRE_UNCERTAIN_GID,
+    CeasefireStatus.UNKNOWN: CEASEFIRE_UNKNOWN_GID,
+}
+
+
+def _shade(
+    ax: matplotlib.axes.Axes,
+    truces: Sequence[Ceasefire],
+    left: float,
+    right: float,
+) -> list[tuple[int, Ceasefire, list[_Segment]]]:
+    """Shade each ceasefire's spans on ``ax``, clipped to [left, right]; those drawn."""
+    from matplotlib.dates import date2num
+
+    num: Callable[[dt.date], float] = date2num  # untyped in matplotlib
+    shown = []
+    for i, truce in enumerate(truces):
+        segments = _segments(truce)
+        label = _ceasefire_label(truce, segments)
+        drawn = False
+        for seg in segments:
+            start = max(num(seg.start), left)
+            end = right if seg.until is None else min(num(seg.until), right)
+            if end <= start:
+                continue
+            style = _span_style(i, seg.status)
+            ax.axvspan(start, end, zorder=0, gid=_STATUS_GIDS[seg.status], label=label, **style)
+            drawn = True
+        if drawn:
+            shown.append((i, truce, segments))
+    return shown
+
+
+def _crowded(extents: Sequence[_Extent], left: float, right: float) -> tuple[float, float] | None:
+    """The window of the largest cluster of 3 or more strikes too close to tell apart."""
+    span = right - left
+    short = sorted(
+        (e for e in extents if e.point is not None and e.last - e.first <= 0.1 * span),
+        key=lambda e: e.point or 0.0,
+    )
+    clusters: list[list[_Extent]] = []
+    for e in short:
+        if clusters and (e.point or 0.0) - (clusters[-1][-1].point or 0.0) <= 0.02 * span:
+            clusters[-1].append(e)
+        else:
+            clusters.append([e])
+    best = max(clusters, key=len, default=[])
+    if len(best) < 3:
+        return None
+    low, high = min(e.first for e in best), max(e.last for e in best)
+    if high - low > 0.25 * span:
+        return None  # wide enough to read on the whole axis
+    pad = max(0.08 * (high - low), 7.0)
+    return math.floor(low - pad), math.ceil(high + pad)  # whole days
+
+
+def _header(text: str) -> matplotlib.lines.Line2D:
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], linestyle="", marker="", label=text)
+
+
+def _date_axis(ax: matplotlib.axes.Axes) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    # matplotlib.dates has no type hints; the two constructors are checked by the tests.
+    locator = AutoDateLocator()  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
 
 
 def timeline(
@@ -133,23 +392,34 @@ def timeline(
     *,
     ceasefires: Iterable[Ceasefire] | None = None,
     title: str | None = None,
+    zoom: tuple[PeriodLike, PeriodLike] | bool = True,
 ) -> matplotlib.figure.Figure:
     """A timeline: one row per strike, over its possible dates, with ceasefires shaded.
 
     Drawn: one row per strike, earliest first, labelled with its date range (ISO) and
-    place name. A bar runs from the earliest to the latest day the strike can have happened
-    (the date's uncertainty; a strike dated to one day has no bar), and a point marks the
-    middle of that range. Colour is the first target the sources name (grey: no target
-    named); the legend lists them. A series of strikes reported as one record
-    (``Scope.SERIES``) has a hollow point and a paler bar. Each ceasefire, truce or
-    agreement is a shaded span from the earliest day it can have started to the latest day
-    it can have ended, or to the right edge when no source says it has ended.
+    place name, and under them who struck whom. A bar runs over the days the strike can
+    have happened on (the date's uncertainty; a strike dated to one day has no bar), and a
+    point marks the middle of that range (for a range with no known end, its first day).
+    The point's shape is the perpetrator (the legend "who struck"). Its colour is the
+    target, one colour per group wherever it is named: a strike on several groups has one
+    point (and bar) per target, stacked in its row (grey: no target named). A series of
+    strikes reported as one record (``Scope.SERIES``) has hollow points and pale bars. A
+    day runs from its midnight to the next, so a strike dated to one day is drawn at noon.
 
-    Not drawn: the middle point is not a known date of a ranged strike, only the middle
-    of its range; the other targets of a strike (see ``strike.targets``); casualty figures;
-    the uncertainty of a ceasefire's start and end (the span is their widest reading). The
-    date axis covers the strikes: a ceasefire is clipped to it, and one entirely outside it
-    is not drawn.
+    Ceasefires, truces and agreements are shaded by what
+    [`Ceasefire.status_on`][idlibstrikes.Ceasefire.status_on] says of each day: solid
+    while it is known to be in effect; light and hatched after its last report when no
+    source says it ended ("status unknown", up to the day it ended at the latest, or to
+    the right edge), and on the days its uncertain start or end may fall ("may be in
+    effect"). Nothing is shaded once it has ended. Each ceasefire has its own colour; the
+    legend gives its days by status.
+
+    When three or more strikes fall too close together to be told apart on the whole
+    axis, a second panel under it zooms on them (a box on the first panel shows where).
+
+    Not drawn: the point of a ranged strike is not a known date, only the middle of its
+    range; casualty figures. The date axis covers the strikes: a ceasefire is clipped to
+    it, and one entirely outside it is not drawn.
 
     Args:
         data: A [`Dataset`][idlibstrikes.Dataset] (its strikes and ceasefires), an iterable
@@ -157,39 +427,51 @@ def timeline(
             given), or ``None`` for the bundled dataset.
         ceasefires: The ceasefires to shade, in place of the dataset's.
         title: The figure's title; a description of the figure by default.
+        zoom: ``True`` for a zoom panel on the most crowded strikes, if any are; ``False``
+            for none; or a period to zoom on, from the first day of one period (a year,
+            month or day, as for
+            [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between]) to the last
+            day of the other, such as ``("2019-04", "2019-09")``.
 
     Returns:
-        A `matplotlib.figure.Figure` with one axes; the ceasefire spans have the
-        ``gid`` ``"ceasefire"``.
+        A `matplotlib.figure.Figure` whose first axes is the whole timeline and whose
+        second, if any, the zoom. Spans where a ceasefire is in effect have the ``gid``
+        ``"ceasefire"``, those of unknown status ``"ceasefire-unknown"``, those where it
+        may be in effect ``"ceasefire-uncertain"``; strike points and bars ``"strike"``,
+        labelled with their target.
 
     Raises:
         ImportError: matplotlib is not installed.
         TypeError: ``data`` or ``ceasefires`` holds something other than records.
-        ValueError: There are no strikes, or none has a known date bound.
+        ValueError: There are no strikes, none has a known date bound, or no strike
+            falls in the ``zoom`` period.
+        InvalidPeriodError: A ``zoom`` bound cannot be read.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> fig = timeline(data.strikes_by_group("Hurras al-Din"), title="Hurras al-Din")
-        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1]
-        '2025-02-15  motorway near the village of Urum Al Joz'
+        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1].splitlines()
+        ['2025-02-15  motorway near the village of Urum Al Joz', 'US military → Hurras al-Din']
         >>> fig = timeline()
-        >>> len(fig.axes[0].collections) > 0
-        True
-        >>> sum(p.get_gid() == "ceasefire" for p in fig.axes[0].patches)
-        3
+        >>> fig.axes[1].get_title()  # the five strikes of 2019, too close on the whole axis
+        'Zoom: 2019-04-10 to 2019-09-11 (boxed above)'
+        >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
+        ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']
     """
     _require_matplotlib("timeline")
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.dates import date2num, num2date
     from matplotlib.figure import Figure
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     strikes, truces = _gather(data, ceasefires)
     if not strikes:
         raise ValueError("timeline() got no strikes to draw; pass a dataset or some strikes")
     rows = sorted(strikes, key=lambda s: (s.date.earliest, s.date.latest, s.id))
     known = [s.date.earliest for s in rows if not s.date.open_start]
-    known += [s.date.latest for s in rows if not s.date.open_end]
+    known += [s.date.latest + _DAY for s in rows if not s.date.open_end]
     if not known:
         raise ValueError("timeline() needs at least one strike with a known earliest or latest day")
 
@@ -197,76 +479,113 @@ def timeline(
     low, high = num(min(known)), num(max(known))
     pad = max(0.02 * (high - low), 5.0)
     left, right = low - pad, high + pad
+    extents = [_extent(s, left, right) for s in rows]
 
-    keys = [s.targets[0].name if s.targets else NO_TARGET for s in rows]
-    colours = _colours(list(dict.fromkeys(keys)))
+    window: tuple[float, float] | None = None
+    if zoom is True:
+        window = _crowded(extents, left, right)
+    elif zoom is not False:
+        window = (num(parse_period(zoom[0])[0]), num(parse_period(zoom[1])[1]) + 1)
+    block: list[int] = []
+    if window is not None:
+        inside = [y for y, e in enumerate(extents) if window[0] <= e.first < e.last <= window[1]]
+        inside = inside or [
+            y for y, e in enumerate(extents) if e.first < window[1] and window[0] < e.last
+        ]
+        if not inside:
+            raise ValueError(f"timeline() found no strike in the zoom period {zoom!r}")
+        block = list(range(min(inside), max(inside) + 1))
 
-    # Tall enough for the rows, and for the legend of targets beside them.
-    height = max(1.8 + 0.4 * len(rows), 1.4 + 0.3 * len(colours))
-    fig = Figure(figsize=(12, height), layout="constrained")
-    ax = fig.add_subplot()
-    for y, (strike, key) in enumerate(zip(rows, keys, strict=True)):
-        colour = colours[key]
-        series = strike.scope is Scope.SERIES
-        first = left if strike.date.open_start else num(strike.date.earliest)
-        last = right if strike.date.open_end else num(strike.date.latest)
-        if last > first:
-            ax.hlines(y, first, last, colors=[colour], linewidth=6, alpha=0.3 if series else 0.75)
-        if not (strike.date.open_start or strike.date.open_end):
-            ax.scatter(
-                [(first + last) / 2],
-                [y],
-                s=70,
-                marker="o",
-                facecolors="white" if series else [colour],
-                edgecolors=[colour],
-                linewidths=2,
-                zorder=3,
-            )
+    keys = list(dict.fromkeys(t for s in rows for t in _targets(s)))
+    colours = _colours(keys)
+    markers = _markers(rows)
+    labels = [_row_label(s) for s in rows]
 
-    spans = []
-    for i, truce in enumerate(truces):
-        start = left if truce.start.open_start else num(truce.start.earliest)
-        end = right if truce.end is None or truce.end.open_end else num(truce.end.latest)
-        start, end = max(start, left), min(end, right)
-        if end < start:
-            continue
-        ending = "no known end" if truce.end is None else str(truce.end)
-        label = f"{truce.kind.value}: {truce.name} ({truce.start} to {ending})"
-        span = ax.axvspan(
-            start,
-            end,
-            facecolor=_SPAN_COLOURS[i % len(_SPAN_COLOURS)],
-            hatch=_SPAN_HATCHES[i % len(_SPAN_HATCHES)],
-            edgecolor="#8a8a8a",
-            linewidth=0.6,
-            alpha=0.45,
-            zorder=0,
-            gid=CEASEFIRE_GID,
-            label=textwrap.fill(label, 60),
+    # Tall enough for two-line rows, and for the legends beside them.
+    height = max(2.2 + 0.55 * len(rows), 2.0 + 0.3 * (len(colours) + len(set(markers.values()))))
+    height += 1.2 + 0.6 * len(block) if block else 0.0
+    fig = Figure(figsize=(14, height), layout="constrained")
+    if block:
+        ax, zax = fig.subplots(
+            2, 1, height_ratios=[len(rows) + 1.5, len(block) + 2.5], squeeze=True
         )
-        spans.append(span)
+    else:
+        ax, zax = fig.add_subplot(), None
 
+    for y, (strike, extent) in enumerate(zip(rows, extents, strict=True)):
+        _draw_strike(ax, y, strike, extent, colours, markers[strike.perpetrator.name])
+    shaded = _shade(ax, truces, left, right)
     ax.set_xlim(left, right)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # earliest strike at the top
-    ax.set_yticks(range(len(rows)), labels=[_row_label(s) for s in rows])
-    # matplotlib.dates has no type hints; the two constructors are checked by the tests.
-    locator = AutoDateLocator()  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.set_xlabel("date (bar: earliest to latest possible day; point: middle of that range)")
-    ax.set_title("Strikes by date, coloured by the first target named" if title is None else title)
+    ax.set_yticks(range(len(rows)), labels=labels, fontsize="small")
+    _date_axis(ax)
+    ax.set_title(
+        "Strikes by date: who struck (shape) and whom (colour)" if title is None else title
+    )
 
-    targets = [
+    if zax is not None and window is not None:
+        for y in block:
+            _draw_strike(zax, y, rows[y], extents[y], colours, markers[rows[y].perpetrator.name])
+        _shade(zax, truces, *window)
+        zax.set_xlim(*window)
+        zax.set_ylim(block[-1] + 0.5, block[0] - 0.5)
+        zax.set_yticks(block, labels=[labels[y] for y in block], fontsize="small")
+        _date_axis(zax)
+        to_date: Callable[[float], dt.datetime] = num2date  # untyped in matplotlib
+        first, last = (to_date(x).date() for x in window)
+        zax.set_title(f"Zoom: {first} to {last - _DAY} (boxed above)", fontsize="medium")
+        ax.indicate_inset_zoom(zax, edgecolor="#333333", alpha=0.8)
+    (ax if zax is None else zax).set_xlabel("date")
+
+    whom = [
         Line2D([], [], linestyle="", marker="o", markersize=8, color=colours[k], label=k)
         for k in colours
-        if k in keys
     ]
-    fig.legend(handles=targets, loc="outside right upper", title="first target named")
+    who = [
+        Line2D([], [], linestyle="", marker=m, markersize=8, color="#444444", label=name)
+        for name, m in markers.items()
+        if m != "*"
+    ]
+    if "*" in markers.values():
+        who.append(
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="*",
+                markersize=9,
+                color="#444444",
+                label=OTHER_PERPETRATORS,
+            )
+        )
+    # One legend beside the axes, in two sections (two legends at one place would overlap).
+    headers = ["who struck (shape)", "whom (colour)"]
+    beside = fig.legend(
+        handles=[_header(headers[0]), *who, _header(""), _header(headers[1]), *whom],
+        loc="outside right upper",
+        fontsize="small",
+    )
+    for text in beside.get_texts():
+        if text.get_text() in headers:
+            text.set_fontweight("bold")
     scopes = [
-        Line2D([], [], linestyle="", marker="o", markersize=8, color="black", label="one strike"),
+        Line2D(
+            [],
+            [],
+            color="#777777",
+            linewidth=5,
+            alpha=0.6,
+            label="bar: the days it may have happened on",
+        ),
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=8,
+            color="black",
+            label="point: one strike, at the middle of those days (the first, if no end is known)",
+        ),
         Line2D(
             [],
             [],
@@ -276,10 +595,35 @@ def timeline(
             markerfacecolor="white",
             markeredgecolor="black",
             markeredgewidth=2,
-            label="series of strikes reported as one",
+            label="hollow point, pale bar: a series of strikes reported as one",
         ),
     ]
-    fig.legend(handles=[*scopes, *spans], loc="outside lower center", ncols=2, fontsize="small")
+    spans = [
+        tuple(
+            Patch(**_span_style(i, status))
+            for status in dict.fromkeys(seg.status for seg in segments)
+        )
+        for i, _, segments in shaded
+    ]
+    names = [_ceasefire_label(t, segs) for _, t, segs in shaded]
+    fig.legend(
+        handles=[*scopes, *spans],
+        labels=[h.get_label() for h in scopes] + names,
+        handler_map={tuple: HandlerTuple(ndivide=None)},
+        loc="outside lower center",
+        ncols=2,
+        fontsize="small",
+        handlelength=3.5,
+        title=textwrap.fill(
+            "Ceasefires: solid while known to be in effect; light and hatched where its "
+            "status is unknown (after its last report, no source saying it ended) or where "
+            "its uncertain start or end may fall; not shaded once ended",
+            120,
+        )
+        if shaded
+        else None,
+        title_fontsize="small",
+    )
     return fig
 
 
@@ -304,8 +648,10 @@ def map(
     or governorate's seat standing for it), and a dashed circle of its ``geo_radius_m``;
     labelled with the place's name and the strikes' dates (strikes sharing a point share
     a label). As context, the reference towns (every place a reference gives a point for,
-    grey squares, with the governorate a seat stands for). Under the axes, a box lists
-    every strike that has no point, by place name; the title counts both.
+    grey squares, with the governorate a seat stands for; the legend says what they and
+    the circles are). Labels go where they cover no marker and no other label, with a
+    leader line when they must stand off. Under the axes, a box lists every strike that
+    has no point, by place name; the title counts both.
 
     Not drawn: no basemap, borders or coastlines (nothing is downloaded; for a web map
     with a basemap use ``data.to_geodataframe().explore()``); no point is guessed. A
@@ -337,6 +683,7 @@ def map(
     """
     _require_matplotlib("map")
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Ellipse
 
     from ._geo import place
@@ -393,6 +740,7 @@ def map(
             gid=STRIKE_GID,
         )
     at_point: dict[tuple[float, float], list[Strike]] = {}
+    pending: list[tuple[tuple[float, float], str]] = []
     for strike in placed:
         w = where[strike.id]
         assert w.latitude is not None
@@ -415,14 +763,7 @@ def map(
             )
         )
         lines = [f"{textwrap.shorten(s.place.name, 30, placeholder='…')}, {s.date}" for s in here]
-        ax.annotate(
-            "\n".join(lines),
-            (lon, lat),
-            xytext=(8, 6),
-            textcoords="offset points",
-            fontsize="small",
-            zorder=5,
-        )
+        pending.append(((lon, lat), "\n".join(lines)))
 
     points = [(p.longitude, p.latitude) for p in where.values() if p.placed]
     points += [
@@ -437,7 +778,35 @@ def map(
         # room for the context labels (left of their points) and the strikes' (right)
         ax.set_xlim(min(lons) - 1.6 * pad, max(lons) + 2.4 * pad)
         ax.set_ylim(min(lats) - 1.5 * pad, max(lats) + 1.5 * pad)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), title="geo-precision (ACLED)")
+        handles, _ = ax.get_legend_handles_labels()
+        handles += [
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="s",
+                markersize=5,
+                color=_GREY,
+                label="reference town: a cited\nreference's point (not a strike)",
+            ),
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker="o",
+                markersize=14,
+                markerfacecolor="none",
+                markeredgecolor="#aaaaaa",
+                label="dashed circle: how far the\nstrike may lie (geo_radius_m)",
+            ),
+        ]
+        ax.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            title="geo-precision (ACLED)",
+            fontsize="small",
+        )
     else:
         ax.text(
             0.5,
@@ -481,7 +850,84 @@ def map(
             fontsize="small",
             bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"},
         )
+    if pending:
+        _place_labels(ax, pending)
     return fig
+
+
+def _place_labels(
+    ax: matplotlib.axes.Axes, labels: Sequence[tuple[tuple[float, float], str]]
+) -> None:
+    """Label points where the label covers no marker, no other label and stays in the axes.
+
+    Each label tries the four corners beside its point, then farther out with a leader
+    line; failing all, the place where it covers least. Labels are left out of the layout,
+    so placing them does not move the axes they were placed on.
+    """
+    from matplotlib.text import Annotation
+    from matplotlib.transforms import Bbox
+
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    figure.draw_without_rendering()  # lays the figure out, so that extents are final
+    frame = ax.get_window_extent()
+    reach = 7 * figure.dpi / 72  # half a strike marker, and a little room
+    taken = [_text_box(t) if isinstance(t, Annotation) else t.get_window_extent() for t in ax.texts]
+    for c in ax.collections:
+        if c.get_gid() in (STRIKE_GID, CONTEXT_GID):
+            for x, y in ax.transData.transform(c.get_offsets()):
+                taken.append(Bbox.from_extents(x - reach, y - reach, x + reach, y + reach))
+
+    def clash(box: Bbox) -> float:
+        inside = Bbox.intersection(box, frame)
+        outside = box.width * box.height - (inside.width * inside.height if inside else 0.0)
+        covered = 0.0
+        for other in taken:
+            overlap = Bbox.intersection(box, other)
+            if overlap is not None:
+                covered += overlap.width * overlap.height
+        return covered + 10 * outside
+
+    corners = [(1, 1), (1, -1), (-1, 1), (-1, -1)]
+    offsets = [(8 * sx, 6 * sy, sx, sy) for sx, sy in corners]
+    offsets += [(d * sx, d * sy, sx, sy) for d in (22, 40, 60) for sx, sy in corners]
+    for xy, text in labels:
+        best: tuple[float, Any] | None = None
+        for dx, dy, sx, sy in offsets:
+            far = abs(dx) > 10
+            label = ax.annotate(
+                text,
+                xy,
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha="left" if sx > 0 else "right",
+                va="bottom" if sy > 0 else "top",
+                fontsize="small",
+                zorder=5,
+                arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6, "shrinkB": 5}
+                if far
+                else None,
+            )
+            label.set_in_layout(False)
+            score = clash(_text_box(label))
+            if best is None or score < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (score, label)
+            else:
+                label.remove()
+            if score == 0:
+                break
+        assert best is not None
+        taken.append(_text_box(best[1]))
+
+
+def _text_box(label: matplotlib.text.Annotation) -> matplotlib.transforms.Bbox:
+    """The extent of an annotation's text alone, without its leader line."""
+    from matplotlib.text import Text
+
+    label.get_window_extent()  # places the text where the annotation puts it
+    return Text.get_window_extent(label)
 
 
 #: Marker, colour and meaning of each ACLED geo-precision code on the map.
