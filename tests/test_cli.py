@@ -8,12 +8,14 @@ the dependencies are linked in from the test environment.
 
 from __future__ import annotations
 
+import collections
 import csv
 import importlib.util
 import io
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +66,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cli(bin_dir: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # no COLUMNS: piped, the tables are not wrapped, one line per row
+    drop = ("PYTHONPATH", "VIRTUAL_ENV", "COLUMNS")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     return subprocess.run(
         [bin_dir / "idlibstrikes", *args], capture_output=True, text=True, cwd=cwd, env=env
     )
@@ -86,7 +90,8 @@ def test_help_shows_examples(installed: Path) -> None:
     for command in ("strikes", "show", "groups", "ceasefires", "casualties", "export", "validate"):
         assert command in done.stdout
     assert 'idlibstrikes strikes --group "Hurras al-Din"' in done.stdout
-    assert "examples:" in cli(installed, "export", "--help").stdout
+    assert "idlibstrikes COMMAND --help" in done.stdout
+    assert "idlibstrikes export --format datapackage" in cli(installed, "export", "--help").stdout
 
 
 def test_the_default_lists_every_strike_then_the_series_apart(installed: Path) -> None:
@@ -155,10 +160,10 @@ def test_show_an_unknown_id_suggests(installed: Path) -> None:
 
 def test_groups_and_ceasefires(installed: Path) -> None:
     groups = cli(installed, "groups").stdout.splitlines()
-    assert len(groups) == 2 + 43
-    assert any(
-        line.startswith("hurras-al-din ") and "affiliate_of al-qaeda" in line for line in groups
-    )
+    # 11 kinds, each a heading, a header and a rule, with a blank line between: 43 groups
+    assert len(groups) == 11 * 3 + 10 + 43
+    [hurras] = [line for line in groups if line.startswith("hurras-al-din ")]
+    assert "affiliate_of al-qaeda: period unknown [000,001]" in hurras
     on = cli(installed, "ceasefires", "--on", "2019-08-31").stdout.splitlines()
     assert [line.split()[:4] for line in on[2:]] == [
         ["2018-09-sochi-agreement", "2018-09-17", "-", "in_effect"],
@@ -353,3 +358,290 @@ def test_quote_warns_of_a_match_inside_a_word_or_found_twice() -> None:
     assert done.stdout == '"quote": "ear"\n'
     assert "note: the words start or end inside a word of the article" in done.stderr
     assert "note: found 2 times" in done.stderr
+
+
+# -- terminal output that fits -------------------------------------------------------------
+
+#: Every command that prints a table (or, for show, long lines), with its common options.
+PRINTING = [
+    [],
+    ["strikes"],
+    ["strikes", "--series"],
+    ["strikes", "--group", "Hurras al-Din", "--affiliates"],
+    ["strikes", "--between", "2019"],
+    ["groups"],
+    ["ceasefires"],
+    ["ceasefires", "--on", "2019-08-31"],
+    ["casualties"],
+    ["casualties", "--series"],
+    ["casualties", "--victims", "civilians", "--series"],
+    ["casualties", "--group", "Hurras al-Din", "--victims", "commanders"],
+    ["casualties", "--outcome", "wounded"],
+    ["show", "2019-06-30-rif-al-muhandisin"],
+    ["show", "hts"],
+]
+
+
+def printed(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *args: str,
+    columns: int | None = None,
+) -> str:
+    """What ``idlibstrikes ARGS`` prints, piped (not a terminal), with COLUMNS as given."""
+    from idlibstrikes._cli import main
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", str(columns))
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+def tokens(text: str, *, rules: bool = False) -> collections.Counter[str]:
+    """Every word printed, split where a long word may break (after "..", or a comma
+    between numbers), without the rules under the headers."""
+    from idlibstrikes._cli import _pieces
+
+    return collections.Counter(
+        piece
+        for line in text.splitlines()
+        if rules or not re.fullmatch(r"[- ]+", line)
+        for word in line.split()
+        for piece in _pieces(word)
+    )
+
+
+@pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+def test_output_fits_100_columns_and_keeps_every_word(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wide = printed(capsys, monkeypatch, *args)
+    fitted = printed(capsys, monkeypatch, *args, columns=100)
+    assert max(map(len, fitted.splitlines())) <= 100
+    assert "\u2026" not in fitted  # at 100 columns nothing needs cutting
+    assert tokens(fitted) == tokens(wide)  # wrapped, not lost: every word, figure and id
+    if max(map(len, wide.splitlines())) <= 100:
+        assert fitted == wide  # a table that fits is printed as it is
+    else:  # piped (no COLUMNS): one line per row, however long
+        assert len(fitted.splitlines()) > len(wide.splitlines())
+
+
+def columns_of(table: str) -> list[str]:
+    """The text of each column of a table's body, read down the column (rows in order).
+
+    The columns are where the rule under the header has its dashes.
+    """
+    lines = table.splitlines()
+    rule = next(i for i, line in enumerate(lines) if re.fullmatch(r"-+(  -+)*", line))
+    spans = [m.span() for m in re.finditer(r"-+", lines[rule])]
+    spans[-1] = (spans[-1][0], 10_000)
+    body = lines[rule + 1 :]
+    return ["".join(line[a:b] for line in body).replace(" ", "") for a, b in spans]
+
+
+@pytest.mark.parametrize("args", [["strikes", "--series"], ["groups"]], ids=" ".join)
+def test_wrapping_keeps_each_column_text_in_order(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wide = printed(capsys, monkeypatch, *args).split("\n\n")
+    fitted = printed(capsys, monkeypatch, *args, columns=100).split("\n\n")
+    assert len(wide) == len(fitted) > 1  # the strikes and the series; a table per kind
+    for one, other in zip(wide, fitted, strict=True):
+        assert columns_of(one) == columns_of(other)
+        assert len(other.splitlines()) > len(one.splitlines()) or one == other
+
+
+def test_a_wide_terminal_gets_wide_tables(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strikes = printed(capsys, monkeypatch, "strikes", columns=200)
+    assert strikes == printed(capsys, monkeypatch, "strikes")  # 194 wide: fits, unchanged
+    groups = printed(capsys, monkeypatch, "groups", columns=200).splitlines()
+    assert 100 < max(map(len, groups)) <= 200
+    at_100 = printed(capsys, monkeypatch, "groups", columns=100).splitlines()
+    assert len(groups) < len(at_100)
+
+
+def test_a_narrow_terminal_cuts_names_with_a_marker_never_ids_or_figures(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = isk.load()
+    for args, ids in [
+        (["strikes", "--series"], []),
+        (["casualties", "--series"], [s.id for s in data.strikes]),
+        (["groups"], [g.id for g in data.groups]),
+    ]:
+        wide = printed(capsys, monkeypatch, *args)
+        narrow = printed(capsys, monkeypatch, *args, columns=40)
+        cut = [word for word in narrow.split() if "\u2026" in word]
+        if args[0] == "strikes":
+            assert "governm\u2026" in cut  # "Syrian government forces" in a column of 8
+        whole = tokens(wide)
+        for word in cut:
+            kept = word.rstrip(";,").removesuffix("\u2026")
+            assert kept
+            assert not any(c.isdigit() for c in kept)
+            assert any(w.startswith(kept) for w in whole), word
+        # every id, figure, date and source number is printed whole, as often as before
+        digits = {w: n for w, n in tokens(narrow).items() if any(c.isdigit() for c in w)}
+        assert digits == {w: n for w, n in whole.items() if any(c.isdigit() for c in w)}
+        assert all(i in tokens(narrow) or i + ";" in tokens(narrow) for i in ids)
+    # at 80 columns too, the tables fit, cutting a name or two in the series' seven columns
+    for args in (["strikes", "--series"], ["groups"], ["casualties", "--series"]):
+        fitted = printed(capsys, monkeypatch, *args, columns=80)
+        assert max(map(len, fitted.splitlines())) <= 80, args
+
+
+def test_width_is_columns_or_none_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from idlibstrikes._cli import _width
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # not a terminal
+    monkeypatch.setenv("COLUMNS", "123")
+    assert _width() == 123
+    for unset in ("", "wide", "0"):
+        monkeypatch.setenv("COLUMNS", unset)
+        assert _width() is None
+
+
+def test_groups_are_listed_by_kind_with_each_affiliation_once_with_sources_and_periods(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = isk.load()
+    sections = printed(capsys, monkeypatch, "groups").split("\n\n")
+    headings = [s.splitlines()[0] for s in sections]
+    assert headings == [
+        "militant groups (kind militant): 6",
+        "rebel groups (kind rebel): 4",
+        "state forces and commands (kind state_force): 5",
+        "governments and states (kind government): 11",
+        "coalitions (kind coalition): 1",
+        "monitors (kind monitor): 1",
+        "civil defence (kind civil_defence): 1",
+        "news media (kind media): 8",
+        "think tanks (kind think_tank): 3",
+        "international bodies (kind international): 2",
+        "local people (kind local): 1",
+    ]
+    for section in sections:
+        kind = re.search(r"\(kind (\w+)\)", section.splitlines()[0])
+        assert kind is not None
+        ids = [line.split()[0] for line in section.splitlines()[3:]]
+        assert ids == [g.id for g in data.groups if g.kind.value == kind[1]]
+    militant, media = sections[0], sections[7]
+    assert "al-jazeera" not in militant
+    assert "the-national" in media
+    [hurras] = [line for line in militant.splitlines() if line.startswith("hurras-al-din ")]
+    # 000 (per CENTCOM) and 001 say "affiliate": once, with both sources
+    assert "affiliate_of al-qaeda: period unknown [000,001]; branch_of al-qaeda" in hurras
+    assert "linked_to al-qaeda: period unknown [001,003,004]" in hurras
+    assert "split_from hts: since 2018-01-01..2018-12-31 (in 2018) [000]" in hurras
+    assert hurras.count("linked_to al-qaeda") == hurras.count("ally_of hts") == 1
+    [hts] = [line for line in militant.splitlines() if line.startswith("hts ")]
+    assert hts.count("affiliate_of al-qaeda") == 1
+    assert (
+        "affiliate_of al-qaeda: until 2014-01-01..2014-12-31 (in 2014) [000], ended by "
+        "2019-09-06 (former) [001], ended by 2019-07-06 (former) [003], ended by 2019-09-01 "
+        "(former) [004]; linked_to al-qaeda: period unknown [001]"
+    ) in hts
+    # in a terminal, one affiliation a line
+    fitted = printed(capsys, monkeypatch, "groups", columns=200).splitlines()
+    at = next(i for i, line in enumerate(fitted) if line.startswith("hurras-al-din "))
+    assert fitted[at].endswith("affiliate_of al-qaeda: period unknown [000,001];")
+    assert fitted[at + 1].strip() == "branch_of al-qaeda: period unknown [000];"
+
+
+COMMANDS = [
+    "strikes",
+    "show",
+    "groups",
+    "ceasefires",
+    "casualties",
+    "export",
+    "new",
+    "quote",
+    "schema",
+    "validate",
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_shows_its_own_examples(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = printed(capsys, monkeypatch, command, "--help", columns=100)
+    assert max(map(len, text.splitlines())) <= 100
+    examples = text.split("\nexamples:\n")[1].splitlines()
+    assert 1 <= len(examples) <= 4
+    for line in examples:
+        assert line.startswith(f"  idlibstrikes {command}"), line
+    if command in ("strikes", "show", "groups", "ceasefires", "casualties", "export"):
+        assert len(examples) >= 2
+        assert "--data FILE" in text  # the global option, after the command too
+    overview = printed(capsys, monkeypatch, "--help", columns=100)
+    assert "idlibstrikes COMMAND --help" in overview
+    assert "idlibstrikes COMMAND" not in text
+
+
+def test_help_examples_run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from idlibstrikes._cli import _COMMAND_EXAMPLES, main
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")
+    ran = 0
+    for command, text in _COMMAND_EXAMPLES.items():
+        for line in text.splitlines():
+            args = shlex.split(re.split(r"\s{2,}", line.strip())[0])[1:]
+            if command in ("export", "new") or "mine.json" in args or "|" in args or ">" in args:
+                continue  # they write files, or need the reader's own file
+            capsys.readouterr()
+            assert main(args) == 0, line
+            ran += 1
+    assert ran >= 10
+
+
+def test_data_is_accepted_before_and_after_the_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    mine = "examples/new-article.json"
+    monkeypatch.chdir(ROOT)
+    before = printed(capsys, monkeypatch, "--data", mine, "casualties", "--between", "2019-08-31")
+    after = printed(capsys, monkeypatch, "casualties", "--between", "2019-08-31", "--data", mine)
+    assert before == after
+    assert "38+ local monitoring group" in after
+    assert "38+" not in printed(capsys, monkeypatch, "casualties", "--between", "2019-08-31")
+    # both places at once: both files are loaded
+    second = tmp_path / "second.json"
+    second.write_text(
+        json.dumps(
+            {
+                "idlibstrikes": 1,
+                "groups": [
+                    {
+                        "id": "example-second-monitor",
+                        "name": "second monitor",
+                        "kind": "monitor",
+                        "citations": [
+                            {
+                                "about": "name",
+                                "source": "example-0001.txt",
+                                "quote": "A local monitoring group",
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    groups = printed(capsys, monkeypatch, "--data", mine, "groups", "--data", str(second))
+    monitors = next(s for s in groups.split("\n\n") if s.startswith("monitors"))
+    assert [line.split()[0] for line in monitors.splitlines()[3:]] == [
+        "sohr",
+        "example-local-monitor",
+        "example-second-monitor",
+    ]

@@ -17,17 +17,23 @@ import difflib
 import io
 import json
 import os
+import re
+import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import unicodedata
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
+from ._dates import DateRange
 from ._models import (
+    Affiliation,
     Ceasefire,
     DateClaim,
     Development,
     Group,
+    GroupKind,
     Outcome,
     Person,
     Place,
@@ -52,16 +58,80 @@ _EXAMPLES = """\
 examples:
   idlibstrikes                                  every strike in the bundled data
   idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes casualties --group HTS --affiliates --victims civilians
+  idlibstrikes --data mine.json strikes         the bundled data plus your file
+  idlibstrikes COMMAND --help                   a command's options, with examples
+
+Tables fit the terminal: long names wrap within their column (a word cut short ends in
+"…"; ids and figures are never cut). COLUMNS=N sets the width; piped or redirected,
+each row is one line unless COLUMNS is set.
+"""
+
+#: Each command's own examples, the end of its ``--help``.
+_COMMAND_EXAMPLES = {
+    "strikes": """\
+  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
   idlibstrikes strikes --by "United States"     strikes by US forces
   idlibstrikes strikes --between 2019-06 "Sep 2019" --certain --format csv
-  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series
-  idlibstrikes show 2019-08-31-idlib-training-camp
-  idlibstrikes ceasefires --on 2019-08-31
+  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series --data mine.json
+""",
+    "show": """\
+  idlibstrikes show 2019-08-31-idlib-training-camp  a strike: every claim with its quote
+  idlibstrikes show "Hurras al-Din"                 a group: names, affiliations, sources
+  idlibstrikes show 002                             an article, by its number
+""",
+    "groups": """\
+  idlibstrikes groups                       every group by kind, with its affiliations
+  idlibstrikes groups --data mine.json      with the groups your file adds
+  idlibstrikes groups | less -S             one line per group, scrolled sideways
+""",
+    "ceasefires": """\
+  idlibstrikes ceasefires                   every ceasefire, truce and agreement
+  idlibstrikes ceasefires --on 2019-08-31   those that may have been in effect that day
+  idlibstrikes ceasefires --on "Feb 2025"   ... on any day of that month
+""",
+    "casualties": """\
+  idlibstrikes casualties --group "Hurras al-Din" --victims commanders
   idlibstrikes casualties --group HTS --affiliates --victims civilians
+  idlibstrikes casualties --between 2019 --outcome wounded
+  idlibstrikes casualties --victims civilians --series
+""",
+    "export": """\
   idlibstrikes export --format datapackage --out ./idlibstrikes-data
-  idlibstrikes --data mine.json strikes         the bundled data plus your file
-  idlibstrikes validate mine.json --articles ~/articles
-"""
+  idlibstrikes export --format parquet --out ./tables --partition-by year
+  idlibstrikes export --format geojson --out ./map --data mine.json
+""",
+    "new": """\
+  idlibstrikes new examples/articles/example-0002.txt   writes example-0002.json here
+  idlibstrikes new examples/articles/example-0002.txt --out mine.json
+""",
+    "quote": """\
+  idlibstrikes quote examples/articles/example-0001.txt "at least 38 people were killed"
+""",
+    "schema": """\
+  idlibstrikes schema > idlibstrikes.schema.json
+""",
+    "validate": """\
+  idlibstrikes validate mine.json                        its records, with the bundled data
+  idlibstrikes validate mine.json --articles ~/articles  and every quote against the texts
+  idlibstrikes validate examples/new-article.json --articles examples/articles
+""",
+}
+
+#: The commands that read the dataset, and so take ``--data`` after the command too.
+_READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export")
+
+_DATA_HELP = "also load this data file (or folder); may be given more than once, before or "
+_DATA_HELP += "after the command"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Descriptions filled to the terminal; examples (text with line breaks) kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 #: The export formats (the same as ``idlibstrikes.export``'s; a test keeps them equal,
@@ -117,20 +187,264 @@ def _listing(strikes: Sequence[Strike]) -> str:
     """Single strikes, then (labelled, apart) series; "no strikes" when there are none."""
     events = [s for s in strikes if not s.is_series]
     series = [s for s in strikes if s.is_series]
-    parts = [_table([_HEADER, *strike_rows(events)])] if events else []
+    width = _width()
+    parts = [_table([_HEADER, *strike_rows(events)], text={1, 2, 3}, width=width)] if events else []
     if series:
-        parts.append(_SERIES_NOTE + "\n" + _table([_SERIES_HEADER, *series_rows(series)]))
+        rows = [_SERIES_HEADER, *series_rows(series)]
+        parts.append(_fit(_SERIES_NOTE, width) + "\n" + _table(rows, text={2, 3, 4}, width=width))
     return "\n\n".join(parts) or "no strikes"
 
 
-def _table(rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
+#: What a cell cut short ends with (never an id's or a figure's: those are kept whole).
+_MARK = "\u2026"
+
+#: A table cell: its text, or items (affiliations, accounts) that each start a line when
+#: the cell wraps, joined with "; " on one line otherwise.
+_Cell = str | tuple[str, ...]
+
+
+def _width() -> int | None:
+    """The width to fit output to: ``COLUMNS`` if set, else the terminal's.
+
+    Piped or redirected (standard output not a terminal) and without ``COLUMNS``: ``None``,
+    no limit, so that a file or ``grep`` gets one line per row.
+    """
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        tty = sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        tty = False
+    return shutil.get_terminal_size().columns if tty else None
+
+
+def _text_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal.
+
+    Wide East-Asian characters take two, combining marks none.
+    """
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def _clip(word: str, width: int) -> str:
+    """``word`` cut to ``width`` columns, ending in the marker."""
+    kept = ""
+    for c in word:
+        if _text_width(kept + c) > width - 1:
+            break
+        kept += c
+    return kept + _MARK
+
+
+def _cuttable(word: str) -> bool:
+    """A word that may be cut short: not a figure, a date or a source number."""
+    return not any(c.isdigit() for c in word)
+
+
+#: Where a word too long for its line may break without losing anything: after the ".." of
+#: a date range, after a comma inside a word (source numbers: "2019-01-01..", "001,002,").
+_BREAKS = re.compile(r"(?<=[^.]\.\.)(?=\S)|(?<=[^,\s],)(?=[^,\s])")
+
+
+def _pieces(word: str) -> list[str]:
+    """A word's pieces between the places it may break.
+
+    Examples:
+        >>> _pieces("2014-01-01..2014-12-31"), _pieces("001,002,003"), _pieces("..2019")
+        (['2014-01-01..', '2014-12-31'], ['001,', '002,', '003'], ['..2019'])
+    """
+    return _BREAKS.split(word)
+
+
+def _wrap(text: str, width: int, *, cut: bool = False, indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between words.
+
+    A word longer than a line breaks after the ".." of a date range or a comma between
+    source numbers; a piece still too long stands alone on its line, or, with ``cut``, is
+    cut short with the marker unless it holds a digit (a figure, date or source number is
+    never cut). Continuation lines start with ``indent``.
+
+    Examples:
+        >>> _wrap("Syrian Observatory for Human Rights", 12)
+        ['Syrian', 'Observatory', 'for Human', 'Rights']
+        >>> _wrap("951+ to 2019-04-21..2019-04-30", 14)
+        ['951+ to', '2019-04-21..', '2019-04-30']
+        >>> _wrap("Foundation of the Defence of Democracies 2019-08-31", 8, cut=True)
+        ['Foundat…', 'of the', 'Defence', 'of', 'Democra…', '2019-08-31']
+    """
+    if _text_width(text) <= width:
+        return [text]
+    room = width - _text_width(indent)
+    lines: list[str] = []
+    line = text[: len(text) - len(text.lstrip())]  # a first line's indent is kept
+    for word in text.split():
+        for k, piece in enumerate([word] if _text_width(word) <= room else _pieces(word)):
+            if cut and _text_width(piece) > room and _cuttable(piece):
+                piece = _clip(piece, room)
+            glue = "" if k else " "
+            if not line.strip():
+                line += piece
+            elif _text_width(line) + len(glue) + _text_width(piece) <= width:
+                line += glue + piece
+            else:
+                lines.append(line)
+                line = indent + piece
+    return [*lines, line]
+
+
+def _fit(text: str, width: int | None) -> str:
+    """Prose (not a table) fitted to ``width``.
+
+    Each long line is wrapped between words, its continuations indented four columns more.
+    """
+    if width is None:
+        return text
+    out = []
+    for line in text.splitlines():
+        lead = line[: len(line) - len(line.lstrip())]
+        out += _wrap(line, width, indent=lead + "    ") if line.strip() else [line]
+    return "\n".join(out)
+
+
+def _paragraphs(cell: _Cell, limited: bool) -> list[str]:
+    """A cell's text, in paragraphs that each start a line.
+
+    Within a width, items (affiliations, accounts) are one a line, each but the last ending
+    in the ";" that joins them on one line otherwise.
+    """
+    if isinstance(cell, str):
+        return [cell]
+    if not limited or len(cell) < 2:
+        return ["; ".join(cell) or "-"]
+    return [item + ";" for item in cell[:-1]] + [cell[-1]]
+
+
+def _cell_lines(cell: _Cell, width: int | None, cut: bool) -> list[str]:
+    paragraphs = _paragraphs(cell, width is not None)
+    if width is None:
+        return paragraphs
+    return [line for text in paragraphs for line in _wrap(text, width, cut=cut)]
+
+
+def _widths(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths within ``room``.
+
+    Columns narrower than a fair share keep their natural width; the others share what is
+    left, none below its least width.
+    """
+    widths = list(natural)
+    if sum(natural) <= room:
+        return widths
+    undecided = set(range(len(natural)))
+    left = room
+    while undecided:
+        share = left // len(undecided)
+        settled = [i for i in undecided if natural[i] <= share] or [
+            i for i in undecided if least[i] > share
+        ]
+        if not settled:
+            order = sorted(undecided, key=lambda i: -natural[i])
+            for n, i in enumerate(order):
+                widths[i] = share + (1 if n < left - share * len(order) else 0)
+            break
+        for i in settled:
+            widths[i] = natural[i] if natural[i] <= share else least[i]
+            left -= widths[i]
+            undecided.discard(i)
+    # a column granted its natural width early may have taken what another needed at least
+    while sum(widths) > room:
+        slack = max(range(len(widths)), key=lambda i: widths[i] - least[i])
+        if widths[slack] <= least[slack]:
+            break
+        widths[slack] -= 1
+    return widths
+
+
+def _table(
+    rows: Sequence[Sequence[_Cell]],
+    *,
+    text: Collection[int] = (),
+    width: int | Literal["terminal"] | None = "terminal",
+) -> str:
+    """Rows of cells (the first row the header) as an aligned table fitted to ``width``.
+
+    With no limit (``None``), each row is one line. Within a limit, cells wrap between
+    words in their column, and every word is kept whole while the longest words fit. Where
+    they do not, in the ``text`` columns (names, places, targets) a long word is cut short
+    with the marker; ids, and words holding a digit (figures, dates, source numbers), are
+    never cut, even if the table then overflows. ``"terminal"``: the width `_width` gives.
+
+    Examples:
+        >>> rows = [("id", "name"), ("hts", "Hayat Tahrir al-Sham"), ("sohr", "Syrian Observatory")]
+        >>> print(_table(rows, text={1}, width=18))
+        id    name
+        ----  ------------
+        hts   Hayat Tahrir
+              al-Sham
+        sohr  Syrian
+              Observatory
+        >>> print(_table(rows, text={1}, width=14))
+        id    name
+        ----  --------
+        hts   Hayat
+              Tahrir
+              al-Sham
+        sohr  Syrian
+              Observa…
+    """
+    if width == "terminal":
+        width = _width()
+    count = len(rows[0])
+    limits: list[int | None] = [None] * count
+    if width is not None:
+        texts = [
+            [" ".join(_paragraphs(cell, True)) for cell in column]
+            for column in zip(*rows, strict=True)
+        ]
+        natural = [
+            max(_text_width(p) for cell in column for p in _paragraphs(cell, True))
+            for column in zip(*rows, strict=True)
+        ]
+        words = [[w for t in column for w in t.split()] or [""] for column in texts]
+        room = width - 2 * (count - 1)
+        # keep words whole while they fit; else break them only where nothing is lost (after
+        # a date range's ".." or a comma between numbers); else (a very narrow terminal) cut
+        # long names short
+        least = [max(map(_text_width, column)) for column in words]
+        if sum(least) > room:
+            pieces = [[p for w in column for p in _pieces(w)] for column in words]
+            least = [max(map(_text_width, column)) for column in pieces]
+            if sum(least) > room:
+                least = [
+                    max(
+                        [min(most, 8)]
+                        + [_text_width(p) for p in column if i not in text or not _cuttable(p)]
+                    )
+                    for i, (most, column) in enumerate(zip(least, pieces, strict=True))
+                ]
+        limits = list(_widths(natural, least, room))
+    cells = [
+        [_cell_lines(cell, limits[i], i in text) for i, cell in enumerate(row)] for row in rows
     ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    widths = [max(_text_width(line) for row in cells for line in row[i]) for i in range(count)]
+    out = []
+    for n, row in enumerate(cells):
+        for k in range(max(len(lines) for lines in row)):
+            parts = [lines[k] if k < len(lines) else "" for lines in row]
+            out.append(
+                "  ".join(
+                    p + " " * (w - _text_width(p)) for p, w in zip(parts, widths, strict=True)
+                ).rstrip()
+            )
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -140,29 +454,29 @@ def _parser() -> argparse.ArgumentParser:
         "strike with its date range, who struck, place, targets, the range of reported "
         "deaths and the reporting articles, then the series of strikes reported as a whole.",
         epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument(
         "--version",
         action="store_true",
         help="print the package's and the bundled data's versions, and exit",
     )
-    parser.add_argument(
-        "--data",
-        action="append",
-        metavar="FILE",
-        help="also load this data file (or folder); may be given more than once",
-    )
+    parser.add_argument("--data", action="append", metavar="FILE", help=_DATA_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
+        sub = commands.add_parser(
             name,
             help=help,
             description=description,
-            epilog=_EXAMPLES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog="examples:\n" + _COMMAND_EXAMPLES[name],
+            formatter_class=_HelpFormatter,
         )
+        if name in _READERS:  # given after the command, kept apart from --data given before
+            sub.add_argument(
+                "--data", action="append", metavar="FILE", dest="data_after", help=_DATA_HELP
+            )
+        return sub
 
     def period(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -219,7 +533,15 @@ def _parser() -> argparse.ArgumentParser:
         help="an id or name: strike, series, ceasefire, group, development, person, place, "
         "source (or its short id, 002) or reference fact",
     )
-    command("groups", "list groups", "List groups with their kind, founding date and affiliations.")
+    command(
+        "groups",
+        "list groups by kind, with their affiliations and the sources for each",
+        "List the groups (every actor the articles name: militant groups, forces, governments, "
+        "monitors, news media, think tanks ...) under a heading per kind, with their founding "
+        "and end dates and their affiliations: each relation to another group once, with the "
+        "period each source gives ('period unknown' where it gives none) and the sources' "
+        "article numbers in brackets. 'show GROUP' gives every claim with its quote.",
+    )
     ceasefires = command(
         "ceasefires",
         "list ceasefires",
@@ -366,7 +688,7 @@ class _UsageError(Exception):
 def _data(args: argparse.Namespace) -> Dataset:
     from ._dataset import load
 
-    return load(*(args.data or ()))
+    return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()))
 
 
 def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:
@@ -444,10 +766,10 @@ def _show(args: argparse.Namespace) -> int:
         except UnknownNameError as exc:
             suggestions += exc.suggestions
             continue
-        print(_describe(record, data))
+        print(_fit(_describe(record, data), _width()))
         return 0
     if args.id in facts:
-        print(_describe(facts[args.id], data))
+        print(_fit(_describe(facts[args.id], data), _width()))
         return 0
     ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
     ids += [d.id for d in data.developments] + list(facts)
@@ -675,15 +997,95 @@ def _describe(record: object, data: Dataset) -> str:
     return "\n".join(lines)
 
 
+#: The headings of ``groups``, one per kind of actor, in the vocabulary's order.
+_KINDS = {
+    GroupKind.MILITANT: "militant groups",
+    GroupKind.REBEL: "rebel groups",
+    GroupKind.STATE_FORCE: "state forces and commands",
+    GroupKind.GOVERNMENT: "governments and states",
+    GroupKind.COALITION: "coalitions",
+    GroupKind.MONITOR: "monitors",
+    GroupKind.CIVIL_DEFENCE: "civil defence",
+    GroupKind.MEDIA: "news media",
+    GroupKind.THINK_TANK: "think tanks",
+    GroupKind.INTERNATIONAL: "international bodies",
+    GroupKind.LOCAL: "local people",
+}
+
+
+def _bound(date: DateRange, word: str, by: str, after: str) -> str:
+    """When a relation began or ended, as its source gives it."""
+    if date.open_start and not date.open_end:
+        text = f"{by} {date.latest.isoformat()}"
+    elif date.open_end and not date.open_start:
+        text = f"{after} {date.earliest.isoformat()}"
+    else:
+        text = f"{word} {date}"
+    notes = [date.text] if date.text else []
+    notes += ["disputed"] if date.disputed else []
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def _period(a: Affiliation) -> str:
+    """An affiliation's period as one source gives it, or "period unknown".
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [_period(a) for a in isk.load().group("HTS").affiliations[:3]]
+        ['until 2014-01-01..2014-12-31 (in 2014)', 'period unknown', 'ended by 2019-09-06 (former)']
+    """
+    parts = []
+    if a.since is not None:
+        parts.append(_bound(a.since, "since", "began by", "began on or after"))
+    if a.until is not None:
+        parts.append(_bound(a.until, "until", "ended by", "ended on or after"))
+    return ", ".join(parts) or "period unknown"
+
+
+def _affiliation_items(group: Group) -> tuple[str, ...]:
+    """A group's affiliations: one item per relation to another group.
+
+    Each item gives the period each source gives, with the sources' article numbers.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> for item in _affiliation_items(isk.load().group("Hurras al-Din"))[:3]:
+        ...     print(item)
+        affiliate_of al-qaeda: period unknown [000,001]
+        branch_of al-qaeda: period unknown [000]
+        split_from hts: since 2018-01-01..2018-12-31 (in 2018) [000]
+    """
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for a in group.affiliations:
+        periods = found.setdefault((a.relation.value, a.other.id), {})
+        sources = periods.setdefault(_period(a), [])
+        if a.source.short_id not in sources:
+            sources.append(a.source.short_id)
+    return tuple(
+        f"{relation} {other}: "
+        + ", ".join(f"{period} [{','.join(ids)}]" for period, ids in periods.items())
+        for (relation, other), periods in found.items()
+    )
+
+
 def _groups(args: argparse.Namespace) -> int:
     data = _data(args)
-    rows = [("id", "name", "kind", "founded", "ended", "affiliations")]
-    for g in data.groups:
-        links = ", ".join(f"{a.relation.value} {a.other.id}" for a in g.affiliations)
-        rows.append(
-            (g.id, g.name, g.kind.value, date_text(g.founded), date_text(g.ended), links or "-")
-        )
-    print(_table(rows))
+    width = _width()
+    parts = []
+    for kind, heading in _KINDS.items():
+        groups = [g for g in data.groups if g.kind is kind]
+        if not groups:
+            continue
+        rows: list[tuple[_Cell, ...]] = [
+            ("id", "name", "founded", "ended", "affiliations: period [sources]")
+        ]
+        rows += [
+            (g.id, g.name, date_text(g.founded), date_text(g.ended), _affiliation_items(g))
+            for g in groups
+        ]
+        title = f"{heading} (kind {kind.value}): {len(groups)}"
+        parts.append(_fit(title, width) + "\n" + _table(rows, text={1}, width=width))
+    print("\n\n".join(parts))
     return 0
 
 
@@ -699,7 +1101,7 @@ def _ceasefires(args: argparse.Namespace) -> int:
     else:
         rows = [("id", "start", "end", "name")]
         rows += [(c.id, date_text(c.start), date_text(c.end), c.name) for c in data.ceasefires]
-    print(_table(rows))
+    print(_table(rows, text={len(rows[0]) - 1}))
     return 0
 
 
@@ -707,20 +1109,25 @@ def _casualties(args: argparse.Namespace) -> int:
     data = _data(args)
     chosen = _chosen(data, args)
     result = data.casualties(chosen, victims=args.victims, outcome=args.outcome)
-    rows = [("strike", "figure", "best", "accounts (figure per claimant and source)")]
+    width = _width()
+    rows: list[tuple[_Cell, ...]] = [
+        ("strike", "figure", "best", "accounts (figure per claimant and source)")
+    ]
     for one in result.per_strike:
-        rows.append((one.strike.id, str(one), _best(one), _accounts_cell(one)))
+        rows.append((one.strike.id, str(one), _best(one), _accounts_items(one)))
     rows += [(s.id, "no figures", "-", "-") for s in result.strikes_without_figures]
-    print(_table(rows))
+    print(_table(rows, text={3}, width=width))
     if result.series:
-        print("\n" + _SERIES_NOTE)
-        series = [("series", "figure", "best", "accounts (figure per claimant and source)")]
+        print("\n" + _fit(_SERIES_NOTE, width))
+        series: list[tuple[_Cell, ...]] = [
+            ("series", "figure", "best", "accounts (figure per claimant and source)")
+        ]
         series += [
-            (one.strike.id, counted_text(one), _best(one), _accounts_cell(one))
+            (one.strike.id, counted_text(one), _best(one), _accounts_items(one))
             for one in result.series
         ]
-        print(_table(series))
-    print(result)
+        print(_table(series, text={3}, width=width))
+    print(_fit(str(result), width))
     return 0
 
 
@@ -728,12 +1135,12 @@ def _best(one: StrikeCasualties) -> str:
     return "-" if one.best is None else str(one.best)
 
 
-def _accounts_cell(one: StrikeCasualties) -> str:
-    cells = []
+def _accounts_items(one: StrikeCasualties) -> tuple[str, ...]:
+    items = []
     for a in one.accounts:
         where = f" {a.source.id[:3]}" if a.source is not None else ""
-        cells.append(f"{figure_text(a.low, a.high)} {a.who}{where}{_basis(a)}")
-    return "; ".join(cells) or "-"
+        items.append(f"{figure_text(a.low, a.high)} {a.who}{where}{_basis(a)}")
+    return tuple(items)
 
 
 def _read_article(path: str) -> str:
