@@ -1,4 +1,10 @@
-"""Helpers the documentation pages call while the site builds.
+"""Helpers the documentation pages call while the site builds (not part of the API).
+
+Maintainer's note: this module lives in the package, rather than beside the pages, so that
+the pages' executed blocks import it (``from idlibstrikes._site import ...``) from an
+editable install, with no MkDocs hook putting a folder on ``sys.path`` (Material's
+successor, Zensical, runs no hooks). It reads ``examples/`` from the source tree, so it is
+left out of the wheel (``[tool.hatch.build.targets.wheel]`` in pyproject.toml).
 
 Every table, transcript, example output and figure on the site comes from here, computed
 from the installed package at build time, so the site cannot drift from the code. The pages
@@ -13,9 +19,11 @@ to expect, and :func:`example` raises when a script exits non-zero or writes to 
 from __future__ import annotations
 
 import ast
+import html
 import inspect
 import io
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -116,16 +124,20 @@ def example(name: str, *, source: bool = True) -> str:
     return f'```python title="examples/{name}"\n{body}\n```\n\n{shown}'
 
 
-def command(line: str, *, status: int = 0) -> str:
+def command(line: str, *, status: int = 0, columns: int = 88) -> str:
     """A ``console`` block: a shell command (``python`` is this Python) and its output.
 
-    The command runs from the repository's root; an exit status other than ``status`` fails
-    the build.
+    The command runs from the repository's root, as in a terminal ``columns`` wide (the
+    width the command-line tables fit; the same whatever the environment the site is
+    built in); an exit status other than ``status`` fails the build.
     """
     argv = shlex.split(line)
     if argv[0] == "python":
         argv[0] = sys.executable
-    run = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    env = {**os.environ, "COLUMNS": str(columns)}
+    run = subprocess.run(
+        argv, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False
+    )
     if run.returncode != status:
         raise RuntimeError(f"{line!r} exited {run.returncode}, not {status}:\n{run.stderr}")
     return f"```console\n$ {line}\n{(run.stdout + run.stderr).rstrip()}\n```"
@@ -137,10 +149,12 @@ def _cell_text(cell: Mapping[str, Any]) -> str:
 
 
 def notebook(name: str) -> str:
-    """A notebook (``examples/NAME``) as Markdown, its code re-run now.
+    """A notebook (``examples/NAME``) as Jupyter shows it, its code re-run now.
 
-    Markdown cells are printed as they are; each code cell becomes a transcript with the
-    output it gives today (not the output stored in the file).
+    Markdown cells are printed as they are. Each code cell is shown with what it gives
+    today (not the output stored in the file): what it printed, then its value as Jupyter
+    displays it: the HTML table of a value with ``_repr_html_``, a matplotlib figure as an
+    image, anything else as its ``repr``.
     """
     cells = json.loads((ROOT / "examples" / name).read_text(encoding="utf-8"))["cells"]
     namespace: dict[str, Any] = {"__name__": "__main__"}
@@ -148,10 +162,58 @@ def notebook(name: str) -> str:
     for cell in cells:
         text = _cell_text(cell)
         if cell["cell_type"] == "markdown":
-            parts.append(text.strip())
+            # a level down: the page has its own title, and the notebook's is its first heading
+            parts.append(re.sub(r"^(#+ )", r"#\1", text.strip(), flags=re.M))
         elif cell["cell_type"] == "code" and text.strip():
-            parts.append(f"```pycon\n{transcript(text, namespace)}\n```")
+            parts.append(_code_cell(text, namespace))
     return "\n\n".join(parts)
+
+
+_VALUE = "__isk_cell_value__"
+
+
+def _code_cell(code: str, namespace: dict[str, Any]) -> str:
+    """One notebook cell run as IPython runs it: the code, its printout, its value shown."""
+    tree = ast.parse(code)
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.Expr):  # the value IPython displays: kept under a name
+        keep = ast.Assign(targets=[ast.Name(_VALUE, ast.Store())], value=last.value)
+        tree.body[-1] = ast.fix_missing_locations(ast.copy_location(keep, last))
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        exec(compile(tree, "<cell>", "exec"), namespace)
+    value = namespace.pop(_VALUE, None)
+    shown = [f"```python\n{code.strip()}\n```"]
+    if buffer.getvalue():
+        shown.append(f"```text\n{buffer.getvalue().rstrip()}\n```")
+    if value is not None:
+        shown.append(_displayed(value))
+    return "\n\n".join(shown)
+
+
+def _displayed(value: object) -> str:
+    """A cell's value as Jupyter displays it, as Markdown (raw HTML where Jupyter has HTML)."""
+    savefig = getattr(value, "savefig", None)
+    if savefig is not None:  # a matplotlib figure: an image, described for screen readers
+        import base64
+
+        out = io.BytesIO()
+        savefig(out, format="svg", bbox_inches="tight")
+        titles = [getattr(value, "get_suptitle", lambda: "")()]
+        titles += [ax.get_title() for ax in getattr(value, "axes", ())]
+        title = next((t for t in titles if t), "")
+        alt = html.escape(title or "a figure drawn by the cell above", quote=True)
+        data = base64.b64encode(out.getvalue()).decode("ascii")
+        return (
+            f'<figure class="isk-figure"><img alt="{alt}" '
+            f'src="data:image/svg+xml;base64,{data}"></figure>'
+        )
+    to_html = getattr(value, "_repr_html_", None)
+    if to_html is not None:
+        # one line, so that Markdown keeps it as one raw HTML block
+        body = " ".join(str(to_html()).split("\n"))
+        return f'<div class="isk-output">{body}</div>'
+    return f"```text\n{value!r}\n```"
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -199,7 +261,6 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
     data = data or isk.load()
     rows = [
         (
-            f"`{s.id}`",
             date_text(s.date),
             s.place.name,
             r["admin1"],
@@ -209,12 +270,14 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
             "" if r["deaths_best"] is None else r["deaths_best"],
             r["number_of_claims"],
             _article(r["sources"]),
+            f"`{s.id}`",
         )
         for s, r in zip(data.strikes, data.to_records("strikes"), strict=True)
         if not s.is_series
     ]
-    header = ["id", "date", "place", "governorate", "by", "targets", "deaths", "best"]
-    return table([*header, "claims", "sources"], rows)
+    # the columns a reader scans first come first; the id (for look-ups) last, unbroken
+    header = ["date", "place", "governorate", "by", "targets", "deaths", "best", "claims"]
+    return table([*header, "sources", "id"], rows)
 
 
 def series_table(data: isk.Dataset | None = None) -> str:
