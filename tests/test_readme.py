@@ -26,13 +26,6 @@ def test_readme_examples_run() -> None:
     assert runner.failures == 0
 
 
-def test_readme_test_command_is_what_ci_runs() -> None:
-    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    commands = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8"), flags=re.S)
-    assert len(commands) == 2
-    assert commands[1] in ci.splitlines()
-
-
 def test_readme_console_sessions_print_what_they_show() -> None:
     text = README.read_text(encoding="utf-8")
     sessions = re.findall(r"```console\n(.*?)```", text, flags=re.S)
