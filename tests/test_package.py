@@ -88,6 +88,9 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     assert bundled
     assert shipped == bundled
     assert "idlibstrikes/py.typed" in names
+    # the docs site's helpers (they read examples/ from the source tree) stay out
+    assert "idlibstrikes/_dataset.py" in names
+    assert "idlibstrikes/_site.py" not in names
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
