@@ -16,17 +16,22 @@ reader follows a link) is opened in Chromium at a 1280 x 900 viewport, driven by
   no pixels (``naturalWidth`` 0, for a raster image);
 * **a code block or table wider than its container**: each ``pre``, ``pre > code`` and ``table``
   (inside ``<details>`` too: they are opened first) is measured with ``getBoundingClientRect``.
-  The rule: *a code block or table must fit its container; content wider than the block is
+  The rule: *a code block or table must fit its container; content wider than a code block is
   allowed only if the block itself scrolls horizontally* (``overflow-x`` ``auto`` or ``scroll``,
-  with a visible scroll bar: not ``scrollbar-width: none``). Precisely:
+  with a visible scroll bar: not ``scrollbar-width: none``); *a table may not scroll at all*: a
+  table that scrolls sideways hides columns at 1280 px, which is the fault this check is for
+  (Material puts every table in a box that scrolls, so "it scrolls" would pass any table).
+  Precisely:
 
-  1. if the element's content is wider than its box (``scrollWidth > clientWidth``), the element
-     must scroll; if it hides its overflow (``hidden``/``clip``) the content is clipped (fail);
+  1. if the element's content is wider than its box (``scrollWidth > clientWidth``), a code
+     block must scroll and a table fails; if it hides its overflow (``hidden``/``clip``) the
+     content is clipped (fail);
      if its overflow is ``visible`` the content spills out and counts as part of its width;
   2. going up from the element to the page's main column (``.md-content``: the article with its
      side margins, between the navigation and the table of contents; Material lets a table's
      scroll box bleed into those margins; the page body outside it), an ancestor that scrolls
-     horizontally contains it: from there on that ancestor is what must fit; an ancestor that
+     horizontally contains a code block (a table it makes scroll fails): from there on that
+     ancestor is what must fit; an ancestor that
      hides its overflow must not cut the element (its padding box must hold it, else fail:
      clipped by that ancestor);
   3. what must fit (the element, with any spill, or the scrolling ancestor holding it) must lie
@@ -35,17 +40,19 @@ reader follows a link) is opened in Chromium at a 1280 x 900 viewport, driven by
   A tolerance of 1 px allows for rounding. And the page itself must not scroll sideways
   (``document.documentElement.scrollWidth`` at most the viewport width).
 
-Requests to any other host are blocked, not sent (CI has no network; the browser is not to
-reach out): they are listed per page but do not fail it, and neither does the console line that
-reports each blocked request.
+Requests to any other host are blocked, not sent (the site must work offline, and the browser
+is not to reach out): one for what the page itself needs (a style sheet, script, font or image)
+fails it (**an outside resource**: the page is broken without the network); others (a link
+prefetched, say) are listed. The console line that reports a blocked request is not counted
+again as a console error.
 
 It prints a report per page and writes ``results.json`` and whole-page screenshots of the home,
 tutorial and data pages (``home.png``, ``tutorial.png``, ``data.png``) to the artefacts folder
 (``.ci-artefacts/site`` by default), with a picture of each failing element under
 ``problems/``. The exit status is 1 if any page fails. ``--self-test`` first checks the checker
 on a small made-up site: a too-wide table, a clipped code block, a console error, a page error
-and broken images must each be caught, and a clean page with wide content that scrolls must
-pass.
+broken images, a table that scrolls sideways and a style sheet from another host must each be
+caught, and a clean page with wide code that scrolls must pass.
 """
 
 from __future__ import annotations
@@ -144,7 +151,9 @@ async () => {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
   const overflows = [];
-  // content wider than a block that scrolls: allowed, and listed
+  const TABLE_SCROLLS = 'a table wider than its column: it scrolls sideways, so some of its ' +
+    'columns are off-screen at this width';
+  // content wider than a code block that scrolls: allowed, and listed
   const scrolling = [];
   const wider = (el) => el.scrollWidth > el.clientWidth + TOL;
   // the horizontal scroll bar takes room under the content unless it is hidden
@@ -169,6 +178,10 @@ async () => {
           content_px: el.scrollWidth, block_px: el.clientWidth });
         continue;
       }
+      if (scrolls(el) && block === 'table') {
+        fail(TABLE_SCROLLS, { content_px: el.scrollWidth, block_px: el.clientWidth });
+        continue;
+      }
       if (scrolls(el)) scrolling.push(note(el, el));
       else right = Math.max(right, r.left + el.clientLeft + el.scrollWidth);
     }
@@ -180,6 +193,14 @@ async () => {
         if (wider(a) && !bar(a)) {
           fail(`clipped: in ${cssPath(a)}, which scrolls with its scroll bar hidden`, {
             content_px: a.scrollWidth, block_px: a.clientWidth });
+          failed = true;
+          break;
+        }
+        // a table must lie inside what its scroll box shows (Material's box scrolls by its
+        // own padding even when the table fits: that hides no column)
+        const shown = ar.left + a.clientLeft;
+        if (block === 'table' && (r.right > shown + a.clientWidth + TOL || r.left < shown - TOL)) {
+          fail(TABLE_SCROLLS, { width_px: Math.round(r.width), shown_px: a.clientWidth });
           failed = true;
           break;
         }
@@ -264,6 +285,10 @@ def find_chromium(given: str | None) -> str:
     raise SystemExit("no Chromium found: install the system package (apt-get install chromium)")
 
 
+#: The kinds of request a page needs to look as it should: from another host, a fault.
+NEEDED = frozenset({"stylesheet", "script", "font", "image"})
+
+
 def check_page(context: Any, base: str, page_path: str) -> tuple[list[Finding], list[str], Any]:
     """Open one page and return its problems, the requests blocked, and the open page."""
     url = base + page_path
@@ -277,6 +302,14 @@ def check_page(context: Any, base: str, page_path: str) -> tuple[list[Finding], 
             route.continue_()
         else:
             blocked.append(route.request.url)
+            if route.request.resource_type in NEEDED:
+                problems.append(
+                    {
+                        "kind": "outside resource",
+                        "detail": f"{route.request.resource_type} from another host, "
+                        f"{route.request.url}: serve it from the site",
+                    }
+                )
             route.abort("blockedbyclient")
 
     def console(message: Any) -> None:
@@ -366,7 +399,7 @@ def measure(page: Any, problems: list[Finding]) -> list[Finding]:
 
 def describe(problem: Finding) -> str:
     """One line for a problem in the report."""
-    if problem["kind"] in {"console error", "page error", "failed request"}:
+    if problem["kind"] in {"console error", "page error", "failed request", "outside resource"}:
         source = f" ({problem['source']})" if problem.get("source") else ""
         return f"{problem['kind']}: {problem['detail']}{source}"
     where = f"{problem['element']!s}" if problem.get("element") else ""
@@ -485,7 +518,8 @@ SELF_TEST_CLEAN = """<!doctype html><html><head><meta charset="utf-8"><style>
 </style></head><body><div class="md-content"><article class="md-content__inner">
 <h1>Clean</h1>
 <pre class="scrolls"><code>%s</code></pre>
-<div class="wrap"><table><tr><td>%s</td></tr></table></div>
+<div class="wrap"><pre><code>%s</code></pre></div>
+<div class="wrap"><table><tr><td>a table</td><td>that fits</td></tr></table></div>
 <img alt="png" src="@PNG@">
 <img alt="svg" src="@SVG@">
 <img alt="lazy" loading="lazy" src="dot.svg">
@@ -496,12 +530,15 @@ SELF_TEST_CLEAN = """<!doctype html><html><head><meta charset="utf-8"><style>
 SELF_TEST_BAD = """<!doctype html><html><head><meta charset="utf-8"><style>
  body { margin: 0 } .md-content { width: 600px; margin: 0 auto; padding: 0 20px }
  pre.clipped { overflow-x: hidden } .hides { overflow: hidden; width: 300px }
+ .scrollwrap { overflow-x: auto }
  pre.nobar { overflow-x: auto; scrollbar-width: none } pre.nobar2 { overflow-x: auto }
  pre.nobar2::-webkit-scrollbar { display: none }
 </style></head><body><div class="md-content"><article class="md-content__inner">
 <h1>Bad</h1>
+<link rel="stylesheet" href="https://fonts.example.com/css?family=Roboto">
 <h2>Wide table</h2>
 <table id="wide-table"><tr><td>%s</td></tr></table>
+<div class="scrollwrap"><table id="scrolled-table"><tr><td>%s</td></tr></table></div>
 <h2>Clipped code</h2>
 <pre class="clipped" id="clipped-code"><code>%s</code></pre>
 <pre class="nobar" id="nobar-code"><code>%s</code></pre>
@@ -537,7 +574,7 @@ def self_test(chromium: str) -> list[str]:
         )
         (site / "bad" / "broken.svg").write_text("<svg this is not svg", "utf-8")
         (site / "bad" / "index.html").write_text(
-            SELF_TEST_BAD % (words, long, long, long, words, words), "utf-8"
+            SELF_TEST_BAD % (words, words, long, long, long, words, words), "utf-8"
         )
         saved = dict(SCREENSHOTS)
         SCREENSHOTS.clear()
@@ -561,6 +598,9 @@ def self_test(chromium: str) -> list[str]:
         "the corrupt data: image": any("#corrupt" in e for e in elements),
         "the broken SVG": any("#bad-svg" in e for e in elements),
         "the too-wide table": any("#wide-table" in e for e in elements),
+        "the table that scrolls sideways": any("#scrolled-table" in e for e in elements),
+        "the style sheet from another host": "outside resource" in kinds
+        and "fonts.example.com" in details,
         "the clipped code block": any("#clipped-code" in e for e in elements),
         "the table cut by an ancestor": any("#cut-table" in e for e in elements),
         "the too-wide table inside <details>": any("#hidden-wide" in e for e in elements),
