@@ -7,7 +7,7 @@ DuckDB and Polars read them with no extra call; so is a query's result. Then wri
 lossless tables as Hive-partitioned Parquet, asks DuckDB for deaths per year from the files
 (summing the per-strike figures the library derives), and loads the folder back into a
 dataset equal to the original; last, the strikes as a GeoDataFrame. Needs the extras:
-``pip install 'idlibstrikes[arrow,polars,geo]' duckdb``.
+``pip install '.[arrow,polars,geo]' duckdb`` (from a checkout).
 """
 
 import tempfile

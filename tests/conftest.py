@@ -34,15 +34,3 @@ def articles() -> dict[str, str]:
             "quotes against the article texts)"
         )
     return {p.name: collapse(p.read_text(encoding="utf-8")) for p in ARTICLES.glob("*.txt")}
-
-
-@pytest.fixture(autouse=True)
-def _no_terminal_width() -> None:
-    """The commands a test runs print as when piped (no width), unless it sets COLUMNS.
-
-    GNU readline, once something imports it, exports COLUMNS and LINES behind the back of
-    ``os.environ``, and every child process would inherit a width of 80.
-    """
-    for name in ("COLUMNS", "LINES"):
-        if name not in os.environ:
-            os.unsetenv(name)

@@ -109,3 +109,19 @@ def test_the_site_checker_catches_planted_faults() -> None:
         pytest.skip("no system Chromium (apt-get install chromium)")
     check_site = load("check_site")
     assert check_site.self_test(browser) == []
+
+
+def test_ci_fails_when_the_docs_stop_showing_a_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert setup_commands.main(["--list"]) == 0  # the real docs show every check
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "```sh\npython3 -m venv .venv && .venv/bin/python -m pip install -q .\n"
+        ".venv/bin/ruff check .\n```\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(setup_commands, "documented_files", lambda: [readme])
+    assert setup_commands.main(["--list"]) == 1
+    out = capsys.readouterr().out
+    assert "no documented set-up command runs -m pytest, ruff format --check" in out

@@ -246,7 +246,7 @@ def test_parquet_without_pyarrow_names_the_extra(installed: Path, tmp_path: Path
         assert done.returncode == 1
         assert done.stderr == (
             f"idlibstrikes: export('{fmt}') needs pyarrow; install it with "
-            "pip install 'idlibstrikes[arrow]'\n"
+            "pip install pyarrow (the [arrow] extra)\n"
         )
 
 
@@ -309,8 +309,8 @@ def test_extras_name_themselves_when_missing(installed: Path) -> None:
     done = subprocess.run([installed / "python", "-c", code], capture_output=True, text=True)
     lines = done.stdout.splitlines()
     assert len(lines) == 2, done.stderr
-    assert "pip install 'idlibstrikes[pandas]'" in lines[0]
-    assert "pip install 'idlibstrikes[plot]'" in lines[1]
+    assert "pip install pandas (the [pandas] extra)" in lines[0]
+    assert "pip install matplotlib (the [plot] extra)" in lines[1]
 
 
 @pytest.mark.parametrize(
@@ -645,3 +645,30 @@ def test_data_is_accepted_before_and_after_the_command(
         "example-local-monitor",
         "example-second-monitor",
     ]
+
+
+def test_data_given_to_a_command_that_reads_no_dataset_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from idlibstrikes._cli import main
+
+    monkeypatch.chdir(ROOT)
+    # before: validate would answer "ok" about its own file as if --data had been loaded
+    with pytest.raises(SystemExit) as exited:  # a usage error: argparse's exit status
+        main(["--data", "/no/such/file.json", "validate", "examples/new-article.json"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert "--data is for the commands that read the dataset (strikes, show" in err
+    assert "validate takes its files as arguments" in err
+    # a command that reads the dataset still takes it
+    assert main(["--data", "examples/new-article.json", "groups"]) == 0
+    capsys.readouterr()
+
+
+def test_version_is_accepted_before_and_after_the_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = printed(capsys, monkeypatch, "--version")
+    assert before.startswith("idlibstrikes 0.1.0; data 2026.11.0")
+    assert printed(capsys, monkeypatch, "strikes", "--version") == before
+    assert printed(capsys, monkeypatch, "groups", "--version") == before

@@ -228,8 +228,9 @@ def test_the_core_works_without_any_optional_dependency(tmp_path: Path) -> None:
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
-    assert "export('parquet') needs pyarrow; install it with pip install 'idlibstrikes[arrow]'" in (
-        with_parquet.stderr
+    assert (
+        "export('parquet') needs pyarrow; install it with pip install pyarrow (the [arrow] extra)"
+        in (with_parquet.stderr)
     )
 
 
@@ -325,3 +326,20 @@ def test_a_load_hands_its_records_to_the_oldest_generation(tmp_path: Path) -> No
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_install_hints_name_what_pip_can_find() -> None:
+    """No message, docstring, example or page says ``pip install 'idlibstrikes[...]'``.
+
+    The package is installed from a checkout, not from PyPI: an install hint names the
+    dependency itself (``pip install pyarrow``) or ``'.[extra]'`` from a checkout.
+    """
+    places = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]
+    places += [*(ROOT / "src").rglob("*.py"), *(ROOT / "examples").glob("*")]
+    found = [
+        str(p.relative_to(ROOT))
+        for p in places
+        if p.is_file() and "idlibstrikes[" in p.read_text(encoding="utf-8")
+    ]
+    assert len(places) > 50
+    assert found == []

@@ -525,7 +525,8 @@ def test_without_matplotlib_the_error_names_the_extra(name: str) -> None:
     cause, message = done.stdout.strip().split("\n")
     assert cause == "ModuleNotFoundError", done.stderr
     assert message == (
-        f"idlibstrikes.{name}() needs matplotlib; install it with pip install 'idlibstrikes[plot]'"
+        f"idlibstrikes.{name}() needs matplotlib; install it with pip install matplotlib "
+        "(the [plot] extra)"
     )
 
 

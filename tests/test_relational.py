@@ -260,9 +260,9 @@ def test_a_missing_extra_is_named(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.splitlines() == [
-        "to_arrow() needs pyarrow; install it with pip install 'idlibstrikes[arrow]'",
-        "to_polars() needs polars; install it with pip install 'idlibstrikes[polars]'",
-        "to_dataframe() needs pandas; install it with pip install 'idlibstrikes[pandas]'",
+        "to_arrow() needs pyarrow; install it with pip install pyarrow (the [arrow] extra)",
+        "to_polars() needs polars; install it with pip install polars (the [polars] extra)",
+        "to_dataframe() needs pandas; install it with pip install pandas (the [pandas] extra)",
     ]
 
 

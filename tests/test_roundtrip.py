@@ -58,4 +58,4 @@ def test_strategies_name_the_extra_when_hypothesis_is_missing(tmp_path: Path) ->
         env={"PYTHONPATH": str(tmp_path)},
     )
     assert done.returncode != 0
-    assert "pip install 'idlibstrikes[testing]'" in done.stderr
+    assert "pip install hypothesis (the [testing] extra)" in done.stderr

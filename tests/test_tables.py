@@ -159,7 +159,7 @@ def test_to_dataframe_without_pandas_names_the_extra() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.splitlines() == [
-        "to_dataframe() needs pandas; install it with pip install 'idlibstrikes[pandas]'",
+        "to_dataframe() needs pandas; install it with pip install pandas (the [pandas] extra)",
         "11",
     ], done.stderr
 

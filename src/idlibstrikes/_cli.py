@@ -472,6 +472,10 @@ def _parser() -> argparse.ArgumentParser:
             epilog="examples:\n" + _COMMAND_EXAMPLES[name],
             formatter_class=_HelpFormatter,
         )
+        # the global options, after the command too (kept apart from those given before it)
+        sub.add_argument(
+            "--version", action="store_true", dest="version_after", help=argparse.SUPPRESS
+        )
         if name in _READERS:  # given after the command, kept apart from --data given before
             sub.add_argument(
                 "--data", action="append", metavar="FILE", dest="data_after", help=_DATA_HELP
@@ -577,7 +581,7 @@ def _parser() -> argparse.ArgumentParser:
         "Write the lossless tables (json, parquet: load() reads them back), the analyst's "
         "tables (csv, datapackage) or every strike on a map (geojson, geoparquet) into a "
         "folder. Strikes a map cannot place (null geometry) are reported on standard error. "
-        "parquet and geoparquet need pyarrow (pip install 'idlibstrikes[arrow]').",
+        "parquet and geoparquet need pyarrow (pip install pyarrow: the [arrow] extra).",
     )
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
@@ -655,12 +659,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     from ._errors import DataError, InvalidPeriodError, UnknownNameError
 
-    if args.version:
+    if args.version or getattr(args, "version_after", False):
         from ._release import AS_OF, DATA_VERSION, package_version
 
         print(f"idlibstrikes {package_version()}; data {DATA_VERSION} (as of {AS_OF})")
         return 0
     try:
+        if args.data and args.command not in (None, *_READERS):
+            # it would be ignored: say so rather than answer as if the file were loaded
+            raise _UsageError(
+                f"--data is for the commands that read the dataset ({', '.join(_READERS)}); "
+                f"{args.command} takes its files as arguments or reads none"
+            )
         if args.command == "validate":
             return _validate(args.files, args.articles)
         return _COMMANDS[args.command or "main"](args)

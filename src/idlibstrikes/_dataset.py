@@ -664,7 +664,7 @@ class Dataset:
         return tables(self)
 
     def to_dataframe(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
-        """A table as a pandas DataFrame (``pip install 'idlibstrikes[pandas]'``).
+        """A table as a pandas DataFrame (``pip install pandas``: the ``[pandas]`` extra).
 
         Args:
             kind: ``strikes``, ``claims``, ``groups``, ``ceasefires`` or ``sources``.

@@ -3,7 +3,7 @@
 Both functions return a `matplotlib.figure.Figure` made without pyplot, so no GUI
 backend and no global figure state is involved: show it in a notebook, or save it with
 ``fig.savefig("timeline.png")``. matplotlib is an optional dependency
-(``pip install 'idlibstrikes[plot]'``) imported only when a function is called, so
+(``pip install matplotlib``, the ``[plot]`` extra) imported only when a function is called, so
 importing `idlibstrikes` never imports it.
 
 The figures draw only what the data holds. Uncertain dates are drawn as ranges, not as
@@ -89,7 +89,7 @@ def _require_matplotlib(function: str) -> None:
     except ImportError as exc:
         raise ImportError(
             f"idlibstrikes.{function}() needs matplotlib; "
-            "install it with pip install 'idlibstrikes[plot]'"
+            "install it with pip install matplotlib (the [plot] extra)"
         ) from exc
 
 

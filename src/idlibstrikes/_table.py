@@ -44,9 +44,11 @@ def require(module: str, extra: str, what: str) -> Any:
     try:
         return import_module(module)
     except ImportError as exc:
+        # the distribution itself, which pip finds wherever this package came from (a
+        # checkout, a wheel), and the extra that pins its least version
+        top = module.split(".")[0]
         raise ImportError(
-            f"{what} needs {module.split('.')[0]}; install it with "
-            f"pip install 'idlibstrikes[{extra}]'"
+            f"{what} needs {top}; install it with pip install {top} (the [{extra}] extra)"
         ) from exc
 
 

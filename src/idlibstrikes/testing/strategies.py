@@ -5,7 +5,7 @@ record respects every check the loader makes, and `datasets` are referentially
 consistent: written with ``dump`` and read back with
 ``idlibstrikes.load(path, bundled=False)``, a generated dataset loads equal to itself.
 
-Needs Hypothesis: ``pip install 'idlibstrikes[testing]'``.
+Needs Hypothesis: ``pip install hypothesis`` (the ``[testing]`` extra).
 
 Examples:
     >>> from hypothesis import given, settings
@@ -31,7 +31,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(
         "idlibstrikes.testing.strategies needs Hypothesis; install it with "
-        "pip install 'idlibstrikes[testing]'"
+        "pip install hypothesis (the [testing] extra)"
     ) from exc
 
 from .._builder import articles_of, series_span
