@@ -417,8 +417,9 @@ def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -
     data = isk.load()
     first = data.strikes[0]
     twin = attrs.evolve(data.strikes[1], id=first.id.upper())  # the same name, spelt apart
-    with pytest.raises(isk.DataError, match=f"the name {twin.id!r} is also a name of strike"):
+    with pytest.raises(isk.DataError, match=f"the name {twin.id!r} is also a name of strike") as e:
         attrs.evolve(data, strikes=(*data.strikes, twin))
+    assert len(e.value.problems) == 1  # reported once
     # a loaded dataset's strikes were checked by the loader: their index waits for a look-up
     assert data.strike(first.id.upper()) is first
     assert problems(tmp_path, strikes=[{"id": first.id}])

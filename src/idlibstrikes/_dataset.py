@@ -41,7 +41,7 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._names import NameIndex, spellings
+from ._names import NameIndex, indexed
 from ._results import Ceasefires, Strikes
 from ._summary import of_readings, reading, source_label
 
@@ -952,29 +952,27 @@ class _Index:
 
     def __init__(self, data: Dataset, *, checked: bool = False) -> None:
         self.problems: list[Problem] = []
-        self.groups: NameIndex[Group] = NameIndex("group")
-        self.people: NameIndex[Person] = NameIndex("person")
-        self.places: NameIndex[Place] = NameIndex("place")
-        self.sources: NameIndex[Source] = NameIndex("source")
+        self.groups = indexed("group", data.groups)
+        self.people = indexed("person", data.people)
+        self.places = indexed("place", data.places)
+        self.sources = indexed("source", data.sources)
         self._strikes: Lazy[NameIndex[Strike]] = Lazy()
         self._strike_records = data.strikes
-        self.ceasefires: NameIndex[Ceasefire] = NameIndex("ceasefire")
-        self.developments: NameIndex[Development] = NameIndex("development")
+        self.ceasefires = indexed("ceasefire", data.ceasefires)
+        self.developments = indexed("development", data.developments)
         self.facts: dict[str, list[ReferenceFact]] = {}
         for fact in data.references:
             self.facts.setdefault(fact.subject, []).append(fact)
-        indexes: list[tuple[str, NameIndex[Any], tuple[Any, ...]]] = [
-            ("group", self.groups, data.groups),
-            ("person", self.people, data.people),
-            ("place", self.places, data.places),
-            ("source", self.sources, data.sources),
-            *(() if checked else [("strike", self.strikes, data.strikes)]),
-            ("ceasefire", self.ceasefires, data.ceasefires),
-            ("development", self.developments, data.developments),
+        indexes: list[NameIndex[Any]] = [
+            self.groups,
+            self.people,
+            self.places,
+            self.sources,
+            *(() if checked else [self.strikes]),  # built now, to be checked
+            self.ceasefires,
+            self.developments,
         ]
-        for kind, index, records in indexes:
-            for record in records:
-                index.add(record, spellings(kind, record))
+        for index in indexes:
             # A loaded dataset has none (the loader reports clashes with their files);
             # these are records given to Dataset() by hand.
             for name, first, second in index.clashes:
@@ -983,21 +981,15 @@ class _Index:
                         file="(records given to Dataset)",
                         record=getattr(second, "id", None),
                         field="aliases",
-                        message=f"the name {name!r} is also a name of {kind} "
-                        f"{getattr(first, 'id', '?')!r}; a name must find one {kind}",
+                        message=f"the name {name!r} is also a name of {index.kind} "
+                        f"{getattr(first, 'id', '?')!r}; a name must find one {index.kind}",
                     )
                 )
 
     @property
     def strikes(self) -> NameIndex[Strike]:
         """The strikes by id (built at the first look-up where the loader checked them)."""
-        return self._strikes.get(self._strikes_by_id)
-
-    def _strikes_by_id(self) -> NameIndex[Strike]:
-        index: NameIndex[Strike] = NameIndex("strike")
-        for strike in self._strike_records:
-            index.add(strike, spellings("strike", strike))
-        return index
+        return self._strikes.get(lambda: indexed("strike", self._strike_records))
 
 
 @contextlib.contextmanager

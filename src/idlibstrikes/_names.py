@@ -17,6 +17,7 @@ __all__ = [
     "NAMED_KINDS",
     "NameIndex",
     "Suggester",
+    "indexed",
     "name_clashes",
     "name_key",
     "spellings",
@@ -128,10 +129,15 @@ NAMED_KINDS = ("group", "person", "place", "source", "strike", "ceasefire", "dev
 
 def name_clashes(kind: str, records: Iterable[Any]) -> list[tuple[str, Any, Any]]:
     """Each name (or alias) that two of ``records`` share, with the two records."""
-    index: NameIndex[Any] = NameIndex(kind)
+    return indexed(kind, records).clashes
+
+
+def indexed(kind: str, records: Iterable[T]) -> NameIndex[T]:
+    """``records`` of ``kind`` indexed under every name they are found by (`spellings`)."""
+    index: NameIndex[T] = NameIndex(kind)
     for record in records:
         index.add(record, spellings(kind, record))
-    return index.clashes
+    return index
 
 
 class NameIndex(Generic[T]):
