@@ -48,6 +48,10 @@ def test_a_range_rejects_datetimes_and_text() -> None:
         ("Late Feb 2024", dt.date(2024, 2, 21), dt.date(2024, 2, 29)),
         ("mid-August 2019", dt.date(2019, 8, 11), dt.date(2019, 8, 20)),
         ("early 2019-06", dt.date(2019, 6, 1), dt.date(2019, 6, 10)),
+        # early/mid/late a year: its thirds, as the data reads "late last year"
+        ("late 2019", dt.date(2019, 9, 1), dt.date(2019, 12, 31)),
+        ("mid-2019", dt.date(2019, 5, 1), dt.date(2019, 8, 31)),
+        ("Early 2020", dt.date(2020, 1, 1), dt.date(2020, 4, 30)),
         (dt.date(2019, 6, 30), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
         (dt.datetime(2019, 6, 30, 18), dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
     ],
@@ -58,7 +62,7 @@ def test_a_period_stands_for_its_whole_span(value: object, first: dt.date, last:
 
 @pytest.mark.parametrize(
     "value",
-    ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019, "late 2019", "late 2019-06-30"],
+    ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019, "late 2019-06-30", "late summer 2019"],
 )
 def test_unreadable_periods_raise_invalid_period_error(value: object) -> None:
     with pytest.raises(InvalidPeriodError):
@@ -172,3 +176,18 @@ def test_weekday_on_or_before_lies_within_the_previous_week(r: DateRange, wd: st
     got = resolve_relative(r, {"weekday": f"{wd}(-1)"}, text="x", anchor_label="p")
     assert r.earliest - dt.timedelta(days=6) <= got.earliest <= r.earliest
     assert r.latest - dt.timedelta(days=6) <= got.latest <= r.latest
+
+
+def test_late_a_year_is_read_the_way_the_data_reads_late_last_year() -> None:
+    # 000's "an offensive late last year" is coded September-December 2024 (cut short by
+    # the downfall it led to); a period argument and a relative date read "late" alike
+    import idlibstrikes as isk
+
+    offensive = isk.load().development("2024-late-hts-offensive")
+    [claim] = offensive.start_claims
+    assert claim.date.earliest == parse_period("late 2024")[0] == dt.date(2024, 9, 1)
+    pub = DateRange.day(dt.date(2025, 2, 16))
+    late = resolve_relative(
+        pub, {"years": -1}, unit="year", part="late", text="late last year", anchor_label="p"
+    )
+    assert (late.earliest, late.latest) == parse_period("late 2024")

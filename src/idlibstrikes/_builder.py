@@ -528,16 +528,15 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
 @functools.lru_cache(maxsize=8192)
 def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day of a span; cached, so equal dates share their objects."""
-    from ._dates import _PARTS, parse_period
+    from ._dates import narrow_part, parse_period
 
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]
     if part is not None:
-        if part not in _PARTS or first.day != 1 or last_text or first.month != last.month:
-            raise ValueError("part ('early', 'mid', 'late') needs a span of one month")
-        lo, hi = _PARTS[part]
-        first, last = first.replace(day=lo), last.replace(day=min(hi, last.day))
+        if last_text:
+            raise ValueError("part ('early', 'mid', 'late') needs a span of one month or year")
+        first, last = narrow_part(first, last, part)
     return first, (first if first == last else last)  # an exact day: one date object
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "DatePrecision",
     "DateRange",
     "PeriodLike",
+    "narrow_part",
     "parse_period",
     "resolve_relative",
     "span_text",
@@ -281,8 +282,9 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
     """The first and last day of the span a period argument stands for.
 
     A year stands for the whole year, a month for the whole month, a day for itself.
-    "Early", "mid" and "late" narrow a month to days 1-10, 11-20 and 21 to its end, as
-    the data files code such words. ``A..B`` runs from the first day of ``A`` to the
+    "Early", "mid" and "late" narrow a month to days 1-10, 11-20 and 21 to its end, and a
+    year to its thirds (January-April, May-August, September-December), as the data
+    files code such words (see `narrow_part`). ``A..B`` runs from the first day of ``A`` to the
     last day of ``B``, as the library prints ranges (``"..B"`` and ``"A.."`` leave one
     side open); a [`DateRange`][idlibstrikes.DateRange] stands for its own days.
 
@@ -291,7 +293,7 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
             ``"2019-08"``, ``"2019-08-31"``); ``A..B`` with ``A`` and ``B`` any of these
             texts; or text dateutil reads, which must name a year (``"Aug 2019"``,
             ``"31 August 2019"``), optionally after ``early``, ``mid`` or ``late`` when it
-            names a month (``"late January 2025"``).
+            names a month or a year (``"late January 2025"``, ``"late 2019"``).
 
     Raises:
         InvalidPeriodError: The value cannot be read, names no year, is a numeric date
@@ -304,6 +306,8 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         (datetime.date(2019, 8, 1), datetime.date(2019, 8, 31))
         >>> parse_period("late January 2025")
         (datetime.date(2025, 1, 21), datetime.date(2025, 1, 31))
+        >>> parse_period("late 2019")
+        (datetime.date(2019, 9, 1), datetime.date(2019, 12, 31))
         >>> parse_period("2025-01-30..2025-02-20")
         (datetime.date(2025, 1, 30), datetime.date(2025, 2, 20))
         >>> parse_period("31 August")
@@ -333,13 +337,14 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
     part = _PART.match(text)
     if part:
         first, last = parse_period(part.group(2))
-        if first.day != 1 or last != _month_end(first.year, first.month):
+        try:
+            return narrow_part(first, last, part.group(1).lower())
+        except ValueError:
             raise InvalidPeriodError(
-                f"{value!r}: {part.group(1)!r} narrows a month, and {part.group(2)!r} is not "
-                f"one; write a month and year such as '{part.group(1)} January 2025'"
-            )
-        lo, hi = _PARTS[part.group(1).lower()]
-        return first.replace(day=lo), first.replace(day=min(hi, last.day))
+                f"{value!r}: {part.group(1)!r} narrows a month or a year, and "
+                f"{part.group(2)!r} is neither; write a month and year such as "
+                f"'{part.group(1)} January 2025', or a year such as '{part.group(1)} 2019'"
+            ) from None
     numeric = _NUMERIC.match(text)
     if numeric:
         a, b = int(numeric.group(1)), int(numeric.group(2))
@@ -419,9 +424,45 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # dateutil's names, in i
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DELTA_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
 _UNITS = ("day", "week", "month", "year")
+# "early", "mid" and "late": of a month, days 1-10, 11-20 and 21 to its end; of a year,
+# its thirds (January-April, May-August, September-December)
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-# "late January 2025", "mid-August 2019": a part of the month that follows
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# "late January 2025", "mid-August 2019", "late 2019": a part of the month or year that follows
 _PART = re.compile(r"(early|mid|late)[\s-]+(.+)", re.IGNORECASE)
+
+
+def narrow_part(first: dt.date, last: dt.date, part: str) -> tuple[dt.date, dt.date]:
+    """The ``part`` ("early", "mid" or "late") of a whole month or a whole year.
+
+    One rule for period arguments, data-file spans and relative dates: of a month, days
+    1-10, 11-20 and 21 to its end; of a year, its thirds (January-April, May-August,
+    September-December), as the codebook reads "late last year".
+
+    Raises:
+        ValueError: ``part`` is not one of the three, or ``first..last`` is not a whole
+            month or a whole year.
+
+    Examples:
+        >>> import datetime as dt
+        >>> narrow_part(dt.date(2025, 1, 1), dt.date(2025, 1, 31), "late")
+        (datetime.date(2025, 1, 21), datetime.date(2025, 1, 31))
+        >>> narrow_part(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "late")
+        (datetime.date(2024, 9, 1), datetime.date(2024, 12, 31))
+    """
+    if part not in _PARTS:
+        raise ValueError(f"part must be one of {sorted(_PARTS)}, not {part!r}")
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and (
+        first.year == last.year
+    ):
+        lo, hi = _YEAR_PARTS[part]
+        return dt.date(first.year, lo, 1), _month_end(first.year, hi)
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and (
+        last == _month_end(last.year, last.month)
+    ):
+        lo, hi = _PARTS[part]
+        return first.replace(day=lo), first.replace(day=min(hi, last.day))
+    raise ValueError(f"{part!r} narrows a whole month or a whole year, not {first}..{last}")
 
 
 def _delta(spec: Mapping[str, object]) -> relativedelta:
@@ -454,12 +495,10 @@ def _span(day: dt.date, unit: str, part: str | None) -> tuple[dt.date, dt.date]:
         start = day - dt.timedelta(days=day.weekday())
         return start, start + dt.timedelta(days=6)
     if unit == "year":
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    first, last = dt.date(day.year, day.month, 1), _month_end(day.year, day.month)
-    if part is None:
-        return first, last
-    lo, hi = _PARTS[part]
-    return first.replace(day=lo), min(last, first.replace(day=min(hi, last.day)))
+        first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    else:
+        first, last = dt.date(day.year, day.month, 1), _month_end(day.year, day.month)
+    return (first, last) if part is None else narrow_part(first, last, part)
 
 
 def resolve_relative(
@@ -476,15 +515,15 @@ def resolve_relative(
 
     The relative expression is a `dateutil.relativedelta.relativedelta`, applied to
     both ends of the anchor (itself a range when the publication date is uncertain); the
-    result is widened to the whole ``unit`` (day, week, month or year) and, for months, to
-    the ``part`` named ("early": days 1-10, "mid": 11-20, "late": 21 to the end).
+    result is widened to the whole ``unit`` (day, week, month or year) and, for a month or
+    a year, to the ``part`` named (see `narrow_part`).
 
     Args:
         anchor: The publication date the words are relative to.
         spec: ``relativedelta`` arguments; ``weekday`` is written ``"SA(-1)"``
             (the Saturday on or before the anchor).
         unit: The span the words stand for.
-        part: For a month: ``"early"``, ``"mid"`` or ``"late"``.
+        part: For a month or a year: ``"early"``, ``"mid"`` or ``"late"``.
         text: The original words.
         anchor_label: What the anchor is, for the recorded reasoning.
         reasoning: Any further reasoning to record.
@@ -508,8 +547,8 @@ def resolve_relative(
     """
     if unit not in _UNITS:
         raise ValueError(f"unit must be one of {_UNITS}, not {unit!r}")
-    if part is not None and (unit != "month" or part not in _PARTS):
-        raise ValueError(f"part must be one of {sorted(_PARTS)} and needs unit 'month'")
+    if part is not None and (unit not in ("month", "year") or part not in _PARTS):
+        raise ValueError(f"part must be one of {sorted(_PARTS)} and needs unit 'month' or 'year'")
     delta = _delta(spec)
     first = _span(anchor.earliest + delta, unit, part)[0]
     last = _span(anchor.latest + delta, unit, part)[1]
