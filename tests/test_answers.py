@@ -48,6 +48,26 @@ STRIKES = {
 }
 
 
+def test_within_one_account_an_exact_whole_and_an_exact_part_pin_the_sets_between(
+    data: isk.Dataset,
+) -> None:
+    # 001's SOHR: "Forty killed" (all) and "killing 40 of them" (the leaders): its militants
+    # are exactly 40, not a floor of 40 from the leaders alone
+    camp = data.strike("2019-08-31-idlib-training-camp")
+    militants = data.casualties([camp], victims="militants").per_strike[0]
+    sohr_001 = next(
+        a
+        for a in militants.accounts
+        if a.source and a.source.short_id == "001" and a.claimant and a.claimant.id == "sohr"
+    )
+    assert (sohr_001.low, sohr_001.high, sohr_001.basis) == (40, 40, isk.Basis.BOUNDED)
+    # the claims behind it stay those about the militants and their parts
+    assert {c.victims for c in sohr_001.claims} == {isk.Victims.COMMANDERS}
+    # another account's whole never caps a part: 004's "at least 40" fighters stays open
+    sohr_004 = next(a for a in militants.accounts if a.source and a.source.short_id == "004")
+    assert (sohr_004.low, sohr_004.high) == (40, None)
+
+
 @pytest.mark.parametrize(("ident", "expected"), STRIKES.items())
 def test_every_strike_says_what_its_sources_say(
     data: isk.Dataset, ident: str, expected: tuple[str, int | None, str, str, str]

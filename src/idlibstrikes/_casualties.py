@@ -11,7 +11,9 @@ them with the real examples):
    children within all (children within civilians only where a claim says so, in
    ``within``). The named dead are an account of their own: at least one dead for each
    name, and for their role where it is coded (``Role.counts_as``). A floor of 0 is no
-   figure.
+   figure. Within one account, its figure for a wider set is a ceiling on the asked
+   victims (SOHR's "Forty killed" caps the militants its "40 of them" leaders make at
+   least 40); across accounts a whole only disputes a part (rule 3).
 3. **Agreement.** Two accounts agree when, for the asked victims and every part of them,
    their ranges meet. Accounts that all agree are summarised by what they jointly allow:
    ``low`` is their largest floor and ``best`` (UCDP's best estimate) that value. Where
@@ -77,8 +79,10 @@ class Basis(_Vocabulary):
     """What an account's figure for the asked victims rests on.
 
     ``stated``: a figure the source gives for those victims; ``vague``: only a vague word
-    ("dozens"); ``parts``: only figures for parts of them (a floor); ``named``: only the
-    named dead.
+    ("dozens"); ``parts``: only figures for parts of them (a floor); ``bounded``: figures
+    for parts of them (the floor) and, in the same account, for a wider set (the ceiling:
+    SOHR's "40 of them", the leaders, and "Forty killed" in 001 make its militants exactly
+    40); ``named``: only the named dead.
 
     Examples:
         >>> Basis("parts").name
@@ -88,6 +92,7 @@ class Basis(_Vocabulary):
     STATED = "stated"
     VAGUE = "vague"
     PARTS = "parts"
+    BOUNDED = "bounded"
     NAMED = "named"
 
 
@@ -321,6 +326,9 @@ class Casualties:
 # Sets of victims as bits, so that the many membership tests below are integer operations
 # (an Enum member hashes in Python, and a strike asks thousands of such questions).
 _BIT = {v: 1 << i for i, v in enumerate(Victims)}
+# each set's bit -> the bits of the sets it is always part of (a figure for one of them is
+# a ceiling on it, within one account)
+_ABOVE = {_BIT[v]: sum(_BIT[w] for w in wider) for v, wider in _WITHIN.items()}
 
 
 @functools.lru_cache(maxsize=64)
@@ -352,7 +360,17 @@ class _Account:
     are bits (``_BIT``) here.
     """
 
-    __slots__ = ("claimant", "claims", "items", "named", "ranges", "source", "stated", "vague")
+    __slots__ = (
+        "bounded",
+        "claimant",
+        "claims",
+        "items",
+        "named",
+        "ranges",
+        "source",
+        "stated",
+        "vague",
+    )
 
     def __init__(
         self,
@@ -371,6 +389,7 @@ class _Account:
         self.ranges: dict[int, Range] = {}
         self.stated = 0
         self.vague = 0
+        self.bounded = 0
 
     def read(self, sets: Iterable[int]) -> bool:
         """Work out this account's range for each of ``sets``; False if its claims clash."""
@@ -378,17 +397,25 @@ class _Account:
             floor = 0
             low = -1
             high: int | None = None
+            ceiling: int | None = None  # the account's own figure for a wider set
             vague = True
+            above = _ABOVE.get(bit, 0)
             for own, parts, c_low, c_high, c_vague in self.items:
                 if own == bit:
                     low = max(low, c_low)
                     if c_high is not None and (high is None or c_high < high):
                         high = c_high
                     vague = vague and c_vague
-                elif parts & bit and c_low > floor:
-                    floor = c_low
+                elif parts & bit:
+                    floor = max(floor, c_low)
+                elif own & above and c_high is not None and (ceiling is None or c_high < ceiling):
+                    ceiling = c_high
             if self.named:
                 floor = max(floor, _named_floor(self.named, bit))
+            if ceiling is not None and (high is None or ceiling < high) and (low >= 0 or floor):
+                high = ceiling
+                if low < 0:
+                    self.bounded |= bit
             if low >= 0:  # some claim is about these victims themselves
                 low = max(low, floor)
                 if high is not None and low > high:
@@ -399,7 +426,9 @@ class _Account:
                 else:
                     self.stated |= bit
             elif floor > 0:
-                self.ranges[bit] = (floor, None)
+                if high is not None and floor > high:
+                    return False
+                self.ranges[bit] = (floor, high)
         return True
 
     def agrees(self, other: _Account) -> bool:
@@ -427,6 +456,8 @@ class _Account:
             basis = Basis.STATED
         elif self.vague & bit:
             basis = Basis.VAGUE
+        elif self.bounded & bit:
+            basis = Basis.BOUNDED
         else:
             basis = Basis.PARTS
         return Account(
@@ -435,7 +466,9 @@ class _Account:
             low=low,
             high=high,
             basis=basis,
-            claims=tuple(self.claims),
+            # the claims about these victims and their parts (a wider set's figure, read as
+            # a ceiling, shows in the basis "bounded")
+            claims=tuple(c for c in self.claims if _BIT[c.victims] == bit or _parts_of(c) & bit),
             named=tuple(self.named),
             counts_to=counts_to,
         )
@@ -526,7 +559,8 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         return _unknown(strike, victims, outcome)
     floors, counted_to = _snapshots(relevant) if strike.is_series else (frozenset(), None)
     sets = {bit, *(_BIT[c.victims] for c in relevant)}
-    accounts = _accounts(relevant, named, sets, floors)
+    # an account's figures for wider sets cap its own ranges (rule 2); they are read with it
+    accounts = _accounts([*relevant, *wider], named, sets, floors)
     readers = [a for a in accounts if bit in a.ranges]
     if not readers:
         return _unknown(strike, victims, outcome)
