@@ -62,7 +62,16 @@ def test_a_period_stands_for_its_whole_span(value: object, first: dt.date, last:
 
 @pytest.mark.parametrize(
     "value",
-    ["31 August", "the summer", "2019-13", "2019-02-30", "", 2019, "late 2019-06-30", "late summer 2019"],
+    [
+        "31 August",
+        "the summer",
+        "2019-13",
+        "2019-02-30",
+        "",
+        2019,
+        "late 2019-06-30",
+        "late summer 2019",
+    ],
 )
 def test_unreadable_periods_raise_invalid_period_error(value: object) -> None:
     with pytest.raises(InvalidPeriodError):

@@ -457,8 +457,10 @@ def narrow_part(first: dt.date, last: dt.date, part: str) -> tuple[dt.date, dt.d
     ):
         lo, hi = _YEAR_PARTS[part]
         return dt.date(first.year, lo, 1), _month_end(first.year, hi)
-    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and (
-        last == _month_end(last.year, last.month)
+    if (
+        first.day == 1
+        and (first.year, first.month) == (last.year, last.month)
+        and (last == _month_end(last.year, last.month))
     ):
         lo, hi = _PARTS[part]
         return first.replace(day=lo), first.replace(day=min(hi, last.day))
