@@ -3,9 +3,12 @@
 Lists the ceasefires and agreements that may have been in force on 31 August 2019, each with
 its status that day (both in effect: the Sochi agreement of 17 September 2018 and the
 Moscow-backed ceasefire that began that morning), and the status of each on later days: no
-article reports that either ended, so after the last report about them (6 September 2019)
-their status is unknown, not "in effect". Then, for every strike, the status of each
-ceasefire on its date. Then one ceasefire in full: the sources and words behind its start,
+article reports that either ended; a dated report shows both holding on 1 September 2019
+(Al Jazeera, 004), so they are in effect through that day and their end is no earlier. An
+article that may have appeared up to 6 September (001) shows them only as of its first
+possible day, so from 2 to 6 September they may be in effect; after the last report their
+status is unknown, not "in effect". Then, for every strike, the status of each ceasefire on
+its date. Then one ceasefire in full: the sources and words behind its start,
 and its end, which no source reports but which came by 8 December 2024 at the latest, when
 its only party, the Syrian government, fell. Finally the truce of 1 August 2019, which
 "lasted only a few days": 001's words and a reference date its end to 5 August.
@@ -36,10 +39,14 @@ on = data.ceasefires_on("2019-08-31")
 print("may have been in force on 2019-08-31:")
 for c in on:
     print(f"  {c.name}: {on.status(c).value}")
-    print(f"    {c.kind.value}, from {c.start}, end: {c.end or 'none reported'}")
+    end = "none reported" if c.end is None else c.end
+    if c.end is not None and c.end.open_end:
+        end = f"none reported, on or after {c.end.earliest}"
+    print(f"    {c.kind.value}, from {c.start}, end: {end}")
+    print(f"    in effect through {c.held_until}, the last day a dated report shows it holding")
     print(f"    last reported by an article published by {c.reported_until}")
 
-for day in ("Aug 2019", "2021", "2025-02-15"):
+for day in ("Aug 2019", "2019-09-05", "2021", "2025-02-15"):
     later = data.ceasefires_on(day)
     print(wrap(f"on {day}: {', '.join(f'{c.id} {later.status(c).value}' for c in later)}", 0))
 
@@ -74,6 +81,10 @@ for claim in fall.start_claims:
     print(f"    {claim.date} ({short(claim.source.id)}): {claim.quote!r}")
 statuses = {day: c.status_on(day).value for day in ("2019-09-01", "2021", "2025")}
 print(f"  status: {', '.join(f'{day} {status}' for day, status in statuses.items())}")
+print("  its status day by day:")
+for run in c.statuses():
+    last = "" if run.open_end else f" to {run.last}"
+    print(f"    {run.first}{last}: {run.status.value}")
 
 truce = data.ceasefire("Idlib truce of 1 August 2019")  # a name works as well as an id
 print(f"\n{truce.name}: from {truce.start} to {truce.end}")

@@ -146,7 +146,10 @@ def test_show_a_strike_with_every_claim_and_quote(installed: Path) -> None:
     assert group.startswith("hurras-al-din: Hurras al-Din (militant)")
     ceasefire = cli(installed, "show", "2019-08-31-ceasefire").stdout
     assert "start: 2019-08-31" in ceasefire
-    assert "status after 2019-09-06 (its last report): unknown" in ceasefire
+    assert (
+        "status: in effect 2019-08-31 to 2019-09-01; may be in effect 2019-09-02 to 2019-09-06; "
+        "status unknown 2019-09-07 to 2024-12-08; ended by 2024-12-08"
+    ) in ceasefire
     fall = cli(installed, "show", "2024-12-08-fall-of-assad-government").stdout
     assert "start: 2024-12-08 (on December 8 last year)" in fall
 
@@ -166,12 +169,19 @@ def test_groups_and_ceasefires(installed: Path) -> None:
     assert "affiliate_of al-qaeda: period unknown [000,001]" in hurras
     on = cli(installed, "ceasefires", "--on", "2019-08-31").stdout.splitlines()
     assert [line.split()[:4] for line in on[2:]] == [
-        ["2018-09-sochi-agreement", "2018-09-17", "-", "in_effect"],
-        ["2019-08-31-ceasefire", "2019-08-31", "2019-08-31..2024-12-08", "in_effect"],
+        ["2018-09-sochi-agreement", "2018-09-17", "2019-09-01..", "in_effect"],
+        ["2019-08-31-ceasefire", "2019-08-31", "2019-09-01..2024-12-08", "in_effect"],
+    ]
+    # a report whose publication day is a window (001: 31 August to 6 September) shows
+    # the ceasefires only as of its first day: after 1 September they may be in effect
+    after = cli(installed, "ceasefires", "--on", "2019-09-05").stdout.splitlines()
+    assert [line.split()[:4] for line in after[2:]] == [
+        ["2018-09-sochi-agreement", "2018-09-17", "2019-09-01..", "may_be_in_effect"],
+        ["2019-08-31-ceasefire", "2019-08-31", "2019-09-01..2024-12-08", "may_be_in_effect"],
     ]
     later = cli(installed, "ceasefires", "--on", "2025-02-15").stdout.splitlines()
     assert [line.split()[:4] for line in later[2:]] == [
-        ["2018-09-sochi-agreement", "2018-09-17", "-", "unknown"]
+        ["2018-09-sochi-agreement", "2018-09-17", "2019-09-01..", "unknown"]
     ]
     assert len(cli(installed, "ceasefires").stdout.splitlines()) == 2 + 3
 

@@ -42,7 +42,7 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._wording import date_text, figure_text, reference_text, who_text
+from ._wording import date_text, figure_text, reference_text, status_text, who_text
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -640,11 +640,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
         quotes checked against 1 article text(s) in examples/articles
         0
-        >>> main(["ceasefires", "--on", "2019-09-01"])
-        id                       start       end                     status     name
-        -----------------------  ----------  ----------------------  ---------  -----...
-        2018-09-sochi-agreement  2018-09-17  -                       in_effect  Turkey-Russia ...
-        2019-08-31-ceasefire     2019-08-31  2019-08-31..2024-12-08  in_effect  Moscow-backed ...
+        >>> main(["ceasefires", "--on", "2019-09-05"])
+        id                       start       end                     status            name
+        -----------------------  ----------  ----------------------  ----------------  ------...
+        2018-09-sochi-agreement  2018-09-17  2019-09-01..            may_be_in_effect  Turkey...
+        2019-08-31-ceasefire     2019-08-31  2019-09-01..2024-12-08  may_be_in_effect  Moscow...
         0
     """
     for stream in (sys.stdout, sys.stderr):
@@ -943,10 +943,9 @@ def _describe(record: object, data: Dataset) -> str:
             *_claims_of(cf.end_claims, "end"),
             *_facts(cf.references, "end"),
         ]
-        if cf.end is not None and cf.end.reasoning and not cf.end_claims:
+        if cf.end is not None and cf.end.reasoning and not cf.end_reported:
             lines.append(f"    ({cf.end.reasoning})")
-        if cf.reported_until is not None and not cf.end_reported:
-            lines.append(f"  status after {cf.reported_until} (its last report): unknown")
+        lines.append(f"  status: {status_text(cf)}")
         lines += [
             f"  parties: {', '.join(g.name for g in cf.parties) or '-'}",
             f"  brokers: {', '.join(g.name for g in cf.brokers) or '-'}",
@@ -1109,8 +1108,11 @@ def _ceasefires(args: argparse.Namespace) -> int:
             for c in chosen
         ]
     else:
-        rows = [("id", "start", "end", "name")]
-        rows += [(c.id, date_text(c.start), date_text(c.end), c.name) for c in data.ceasefires]
+        rows = [("id", "start", "end", "status", "name")]
+        rows += [
+            (c.id, date_text(c.start), date_text(c.end), status_text(c), c.name)
+            for c in data.ceasefires
+        ]
     print(_table(rows, text={len(rows[0]) - 1}))
     return 0
 

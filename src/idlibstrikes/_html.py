@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._casualties import StrikeCasualties, deaths_text, summarize
 from ._models import Ceasefire, Group, Outcome, ReferenceFact, Source, Strike, Victims
-from ._wording import date_text, figure_text, reference_text, who_text
+from ._wording import date_text, figure_text, reference_text, status_text, who_text
 
 if TYPE_CHECKING:
     from ._casualties import Casualties
@@ -271,7 +271,7 @@ def ceasefire_html(c: Ceasefire) -> str:
     Examples:
         >>> import idlibstrikes as isk
         >>> html = ceasefire_html(isk.load().ceasefire("2019-08-31-ceasefire"))
-        >>> "unknown after 2019-09-06" in html, "not known to have ended" in html
+        >>> "may be in effect 2019-09-02 to 2019-09-06" in html, "not known to have ended" in html
         (True, False)
     """
     facts = _fields(
@@ -279,12 +279,7 @@ def ceasefire_html(c: Ceasefire) -> str:
             ("kind", c.kind.value),
             ("start", date_text(c.start, wording=True)),
             ("end", date_text(c.end) if c.end else "not known to have ended"),
-            (
-                "status",
-                f"unknown after {c.reported_until} (its last report)"
-                if c.reported_until and not c.end_reported
-                else "-",
-            ),
+            ("status", status_text(c)),
             ("parties", ", ".join(g.name for g in c.parties) or "-"),
             ("brokers", ", ".join(g.name for g in c.brokers) or "-"),
         ],

@@ -83,7 +83,7 @@ from ._schema import (
     STRENGTH,
     STRIKE,
 )
-from ._summary import Reading, bounded_end, parties_end
+from ._summary import Reading, bounded_end, ceasefire_end, parties_end
 
 __all__ = ["build"]
 
@@ -627,6 +627,17 @@ class _Builder(RecordBuilder):
             parties = self.refs(f, "parties", self.groups, "group")
             starts, ends, start, end = self.period(f, ident, "ceasefire", parties_end(parties))
             citations = self.citations(f)
+            sources = articles_of(
+                [
+                    *(c.source for c in (*starts, *ends)),
+                    *(c.source for c in citations),
+                    *(s for a in by_subject.get(ident or "", ()) for s in a.sources),
+                ]
+            )
+            if start is not None and not f.failed:
+                # the whole rule, now that its reports are known: no earlier than the last
+                # day a dated report shows it holding (period() checked the parties' bound)
+                end = ceasefire_end(start, ends, self.facts_on(ident, "end"), parties, sources)
             ceasefire = self.construct(
                 f,
                 Ceasefire,
@@ -639,13 +650,7 @@ class _Builder(RecordBuilder):
                 brokers=self.refs(f, "brokers", self.groups, "group"),
                 start_claims=starts,
                 end_claims=ends,
-                sources=articles_of(
-                    [
-                        *(c.source for c in (*starts, *ends)),
-                        *(c.source for c in citations),
-                        *(s for a in by_subject.get(ident or "", ()) for s in a.sources),
-                    ]
-                ),
+                sources=sources,
                 citations=citations,
                 references=self.references_for(ident),
                 note=f.note(),

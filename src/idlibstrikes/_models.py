@@ -16,6 +16,7 @@ is made of. ``_fast`` builds strikes through their slots: a new field is added t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
@@ -52,6 +53,7 @@ __all__ = [
     "Scope",
     "Source",
     "SourceKind",
+    "StatusSpan",
     "StrengthEstimate",
     "Strike",
     "StrikeKind",
@@ -1068,15 +1070,76 @@ class Strike:
         )
 
 
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class StatusSpan:
+    """A run of days over which a ceasefire's status is the same.
+
+    Attributes:
+        first: The first day.
+        last: The last day (``datetime.date.max`` when the run has no end).
+        status: What is known of the ceasefire on each of those days.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> first = isk.load().ceasefire("2019-08-31-ceasefire").statuses()[0]
+        >>> str(first.first), str(first.last), first.status.value
+        ('2019-08-31', '2019-09-01', 'in_effect')
+    """
+
+    first: dt.date = attrs.field(validator=check.instance(dt.date))
+    last: dt.date = attrs.field(validator=check.instance(dt.date))
+    status: CeasefireStatus = attrs.field(validator=check.instance(CeasefireStatus))
+
+    @property
+    def open_end(self) -> bool:
+        """Whether the run goes on with no known last day.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load().ceasefire("2018-09-sochi-agreement").statuses()[-1].open_end
+            True
+        """
+        return self.last == dt.date.max
+
+
+def last_held_day(
+    start: DateRange, sources: Sequence[Source], end_claims: Sequence[DateClaim]
+) -> dt.date | None:
+    """The last day a dated report certainly shows a ceasefire holding, or ``None``.
+
+    A claim that it ended on or after a day (the Russian military said on Sunday that
+    the raid was endangering the ceasefire) shows it holding that day. Where no source
+    reports that it ended, each report shows it holding on the *first* day it can have
+    appeared: article 001 (31 August to 6 September 2019) only on 31 August. A report
+    from before the ceasefire had certainly begun shows nothing of it.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> last_held_day(c.start, c.sources, c.end_claims)
+        datetime.date(2019, 9, 1)
+    """
+    days = [c.date.earliest for c in end_claims if c.date.open_end and not c.date.open_start]
+    if all(c.date.open_end for c in end_claims):  # no source says it ended
+        days += [
+            s.published.earliest
+            for s in sources
+            if s.published is not None and not s.published.open_start
+        ]
+    return max((d for d in days if d >= start.latest), default=None)
+
+
 @attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Ceasefire:
     """A ceasefire, truce or agreement.
 
     Its ``start`` and ``end`` summarise the sources' claims and the reference facts
     about them (see the codebook's summary rule). A ceasefire ends no later than the day
-    its last party ceased to exist. One that no source says has ended is not in effect
-    for ever: after the last report about it, its status is unknown
-    (see [`status_on`][idlibstrikes.Ceasefire.status_on]).
+    its last party ceased to exist, and no earlier than the last day a dated report
+    shows it holding (`held_until`). It is in effect only through that day: after it,
+    until a bound ends it, it may be in effect, and after the last report about it, its
+    status is unknown (see [`status_on`][idlibstrikes.Ceasefire.status_on] and
+    [`statuses`][idlibstrikes.Ceasefire.statuses]).
 
     Attributes:
         id: A stable id.
@@ -1098,9 +1161,9 @@ class Ceasefire:
         >>> import idlibstrikes as isk
         >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
         >>> str(c.start), str(c.end), [g.name for g in c.brokers]
-        ('2019-08-31', '2019-08-31..2024-12-08', ['Russia'])
-        >>> c.status_on("2019-09-01").value, c.status_on("2021").value, c.status_on("2025").value
-        ('in_effect', 'unknown', 'ended')
+        ('2019-08-31', '2019-09-01..2024-12-08', ['Russia'])
+        >>> [c.status_on(d).value for d in ("2019-09-01", "2019-09-05", "2021", "2025")]
+        ['in_effect', 'may_be_in_effect', 'unknown', 'ended']
     """
 
     id: str = attrs.field(validator=check.text)
@@ -1141,29 +1204,49 @@ class Ceasefire:
         return max(days, default=None)
 
     @property
+    def held_until(self) -> dt.date | None:
+        """The last day a dated report certainly shows it holding, or ``None``.
+
+        A claim that it ended on or after a day shows it holding that day; where no source
+        says it ended, so does each report, on the first day it can have appeared.
+
+        It is in effect through this day, and its end is no earlier.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [str(c.held_until) for c in isk.load().ceasefires]  # Sochi, 1 and 31 August
+            ['2019-09-01', 'None', '2019-09-01']
+        """
+        return last_held_day(self.start, self.sources, self.end_claims)
+
+    @property
     def end_reported(self) -> bool:
         """Whether a source reports that it ended, by a known day.
 
         Not so for a ceasefire without end claims (its end may be bounded only by its
-        parties' end), nor for one whose only end claim is that it still held.
+        parties' end), nor for one whose only end claims say it still held on some day.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> [c.end_reported for c in isk.load().ceasefires]  # Sochi, 1 and 31 August 2019
             [False, True, False]
         """
-        return bool(self.end_claims) and self.end is not None and not self.end.open_end
+        return any(not c.date.open_end for c in self.end_claims)
 
     def status_on(self, day: PeriodLike, until: PeriodLike | None = None) -> CeasefireStatus:
         """What is known of it from ``day`` to ``until`` (by default the period ``day``).
 
         * ``not_started``: it began only after the period;
         * ``ended``: it had certainly ended before the period;
+        * ``in_effect``: it had certainly begun, and had certainly not ended: the period
+          lies before its reported end, or within the days a dated report certainly
+          shows it holding (`held_until`; a report whose publication day is a window
+          shows it only as of the window's first day);
         * ``unknown``: no source says it ended (`end_reported`), and the period starts
-          after the last report about it (`reported_until`);
-        * ``in_effect``: it had certainly begun, and had certainly not ended (its end
-          claims say so, or, without end claims, the period lies within the reports);
-        * ``may_be_in_effect``: its start or end is too uncertain to say.
+          after every report about it (`reported_until`): nothing is known;
+        * ``may_be_in_effect``: it is neither known to hold nor known to have ended (after
+          the last day a report certainly covers, until a bound ends it), or its start is
+          too uncertain to say.
 
         Raises:
             InvalidPeriodError: A bound cannot be read.
@@ -1176,19 +1259,71 @@ class Ceasefire:
         """
         first = parse_period(day)[0]
         last = parse_period(day if until is None else until)[1]
+        return self._status(first, last, self.held_until, self.end_reported)
+
+    def _status(
+        self, first: dt.date, last: dt.date, held: dt.date | None, end_reported: bool
+    ) -> CeasefireStatus:
         if self.start.earliest > last:
             return CeasefireStatus.NOT_STARTED
         if self.end is not None and self.end.latest < first:
             return CeasefireStatus.ENDED
         reported = self.reported_until
-        if not self.end_reported and reported is not None and first > reported:
+        if (
+            not end_reported
+            and reported is not None
+            and first > reported
+            and (held is None or first > held)
+        ):
             return CeasefireStatus.UNKNOWN
         begun = self.start.latest <= first
-        if self.end_reported:
-            going = self.end is not None and last < self.end.earliest
-        else:
-            going = reported is not None and last <= reported
+        going = (held is not None and last <= held) or (
+            end_reported and self.end is not None and last < self.end.earliest
+        )
         return CeasefireStatus.IN_EFFECT if begun and going else CeasefireStatus.MAY_BE_IN_EFFECT
+
+    def statuses(self) -> tuple[StatusSpan, ...]:
+        """Its status day by day, as runs of days, from its first possible day to its end.
+
+        The one account of "when was it in effect" that every view draws on (the CLI, the
+        notebook, the timeline, the data page): each run is what
+        [`status_on`][idlibstrikes.Ceasefire.status_on] says of each of its days.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+            >>> [(str(s.first), str(s.last), s.status.value) for s in c.statuses()]
+            ... # doctest: +NORMALIZE_WHITESPACE
+            [('2019-08-31', '2019-09-01', 'in_effect'),
+             ('2019-09-02', '2019-09-06', 'may_be_in_effect'),
+             ('2019-09-07', '2024-12-08', 'unknown')]
+        """
+        held, end_reported = self.held_until, self.end_reported
+        # a single day's status can change only on these days
+        cuts = {self.start.earliest, self.start.latest}
+        for day in (held, self.reported_until):
+            if day is not None and day < dt.date.max:
+                cuts.add(day + dt.timedelta(days=1))
+        if self.end is not None:
+            cuts.add(self.end.earliest)
+            if self.end.latest < dt.date.max:
+                cuts.add(self.end.latest + dt.timedelta(days=1))
+        days = sorted(cuts)
+        spans: list[StatusSpan] = []
+        for day, after in zip(days, [*days[1:], None], strict=True):
+            status = self._status(day, day, held, end_reported)
+            if status in (CeasefireStatus.NOT_STARTED, CeasefireStatus.ENDED):
+                continue
+            last = dt.date.max if after is None else after - dt.timedelta(days=1)
+            if (
+                spans
+                and spans[-1].status is status
+                and spans[-1].last + dt.timedelta(days=1) == day
+            ):
+                spans[-1] = StatusSpan(first=spans[-1].first, last=last, status=status)
+            else:
+                spans.append(StatusSpan(first=day, last=last, status=status))
+        return tuple(spans)
 
     def may_be_in_effect(self, day: PeriodLike, until: PeriodLike | None = None) -> bool:
         """Whether it may have been in effect on some day from ``day`` to ``until``.
@@ -1216,7 +1351,7 @@ class Ceasefire:
         return ceasefire_html(self)
 
     def __repr__(self) -> str:
-        end = f" to {self.end}" if self.end else ", no known end"
+        end = f" to {self.end}" if self.end and not self.end.open_end else ", no known end"
         return f"<Ceasefire {self.id}: from {self.start}{end}>"
 
 

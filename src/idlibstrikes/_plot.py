@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._dates import PeriodLike, parse_period
-from ._models import Ceasefire, CeasefireStatus, Place, Scope, Strike
+from ._models import Ceasefire, CeasefireStatus, Place, Scope, StatusSpan, Strike
+from ._wording import status_text
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -235,66 +236,8 @@ def _draw_strike(
             )
 
 
-class _Segment(NamedTuple):
-    """Days [start, until) of a ceasefire with one status; ``until`` None: no known end."""
-
-    start: dt.date
-    until: dt.date | None
-    status: CeasefireStatus
-
-
-def _next_day(day: dt.date) -> dt.date | None:
-    return None if day == dt.date.max else day + _DAY
-
-
-def _segments(truce: Ceasefire) -> list[_Segment]:
-    """The days a ceasefire is in effect, may be, or of unknown status, by its status_on.
-
-    The status of a single day can only change on the days listed below, so asking
-    `Ceasefire.status_on` on each of them gives every span, by the library's own rule.
-    """
-    cuts: set[dt.date | None] = {truce.start.earliest, truce.start.latest}
-    if truce.reported_until is not None:
-        cuts.add(_next_day(truce.reported_until))
-    if truce.end is not None:
-        cuts.update((truce.end.earliest, _next_day(truce.end.latest)))
-    days = sorted(d for d in cuts if d is not None)
-    segments: list[_Segment] = []
-    for day, until in zip(days, [*days[1:], None], strict=True):
-        status = truce.status_on(day)
-        if status in (CeasefireStatus.NOT_STARTED, CeasefireStatus.ENDED):
-            continue
-        if segments and segments[-1].status is status and segments[-1].until == day:
-            segments[-1] = segments[-1]._replace(until=until)
-        else:
-            segments.append(_Segment(day, until, status))
-    return segments
-
-
-_STATUS_WORDS = {
-    CeasefireStatus.IN_EFFECT: "in effect",
-    CeasefireStatus.MAY_BE_IN_EFFECT: "may be in effect",
-    CeasefireStatus.UNKNOWN: "status unknown",
-}
-
-
-def _ceasefire_label(truce: Ceasefire, segments: Sequence[_Segment]) -> str:
-    parts = []
-    for seg in segments:
-        words = _STATUS_WORDS[seg.status]
-        if seg.until is None:
-            parts.append(f"{words} from {seg.start}")
-        elif seg.until - seg.start == _DAY:
-            parts.append(f"{words} {seg.start}")
-        else:
-            parts.append(f"{words} {seg.start} to {seg.until - _DAY}")
-    if truce.end is None:
-        parts.append("no known end")
-    elif truce.end_reported:
-        parts.append(f"ended {truce.end}")
-    else:
-        parts.append(f"ended by {truce.end.latest}")
-    return textwrap.fill(f"{truce.kind.value}: {truce.name}: {'; '.join(parts)}", 62)
+def _ceasefire_label(truce: Ceasefire) -> str:
+    return textwrap.fill(f"{truce.kind.value}: {truce.name}: {status_text(truce)}", 62)
 
 
 def _span_style(i: int, status: CeasefireStatus) -> dict[str, Any]:
@@ -324,26 +267,30 @@ def _shade(
     truces: Sequence[Ceasefire],
     left: float,
     right: float,
-) -> list[tuple[int, Ceasefire, list[_Segment]]]:
-    """Shade each ceasefire's spans on ``ax``, clipped to [left, right]; those drawn."""
+) -> list[tuple[int, Ceasefire, tuple[StatusSpan, ...]]]:
+    """Shade each ceasefire's runs of days (`Ceasefire.statuses`) on ``ax``; those drawn.
+
+    The runs are clipped to [left, right].
+    """
     from matplotlib.dates import date2num
 
     num: Callable[[dt.date], float] = date2num  # untyped in matplotlib
     shown = []
     for i, truce in enumerate(truces):
-        segments = _segments(truce)
-        label = _ceasefire_label(truce, segments)
+        runs = truce.statuses()
+        label = _ceasefire_label(truce)
         drawn = False
-        for seg in segments:
-            start = max(num(seg.start), left)
-            end = right if seg.until is None else min(num(seg.until), right)
+        for run in runs:
+            start = max(num(run.first), left)
+            # a day runs from its midnight to the next
+            end = right if run.open_end else min(num(run.last) + 1, right)
             if end <= start:
                 continue
-            style = _span_style(i, seg.status)
-            ax.axvspan(start, end, zorder=0, gid=_STATUS_GIDS[seg.status], label=label, **style)
+            style = _span_style(i, run.status)
+            ax.axvspan(start, end, zorder=0, gid=_STATUS_GIDS[run.status], label=label, **style)
             drawn = True
         if drawn:
-            shown.append((i, truce, segments))
+            shown.append((i, truce, runs))
     return shown
 
 
@@ -600,12 +547,11 @@ def timeline(
     ]
     spans = [
         tuple(
-            Patch(**_span_style(i, status))
-            for status in dict.fromkeys(seg.status for seg in segments)
+            Patch(**_span_style(i, status)) for status in dict.fromkeys(run.status for run in runs)
         )
-        for i, _, segments in shaded
+        for i, _, runs in shaded
     ]
-    names = [_ceasefire_label(t, segs) for _, t, segs in shaded]
+    names = [_ceasefire_label(t) for _, t, _ in shaded]
     fig.legend(
         handles=[*scopes, *spans],
         labels=[h.get_label() for h in scopes] + names,

@@ -440,9 +440,7 @@ def ceasefires_table(data: isk.Dataset | None = None) -> str:
             r["kind"],
             _dates(r["start_earliest"], r["start_latest"]),
             _dates(r["end_earliest"], r["end_latest"]) or "not stated",
-            f"unknown after {r['reported_until']}"
-            if r["reported_until"] and r["end_text"] is None
-            else "",
+            r["status"],
             r["parties"],
             r["brokers"],
             _article(r["sources"]),

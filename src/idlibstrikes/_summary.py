@@ -31,12 +31,14 @@ import attrs
 
 from ._checks import fields_repr
 from ._dates import DateRange
-from ._models import DateClaim, Group, ReferenceFact
+from ._models import DateClaim, Group, ReferenceFact, Source, last_held_day
 
 __all__ = [
     "Reading",
     "bounded_end",
+    "ceasefire_end",
     "combine",
+    "held",
     "of_claims",
     "of_readings",
     "parties_end",
@@ -207,13 +209,63 @@ def parties_end(parties: Sequence[Group]) -> Reading | None:
     )
 
 
+def held(day: dt.date | None, sources: Sequence[Source]) -> Reading | None:
+    """An end no earlier than ``day``, the last day a dated report shows a ceasefire holding.
+
+    ``sources`` are the reports that may show it (named in the reasoning).
+
+    Examples:
+        >>> import datetime as dt
+        >>> print(held(dt.date(2019, 9, 1), []).allows)
+        2019-09-01..
+    """
+    if day is None:
+        return None
+    shown = [s.short_id for s in sources if s.published is not None and s.published.earliest == day]
+    by = f" ({', '.join(shown)}, published then)" if shown else ""
+    return Reading(
+        DateRange(earliest=day, latest=dt.date.max),
+        f"a dated report shows it holding on {day}{by}",
+    )
+
+
+def ceasefire_end(
+    start: DateRange,
+    claims: Sequence[DateClaim],
+    facts: Sequence[ReferenceFact],
+    parties: Sequence[Group],
+    sources: Sequence[Source],
+) -> DateRange | None:
+    """A ceasefire's end: its claims and facts, after its last dated report, by its parties' end.
+
+    The one rule the loader and hand-made records both follow: no later than the day its
+    first party ceased to exist (`parties_end`), no earlier than the last day a dated
+    report shows it holding (`Ceasefire.held_until`).
+
+    Raises:
+        ValueError: A party ceased to exist before it started.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> str(ceasefire_end(c.start, c.end_claims, (), c.parties, c.sources))
+        '2019-09-01..2024-12-08'
+    """
+    holding = held(last_held_day(start, sources, claims), sources)
+    return bounded_end(start, claims, facts, parties_end(parties), holding)
+
+
 def bounded_end(
     start: DateRange,
     claims: Sequence[DateClaim],
     facts: Sequence[ReferenceFact],
     bound: Reading | None,
+    holding: Reading | None = None,
 ) -> DateRange | None:
     """The summary of an end that ``bound`` may cut short (a ceasefire's parties' end).
+
+    ``holding`` is the last day a report shows it holding (see `held`): the end is no
+    earlier.
 
     Raises:
         ValueError: ``bound`` ends before ``start``: the record cannot have existed.
@@ -222,18 +274,32 @@ def bounded_end(
         >>> import idlibstrikes as isk
         >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
         >>> str(bounded_end(c.start, c.end_claims, (), parties_end(c.parties)))
-        '2019-08-31..2024-12-08'
+        '2019-09-01..2024-12-08'
     """
     end = of_claims(claims, facts)
-    if bound is None:
+    extra = [
+        r
+        for r in (bound, holding)
+        if r is not None
+        and (
+            end is None
+            or r.allows.latest < end.latest  # the bound cuts it short
+            or r.allows.earliest > end.earliest  # a report shows it held later
+        )
+    ]
+    if not extra:
         return end
     if end is not None:
-        return of_claims(claims, facts, (bound,)) if bound.allows.latest < end.latest else end
-    if bound.allows.latest < start.earliest:
+        return of_claims(claims, facts, extra)
+    if bound is not None and bound.allows.latest < start.earliest:
         raise ValueError(f"{bound.label} ({bound.allows.latest}) before it starts ({start})")
-    return DateRange(
-        earliest=start.earliest,
-        latest=bound.allows.latest,
-        reasoning=f"no source reports its end; it ended by {bound.allows.latest}, when "
-        f"{bound.label}",
-    )
+    first = holding.allows.earliest if holding is not None else start.earliest
+    last = bound.allows.latest if bound is not None else dt.date.max
+    if last < first:  # a report shows it holding after its party ceased to exist
+        return combine(extra)
+    why = ["no source reports its end"]
+    if holding is not None:
+        why.append(f"it ended on or after {first}, as {holding.label}")
+    if bound is not None:
+        why.append(f"it ended by {last}, when {bound.label}")
+    return DateRange(earliest=first, latest=last, reasoning="; ".join(why))

@@ -55,6 +55,7 @@ from ._models import (
     StrikeKind,
     Victims,
 )
+from ._wording import status_text
 
 if TYPE_CHECKING:
     from ._cite import CitedArticle
@@ -364,10 +365,23 @@ _CEASEFIRES = (
     _c("end_latest", "date", "Latest possible end."),
     _c("end_text", "string", "The sources' wording of the end."),
     _c(
+        "held_until",
+        "date",
+        "The last day a dated report certainly shows it holding: in effect through it, and "
+        "its end is no earlier.",
+    ),
+    _c(
         "reported_until",
         "date",
-        "The last day a report of it may have appeared; without an end claim, its status "
-        "after that day is unknown.",
+        "The last day a report of it may have appeared; where no source says it ended, its "
+        "status after that day is unknown.",
+    ),
+    _c(
+        "status",
+        "string",
+        "Its status over time and its end, in words ('in effect 2019-08-31 to 2019-09-01; "
+        "may be in effect ...'), as every view gives it.",
+        required=True,
     ),
     _c("parties", "string", "Names of the parties.", multiple=True),
     _c("brokers", "string", "Names of the brokers.", multiple=True),
@@ -667,7 +681,9 @@ def _ceasefire_row(c: Ceasefire) -> Row:
         "end_earliest": end[0],
         "end_latest": end[1],
         "end_text": end[2],
+        "held_until": c.held_until,
         "reported_until": c.reported_until,
+        "status": status_text(c),
         "parties": _names(c.parties),
         "brokers": _names(c.brokers),
         "number_of_sources": len(c.sources),

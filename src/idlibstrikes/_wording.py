@@ -7,10 +7,20 @@ that the same state reads the same everywhere ("6-8+ (disputed)", "no figures").
 
 from __future__ import annotations
 
-from ._dates import DateRange
-from ._models import Group, ReferenceFact, Source
+import datetime as dt
 
-__all__ = ["date_text", "figure_text", "reference_text", "span_text", "who_text"]
+from ._dates import DateRange
+from ._models import Ceasefire, CeasefireStatus, Group, ReferenceFact, Source
+
+__all__ = [
+    "date_text",
+    "end_text",
+    "figure_text",
+    "reference_text",
+    "span_text",
+    "status_text",
+    "who_text",
+]
 
 
 def span_text(low: int | None, high: int | None, open_ended: bool) -> str:
@@ -88,3 +98,49 @@ def who_text(claimant: Group | None, source: Source | None) -> str:
         return claimant.name
     outlet = source.outlet if source is not None else None
     return f"{outlet or 'the outlet'} (own voice)"
+
+
+_STATUS_WORDS = {
+    CeasefireStatus.IN_EFFECT: "in effect",
+    CeasefireStatus.MAY_BE_IN_EFFECT: "may be in effect",
+    CeasefireStatus.UNKNOWN: "status unknown",
+}
+
+
+def end_text(c: Ceasefire) -> str:
+    """How a ceasefire ended, in words: its reported end, the latest day, or no known end.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [end_text(c) for c in isk.load().ceasefires]
+        ['no known end', 'ended 2019-08-05', 'ended by 2024-12-08']
+    """
+    if c.end is None or c.end.open_end:
+        return "no known end"
+    if c.end_reported:
+        return f"ended {date_text(c.end)}"
+    return f"ended by {c.end.latest}"
+
+
+def status_text(c: Ceasefire) -> str:
+    """A ceasefire's status over time (`Ceasefire.statuses`) and its end, as one line.
+
+    Every view (the CLI, the notebook, the timeline, the data page) words it so.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> print(status_text(isk.load().ceasefire("2019-08-31-ceasefire")))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        in effect 2019-08-31 to 2019-09-01; may be in effect 2019-09-02 to 2019-09-06;
+        status unknown 2019-09-07 to 2024-12-08; ended by 2024-12-08
+    """
+    parts = []
+    for run in c.statuses():
+        words = _STATUS_WORDS[run.status]
+        if run.last == dt.date.max:
+            parts.append(f"{words} from {run.first}")
+        elif run.first == run.last:
+            parts.append(f"{words} {run.first}")
+        else:
+            parts.append(f"{words} {run.first} to {run.last}")
+    return "; ".join([*parts, end_text(c)])

@@ -61,7 +61,7 @@ from .._models import (
     StrikeKind,
     Victims,
 )
-from .._summary import bounded_end, of_claims, parties_end
+from .._summary import ceasefire_end, of_claims
 
 __all__ = [
     "article_sources",
@@ -464,16 +464,17 @@ def ceasefires(
         )
         start = of_claims(starts)
         assert start is not None  # there is at least one start claim
+        reports = articles_of(c.source for c in (*starts, *ends))
         return Ceasefire(
             id=ident,
             name=f"Ceasefire called {ident}",
             kind=draw(st.sampled_from(list(CeasefireKind))),
             start=start,
-            end=bounded_end(start, ends, (), parties_end(parties)),
+            end=ceasefire_end(start, ends, (), parties, reports),
             parties=parties,
             start_claims=starts,
             end_claims=ends,
-            sources=articles_of(c.source for c in (*starts, *ends)),
+            sources=reports,
         )
 
     return _call(build)
