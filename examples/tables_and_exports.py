@@ -5,11 +5,13 @@ conflict-event datasets ACLED and UCDP GED), describes a few columns, among them
 that say where the sources disagree (``date_disputed``, ``deaths_disputed``), UCDP's best
 estimate (``deaths_best``, empty where the accounts disagree: the strike of 30 June 2019 is
 6-8 deaths with no best estimate) and the deaths of parts of the victims
-(``commander_deaths_low`` ...). Series of strikes reported as one are rows of their own,
-with the day their toll counts up to, never to be added to the strikes'. Then writes every
-export format into a temporary folder: CSV (with the reference facts in references.csv),
-JSON (the lossless tables), GeoJSON (every strike; those no cited reference gives a point
-for keep a null geometry, never a guessed one) and a Frictionless Data Package.
+(``commander_deaths_low`` ...). The strikes table holds single strikes only, so its figures
+sum as they are; series of strikes reported as one are rows of a series table of their own,
+with their start and end and the day their toll counts up to, their figures named toll_*,
+never to be added to the strikes'. Then writes every export format into a temporary folder:
+CSV (series.csv apart, the reference facts in references.csv), JSON (the lossless tables),
+GeoJSON (every strike, and apart every series; those no cited reference gives a point for
+keep a null geometry, never a guessed one) and a Frictionless Data Package.
 """
 
 import tempfile
@@ -25,7 +27,7 @@ rows = data.to_records("strikes")
 print(f"to_records('strikes'): {len(rows)} rows of {len(rows[0])} columns")
 first = rows[0]
 print(f"  first row: {first['id']}, {first['event_date']}..{first['date_end']}, {first['actor1']}")
-for kind in ("claims", "groups", "ceasefires", "sources", "references"):
+for kind in ("series", "claims", "groups", "ceasefires", "sources", "references"):
     print(f"  to_records({kind!r}): {len(data.to_records(kind))} rows")
 
 described = {c.name: c for c in isk.columns("strikes")}
@@ -41,11 +43,11 @@ for name in names:
 df = data.to_dataframe("strikes")
 columns = ["event_date", "date_disputed", "location_id", "deaths_low", "deaths_high"]
 columns += ["deaths_best", "deaths_disputed"]
-toll = df["deaths_low"].notna() & (df["scope"] == "event")
+toll = df["deaths_low"].notna()  # the strikes table holds single strikes only
 print(f"\nto_dataframe('strikes'): {df.shape[0]} rows x {df.shape[1]} columns; with a toll:")
 print(df.loc[toll, columns].to_string(index=False))
-series = df.loc[df["scope"] == "series", ["id", "deaths_low", "deaths_counted_to"]]
-print(f"and {len(series)} series (never add their tolls to the strikes'):")
+series = data.to_dataframe("series")[["id", "toll_low", "toll_counted_to"]]
+print(f"and, in a table of their own, {len(series)} series (never add their tolls to strikes'):")
 print(series.to_string(index=False))
 
 # -- exports ------------------------------------------------------------------------------------
@@ -65,10 +67,12 @@ for line in text.splitlines()[:2]:
     print(f"  {line[:86]}...")
 
 collection = isk.geojson(data)
+series_layer = isk.geojson(data, "series")
 print(f"\ngeojson(data): {collection['type']} of {len(collection['features'])} features")
-unplaced = [f["properties"]["location"] for f in collection["features"] if not f["geometry"]]
-print(f"  no point (null geometry): {', '.join(unplaced)}")
-for feature in collection["features"][:6]:
+print(f"geojson(data, 'series'), a layer apart: {len(series_layer['features'])} features")
+unplaced = [f["properties"]["location"] for f in series_layer["features"] if not f["geometry"]]
+print(f"  series with no point (null geometry): {', '.join(unplaced)}")
+for feature in collection["features"][:4]:
     props = feature["properties"]
     if feature["geometry"] is None:
         continue

@@ -223,6 +223,7 @@ def test_export_every_format(installed: Path, tmp_path: Path) -> None:
     for fmt, names in {
         "csv": [
             "strikes.csv",
+            "series.csv",
             "claims.csv",
             "groups.csv",
             "ceasefires.csv",
@@ -230,9 +231,10 @@ def test_export_every_format(installed: Path, tmp_path: Path) -> None:
             "references.csv",
         ],
         "json": ["idlibstrikes.json"],
-        "geojson": ["strikes.geojson"],
+        "geojson": ["strikes.geojson", "series.geojson"],
         "datapackage": [
             "strikes.csv",
+            "series.csv",
             "claims.csv",
             "groups.csv",
             "ceasefires.csv",

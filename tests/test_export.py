@@ -13,7 +13,7 @@ import pytest
 import idlibstrikes as isk
 from idlibstrikes._export import _cell
 
-KINDS = ("strikes", "claims", "groups", "ceasefires", "sources", "references")
+KINDS = ("strikes", "series", "claims", "groups", "ceasefires", "sources", "references")
 
 
 def test_csv_reads_back_to_the_same_rows(data: isk.Dataset, tmp_path: Path) -> None:
@@ -112,9 +112,13 @@ def test_geojson_keeps_every_strike_and_places_each_by_its_reference(
 ) -> None:
     done = data.export("geojson", tmp_path)
     doc = json.loads((tmp_path / "strikes.geojson").read_text(encoding="utf-8"))
-    assert rfc7946_problems(doc) == []
+    series = json.loads((tmp_path / "series.geojson").read_text(encoding="utf-8"))
+    assert rfc7946_problems(doc) == rfc7946_problems(series) == []
+    # every single strike, placed or not, in one layer; the series in a layer of their own
+    assert {f["id"] for f in series["features"]} == {s.id for s in data.strikes if s.is_series}
+    assert all(f["properties"]["scope"] == "series" for f in series["features"])
     features = {f["id"]: f for f in doc["features"]}
-    assert set(features) == {s.id for s in data.strikes}  # every strike, placed or not
+    assert set(features) == {s.id for s in data.strikes if not s.is_series}
     # Longitude first: Kafranbel lies at 35.6139 N, 36.5611 E.
     kafranbel = features["2019-08-31-kafranbel-shelling"]
     assert kafranbel["geometry"]["coordinates"] == [36.5611, 35.6139]
@@ -122,7 +126,7 @@ def test_geojson_keeps_every_strike_and_places_each_by_its_reference(
     assert kafranbel["properties"]["geo_precision"] == 1
     assert features["2017-03-al-jinah"]["properties"]["deaths_high"] == 49
     precision = {i: f["properties"]["geo_precision"] for i, f in features.items()}
-    assert sorted(precision.values(), key=str) == [1, 1, 2, 3, 3, 3, 3, None, None, None, None]
+    assert sorted(precision.values(), key=str) == [1, 1, 2, 3, 3, 3, 3]
     camp = features["2019-08-31-idlib-training-camp"]["properties"]
     assert (camp["latitude"], camp["longitude"]) == (36.0115, 36.6718)  # Maarrat Misrin
     assert "ref-camp-place" in camp["location_basis"]
@@ -133,7 +137,8 @@ def test_geojson_keeps_every_strike_and_places_each_by_its_reference(
     for f in features.values():  # every point cites its reference
         if f["geometry"] is not None:
             assert f["properties"]["geo_source"].startswith("ref-")
-    unplaced = {i for i, f in features.items() if f["geometry"] is None}
+    unplaced = {f["id"] for f in series["features"] if f["geometry"] is None}
+    assert all(f["geometry"] is not None for f in features.values())
     assert set(done.unplaced) == unplaced == {s.id for s in data.strikes if s.is_series}
 
 
@@ -144,21 +149,25 @@ def test_geoparquet_holds_every_strike_for_geopandas(data: isk.Dataset, tmp_path
     meta = json.loads(pq.read_schema(done.files[0]).metadata[b"geo"])
     assert meta["version"] == "1.1.0"
     assert meta["columns"]["geometry"]["encoding"] == "WKB"
+    assert [f.name for f in done.files] == ["strikes.parquet", "series.parquet"]
     frame = gpd.read_parquet(done.files[0])
-    assert len(frame) == 11
-    assert int(frame.geometry.isna().sum()) == 4 == len(done.unplaced)
+    series = gpd.read_parquet(done.files[1])
+    assert (len(frame), len(series)) == (7, 4)
+    assert int(frame.geometry.isna().sum()) == 0
+    assert int(series.geometry.isna().sum()) == 4 == len(done.unplaced)
     kafranbel = frame[frame["id"] == "2019-08-31-kafranbel-shelling"].geometry.iloc[0]
     assert (kafranbel.x, kafranbel.y) == (36.5611, 35.6139)
     again = gpd.read_file(data.export("geojson", tmp_path).files[0])
-    assert len(again) == 11
+    assert len(again) == 7
 
 
 def test_to_geodataframe_places_points_in_wgs84(data: isk.Dataset) -> None:
     pytest.importorskip("geopandas")
     frame = data.to_geodataframe()
     assert frame.crs.to_epsg() == 4326
-    assert len(frame) == 11
+    assert len(frame) == 7
     assert int(frame.geometry.notna().sum()) == 7
+    assert len(data.to_geodataframe("series")) == 4
     had = data.strikes_by_group("Hurras al-Din").to_geodataframe()
     assert had["geo_precision"].tolist() == [3, 2, 3, 3]
 
@@ -190,8 +199,11 @@ def test_the_data_package_is_valid_for_frictionless(data: isk.Dataset, tmp_path:
         "itemType": "string",
         "description": "",
     }
-    claims = package["resources"][1]["schema"]
+    claims = package["resources"][2]["schema"]
     assert {"fields": ["strike_id"], "reference": {"resource": "strikes", "fields": ["id"]}} in (
+        claims["foreignKeys"]
+    )
+    assert {"fields": ["series_id"], "reference": {"resource": "series", "fields": ["id"]}} in (
         claims["foreignKeys"]
     )
     report = frictionless.validate(tmp_path / "datapackage.json")

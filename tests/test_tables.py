@@ -14,7 +14,8 @@ from idlibstrikes._tables import KINDS as TABLES
 
 def test_every_table_has_its_columns_in_order(data: isk.Dataset) -> None:
     counts = {
-        "strikes": 11,
+        "strikes": 7,
+        "series": 4,
         "claims": 20,
         "groups": 43,
         "ceasefires": 3,
@@ -85,9 +86,15 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     june = rows["2019-06-30-rif-al-muhandisin"]
     assert (june["deaths_low"], june["deaths_high"], june["deaths_disputed"]) == (6, 8, True)
     assert june["deaths_best"] is None
-    offensive = rows["2019-idlib-offensive"]
-    assert (offensive["scope"], offensive["civilian_deaths_low"]) == ("series", 951)
-    assert offensive["deaths_counted_to"] == dt.date(2019, 8, 31)
+    series = {r["id"]: r for r in data.to_records("series")}
+    offensive = series["2019-idlib-offensive"]
+    assert (offensive["scope"], offensive["civilian_toll_low"]) == ("series", 951)
+    assert offensive["toll_counted_to"] == dt.date(2019, 8, 31)
+    assert (offensive["start_earliest"], offensive["end_latest"]) == (
+        dt.date(2019, 4, 21),
+        dt.date(2019, 8, 31),
+    )
+    assert "2019-idlib-offensive" not in rows  # a series is never a row of the strikes table
     nothing = rows["2019-08-27-hts-missile-khan-sheikhoun"]
     assert nothing["deaths_low"] is None
     assert nothing["deaths_best"] is None
@@ -135,12 +142,14 @@ def test_an_unknown_table_suggests_the_known_ones(data: isk.Dataset) -> None:
 
 def test_dataframes_have_typed_columns(data: isk.Dataset) -> None:
     df = data.to_dataframe("strikes")
-    assert df.shape == (11, len(isk.columns("strikes")))
+    assert df.shape == (7, len(isk.columns("strikes")))
     assert str(df["event_date"].dtype) == "datetime64[s]"
     assert str(df["deaths_low"].dtype) == "Int32"
-    events = df[df["scope"] == "event"]  # a series is never summed with single strikes
-    assert int(events["deaths_high"].sum()) == 49 + 8 + 40 + 1 + 1 + 2  # missing: skipped
-    assert events["deaths_low"].isna().sum() == 1  # only the HTS missile has no figure
+    # the strikes table holds single strikes only: its figures sum without filtering
+    assert set(df["scope"]) == {"event"}
+    assert int(df["deaths_high"].sum()) == 49 + 8 + 40 + 1 + 1 + 2  # missing: skipped
+    assert int(df["deaths_low"].sum()) == 99
+    assert df["deaths_low"].isna().sum() == 1  # only the HTS missile has no figure
     exploded = df.explode("actor2")
     assert (exploded["actor2"] == "Hurras al-Din").sum() == 4
     claims = data.to_dataframe("claims")
@@ -160,7 +169,7 @@ def test_to_dataframe_without_pandas_names_the_extra() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.splitlines() == [
         "to_dataframe() needs pandas; install it with pip install pandas (the [pandas] extra)",
-        "11",
+        "7",
     ], done.stderr
 
 

@@ -23,7 +23,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
 from ._dates import DateRange
@@ -523,7 +523,9 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("table", "csv", "json"),
         default="table",
-        help="table (default), or csv/json with every column of the strikes table",
+        help="table (default), or csv/json with every column of the strikes table (json "
+        "with --series: an object of two tables, strikes and series; csv holds one table: "
+        "'export --format csv' writes series.csv beside strikes.csv)",
     )
     show = command(
         "show",
@@ -734,13 +736,23 @@ def _strikes(args: argparse.Namespace) -> int:
     from ._export import json_rows, rows_csv
     from ._tables import columns, strike_records
 
+    series = bool(getattr(args, "series", False))
+    if fmt == "csv" and series:
+        raise _UsageError(
+            "--series with --format csv: a CSV holds one table, and series are never rows "
+            "of the strikes table; use --format json, or 'idlibstrikes export --format csv "
+            "--out DIR', which writes series.csv beside strikes.csv"
+        )
     rows = strike_records(chosen, data)
     if fmt == "csv":
         sys.stdout.write(rows_csv(rows, columns("strikes")))
-    else:
-        import json
+        return 0
+    import json
 
-        print(json.dumps(json_rows(rows), ensure_ascii=False, indent=1))
+    doc: Any = json_rows(rows)
+    if series:  # the two tables apart, as everywhere: a series is never summed as a strike
+        doc = {"strikes": doc, "series": json_rows(strike_records(chosen, data, "series"))}
+    print(json.dumps(doc, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -571,9 +571,12 @@ class Dataset:
         ``polars.DataFrame(t)`` read it directly.
 
         Args:
-            kind: ``strikes``, ``claims``, ``groups``, ``ceasefires``, ``sources`` or
+            kind: ``strikes`` (single strikes only), ``series`` (series of strikes
+                reported as one, with their own date and ``toll_*`` columns: never summed
+                with strikes), ``claims``, ``groups``, ``ceasefires``, ``sources`` or
                 ``references``; or a query's result (``Strikes``, ``Ceasefires``), for
-                its rows. The other methods that take ``kind`` take a result too.
+                its rows (a result's series: ``result.table("series")``). The other
+                methods that take ``kind`` take a result too.
 
         Raises:
             UnknownNameError: An unknown table.
@@ -584,8 +587,8 @@ class Dataset:
             >>> len(data.table(data.strikes_by_group("Hurras al-Din")))
             4
             >>> t = isk.load().table("strikes")
-            >>> len(t), t.name
-            (11, 'strikes')
+            >>> len(t), t.name, len(isk.load().table("series"))
+            (7, 'strikes', 4)
         """
         if isinstance(kind, Strikes | Ceasefires):  # a query's result: its rows
             return kind.table()
@@ -607,7 +610,7 @@ class Dataset:
             >>> import idlibstrikes as isk
             >>> t = isk.load().to_arrow("strikes")
             >>> t.num_rows, str(t.schema.field("actor2").type)
-            (11, 'list<item: string>')
+            (7, 'list<item: string>')
         """
         return self.table(kind).to_arrow()
 
@@ -625,25 +628,33 @@ class Dataset:
         """
         return self.table(kind).to_polars()
 
-    def to_geodataframe(self) -> Any:
-        """The strikes view as a geopandas GeoDataFrame (``[geo]`` extra).
+    def to_geodataframe(self, kind: str = "strikes") -> Any:
+        """The strikes (or the series) view as a geopandas GeoDataFrame (``[geo]`` extra).
 
         Every strike is a row; its geometry is the point the codebook's rules give (see
         ``geo_precision``, ``location_basis`` and ``geo_radius_m``), or missing where no
         reference places it. CRS EPSG:4326, so ``.explore()`` draws it on a web map.
 
+        Args:
+            kind: ``strikes`` (single strikes) or ``series``.
+
         Raises:
             ImportError: geopandas is not installed (the message names the extra).
+            UnknownNameError: A table other than those two.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> frame = isk.load().to_geodataframe()
             >>> len(frame), int(frame.geometry.notna().sum()), frame.crs.to_epsg()
-            (11, 7, 4326)
+            (7, 7, 4326)
+            >>> len(isk.load().to_geodataframe("series"))
+            4
         """
         from ._geo import to_geodataframe
 
-        return to_geodataframe(self.table("strikes"))
+        if kind not in ("strikes", "series"):
+            raise UnknownNameError(kind, kind="map table", suggestions=("strikes", "series"))
+        return to_geodataframe(self.table(kind))
 
     def tables(self) -> Tables:
         """The dataset as lossless relational tables, one per record and claim kind.
@@ -667,7 +678,8 @@ class Dataset:
         """A table as a pandas DataFrame (``pip install pandas``: the ``[pandas]`` extra).
 
         Args:
-            kind: ``strikes``, ``claims``, ``groups``, ``ceasefires`` or ``sources``.
+            kind: ``strikes`` (single strikes only), ``series``, ``claims``, ``groups``,
+                ``ceasefires``, ``sources`` or ``references`` (see `table`).
 
         Raises:
             ImportError: pandas is not installed (the message names the extra).
@@ -709,8 +721,8 @@ class Dataset:
             >>> import idlibstrikes as isk, tempfile
             >>> done = isk.load().export("csv", tempfile.mkdtemp())
             >>> [f.name for f in done.files]  # doctest: +NORMALIZE_WHITESPACE
-            ['strikes.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv', 'sources.csv',
-             'references.csv']
+            ['strikes.csv', 'series.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv',
+             'sources.csv', 'references.csv']
         """
         from ._export import export
 

@@ -56,7 +56,7 @@ class Export:
         >>> import idlibstrikes as isk, tempfile
         >>> done = isk.load().export("geojson", tempfile.mkdtemp())
         >>> [f.name for f in done.files], len(done.unplaced)
-        (['strikes.geojson'], 4)
+        (['strikes.geojson', 'series.geojson'], 4)
     """
 
     format: str
@@ -117,8 +117,10 @@ def json_rows(rows: Iterable[Row]) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in row.items()} for row in rows]
 
 
-def geojson(data: Dataset) -> dict[str, Any]:
+def geojson(data: Dataset, kind: str = "strikes") -> dict[str, Any]:
     """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict): every strike.
+
+    ``kind`` ``series`` gives the series instead: one layer never mixes the two.
 
     A feature's geometry is a Point ``[longitude, latitude]`` (WGS 84, as RFC 7946
     requires) from the reference named in its ``geo_source`` property, placed by the
@@ -131,17 +133,19 @@ def geojson(data: Dataset) -> dict[str, Any]:
     Examples:
         >>> import idlibstrikes as isk
         >>> doc = geojson(isk.load())
-        >>> len(doc["features"])
-        11
+        >>> len(doc["features"]), len(geojson(isk.load(), "series")["features"])
+        (7, 4)
         >>> [(f["properties"]["location"], f["properties"]["geo_precision"])
         ...  for f in doc["features"] if f["geometry"]][:3]
         [('al-Jinah', 1), ('Rif Al-Muhandiseen', 3), ('Idlib province', 3)]
-        >>> doc["features"][2]["geometry"]
+        >>> doc["features"][0]["geometry"]
         {'type': 'Point', 'coordinates': [36.787, 36.1079]}
     """
     from ._geo import geojson as collection
 
-    return collection(to_records(data, "strikes"))
+    if kind not in ("strikes", "series"):
+        raise UnknownNameError(kind, kind="map table", suggestions=("strikes", "series"))
+    return collection(to_records(data, kind))
 
 
 #: Data Package v2 (June 2024) profiles, by what they describe.
@@ -263,8 +267,9 @@ def export(
 
     Views for other tools: ``csv`` writes ``<table>.csv`` for each of the analyst's
     tables; ``datapackage`` writes those and ``datapackage.json`` (Frictionless Data
-    Package v2); ``geojson`` writes ``strikes.geojson`` and ``geoparquet``
-    ``strikes.parquet`` (GeoParquet 1.1), every strike, placed or with a null geometry.
+    Package v2); ``geojson`` writes ``strikes.geojson`` and ``series.geojson``, and
+    ``geoparquet`` ``strikes.parquet`` and ``series.parquet`` (GeoParquet 1.1): every
+    single strike, and apart every series, placed or with a null geometry.
 
     Args:
         data: The dataset.
@@ -307,21 +312,26 @@ def export(
 
         return Export(format=format, files=tuple(write_parquet(data, folder, partition_by)))
     if format in ("geojson", "geoparquet"):
-        table = data.table("strikes")
-        unplaced = tuple(r["id"] for r in table if r["latitude"] is None)
+        # single strikes and series apart, as in the tables: a map layer of events only
+        tables = [data.table(kind) for kind in ("strikes", "series")]
+        unplaced = tuple(r["id"] for t in tables for r in t if r["latitude"] is None)
+        written = []
         if format == "geoparquet":
             from ._geo import geoparquet_table
             from ._table import require
 
             pq = require("pyarrow.parquet", "arrow", "export('geoparquet')")
-            path = folder / "strikes.parquet"
-            pq.write_table(geoparquet_table(table), path)
-            return Export(format=format, files=(path,), unplaced=unplaced)
+            for table in tables:
+                path = folder / f"{table.name}.parquet"
+                pq.write_table(geoparquet_table(table), path)
+                written.append(path)
+            return Export(format=format, files=tuple(written), unplaced=unplaced)
         from ._geo import geojson as collection
 
-        text = json.dumps(collection(table), ensure_ascii=False, indent=1) + "\n"
-        path = _write(folder / "strikes.geojson", text)
-        return Export(format=format, files=(path,), unplaced=unplaced)
+        for table in tables:
+            text = json.dumps(collection(table), ensure_ascii=False, indent=1) + "\n"
+            written.append(_write(folder / f"{table.name}.geojson", text))
+        return Export(format=format, files=tuple(written), unplaced=unplaced)
     files = [_write(folder / f"{kind}.csv", csv_text(data, kind)) for kind in KINDS]
     if format == "datapackage":
         text = json.dumps(_package(data), ensure_ascii=False, indent=2) + "\n"

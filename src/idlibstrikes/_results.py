@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from ._errors import UnknownNameError
 from ._models import Ceasefire, CeasefireStatus, Group, Outcome, Strike, Victims
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class _Result(_Sequence[T]):
     __slots__ = ("_items",)
     _items: tuple[T, ...]
     _kind = ""  # the view these records are rows of
+    _views: tuple[str, ...] = ()  # the views they can be rows of (the first by default)
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         object.__setattr__(self, "_items", tuple(items))
@@ -102,28 +104,46 @@ class _Result(_Sequence[T]):
     def _dataset(self) -> Dataset | None:
         return None
 
-    def table(self) -> Table:
+    def table(self, kind: str | None = None) -> Table:
         """These records as a [`Table`][idlibstrikes.Table] of their view.
+
+        Args:
+            kind: The view: for strikes, ``"strikes"`` (the default: the single strikes
+                among them) or ``"series"`` (the series among them); each table holds its
+                own records only, so that a series is never summed or counted as a strike.
+
+        Raises:
+            UnknownNameError: A view these records are not rows of.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> t = isk.load().strikes_by_group("Hurras al-Din").table()
             >>> len(t), t[0]["location"]
             (4, 'Rif Al-Muhandiseen')
+            >>> found = isk.load().strikes_between("2019", include_series=True)
+            >>> len(found), len(found.table()), len(found.table("series"))
+            (6, 4, 2)
         """
         from ._relational import metadata
         from ._table import Table
         from ._tables import rows_of, view_fields
 
-        meta = {"idlibstrikes.table": self._kind}
+        kind = self._kind if kind is None else kind
+        if kind not in self._views:
+            raise UnknownNameError(
+                kind, kind=f"view of {type(self).__name__}", suggestions=self._views
+            )
+        meta = {"idlibstrikes.table": kind}
         data = self._dataset()
         if data is not None:
             meta = {**metadata(data, "view"), **meta}
-        rows = rows_of(self._kind, self, data)
-        return Table(self._kind, view_fields(self._kind), rows, meta)
+        rows = rows_of(kind, self, data)
+        return Table(kind, view_fields(kind), rows, meta)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def to_records(self, kind: str | None = None) -> list[dict[str, Any]]:
         """One dict per record, the view's columns (see [`columns`][idlibstrikes.columns]).
+
+        ``kind`` as for `table`.
 
         Examples:
             >>> import idlibstrikes as isk
@@ -131,37 +151,37 @@ class _Result(_Sequence[T]):
             >>> [r["deaths_high"] for r in rows]
             [8, 40, 1, 2]
         """
-        return self.table().to_records()
+        return self.table(kind).to_records()
 
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame of these records (``[pandas]`` extra).
+    def to_dataframe(self, kind: str | None = None) -> Any:
+        """A pandas DataFrame of these records (``[pandas]`` extra); ``kind`` as for `table`.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().strikes_by_group("Hurras al-Din").to_dataframe().shape[0]
             4
         """
-        return self.table().to_dataframe()
+        return self.table(kind).to_dataframe()
 
-    def to_arrow(self) -> Any:
-        """A ``pyarrow.Table`` of these records (``[arrow]`` extra).
+    def to_arrow(self, kind: str | None = None) -> Any:
+        """A ``pyarrow.Table`` of these records (``[arrow]`` extra); ``kind`` as for `table`.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().ceasefires_on("2019-08-31").to_arrow().num_rows
             2
         """
-        return self.table().to_arrow()
+        return self.table(kind).to_arrow()
 
-    def to_polars(self) -> Any:
-        """A ``polars.DataFrame`` of these records (``[polars]`` extra).
+    def to_polars(self, kind: str | None = None) -> Any:
+        """A ``polars.DataFrame`` of these records (``[polars]`` extra); ``kind`` as for `table`.
 
         Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().strikes_by_group("Hurras al-Din").to_polars().height
             4
         """
-        return self.table().to_polars()
+        return self.table(kind).to_polars()
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
         """The Arrow PyCapsule stream of the view (``duckdb.sql("from found")``).
@@ -201,6 +221,7 @@ class Strikes(_Result[Strike]):
     dataset: Dataset | None
     query: str | None
     _kind = "strikes"
+    _views = ("strikes", "series")
 
     def __init__(
         self,
@@ -350,6 +371,7 @@ class Ceasefires(_Result[Ceasefire]):
     dataset: Dataset | None
     query: str | None
     _kind = "ceasefires"
+    _views = ("ceasefires",)
 
     def __init__(
         self,

@@ -272,8 +272,9 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
             _article(r["sources"]),
             f"`{s.id}`",
         )
-        for s, r in zip(data.strikes, data.to_records("strikes"), strict=True)
-        if not s.is_series
+        for s, r in zip(
+            (s for s in data.strikes if not s.is_series), data.to_records("strikes"), strict=True
+        )
     ]
     # the columns a reader scans first come first; the id (for look-ups) last, unbroken
     header = ["date", "place", "governorate", "by", "targets", "deaths", "best", "claims"]

@@ -73,7 +73,7 @@ class Table(_Rows):
         >>> import idlibstrikes as isk
         >>> t = isk.load().table("strikes")
         >>> len(t), t[0]["id"], t.fields[0].name
-        (11, '2014-2019-coalition-northwest-strikes', 'id')
+        (7, '2017-03-al-jinah', 'id')
         >>> t.to_arrow().schema.field("event_date").type
         DataType(date32[day])
     """

@@ -68,9 +68,17 @@ __all__ = ["KINDS", "SEPARATOR", "Column", "Kind", "columns", "to_dataframe", "t
 #: Joins the values of a multi-value cell in CSV ("Hurras al-Din; Ansar al-Tawhid").
 SEPARATOR = "; "
 
-Kind = Literal["strikes", "claims", "groups", "ceasefires", "sources", "references"]
+Kind = Literal["strikes", "series", "claims", "groups", "ceasefires", "sources", "references"]
 #: The tables, in the order exports write them.
-KINDS: tuple[Kind, ...] = ("strikes", "claims", "groups", "ceasefires", "sources", "references")
+KINDS: tuple[Kind, ...] = (
+    "strikes",
+    "series",
+    "claims",
+    "groups",
+    "ceasefires",
+    "sources",
+    "references",
+)
 
 Type = Literal["string", "integer", "number", "boolean", "date"]
 Row = dict[str, Any]
@@ -116,7 +124,8 @@ _STRIKES = (
     _c(
         "scope",
         "string",
-        "'event' (one strike) or 'series' (strikes reported as one).",
+        "'event': one strike (the strikes table holds single strikes only; a series of "
+        "strikes reported as one is a row of the series table, never of this one).",
         required=True,
         vocabulary=_words(Scope),
     ),
@@ -268,6 +277,54 @@ _STRIKES = (
     ),
 )
 
+# The series table: a series' own dates (start and end) in place of a strike's, and its
+# figures under names of their own (toll_*), so that no figure column of one table can be
+# summed with the other's by name, nor a concatenation of the two count a series as an event.
+_EVENT_DATES = ("event_date", "date_end", "date_precision", "date_text")
+_SERIES_DATES = (
+    _c("start_earliest", "date", "Earliest possible first day of the series."),
+    _c("start_latest", "date", "Latest possible first day."),
+    _c("start_text", "string", "The sources' wording of its start."),
+    _c("end_earliest", "date", "Earliest possible last day; empty when not known."),
+    _c("end_latest", "date", "Latest possible last day; empty when not known."),
+    _c("end_text", "string", "The sources' wording of its end."),
+)
+
+
+def _toll_name(name: str) -> str:
+    """A strike figure column's name in the series table (deaths_low -> toll_low)."""
+    if name.startswith("wounded_"):
+        return "wounded_toll_" + name.removeprefix("wounded_")
+    return name.replace("deaths", "toll")
+
+
+def _series_columns() -> tuple[Column, ...]:
+    out: list[Column] = []
+    for c in _STRIKES:
+        if c.name == "id":
+            out.append(attrs.evolve(c, description="The series' id."))
+        elif c.name == "scope":
+            out.append(
+                attrs.evolve(c, description="'series': strikes the sources report only as one.")
+            )
+        elif c.name == "event_date":
+            out += _SERIES_DATES
+        elif c.name in _EVENT_DATES:
+            continue
+        elif _toll_name(c.name) != c.name:
+            described = c.description.replace("Deaths", "The series' toll").replace(
+                "deaths_", "toll_"
+            )
+            out.append(attrs.evolve(c, name=_toll_name(c.name), description=described))
+        else:
+            out.append(c)
+    return tuple(out)
+
+
+_SERIES = _series_columns()
+# deaths_counted_to is a series' (toll_counted_to); a single strike's toll counts to no day
+_STRIKES = tuple(c for c in _STRIKES if c.name != "deaths_counted_to")
+
 _CLAIMS = (
     _c(
         "claim_id",
@@ -275,7 +332,24 @@ _CLAIMS = (
         "'<strike id>#<n>': the strike and the claim's position.",
         required=True,
     ),
-    _c("strike_id", "string", "The strike the figure is about.", required=True),
+    _c(
+        "strike_id",
+        "string",
+        "The single strike the figure is about (the strikes table); empty for a series' toll.",
+    ),
+    _c(
+        "series_id",
+        "string",
+        "The series whose toll the figure is (the series table); empty for a strike's.",
+    ),
+    _c(
+        "scope",
+        "string",
+        "'event' (a single strike's figure) or 'series' (a series' toll): never sum "
+        "a series' figures with a strike's.",
+        required=True,
+        vocabulary=_words(Scope),
+    ),
     _c(
         "victims",
         "string",
@@ -441,6 +515,7 @@ _REFERENCES = (
 
 _COLUMNS: dict[str, tuple[Column, ...]] = {
     "strikes": _STRIKES,
+    "series": _SERIES,
     "claims": _CLAIMS,
     "groups": _GROUPS,
     "ceasefires": _CEASEFIRES,
@@ -451,10 +526,12 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
 #: For each table: its primary key, and foreign keys (column -> (table, column)).
 KEYS: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "strikes": ("id", {"actor1_id": ("groups", "id")}),
+    "series": ("id", {"actor1_id": ("groups", "id")}),
     "claims": (
         "claim_id",
         {
             "strike_id": ("strikes", "id"),
+            "series_id": ("series", "id"),
             "claimant_id": ("groups", "id"),
             "source": ("sources", "id"),
         },
@@ -477,7 +554,7 @@ def columns(kind: str) -> tuple[Column, ...]:
 
     Examples:
         >>> [c.name for c in columns("claims")][:4]
-        ['claim_id', 'strike_id', 'victims', 'outcome']
+        ['claim_id', 'strike_id', 'series_id', 'scope']
     """
     try:
         return _COLUMNS[kind]
@@ -614,7 +691,9 @@ def _claim_row(
 ) -> Row:
     return {
         "claim_id": f"{s.id}#{i}",
-        "strike_id": s.id,
+        "strike_id": None if s.is_series else s.id,
+        "series_id": s.id if s.is_series else None,
+        "scope": s.scope.value,
         "victims": c.victims.value,
         "outcome": c.outcome.value,
         "low": c.low,
@@ -748,19 +827,53 @@ def _gazetteer(data: Dataset | None) -> list[Place] | None:
     return None if data is None else gazetteer(data.places)
 
 
-def strike_records(strikes: Iterable[Strike], data: Dataset | None = None) -> list[Row]:
-    """The strikes table's rows for any strikes (a query's result, say).
+def _series_row(s: Strike, row: Row) -> Row:
+    """A series' row of the series table, from the row `_strike_row` made of it."""
+    start, end = _range(s.start), _range(s.end)
+    out: Row = {}
+    for key, value in row.items():
+        if key == "event_date":
+            out |= {
+                "start_earliest": start[0],
+                "start_latest": start[1],
+                "start_text": start[2],
+                "end_earliest": end[0],
+                "end_latest": end[1],
+                "end_text": end[2],
+            }
+        elif key not in _EVENT_DATES:
+            out[_toll_name(key)] = value
+    return out
 
-    ``data`` gives the places whose points may stand for a district or governorate.
+
+def strike_records(
+    strikes: Iterable[Strike], data: Dataset | None = None, kind: str = "strikes"
+) -> list[Row]:
+    """The rows of the strikes (or the series) table for any strikes (a query's result).
+
+    ``kind`` ``strikes`` takes the single strikes among ``strikes``, ``series`` the series:
+    each table holds its own records only. ``data`` gives the places whose points may
+    stand for a district or governorate.
     """
     gazetteer, articles = _gazetteer(data), cited_by_id(data)
-    return [_strike_row(s, gazetteer, articles) for s in strikes]
+    series = kind == "series"
+    rows = []
+    for s in strikes:
+        if s.is_series is not series:
+            continue
+        row = _strike_row(s, gazetteer, articles)
+        if series:
+            rows.append(_series_row(s, row))
+        else:
+            del row["deaths_counted_to"]
+            rows.append(row)
+    return rows
 
 
 def rows_of(kind: str, records: Iterable[Any], data: Dataset | None = None) -> list[Row]:
-    """A view's rows for some of its records (a query's result): strikes or ceasefires."""
-    if kind == "strikes":
-        return strike_records(records, data)
+    """A view's rows for some of its records (a query's result): strikes, series, ceasefires."""
+    if kind in ("strikes", "series"):
+        return strike_records(records, data, kind)
     return list(map(_ceasefire_row, records))
 
 
@@ -768,6 +881,7 @@ def _rows(data: Dataset, kind: str) -> Iterable[Row]:
     articles = cited_by_id(data) if kind in ("claims", "sources") else None
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "strikes": lambda: strike_records(data.strikes, data),
+        "series": lambda: strike_records(data.strikes, data, "series"),
         "claims": lambda: (
             _claim_row(s, i, c, articles) for s in data.strikes for i, c in enumerate(s.claims)
         ),
@@ -792,7 +906,7 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> row = to_records(isk.load())[4]
+        >>> row = to_records(isk.load())[1]
         >>> row["event_date"], row["location"], row["admin1"]
         (datetime.date(2019, 6, 30), 'Rif Al-Muhandiseen', 'Aleppo')
         >>> row["actor2"]
