@@ -144,7 +144,10 @@ def test_perpetrator_filters_what_is_summed(data: isk.Dataset) -> None:
         "2019-08-31-kafranbel-shelling",
     }
     assert data.casualties(us, victims="civilians").low == 0  # al-Jinah: 0-49, disputed
-    assert [s.id for s in data.strikes_by_group("Hurras al-Din", perpetrator="CENTCOM")] == []
+    # CENTCOM said "its jets had struck" on 30 June 2019 (003): found by that attribution
+    assert [s.id for s in data.strikes_by_group("Hurras al-Din", perpetrator="CENTCOM")] == [
+        "2019-06-30-rif-al-muhandisin"
+    ]
     assert len(data.strikes_by_group("Hurras al-Din", perpetrator="US military")) == 4
 
 

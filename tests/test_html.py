@@ -17,9 +17,13 @@ def test_a_strike_shows_every_claim_with_its_source_and_quote(data: isk.Dataset)
         assert f"<td>{label(claim.source)}</td>" in html
         assert claim.source.id not in html
     deaths = data.casualties([strike]).per_strike[0]
-    # facts; the accounts behind the deaths; the claims; the reference facts: each with a header
-    rows = 7 + (1 + len(deaths.accounts)) + (1 + len(strike.claims)) + (1 + len(strike.references))
+    # facts; who struck, source by source; the accounts behind the deaths; the claims; the
+    # reference facts: each with a header
+    rows = 7 + (1 + len(strike.attributions)) + (1 + len(deaths.accounts))
+    rows += (1 + len(strike.claims)) + (1 + len(strike.references))
     assert html.count("<tr>") == rows
+    for a in strike.attributions:  # 002's "the US", 003's "a US-led strike"
+        assert f"<td>{escape(a.quote)}</td>" in html
     assert "<th>deaths (all victims)</th><td>49</td>" in html
     assert "reference, corrects, high: date 2017-03-16" in html
     assert "2017-03-16..2017-03-17 (On March 17, 2017; In March 2017; disputed)" in html

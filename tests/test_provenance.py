@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 import idlibstrikes as isk
+from idlibstrikes._models import nested
 from idlibstrikes._names import name_key
 
 from .conftest import collapse
@@ -90,7 +91,12 @@ def test_every_strike_cites_place_perpetrator_and_targets(data: isk.Dataset) -> 
     for strike in data.strikes:
         assert strike.start_claims if strike.is_series else strike.date_claims, strike.id
         assert strike.citations_for("place"), strike.id
-        assert strike.citations_for("perpetrator"), strike.id
+        # who struck: each source's attribution, with its words; the filed perpetrator
+        # is one of the groups they name, or one those are within
+        assert strike.attributions, strike.id
+        assert any(nested(strike.perpetrator, g) for a in strike.attributions for g in a.groups), (
+            strike.id
+        )
         if strike.targets:
             assert strike.citations_for("targets"), strike.id
         if strike.killed:

@@ -42,7 +42,15 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._wording import date_text, figure_text, reference_text, status_text, who_text
+from ._wording import (
+    attribution_text,
+    date_text,
+    figure_text,
+    perpetrators_text,
+    reference_text,
+    status_text,
+    who_text,
+)
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -159,7 +167,7 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
     return [
         (
             date_text(s.date),
-            s.perpetrator.name,
+            perpetrators_text(s),
             _place(s),
             ", ".join(t.name for t in s.targets) or "-",
             deaths_text(s),
@@ -175,7 +183,7 @@ def series_rows(series: Sequence[Strike]) -> list[tuple[str, ...]]:
     Examples:
         >>> import idlibstrikes as isk
         >>> series_rows([isk.load().strike("2019-idlib-offensive")])[0][:3]
-        ('2019-04-21..2019-04-30', '2019-08-31', 'Syrian government forces')
+        ('2019-04-21..2019-04-30', '2019-08-31', 'Syrian government forces + Russian military')
     """
     return [
         (date_text(s.start), date_text(s.end), *row[1:])
@@ -732,6 +740,13 @@ def _strikes(args: argparse.Namespace) -> int:
     fmt = getattr(args, "format", "table")
     if fmt == "table":
         print(_listing(chosen))
+        if not chosen and not getattr(args, "series", False):
+            # series are listed only on request: say when some match, lest "no strikes"
+            # read as "nothing matches"
+            args.series = True
+            also = [s.id for s in _chosen(data, args) if s.is_series]
+            if also:
+                print(_fit(f"(and {len(also)} series: {', '.join(also)}; add --series)", _width()))
         return 0
     from ._export import json_rows, rows_csv
     from ._tables import columns, strike_records
@@ -914,7 +929,13 @@ def _describe(record: object, data: Dataset) -> str:
         lines += [
             f"  place: {_place(s)}" + (f", near {s.place.near.name}" if s.place.near else ""),
             *_facts(s.references, "place"),
-            f"  perpetrator: {s.perpetrator.name}",
+            f"  who struck: {perpetrators_text(s)}",
+            *(f"    {attribution_text(a)}: {_quote(a.quote)}" for a in s.attributions),
+            *(
+                [f"  with the backing of: {', '.join(g.name for g in s.allies)}"]
+                if s.allies
+                else []
+            ),
             f"  targets: {', '.join(t.name for t in s.targets) or '-'}",
         ]
         if s.killed:

@@ -467,8 +467,11 @@ class Dataset:
         if not include_series:
             chosen = [s for s in chosen if not s.is_series]
         if perpetrator is not None:
+            # by any group a source says struck or may have struck (or one part of it)
             by, queries = self.group(perpetrator).id, self._query_index()
-            chosen = [s for s in chosen if queries.reaches(s.perpetrator, by, s.date)]
+            chosen = [
+                s for s in chosen if any(queries.reaches(g, by, s.date) for g in s.attributed)
+            ]
         return Strikes(chosen, dataset=self, query=query)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:

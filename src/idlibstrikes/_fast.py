@@ -31,18 +31,21 @@ from ._dates import DateRange
 from ._files import RawRecord
 from ._models import (
     Announcement,
+    Attribution,
     CasualtyClaim,
     Citation,
     DateClaim,
     Outcome,
     Scope,
     Source,
+    Stance,
     Strike,
     StrikeKind,
     Victims,
+    nested,
 )
 from ._reader import _ID, _ISO_DAY, COMMENT, Fields, Problems, _writable
-from ._schema import CITATION, CLAIM, DATE, DATE_CLAIM, STRIKE
+from ._schema import ATTRIBUTION, CITATION, CLAIM, DATE, DATE_CLAIM, STRIKE
 from ._summary import of_claims
 
 __all__ = ["FastStrikes"]
@@ -55,6 +58,7 @@ _STRIKE_KEYS = STRIKE | {COMMENT}
 _CLAIM_KEYS = CLAIM | {COMMENT}
 _DATE_CLAIM_KEYS = DATE_CLAIM | {COMMENT}
 _CITATION_KEYS = CITATION | {COMMENT}
+_ATTRIBUTION_KEYS = ATTRIBUTION | {COMMENT}
 _PLAIN_DATE_KEYS = frozenset({"text", "span", "earliest", "latest", "reasoning", COMMENT})
 
 
@@ -65,6 +69,7 @@ def _members(vocabulary: type[E]) -> dict[str, E]:
 _KINDS = _members(StrikeKind)
 _VICTIMS = _members(Victims)
 _OUTCOMES = _members(Outcome)
+_STANCES = _members(Stance)
 
 
 def _setters(cls: type, names: str) -> tuple[Any, ...]:
@@ -88,7 +93,8 @@ _CLAIM = _setters(
 _STRIKE = _setters(
     Strike,
     "id scope kind description date date_claims start end start_claims end_claims place "
-    "perpetrator allies targets claims killed announcements sources citations references note",
+    "perpetrator attributions allies targets claims killed announcements sources citations "
+    "references note",
 )
 
 
@@ -166,6 +172,7 @@ def _strike(
     end_claims: Any,
     place: Any,
     perpetrator: Any,
+    attributions: Any,
     allies: Any,
     targets: Any,
     claims: Any,
@@ -189,6 +196,7 @@ def _strike(
         s_end_claims,
         s_place,
         s_perpetrator,
+        s_attributions,
         s_allies,
         s_targets,
         s_claims,
@@ -212,6 +220,7 @@ def _strike(
     s_end_claims(o, end_claims)
     s_place(o, place)
     s_perpetrator(o, perpetrator)
+    s_attributions(o, attributions)
     s_allies(o, allies)
     s_targets(o, targets)
     s_claims(o, claims)
@@ -462,6 +471,21 @@ class FastStrikes:
             raise _Bail
         return [self.text(v) for v in value]
 
+    def attribution(self, d: dict[str, Any]) -> Attribution:
+        groups = self.refs(d.get("groups"), self.b.groups)
+        if not groups:
+            raise _Bail
+        claimant = d.get("claimant")
+        source, quote = self.source_and_quote(d)
+        return Attribution(
+            groups=groups,
+            stance=self.member(d.get("stance"), _STANCES, Stance.STRUCK),
+            claimant=None if claimant is None else self.ref(claimant, self.b.groups),
+            source=source,
+            quote=quote,
+            note=self.note(d),
+        )
+
     def citation(self, d: dict[str, Any]) -> Citation:
         source, quote = self.source_and_quote(d)
         return _citation(source, quote, self.text(d.get("about")))
@@ -500,12 +524,23 @@ class FastStrikes:
         citations = tuple(
             [self.citation(c) for c in self.objects(d.get("citations"), _CITATION_KEYS)]
         )
+        attributions = tuple(
+            [self.attribution(a) for a in self.objects(d.get("attributions"), _ATTRIBUTION_KEYS)]
+        )
+        perpetrator = self.ref(d.get("perpetrator"), b.groups)
+        if attributions and not any(  # the strict reader says why
+            nested(perpetrator, g)
+            for a in attributions
+            if a.stance is not Stance.DENIED
+            for g in a.groups
+        ):
+            raise _Bail
         announcements = tuple(self.by_subject.get(ident, ()))
         targets = self.refs(d.get("targets"), b.groups)
         for target in targets:
             if target.founded is not None and date.latest < target.founded.earliest:
                 raise _Bail
-        sources = self.articles((date_claims, claims, citations))
+        sources = self.articles((date_claims, claims, citations, attributions))
         if announcements:  # rare: the general rule
             sources = b.shared(
                 articles_of([*sources, *(s for a in announcements for s in a.sources)])
@@ -522,7 +557,8 @@ class FastStrikes:
             (),
             (),
             self.ref(d.get("place"), b.places),
-            self.ref(d.get("perpetrator"), b.groups),
+            perpetrator,
+            attributions,
             self.refs(d.get("allies"), b.groups),
             targets,
             claims,

@@ -462,13 +462,14 @@ def merge(*parts: RawData) -> RawData:
 # -- additions -----------------------------------------------------------------------------
 
 #: What a user file may add to an existing record: its kind -> (file key, list fields).
-_ADDABLE = {
+ADDABLE = {
     "strike": (
         "strikes",
         (
             "date_claims",
             "start_claims",
             "end_claims",
+            "attributions",
             "targets",
             "allies",
             "killed",
@@ -506,7 +507,7 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
     for add in raw.records["additions"]:
         path = f"additions[{add.position}]"
         target = add.data.get("kind")
-        fields = _ADDABLE[target][1] if isinstance(target, str) and target in _ADDABLE else ()
+        fields = ADDABLE[target][1] if isinstance(target, str) and target in ADDABLE else ()
         named = add.data.get("id")
         f = Fields(
             problems,
@@ -517,17 +518,17 @@ def apply_additions(raw: RawData, problems: Problems) -> RawData:
             allowed=frozenset({"kind", "id", *fields}),
         )
         key = f.text("kind")
-        if key is not None and key not in _ADDABLE:
+        if key is not None and key not in ADDABLE:
             f.fail(
                 "kind",
                 "not a kind of record that can be added to",
                 found=show(key),
-                expected="one of " + ", ".join(_ADDABLE),
+                expected="one of " + ", ".join(ADDABLE),
             )
         ident = f.ident("id")
-        if key not in _ADDABLE or ident is None:
+        if key not in ADDABLE or ident is None:
             continue
-        kind = _ADDABLE[key][0]
+        kind = ADDABLE[key][0]
         if (kind, ident) not in where:
             f.fail(
                 "id",

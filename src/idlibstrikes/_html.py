@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from ._casualties import StrikeCasualties, deaths_text, summarize
 from ._models import Ceasefire, Group, Outcome, ReferenceFact, Source, Strike, Victims
-from ._wording import date_text, figure_text, reference_text, status_text, who_text
+from ._wording import (
+    date_text,
+    figure_text,
+    perpetrators_text,
+    reference_text,
+    status_text,
+    who_text,
+)
 
 if TYPE_CHECKING:
     from ._casualties import Casualties
@@ -130,7 +137,8 @@ def strike_html(s: Strike) -> str:
         [
             *when,
             ("place", s.place.name + (f", {s.place.governorate}" if s.place.governorate else "")),
-            ("perpetrator", s.perpetrator.name),
+            ("who struck", perpetrators_text(s)),
+            *((("with the backing of", ", ".join(g.name for g in s.allies)),) if s.allies else ()),
             ("targets", ", ".join(t.name for t in s.targets) or "none named"),
             ("deaths (all victims)", deaths_text(s)),
             ("best estimate", "-" if deaths.best is None else str(deaths.best)),
@@ -153,8 +161,23 @@ def strike_html(s: Strike) -> str:
         ),
         caption="Casualty claims",
     )
+    attributions = _table(
+        ("says", "groups", "according to", "source", "quote"),
+        (
+            (
+                a.stance.value,
+                ", ".join(g.name for g in a.groups),
+                who_text(a.claimant, a.source),
+                label(a.source),
+                a.quote,
+            )
+            for a in s.attributions
+        ),
+        caption="Who struck, source by source",
+    )
     return (
         facts
+        + (attributions if s.attributions else "")
         + (_accounts(deaths) if deaths.known else "")
         + (claims if s.claims else "")
         + (_references(s.references) if s.references else "")
@@ -191,7 +214,7 @@ def strikes_html(
     rows = (
         (
             ("series " if s.is_series else "") + date_text(s.date),
-            s.perpetrator.name,
+            perpetrators_text(s),
             s.place.name,
             ", ".join(t.name for t in s.targets) or "-",
             deaths_text(s),

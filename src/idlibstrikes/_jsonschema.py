@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _schema as keys
+from ._files import ADDABLE
 from ._models import (
     CeasefireKind,
     Confidence,
@@ -27,6 +28,7 @@ from ._models import (
     Relation,
     Scope,
     SourceKind,
+    Stance,
     StrikeKind,
     Victims,
 )
@@ -135,6 +137,18 @@ def _defs() -> dict[str, Any]:
         },
         "citation": _object(
             keys.CITATION, {"about": _TEXT, "source": _ID, "quote": _TEXT}, keys_of(keys.CITATION)
+        ),
+        "attribution": _object(
+            keys.ATTRIBUTION,
+            {
+                "groups": _ids() | {"minItems": 1},
+                "stance": _words(Stance),
+                "claimant": _ID,
+                "source": _ID,
+                "quote": _TEXT,
+                "note": _NOTE,
+            },
+            ("groups", "source", "quote"),
         ),
         "date_claim": _object(
             keys.DATE_CLAIM,
@@ -316,6 +330,7 @@ def _records() -> dict[str, dict[str, Any]]:
                 "end_claims": _list("date_claim"),
                 "place": _ID,
                 "perpetrator": _ID,
+                "attributions": _list("attribution"),
                 "allies": _ids(),
                 "targets": _ids(),
                 "killed": _ids(),
@@ -403,28 +418,9 @@ def json_schema() -> dict[str, Any]:
         ('https://json-schema.org/draft/2020-12/schema', ['$schema', '//', 'additions'])
     """
     records = _records()
-    extendable = {
-        "strike": ("date_claims", "start_claims", "end_claims", "targets", "allies", "killed"),
-        "group": ("aliases", "founding", "ending", "strength", "affiliations"),
-        "ceasefire": ("start_claims", "end_claims", "parties", "brokers"),
-        "development": ("start_claims", "end_claims", "actors", "affected"),
-        "place": ("aliases",),
-        "person": ("aliases", "roles"),
-    }
-    plural = {
-        "strike": "strikes",
-        "group": "groups",
-        "ceasefire": "ceasefires",
-        "development": "developments",
-        "place": "places",
-        "person": "people",
-    }
     additions = []
-    for kind, lists in extendable.items():
-        fields = {
-            name: records[plural[kind]]["properties"][name]
-            for name in (*lists, *(("claims",) if kind == "strike" else ()), "citations")
-        }
+    for kind, (plural, lists) in ADDABLE.items():  # what the loader lets an addition extend
+        fields = {name: records[plural]["properties"][name] for name in lists}
         additions.append(
             {
                 "type": "object",

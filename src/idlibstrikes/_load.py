@@ -35,6 +35,7 @@ from ._files import KINDS, RawData, RawRecord
 from ._models import (
     Affiliation,
     Announcement,
+    Attribution,
     CasualtyClaim,
     Ceasefire,
     CeasefireKind,
@@ -57,16 +58,19 @@ from ._models import (
     Scope,
     Source,
     SourceKind,
+    Stance,
     StrengthEstimate,
     Strike,
     StrikeKind,
     Victims,
+    nested,
 )
 from ._names import NAMED_KINDS, name_clashes, name_key
 from ._reader import Fields, show
 from ._schema import (
     AFFILIATION,
     ANNOUNCEMENT,
+    ATTRIBUTION,
     CEASEFIRE,
     CLAIM,
     DATE,
@@ -490,6 +494,7 @@ class _Builder(RecordBuilder):
             date = self.summary(date_claims, ident, "date")
         claims = self.casualty_claims(f, scope)
         citations = self.citations(f)
+        attributions = self.attributions(f)
         announcements = tuple(by_subject.get(ident or "", ()))
         targets = self.refs(f, "targets", self.groups, "group")
         strike = self.construct(
@@ -507,6 +512,7 @@ class _Builder(RecordBuilder):
             end_claims=ends,
             place=self.ref(f, "place", self.places, "place"),
             perpetrator=self.ref(f, "perpetrator", self.groups, "group"),
+            attributions=attributions,
             allies=self.refs(f, "allies", self.groups, "group"),
             targets=targets,
             claims=claims,
@@ -518,6 +524,7 @@ class _Builder(RecordBuilder):
                         *(c.source for c in (*date_claims, *starts, *ends)),
                         *(c.source for c in claims),
                         *(c.source for c in citations),
+                        *(a.source for a in attributions),
                         *(s for a in announcements for s in a.sources),
                     ]
                 )
@@ -528,6 +535,17 @@ class _Builder(RecordBuilder):
         )
         if strike is None or ident is None:
             return
+        named = [g for a in strike.attributions if a.stance is not Stance.DENIED for g in a.groups]
+        if strike.attributions and not any(nested(strike.perpetrator, g) for g in named):
+            f.fail(
+                "perpetrator",
+                "no attribution names this group, a part of it or a group it is part of: "
+                "the perpetrator a record is filed under is one its sources name",
+                found=show(strike.perpetrator.id),
+                expected="one of " + ", ".join(repr(g.id) for g in named)
+                if named
+                else "an attribution that says who struck (stance 'struck' or 'suspected')",
+            )
         for i, target in enumerate(strike.targets):
             if target.founded is not None and strike.date.latest < target.founded.earliest:
                 self.fail_through(
@@ -540,6 +558,27 @@ class _Builder(RecordBuilder):
                 )
         if not f.failed:
             self.strikes[ident] = strike
+
+    def attributions(self, f: Fields) -> tuple[Attribution, ...]:
+        """Read a strike's attributions (who struck, as each source words it)."""
+        out = []
+        for c in f.children("attributions", ATTRIBUTION):
+            groups = self.refs(c, "groups", self.groups, "group")
+            if not groups and not c.failed:
+                c.fail("groups", "an attribution names at least one group")
+            attribution = self.construct(
+                c,
+                Attribution,
+                groups=groups,
+                stance=c.enum("stance", Stance, Stance.STRUCK),
+                claimant=self.opt_ref(c, "claimant", self.groups, "group"),
+                source=self.source(c),
+                quote=self.quote(c),
+                note=c.note(),
+            )
+            if attribution is not None:
+                out.append(attribution)
+        return tuple(out)
 
     def casualty_claims(self, f: Fields, scope: Scope | None) -> tuple[CasualtyClaim, ...]:
         """Read a strike's casualty claims."""

@@ -29,6 +29,7 @@ from ._dates import DateRange, PeriodLike, parse_period
 __all__ = [
     "Affiliation",
     "Announcement",
+    "Attribution",
     "CasualtyClaim",
     "Ceasefire",
     "CeasefireKind",
@@ -53,6 +54,7 @@ __all__ = [
     "Scope",
     "Source",
     "SourceKind",
+    "Stance",
     "StatusSpan",
     "StrengthEstimate",
     "Strike",
@@ -282,6 +284,23 @@ class DevelopmentKind(_Vocabulary):
     OFFENSIVE = "offensive"
     CONTROL = "control"
     GOVERNMENT_FALLS = "government_falls"
+
+
+class Stance(_Vocabulary):
+    """What an [`Attribution`][idlibstrikes.Attribution] says of the groups it names.
+
+    ``struck``: they carried the strike out ("US Central Command said its jets had
+    struck"); ``suspected``: they may have (a source that cannot say who, or "most
+    likely"); ``denied``: they did not (a spokesman's denial).
+
+    Examples:
+        >>> Stance("denied").name
+        'DENIED'
+    """
+
+    STRUCK = "struck"
+    SUSPECTED = "suspected"
+    DENIED = "denied"
 
 
 class Confidence(_Vocabulary):
@@ -931,6 +950,99 @@ class Announcement:
         return tuple({r.source.id: r.source for r in self.reports}.values())
 
 
+def within(part: Group, whole: Group) -> bool:
+    """Whether ``part`` is ``whole``, or a part of it, as attributions are compared.
+
+    A group is within another it is (transitively) a part, branch or affiliate of (US
+    Central Command within the US military, within the United States), and a coalition
+    holds the forces of the state that leads it (``led_by``: the United States within the
+    US-led coalition). Dates are not weighed: a force's place in its state does not lapse.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> centcom, coalition = data.group("CENTCOM"), data.group("US-led coalition")
+        >>> within(centcom, coalition), within(coalition, centcom)
+        (True, False)
+    """
+    seen: set[str] = set()
+    todo = [whole]
+    while todo:  # the whole and every leader inside it
+        w = todo.pop()
+        if w.id in seen:
+            continue
+        seen.add(w.id)
+        if _reaches_up(part, w.id):
+            return True
+        todo += [a.other for a in w.affiliations if a.relation is Relation.LED_BY]
+    return False
+
+
+def _reaches_up(group: Group, whole_id: str) -> bool:
+    seen: set[str] = set()
+    todo = [group]
+    while todo:
+        g = todo.pop()
+        if g.id == whole_id:
+            return True
+        if g.id not in seen:
+            seen.add(g.id)
+            todo += [a.other for a in g.affiliations if a.relation.is_affiliate]
+    return False
+
+
+def nested(a: Group, b: Group) -> bool:
+    """Whether one of two groups is within the other (see `within`): not rival accounts.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> nested(data.group("US military"), data.group("CENTCOM"))
+        True
+        >>> nested(data.group("Syrian government forces"), data.group("Russian military"))
+        False
+    """
+    return within(a, b) or within(b, a)
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+class Attribution:
+    """One source's statement of who carried a strike out (or did not), as it words it.
+
+    Attributes:
+        groups: The groups it names, together ("Syrian and Russian air strikes": two).
+        stance: Whether it says they struck, may have, or did not
+            (a [`Stance`][idlibstrikes.Stance]).
+        source: The source.
+        quote: The source's words.
+        claimant: Who makes the attribution, where the source says ("the US-led coalition
+            ... has claimed responsibility", "US Central Command said its jets"); ``None``
+            where the source speaks in its own voice.
+        note: A coding note.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> [(a.groups[0].id, a.source.short_id) for a in june.attributions]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('us-military', '002'), ('us-led-coalition', '002'), ('centcom', '003'),
+         ('us-led-coalition', '003')]
+    """
+
+    __repr__ = fields_repr
+
+    groups: tuple[Group, ...] = attrs.field(validator=check.tuple_of(Group))
+    source: Source = attrs.field(validator=check.instance(Source))
+    quote: str = attrs.field(validator=check.text)
+    stance: Stance = attrs.field(default=Stance.STRUCK, validator=check.instance(Stance))
+    claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
+    note: str = attrs.field(default="", validator=check.instance(str))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.groups:
+            raise ValueError("an attribution names at least one group")
+
+
 @attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class Strike:
     """One strike (or a series the sources report as one), however many sources report it.
@@ -955,7 +1067,11 @@ class Strike:
         end_claims: For a series: each source's date for its end ("still going on when
             the article appeared" is an end on or after the publication date).
         place: Where, as the articles name it.
-        perpetrator: Who carried it out.
+        perpetrator: Who carried it out, as the dataset files it (ACLED's ``actor1``): one
+            of the groups its attributions name, or one they are all within. Every
+            perpetrator the sources name is in `perpetrators`.
+        attributions: Each source's statement of who struck (or may have, or did not),
+            with its words.
         allies: Who backed or joined the perpetrator, where stated.
         targets: The groups the sources name as its target.
         claims: Every casualty figure, one per claimant and source.
@@ -998,6 +1114,9 @@ class Strike:
         default=(), validator=check.tuple_of(DateClaim)
     )
     end_claims: tuple[DateClaim, ...] = attrs.field(default=(), validator=check.tuple_of(DateClaim))
+    attributions: tuple[Attribution, ...] = attrs.field(
+        default=(), validator=check.tuple_of(Attribution)
+    )
     allies: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
     targets: tuple[Group, ...] = attrs.field(default=(), validator=check.tuple_of(Group))
     claims: tuple[CasualtyClaim, ...] = attrs.field(
@@ -1046,6 +1165,88 @@ class Strike:
             return False
         return self.start.latest <= first and last <= self.end.earliest
 
+    @property
+    def attributed(self) -> tuple[Group, ...]:
+        """Every group a source says struck or may have struck, and the filed perpetrator.
+
+        What [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between]'s
+        ``perpetrator`` finds a record by; a denial is not an attribution.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+            >>> [g.id for g in june.attributed]
+            ['us-military', 'us-led-coalition', 'centcom']
+        """
+        found = {self.perpetrator.id: self.perpetrator}
+        for a in self.attributions:
+            if a.stance is not Stance.DENIED:
+                for g in a.groups:
+                    found.setdefault(g.id, g)
+        return tuple(found.values())
+
+    @property
+    def perpetrators(self) -> tuple[Group, ...]:
+        """Who struck, summarised: the filed perpetrator and every other group named.
+
+        Groups within one another are one reading, named once by the one it is filed
+        under (CENTCOM's "its jets", Kurdistan 24's "US forces" and the coalition's claim
+        of the 30 June 2019 strike are the US military's); groups that are not are each
+        listed: "Syrian and Russian air strikes" make two. Where the attributions conflict
+        (`perpetrator_disputed`), the groups only suspected are listed too.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> [g.name for g in data.strike("2019-idlib-offensive").perpetrators]
+            ['Syrian government forces', 'Russian military']
+            >>> [g.name for g in data.strike("2019-06-30-rif-al-muhandisin").perpetrators]
+            ['US military']
+        """
+        stances = (
+            (Stance.STRUCK, Stance.SUSPECTED) if self.perpetrator_disputed else (Stance.STRUCK,)
+        )
+        out = [self.perpetrator]
+        for a in self.attributions:
+            if a.stance in stances:
+                out += [g for g in a.groups if not any(nested(g, o) for o in out)]
+        return tuple(out)
+
+    @property
+    def perpetrator_disputed(self) -> bool:
+        """Whether the sources disagree on who struck.
+
+        They do where a denial names a group another attribution says struck or may have
+        (or one within it, or a whole it is within); where a source suspects a group that
+        none says struck; or where two readings of who struck (groups within one another
+        are one reading) are given and no one source gives both. Naming a part of another
+        is agreement, and a source that names two groups says they struck together.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [s.id for s in isk.load().strikes if s.perpetrator_disputed]
+            []
+        """
+        named: dict[Stance, list[tuple[Group, str]]] = {s: [] for s in Stance}
+        for a in self.attributions:
+            named[a.stance] += [(g, a.source.id) for g in a.groups]
+        struck, suspected = named[Stance.STRUCK], named[Stance.SUSPECTED]
+        if any(nested(d, g) for d, _ in named[Stance.DENIED] for g, _ in (*struck, *suspected)):
+            return True
+        if struck and any(not any(nested(s, g) for g, _ in struck) for s, _ in suspected):
+            return True
+        # readings: groups within one another, joined; each with the sources giving it
+        readings: list[tuple[list[Group], set[str]]] = []
+        for g, source in struck or suspected:
+            joined = [r for r in readings if any(nested(g, o) for o in r[0])]
+            groups, sources = [g], {source}
+            for r in joined:
+                readings.remove(r)
+                groups += r[0]
+                sources |= r[1]
+            readings.append((groups, sources))
+        return any(not a[1] & b[1] for i, a in enumerate(readings) for b in readings[i + 1 :])
+
     def citations_for(self, about: str) -> tuple[Citation, ...]:
         """The quotes that support one field (``"place"``, ``"targets"``, ...).
 
@@ -1064,10 +1265,8 @@ class Strike:
 
     def __repr__(self) -> str:
         targets = ", ".join(t.name for t in self.targets) or "no named target"
-        return (
-            f"<Strike {self.id}: {self.date}, {self.place.name}, "
-            f"{self.perpetrator.name} -> {targets}>"
-        )
+        who = " + ".join(g.name for g in self.perpetrators)
+        return f"<Strike {self.id}: {self.date}, {self.place.name}, {who} -> {targets}>"
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)

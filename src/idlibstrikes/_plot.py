@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._dates import PeriodLike, parse_period
 from ._models import Ceasefire, CeasefireStatus, Place, Scope, StatusSpan, Strike
-from ._wording import status_text
+from ._wording import perpetrators_text, status_text
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -161,7 +161,7 @@ def _short(text: str, width: int = 40) -> str:
 def _row_label(strike: Strike) -> str:
     # ISO dates, not the article's wording: "late on Saturday" means nothing out of context.
     # The lines under it say who struck whom, so no row depends on the legend alone.
-    who = f"{_short(strike.perpetrator.name, 30)} \u2192 {', '.join(_targets(strike))}"
+    who = f"{_short(perpetrators_text(strike), 40)} \u2192 {', '.join(_targets(strike))}"
     lines = textwrap.wrap(who, 50, max_lines=2, placeholder=" ...")
     return "\n".join([f"{strike.date}  {_short(strike.place.name)}", *lines])
 

@@ -41,6 +41,7 @@ from ._models import (
     Relation,
     Scope,
     SourceKind,
+    Stance,
     StrikeKind,
     Victims,
 )
@@ -427,12 +428,23 @@ _SPECS: dict[str, tuple[_Part, ...]] = {
         _Child("start_claims", "date_claims"),
         _Child("end_claims", "date_claims"),
         _s("place", "The place's id.", required=True),
-        _s("perpetrator", "The perpetrator's group id.", required=True),
+        _s("perpetrator", "The id of the group the record is filed under.", required=True),
+        _Child("attributions", "attributions"),
         _l("allies", "Ids of groups acting with the perpetrator."),
         _l("targets", "Ids of the targeted groups."),
         _l("killed", "Ids of the people reported killed."),
         _Child("claims", "casualty_claims"),
         _CITATIONS,
+        _NOTE,
+    ),
+    "attributions": (
+        _Scalar(
+            "groups", "strings", "Ids of the groups the source names as striking.", required=True
+        ),
+        _v("stance", Stance, "struck, suspected or denied (empty: struck)."),
+        _s("claimant", "The id of the group making the attribution; empty: the outlet."),
+        _SOURCE,
+        _QUOTE,
         _NOTE,
     ),
     "casualty_claims": (
@@ -522,6 +534,7 @@ TABLES: tuple[str, ...] = (
     "announcements",
     "strikes",
     "series",
+    "attributions",
     "casualty_claims",
     "date_claims",
     "citations",
@@ -542,6 +555,7 @@ _PARENT_KEY = {
     "affiliations": ("group_id", "groups"),
     "strength_estimates": ("group_id", "groups"),
     "casualty_claims": ("strike_id", "strikes or series"),
+    "attributions": ("strike_id", "strikes or series"),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "AFFILIATION",
     "ANNOUNCEMENT",
+    "ATTRIBUTION",
     "CEASEFIRE",
     "CITATION",
     "CLAIM",
@@ -83,6 +84,7 @@ STRIKE = _keys(
     "end_claims",
     "place",
     "perpetrator",
+    "attributions",
     "allies",
     "targets",
     "killed",
@@ -90,6 +92,7 @@ STRIKE = _keys(
     "citations",
     "note",
 )
+ATTRIBUTION = _keys("groups", "stance", "claimant", "source", "quote", "note")
 CLAIM = _keys(
     "victims",
     "outcome",

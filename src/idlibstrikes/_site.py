@@ -39,7 +39,7 @@ import attrs
 
 import idlibstrikes as isk
 from idlibstrikes._casualties import deaths_text, summarize  # the package's own wording
-from idlibstrikes._wording import date_text, figure_text, span_text
+from idlibstrikes._wording import date_text, figure_text, perpetrators_text, span_text
 
 ROOT = Path(__file__).resolve().parents[2]
 _SESSIONS: dict[str, dict[str, Any]] = {}
@@ -264,7 +264,7 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
             date_text(s.date),
             s.place.name,
             r["admin1"],
-            s.perpetrator.name,
+            perpetrators_text(s),
             r["actor2"],
             deaths_text(s),
             "" if r["deaths_best"] is None else r["deaths_best"],
@@ -290,7 +290,7 @@ def series_table(data: isk.Dataset | None = None) -> str:
             date_text(s.start),
             date_text(s.end) if s.end else "not stated",
             s.place.name,
-            s.perpetrator.name,
+            perpetrators_text(s),
             tuple(t.name for t in s.targets),
             "; ".join(
                 f"{v.value} {deaths_text(s, v)}"

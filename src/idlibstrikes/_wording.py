@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ._dates import DateRange
-from ._models import Ceasefire, CeasefireStatus, Group, ReferenceFact, Source
+from ._models import Attribution, Ceasefire, CeasefireStatus, Group, ReferenceFact, Source, Strike
 
 __all__ = [
+    "attribution_text",
     "date_text",
     "end_text",
     "figure_text",
+    "perpetrators_text",
     "reference_text",
     "span_text",
     "status_text",
@@ -144,3 +146,28 @@ def status_text(c: Ceasefire) -> str:
         else:
             parts.append(f"{words} {run.first} to {run.last}")
     return "; ".join([*parts, end_text(c)])
+
+
+def perpetrators_text(s: Strike) -> str:
+    """Who struck, as every view words it: each perpetrator, and whether it is disputed.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> perpetrators_text(isk.load().strike("2019-idlib-offensive"))
+        'Syrian government forces + Russian military'
+    """
+    who = " + ".join(g.name for g in s.perpetrators)
+    return f"{who} (disputed)" if s.perpetrator_disputed else who
+
+
+def attribution_text(a: Attribution) -> str:
+    """One attribution as a line: its stance, the groups, who says so and where.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [a] = isk.load().strike("2019-06-30-rif-al-muhandisin").attributions[2:3]
+        >>> attribution_text(a)
+        'struck: US Central Command, per US Central Command [003]'
+    """
+    who = f", per {a.claimant.name}" if a.claimant else ""
+    return f"{a.stance.value}: {', '.join(g.name for g in a.groups)}{who} [{a.source.short_id}]"

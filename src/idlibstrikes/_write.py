@@ -19,6 +19,7 @@ from ._dates import DateRange, span_text
 from ._models import (
     Affiliation,
     Announcement,
+    Attribution,
     CasualtyClaim,
     Ceasefire,
     Citation,
@@ -31,6 +32,7 @@ from ._models import (
     ReferenceFact,
     Role,
     Source,
+    Stance,
     StrengthEstimate,
     Strike,
 )
@@ -230,6 +232,18 @@ def _ids(records: Iterable[Any]) -> list[str]:
     return [r.id for r in records]
 
 
+def _attribution(a: Attribution) -> dict[str, Any]:
+    out = {
+        "groups": _ids(a.groups),
+        "stance": None if a.stance is Stance.STRUCK else a.stance.value,
+        "claimant": a.claimant.id if a.claimant else None,
+        "source": a.source.id,
+        "quote": a.quote,
+        "note": a.note,
+    }
+    return {k: v for k, v in out.items() if v not in (None, "")}
+
+
 def _strike(s: Strike) -> dict[str, Any]:
     return _drop_empty(
         {
@@ -242,6 +256,7 @@ def _strike(s: Strike) -> dict[str, Any]:
             "end_claims": [_date_claim(c) for c in s.end_claims],
             "place": s.place.id,
             "perpetrator": s.perpetrator.id,
+            "attributions": [_attribution(a) for a in s.attributions],
             "allies": _ids(s.allies),
             "targets": _ids(s.targets),
             "killed": _ids(s.killed),

@@ -40,6 +40,7 @@ from .._dates import DateRange
 from .._models import (
     Affiliation,
     Announcement,
+    Attribution,
     CasualtyClaim,
     Ceasefire,
     CeasefireKind,
@@ -56,6 +57,7 @@ from .._models import (
     Scope,
     Source,
     SourceKind,
+    Stance,
     StrengthEstimate,
     Strike,
     StrikeKind,
@@ -396,6 +398,32 @@ def strikes(
                 for claim in claims
             )
         citations = _citations(draw, sources, "place")
+        perpetrator = draw(st.sampled_from(groups_))
+        # who struck, source by source: the filed perpetrator first (the loader wants it
+        # named), then any other groups, stances and claimants
+        attributions: tuple[Attribution, ...] = ()
+        if draw(st.booleans()):
+            attributions = tuple(
+                Attribution(
+                    groups=(perpetrator,)
+                    if i == 0
+                    else tuple(
+                        draw(
+                            st.lists(
+                                st.sampled_from(groups_),
+                                min_size=1,
+                                max_size=2,
+                                unique_by=lambda g: g.id,
+                            )
+                        )
+                    ),
+                    stance=Stance.STRUCK if i == 0 else draw(st.sampled_from(list(Stance))),
+                    claimant=draw(st.none() | st.sampled_from(groups_)),
+                    source=draw(st.sampled_from(sources)),
+                    quote=draw(_words),
+                )
+                for i in range(draw(st.integers(1, 3)))
+            )
         targets = tuple(
             draw(st.lists(st.sampled_from(groups_), max_size=3, unique_by=lambda g: g.id))
         )
@@ -409,7 +437,8 @@ def strikes(
             description=draw(_words),
             date=date,
             place=draw(st.sampled_from(places_)),
-            perpetrator=draw(st.sampled_from(groups_)),
+            perpetrator=perpetrator,
+            attributions=attributions,
             scope=scope,
             kind=draw(st.sampled_from(list(StrikeKind))),
             date_claims=date_claims,
@@ -426,6 +455,7 @@ def strikes(
                     *(c.source for c in (*date_claims, *starts, *ends)),
                     *(c.source for c in claims),
                     *(c.source for c in citations),
+                    *(a.source for a in attributions),
                     *(s for a in announcements for s in a.sources),
                 ]
             ),
