@@ -247,7 +247,13 @@ def test_article_outlets_and_dates_from_the_reference_layer(data: isk.Dataset) -
     assert facts[("003", "outlet")].value.startswith("Middle East Eye")
     assert str(facts[("004", "published")].date) == "2019-09-01"
     assert str(data.source("004_4230a031e6ff8aa2").published) == "2019-09-01"
-    assert data.source("001_a3fa68a93635bb6d").outlet is None  # the article prints none
+    # the article prints none: its outlet is the reference's, which it names, in the words
+    # the outlet's other article (000) uses, so that one outlet has one label everywhere
+    national = data.source("001_a3fa68a93635bb6d")
+    assert national.outlet_quote == ""
+    assert national.outlet_from is not None
+    assert national.outlet_from.is_reference
+    assert national.label == data.source("000").label.replace("000", "001") == "001 The National"
 
 
 # -- properties of the summary rule ----------------------------------------------------------

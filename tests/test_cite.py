@@ -20,7 +20,7 @@ ADDRESSES = {
 }
 OUTLETS = {
     "000": "The National",
-    "001": "The National (Abu Dhabi)",
+    "001": "The National",
     "002": "Kurdistan 24",
     "003": "Middle East Eye",
     "004": "Al Jazeera",
@@ -105,7 +105,7 @@ def test_a_citation_states_versions_access_date_and_query(data: isk.Dataset) -> 
 def test_a_citation_says_where_an_outlet_or_address_comes_from(data: isk.Dataset) -> None:
     lines = articles_in(isk.cite(data, accessed=DAY))
     assert (
-        "(from the reference layer: outlet: ref-001-outlet; address: ref-001-address)"
+        "(from the reference layer: outlet: ref-the-national-001-page; address: ref-001-address)"
         in (lines["001"])
     )
     assert "published: ref-al-jazeera-004-page" in lines["004"]

@@ -46,7 +46,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "     8  Kurdistan 24 (own voice)                 stated  002",
         "     6  Syrian Observatory for Human Rights      stated  003",
         "2019-08-31-idlib-training-camp (2019-08-31): 40; best estimate 40",
-        "   24+  the outlet (own voice)                   vague   001",
+        "   24+  The National (own voice)                 vague   001",
         "    1+  the named dead: Muhammad Salah Al Zabir  named   -",
         "low=6 high=None: a lower bound (002)",
         "'In the strike, at least six commanders of non-Syrian nationalities were killed.'",
@@ -106,7 +106,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "  the strike's date: 2017-03-16..2017-03-17, disputed: True",
     ),
     "own_data.py": (
-        "mine:    <Dataset: 11 strikes, 3 ceasefires, 44 groups, 6 articles>",
+        "mine:    <Dataset: 7 strikes, 4 series, 3 ceasefires, 44 groups, 6 articles>",
         "2019-08-31-idlib-training-camp: 5 claims bundled, 6 with mine",
         "added: low 38, high None (an 'at least': a lower bound)",
         "claimant: local monitoring group; source: example-0001.txt",

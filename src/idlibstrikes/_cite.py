@@ -59,7 +59,7 @@ class CitedArticle:
         source: The article's source record.
         short_id: The id views use ("002").
         outlet: The outlet, or ``None`` where neither the article nor a reference names it.
-        outlet_from: ``"the article"`` or the id of the reference fact that gives it.
+        outlet_from: ``"the article"`` or the id of the reference that gives it.
         headline: The headline the article prints, if any.
         published: The publication date (a range where the article prints no date).
         published_from: ``"the article"`` (or the article's own wording, read with the
@@ -71,7 +71,7 @@ class CitedArticle:
         >>> import idlibstrikes as isk
         >>> a = cited_articles(isk.load(), [isk.load().source("001")])[0]
         >>> a.outlet, a.outlet_from
-        ('The National (Abu Dhabi)', 'ref-001-outlet')
+        ('The National', 'ref-the-national-001-page')
     """
 
     source: Source
@@ -111,10 +111,9 @@ def cited_articles(data: Dataset, sources: Iterable[Source]) -> list[CitedArticl
     found = {s.id: s for s in sources if not s.is_reference}
     made = []
     for source in (found[k] for k in sorted(found)):
-        outlet, outlet_from = source.outlet, "the article" if source.outlet else None
-        if outlet is None and (fact := _fact(data, source, "outlet")) is not None:
-            # the reference's words up to any comment ("...; body largely AFP copy")
-            outlet, outlet_from = fact.value.split(";")[0].strip(), fact.id
+        outlet, outlet_from = source.outlet, "the article" if source.outlet_quote else None
+        if source.outlet_from is not None:  # the article does not name it: a reference does
+            outlet_from = source.outlet_from.id
         address, address_from = source.address, "the article" if source.address else None
         if address is None and (fact := _fact(data, source, "address")) is not None:
             address, address_from = fact.value.strip(), fact.id

@@ -44,6 +44,7 @@ from ._models import (
 )
 from ._wording import (
     attribution_text,
+    count_text,
     date_text,
     figure_text,
     perpetrators_text,
@@ -647,7 +648,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
-        ok: 1 file, 3 records; with the bundled data: 11 strikes, 44 groups, 6 articles
+        ok: 1 file, 3 records; with the bundled data: 7 strikes, 4 series, 44 groups, 6 articles
         quotes checked against 1 article text(s) in examples/articles
         0
         >>> main(["ceasefires", "--on", "2019-09-05"])
@@ -1031,11 +1032,7 @@ def _describe(record: object, data: Dataset) -> str:
                 f"[{e.source.short_id}]: {_quote(e.quote)}"
             )
         sources = tuple({c.source.id: c.source for c in g.citations}.values())
-    from ._html import label
-    from ._tables import cited_by_id
-
-    named = cited_by_id(data)
-    lines.append("  sources: " + (", ".join(label(src, named) for src in sources) or "-"))
+    lines.append("  sources: " + (", ".join(src.label for src in sources) or "-"))
     return "\n".join(lines)
 
 
@@ -1351,7 +1348,7 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     articles_count = sum(1 for s in data.sources if not s.is_reference)
     print(
         f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records; "
-        f"with the bundled data: {len(data.strikes)} strikes, {len(data.groups)} groups, "
+        f"with the bundled data: {count_text(data.strikes)}, {len(data.groups)} groups, "
         f"{articles_count} articles"
     )
     # say what was not checked: "ok" must not read as "the quotes are in the articles".

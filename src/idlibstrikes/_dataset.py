@@ -44,6 +44,7 @@ from ._models import (
 from ._names import NameIndex, indexed
 from ._results import Ceasefires, Strikes
 from ._summary import of_readings, reading, source_label
+from ._wording import count_text
 
 if TYPE_CHECKING:
     from ._casualties import Casualties, SummaryCache
@@ -82,7 +83,7 @@ class Dataset:
         >>> import idlibstrikes as isk
         >>> data = isk.load()
         >>> data
-        <Dataset: 11 strikes, 3 ceasefires, 43 groups, 5 articles>
+        <Dataset: 7 strikes, 4 series, 3 ceasefires, 43 groups, 5 articles>
         >>> [s.id for s in data.strikes_by_group("Hurras al-Din")]  # doctest: +NORMALIZE_WHITESPACE
         ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp',
          '2025-01-late-al-zabir', '2025-02-15-urum-al-jawz']
@@ -176,7 +177,7 @@ class Dataset:
     def __repr__(self) -> str:
         articles = sum(1 for s in self.sources if not s.is_reference)
         return (
-            f"<Dataset: {len(self.strikes)} strikes, {len(self.ceasefires)} ceasefires, "
+            f"<Dataset: {count_text(self.strikes)}, {len(self.ceasefires)} ceasefires, "
             f"{len(self.groups)} groups, {articles} articles>"
         )
 

@@ -7,13 +7,14 @@ notebook cell still says where the figures come from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
 from ._casualties import StrikeCasualties, deaths_text, summarize
-from ._models import Ceasefire, Group, Outcome, ReferenceFact, Source, Strike, Victims
+from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
 from ._wording import (
+    count_text,
     date_text,
     figure_text,
     perpetrators_text,
@@ -24,7 +25,6 @@ from ._wording import (
 
 if TYPE_CHECKING:
     from ._casualties import Casualties
-    from ._cite import CitedArticle
     from ._dataset import Dataset
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "ceasefires_html",
     "dataset_html",
     "group_html",
-    "label",
     "more_rows",
     "strike_html",
     "strikes_html",
@@ -94,22 +93,6 @@ def _references(facts: Sequence[ReferenceFact]) -> str:
     return _table(("field", "reference fact"), rows, caption="Reference facts (beside the claims)")
 
 
-def label(source: Source, articles: Mapping[str, CitedArticle] | None = None) -> str:
-    """How views name a source: its short id and outlet ("002 Kurdistan 24").
-
-    The outlet is the article's own, or with ``articles`` (see `_cite.cited_articles`)
-    the reference layer's where the article does not print it.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> label(isk.load().source("002"))
-        '002 Kurdistan 24'
-    """
-    found = articles.get(source.id) if articles is not None else None
-    outlet = found.outlet if found is not None else source.outlet
-    return f"{source.short_id} {outlet}" if outlet else source.short_id
-
-
 def _sources(names: Iterable[str]) -> str:
     listed = ", ".join(escape(i) for i in names) or "none"
     return f"<p><small>Sources: {listed}</small></p>"
@@ -154,7 +137,7 @@ def strike_html(s: Strike) -> str:
                 c.victims.value,
                 c.outcome.value,
                 who_text(c.claimant, c.source),
-                label(c.source),
+                c.source.label,
                 c.quote,
             )
             for c in s.claims
@@ -168,7 +151,7 @@ def strike_html(s: Strike) -> str:
                 a.stance.value,
                 ", ".join(g.name for g in a.groups),
                 who_text(a.claimant, a.source),
-                label(a.source),
+                a.source.label,
                 a.quote,
             )
             for a in s.attributions
@@ -181,7 +164,7 @@ def strike_html(s: Strike) -> str:
         + (_accounts(deaths) if deaths.known else "")
         + (claims if s.claims else "")
         + (_references(s.references) if s.references else "")
-        + _sources(label(src) for src in s.sources)
+        + _sources(src.label for src in s.sources)
     )
 
 
@@ -189,7 +172,7 @@ def _accounts(one: StrikeCasualties) -> str:
     rows = (
         (
             a.who,
-            label(a.source) if a.source is not None else "-",
+            a.source.label if a.source is not None else "-",
             figure_text(a.low, a.high),
             a.basis.value,
         )
@@ -199,9 +182,7 @@ def _accounts(one: StrikeCasualties) -> str:
     return _table(("account", "source", "figure", "basis"), rows, caption=caption)
 
 
-def strikes_html(
-    strikes: Sequence[Strike], articles: Mapping[str, CitedArticle] | None = None
-) -> str:
+def strikes_html(strikes: Sequence[Strike]) -> str:
     """A table of strikes with their date ranges, places, targets, deaths and sources.
 
     Long results show their first `MAX_ROWS` strikes and say how many more there are.
@@ -218,7 +199,7 @@ def strikes_html(
             s.place.name,
             ", ".join(t.name for t in s.targets) or "-",
             deaths_text(s),
-            ", ".join(label(src, articles) for src in s.sources),
+            ", ".join(src.label for src in s.sources),
         )
         for s in strikes
     )
@@ -256,7 +237,7 @@ def group_html(g: Group) -> str:
                 a.other.name,
                 str(a.since or ""),
                 str(a.until or ""),
-                label(a.source),
+                a.source.label,
                 a.quote,
             )
             for a in g.affiliations
@@ -271,14 +252,14 @@ def group_html(g: Group) -> str:
                 e.unit,
                 str(e.as_of),
                 e.claimant.name if e.claimant else "the outlet",
-                label(e.source),
+                e.source.label,
                 e.quote,
             )
             for e in g.strength
         ),
         caption="Strength estimates",
     )
-    sources = sorted({label(c.source) for c in g.citations})
+    sources = sorted({c.source.label for c in g.citations})
     return (
         facts
         + (links if g.affiliations else "")
@@ -311,7 +292,7 @@ def ceasefire_html(c: Ceasefire) -> str:
     return (
         facts
         + (_references(c.references) if c.references else "")
-        + _sources(label(s) for s in c.sources)
+        + _sources(s.label for s in c.sources)
     )
 
 
@@ -330,7 +311,7 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
             date_text(c.start),
             date_text(c.end),
             c.status_on(*period).value if period else "-",
-            ", ".join(label(s) for s in c.sources),
+            ", ".join(s.label for s in c.sources),
         )
         for c in ceasefires
     )
@@ -358,7 +339,7 @@ def casualties_html(c: Casualties) -> str:
             a.who,
             figure_text(a.low, a.high),
             a.basis.value,
-            label(a.source) if a.source is not None else "-",
+            a.source.label if a.source is not None else "-",
             " / ".join(claim.quote for claim in a.claims) or ", ".join(p.name for p in a.named),
         )
         for one in (*c.per_strike, *(s for s in c.series if s.known))
@@ -378,9 +359,7 @@ def dataset_html(data: Dataset) -> str:
     """
     articles = [s for s in data.sources if not s.is_reference]
     summary = (
-        f"<p>idlibstrikes dataset: {len(data.strikes)} strikes, {len(data.groups)} groups, "
+        f"<p>idlibstrikes dataset: {count_text(data.strikes)}, {len(data.groups)} groups, "
         f"{len(data.ceasefires)} ceasefires, from {len(articles)} articles.</p>"
     )
-    from ._tables import cited_by_id
-
-    return summary + strikes_html(data.strikes, cited_by_id(data))
+    return summary + strikes_html(data.strikes)

@@ -252,6 +252,7 @@ def _records() -> dict[str, dict[str, Any]]:
                 "article": _TEXT,
                 "outlet": _TEXT,
                 "outlet_quote": _TEXT,
+                "outlet_from": _ID,
                 "headline": _TEXT,
                 "published": _ref("date"),
                 "published_from": _ID,

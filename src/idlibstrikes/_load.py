@@ -101,7 +101,8 @@ class _Builder(RecordBuilder):
         def depends_on(data: dict[str, Any]) -> list[str]:
             published = data.get("published")
             anchor = published.get("anchor") if isinstance(published, dict) else None
-            return [d for d in (anchor, data.get("published_from")) if isinstance(d, str)]
+            refs = (anchor, data.get("published_from"), data.get("outlet_from"))
+            return [d for d in refs if isinstance(d, str)]
 
         def cycle(opened: dict[str, Fields], ids: list[str]) -> None:
             opened[ids[0]].fail(
@@ -143,8 +144,26 @@ class _Builder(RecordBuilder):
         if published_from is not None and not published_from.is_reference:
             f.fail("published_from", "must name a reference source", found=show(published_from.id))
         outlet, outlet_quote = f.opt_text("outlet"), f.opt_text("outlet_quote")
-        if kind is SourceKind.ARTICLE and outlet is not None and outlet_quote is None:
-            f.fail("outlet_quote", "an article's outlet needs the words that name it")
+        outlet_from = self.opt_ref(f, "outlet_from", self.sources, "source")
+        if outlet_from is not None and not outlet_from.is_reference:
+            f.fail("outlet_from", "must name a reference source", found=show(outlet_from.id))
+        if outlet_from is not None and (outlet is None or outlet_quote is not None):
+            f.fail(
+                "outlet_from",
+                "names the reference an outlet was taken from: give the outlet, and no "
+                "outlet_quote (the article does not name it)",
+            )
+        if (
+            kind is SourceKind.ARTICLE
+            and outlet is not None
+            and outlet_quote is None
+            and outlet_from is None
+        ):
+            f.fail(
+                "outlet_quote",
+                "an article's outlet needs the words that name it, or outlet_from: the "
+                "reference that names it",
+            )
         source = self.construct(
             f,
             Source,
@@ -153,6 +172,7 @@ class _Builder(RecordBuilder):
             article=article,
             outlet=outlet,
             outlet_quote=outlet_quote or "",
+            outlet_from=outlet_from,
             headline=f.opt_text("headline"),
             published=published,
             published_from=published_from,

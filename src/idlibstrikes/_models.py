@@ -324,8 +324,11 @@ class Source:
         id: The article's file name (``"000_e4fa0e6bef30d977.txt"``) or a reference id.
         kind: ``article`` or ``reference`` (a [`SourceKind`][idlibstrikes.SourceKind]).
         article: The article's file name; ``None`` for references.
-        outlet: The publisher, only where the article names it (``None`` otherwise).
+        outlet: The publisher: as the article names itself, or, where it does not, as the
+            reference in ``outlet_from`` identifies it (``None`` where neither does).
         outlet_quote: Where the article names its outlet, the words that do.
+        outlet_from: The reference the outlet was taken from, where the article does not
+            name it.
         headline: The article's headline as printed, or a reference's title.
         published: When it appeared, as a range, with the reasoning where the article
             prints no date; ``None`` for a reference with no date.
@@ -346,6 +349,7 @@ class Source:
     article: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     outlet: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     outlet_quote: str = attrs.field(default="", validator=check.instance(str))
+    outlet_from: Source | None = attrs.field(default=None, eq=_by_id)
     headline: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     published: DateRange | None = attrs.field(
         default=None, validator=check.optional_instance(DateRange)
@@ -377,6 +381,18 @@ class Source:
         stem = self.id.removesuffix(".txt")
         number, _, rest = stem.partition("_")
         return number if number.isdigit() and number.isascii() and rest else stem
+
+    @property
+    def label(self) -> str:
+        """How every view names the source: its short id and outlet ("001 The National").
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> [s.label for s in isk.load().sources[:5]]  # doctest: +NORMALIZE_WHITESPACE
+            ['000 The National', '001 The National', '002 Kurdistan 24', '003 Middle East Eye',
+             '004 Al Jazeera']
+        """
+        return f"{self.short_id} {self.outlet}" if self.outlet else self.short_id
 
     def __repr__(self) -> str:
         return f"<Source {self.id}: {self.outlet or 'outlet not stated'}, {self.published}>"

@@ -331,6 +331,7 @@ _SPECS: dict[str, tuple[_Part, ...]] = {
         _s("article", "The article's file name (articles only)."),
         _s("outlet", "The outlet."),
         _s("outlet_quote", "The article's words naming the outlet."),
+        _s("outlet_from", "The reference the outlet was taken from, where the article has none."),
         _s("headline", "The headline, or a reference's title."),
         _Range("published", "The publication date"),
         _s("published_from", "The reference that gives the publication date."),

@@ -346,9 +346,8 @@ class Strikes(_Result[Strike]):
 
     def _repr_html_(self) -> str:
         from ._html import strikes_html
-        from ._tables import cited_by_id
 
-        return strikes_html(self, cited_by_id(self.dataset))
+        return strikes_html(self)
 
 
 class Ceasefires(_Result[Ceasefire]):

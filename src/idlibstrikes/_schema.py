@@ -45,6 +45,7 @@ SOURCE = _keys(
     "article",
     "outlet",
     "outlet_quote",
+    "outlet_from",
     "headline",
     "published",
     "published_from",

@@ -507,7 +507,7 @@ _SOURCES = (
         "string",
         "The outlet: the article's where it prints it, else the reference layer's.",
     ),
-    _c("outlet_from", "string", "'article', or the id of the reference fact giving the outlet."),
+    _c("outlet_from", "string", "'article', or the id of the reference giving the outlet."),
     _c("headline", "string", "The headline (a reference's title)."),
     _c("published_earliest", "date", "Earliest possible publication day."),
     _c("published_latest", "date", "Latest possible publication day."),
@@ -647,21 +647,7 @@ def _admin1(s: Strike) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _outlet(source: Source, articles: Mapping[str, CitedArticle] | None) -> str | None:
-    found = articles.get(source.id) if articles is not None else None
-    return found.outlet if found is not None else source.outlet
-
-
-def _label(source: Source, articles: Mapping[str, CitedArticle] | None) -> str:
-    outlet = _outlet(source, articles)
-    return f"{source.short_id} {outlet}" if outlet else source.short_id
-
-
-def _strike_row(
-    s: Strike,
-    gazetteer: Sequence[Place] | None = None,
-    articles: Mapping[str, CitedArticle] | None = None,
-) -> Row:
+def _strike_row(s: Strike, gazetteer: Sequence[Place] | None = None) -> Row:
     from ._geo import place as locate
 
     place, ref = s.place, s.place.reference
@@ -714,14 +700,12 @@ def _strike_row(
         "number_of_claims": len(s.claims),
         "number_of_sources": len(s.sources),
         "sources": _ids(s.sources),
-        "outlets": tuple(_label(src, articles) for src in s.sources),
+        "outlets": tuple(src.label for src in s.sources),
         "references": _ids(s.references),
     }
 
 
-def _claim_row(
-    s: Strike, i: int, c: CasualtyClaim, articles: Mapping[str, CitedArticle] | None = None
-) -> Row:
+def _claim_row(s: Strike, i: int, c: CasualtyClaim) -> Row:
     return {
         "claim_id": f"{s.id}#{i}",
         "strike_id": None if s.is_series else s.id,
@@ -736,7 +720,7 @@ def _claim_row(
         "claimant_id": c.claimant.id if c.claimant else None,
         "source": c.source.id,
         "source_short_id": c.source.short_id,
-        "outlet": _outlet(c.source, articles),
+        "outlet": c.source.outlet,
         "quote": c.quote,
         "vague": c.vague,
         "within": tuple(v.value for v in c.within),
@@ -806,17 +790,16 @@ def _ceasefire_row(c: Ceasefire) -> Row:
 def _source_row(s: Source, articles: Mapping[str, CitedArticle] | None = None) -> Row:
     published = _range(s.published)
     cited = articles.get(s.id) if articles is not None else None
-    outlet_from = "article" if s.outlet else None
+    outlet_from = s.outlet_from.id if s.outlet_from else "article" if s.outlet else None
     address_from = "article" if s.address else None
     if cited is not None:
-        outlet_from = "article" if cited.outlet_from == "the article" else cited.outlet_from
         address_from = "article" if cited.address_from == "the article" else cited.address_from
     return {
         "id": s.id,
         "short_id": s.short_id,
         "kind": s.kind.value,
         "article": s.article,
-        "outlet": cited.outlet if cited is not None else s.outlet,
+        "outlet": s.outlet,
         "outlet_from": outlet_from,
         "headline": s.headline,
         "published_earliest": published[0],
@@ -888,13 +871,13 @@ def strike_records(
     each table holds its own records only. ``data`` gives the places whose points may
     stand for a district or governorate.
     """
-    gazetteer, articles = _gazetteer(data), cited_by_id(data)
+    gazetteer = _gazetteer(data)
     series = kind == "series"
     rows = []
     for s in strikes:
         if s.is_series is not series:
             continue
-        row = _strike_row(s, gazetteer, articles)
+        row = _strike_row(s, gazetteer)
         if series:
             rows.append(_series_row(s, row))
         else:
@@ -911,12 +894,12 @@ def rows_of(kind: str, records: Iterable[Any], data: Dataset | None = None) -> l
 
 
 def _rows(data: Dataset, kind: str) -> Iterable[Row]:
-    articles = cited_by_id(data) if kind in ("claims", "sources") else None
+    articles = cited_by_id(data) if kind == "sources" else None
     makers: dict[str, Callable[[], Iterable[Row]]] = {
         "strikes": lambda: strike_records(data.strikes, data),
         "series": lambda: strike_records(data.strikes, data, "series"),
         "claims": lambda: (
-            _claim_row(s, i, c, articles) for s in data.strikes for i, c in enumerate(s.claims)
+            _claim_row(s, i, c) for s in data.strikes for i, c in enumerate(s.claims)
         ),
         "groups": lambda: map(_group_row, data.groups),
         "ceasefires": lambda: map(_ceasefire_row, data.ceasefires),

@@ -8,12 +8,14 @@ that the same state reads the same everywhere ("6-8+ (disputed)", "no figures").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ._dates import DateRange
 from ._models import Attribution, Ceasefire, CeasefireStatus, Group, ReferenceFact, Source, Strike
 
 __all__ = [
     "attribution_text",
+    "count_text",
     "date_text",
     "end_text",
     "figure_text",
@@ -94,7 +96,7 @@ def who_text(claimant: Group | None, source: Source | None) -> str:
         >>> data = isk.load()
         >>> a002, a001 = data.source("002_0d9037507fd83edc"), data.source("001_a3fa68a93635bb6d")
         >>> who_text(None, a002), who_text(None, a001)
-        ('Kurdistan 24 (own voice)', 'the outlet (own voice)')
+        ('Kurdistan 24 (own voice)', 'The National (own voice)')
     """
     if claimant is not None:
         return claimant.name
@@ -171,3 +173,17 @@ def attribution_text(a: Attribution) -> str:
     """
     who = f", per {a.claimant.name}" if a.claimant else ""
     return f"{a.stance.value}: {', '.join(g.name for g in a.groups)}{who} [{a.source.short_id}]"
+
+
+def count_text(strikes: Sequence[Strike]) -> str:
+    """How many strikes, and apart how many series: a series is never counted as a strike.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> count_text(isk.load().strikes)
+        '7 strikes, 4 series'
+    """
+    series = sum(s.is_series for s in strikes)
+    events = len(strikes) - series
+    counted = f"{events} strike{'' if events == 1 else 's'}"
+    return f"{counted}, {series} series" if series else counted

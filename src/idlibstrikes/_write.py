@@ -96,6 +96,7 @@ def _source(s: Source) -> dict[str, Any]:
             "article": s.article,
             "outlet": s.outlet,
             "outlet_quote": s.outlet_quote,
+            "outlet_from": s.outlet_from.id if s.outlet_from else None,
             "headline": s.headline,
             "published": _date(s.published) if s.published else None,
             "published_from": s.published_from.id if s.published_from else None,

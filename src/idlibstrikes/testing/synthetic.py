@@ -1,6 +1,6 @@
 """Synthetic datasets of any size, for benchmarks and for testing code at scale.
 
-The bundled data hold 11 strikes; a newsroom's tracker or a conflict-event export holds
+The bundled data hold 7 strikes and 4 series; a newsroom's tracker or a conflict-event export holds
 10^5 or more. :func:`document` makes a seeded, deterministic data file of ``n`` strikes
 over ``groups`` groups, ``places`` places and ``ceasefires`` ceasefires, in the same
 format as the bundled data, so that everything the loader checks is exercised: several
