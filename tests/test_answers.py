@@ -256,6 +256,28 @@ def test_article_outlets_and_dates_from_the_reference_layer(data: isk.Dataset) -
     assert national.label == data.source("000").label.replace("000", "001") == "001 The National"
 
 
+def test_a_reference_that_dates_a_record_narrows_it_wherever_the_rule_applies(
+    data: isk.Dataset,
+) -> None:
+    # 000: "the rebels he commands declared him President last month" (January 2025); the
+    # reference layer dates the declaration Wednesday 29 January 2025
+    [declared] = [a for a in data.announcements if "declared him President" in a.reports[0].quote]
+    assert (str(declared.reports[0].date), str(declared.date)) == (
+        "2025-01-01..2025-01-31",
+        "2025-01-29",
+    )
+    [president] = [r for r in data.person("Ahmad al-Shara").roles if r.title == "President"]
+    assert president.since is not None
+    assert str(president.since.date) == "2025-01-01..2025-01-31"  # the article's, as worded
+    assert str(president.began) == "2025-01-29"  # narrowed by the reference beside it
+    # Trump's first term, dated by 000 "from 2017 to 2021"
+    [term] = [r for r in data.person("Donald Trump").roles if "first term" in r.title]
+    assert (str(term.began), str(term.until.date if term.until else None)) == (
+        "2017-01-01..2017-12-31",
+        "2021-01-01..2021-12-31",
+    )
+
+
 # -- properties of the summary rule ----------------------------------------------------------
 
 days = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))

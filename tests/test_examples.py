@@ -174,7 +174,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "to_records('strikes'): 7 rows of 56 columns",
         "  to_records('series'): 4 rows",
         "to_records('claims'): 20 rows",
-        "to_records('references'): 36 rows",
+        "to_records('references'): 37 rows",
         "deaths_best (integer): UCDP's best estimate: the value every account allows, where",
         "deaths_disputed (boolean): The accounts disagree (on all victims or a part).",
         "2017-03-16           True              al-jinah          49           49           49"

@@ -825,8 +825,14 @@ def _describe_other(record: Person | Place | Source | ReferenceFact, data: Datas
     if isinstance(record, Person):
         lines = [f"{record.id}: {record.name}", f"  also: {', '.join(record.aliases) or '-'}"]
         for r in record.roles:
+            since = f" since {date_text(r.began)}" if r.began else ""
             until = f" until {r.until.date}" if r.until else ""
-            lines.append(f"  {r.title}{until} [{r.source.short_id}]: {_quote(r.quote)}")
+            lines.append(f"  {r.title}{since}{until} [{r.source.short_id}]: {_quote(r.quote)}")
+            if r.since is not None and r.began != r.since.date:
+                lines.append(f"    since per {r.since.source.short_id}: {r.since.date}")
+            lines += _facts(
+                [f for f in data.references_for(record.id) if f.field == f"roles.{r.title}.since"]
+            )
         lines += [f"  {c.about} [{c.source.short_id}]: {_quote(c.quote)}" for c in record.citations]
         killed = [s.id for s in data.strikes if record in s.killed]
         if killed:

@@ -183,6 +183,7 @@ def _defs() -> dict[str, Any]:
                 "leads": _FLAG,
                 "source": _ID,
                 "quote": _TEXT,
+                "since": _ref("date_claim"),
                 "until": _ref("date_claim"),
                 "counts_as": victims,
                 "note": _NOTE,

@@ -257,15 +257,22 @@ class _Builder(RecordBuilder):
                 continue
             roles = []
             for r in f.children("roles", ROLE):
-                until = r.child("until", DATE_CLAIM)
+                until, since = r.child("until", DATE_CLAIM), r.child("since", DATE_CLAIM)
+                title = r.text("title")
+                began = None if since is None else self.date_claim(since)
                 role = self.construct(
                     r,
                     Role,
-                    title=r.text("title"),
+                    title=title,
                     group_id=r.opt_ident("group"),
                     leads=r.flag("leads"),
                     source=self.source(r),
                     quote=self.quote(r),
+                    since=began,
+                    # a reference that dates the role's start narrows it (the summary rule)
+                    began=None
+                    if began is None
+                    else self.summary((began,), ident, f"roles.{title}.since"),
                     until=None if until is None else self.date_claim(until),
                     counts_as=r.opt_enum("counts_as", Victims),
                     note=r.note(),

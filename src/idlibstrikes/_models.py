@@ -627,6 +627,10 @@ class Role:
         leads: Whether the role is the group's leader.
         source: The source.
         quote: The source's words.
+        since: When the role began, as a source dates it ("declared him President last
+            month"), or ``None`` where no source says.
+        began: When it began: ``since`` narrowed by any reference fact about it (the
+            codebook's summary rule; field ``roles.<title>.since``), or ``None``.
         until: When the role ended, as a source dates it ("former president", with the
             day the government fell), or ``None`` where no source says it ended.
         counts_as: Whom a person in this role counts among when named among a strike's
@@ -641,6 +645,9 @@ class Role:
         >>> former = isk.load().person("Bashar al-Assad").roles[0]
         >>> former.title, str(former.until.date)
         ('former president', '2024-12-08')
+        >>> president = isk.load().person("Ahmad al-Shara").roles[1]
+        >>> president.title, str(president.since.date), str(president.began)
+        ('President', '2025-01-01..2025-01-31', '2025-01-29')
     """
 
     __repr__ = fields_repr
@@ -650,6 +657,12 @@ class Role:
     quote: str = attrs.field(validator=check.text)
     group_id: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     leads: bool = attrs.field(default=False, validator=check.instance(bool))
+    since: DateClaim | None = attrs.field(
+        default=None, validator=check.optional_instance(DateClaim)
+    )
+    began: DateRange | None = attrs.field(
+        default=None, validator=check.optional_instance(DateRange)
+    )
     until: DateClaim | None = attrs.field(
         default=None, validator=check.optional_instance(DateClaim)
     )

@@ -374,6 +374,7 @@ _SPECS: dict[str, tuple[_Part, ...]] = {
         _b("leads", "The role leads the group."),
         _SOURCE,
         _QUOTE,
+        _Nested("since", _DATE_CLAIM),
         _Nested("until", _DATE_CLAIM),
         _v("counts_as", Victims, "Whom the person counts among when named among the dead."),
         _NOTE,

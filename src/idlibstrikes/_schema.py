@@ -57,7 +57,7 @@ PLACE = _keys(
 )
 PLACE_REF = _keys("source", "governorate", "district", "latitude", "longitude", "names", "note")
 PERSON = _keys("id", "name", "aliases", "citations", "roles", "note")
-ROLE = _keys("title", "group", "leads", "source", "quote", "until", "counts_as", "note")
+ROLE = _keys("title", "group", "leads", "source", "quote", "since", "until", "counts_as", "note")
 GROUP = _keys(
     "id",
     "name",

@@ -144,6 +144,7 @@ def _role(r: Role) -> dict[str, Any]:
             "leads": r.leads or None,
             "source": r.source.id,
             "quote": r.quote,
+            "since": _date_claim(r.since) if r.since else None,
             "until": _date_claim(r.until) if r.until else None,
             "counts_as": r.counts_as.value if r.counts_as else None,
             "note": r.note,

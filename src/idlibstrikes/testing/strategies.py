@@ -226,6 +226,7 @@ def people(
         roles = []
         for _ in range(draw(st.integers(0, 2) if group_ids else st.just(0))):
             until = _date_claims(draw, sources, date_ranges(), 0, 1)
+            since = _date_claims(draw, sources, date_ranges(), 0, 1)
             roles.append(
                 Role(
                     title=draw(_words),
@@ -233,6 +234,8 @@ def people(
                     leads=draw(st.booleans()),
                     source=draw(st.sampled_from(sources)),
                     quote=draw(_words),
+                    since=since[0] if since else None,
+                    began=of_claims(since) if since else None,
                     until=until[0] if until else None,
                     counts_as=draw(st.none() | st.sampled_from(list(Victims))),
                 )
