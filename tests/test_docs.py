@@ -91,7 +91,11 @@ def test_transcripts_show_values_prints_and_expected_errors(isk_docs) -> None:
 def test_the_data_tables_show_ranges_as_the_package_computes_them(isk_docs) -> None:
     rows = isk_docs.strikes_table().splitlines()
     jinah = next(r for r in rows if "`2017-03-al-jinah`" in r)
-    assert "| 2017-03-16..2017-03-17 (disputed) |" in jinah
+    # the summary, disputed, with the articles' reading and the reference beside it
+    assert (
+        "| 2017-03-16..2017-03-17 (disputed) (articles: 2017-03-17) [reference 2017-03-16, "
+        "corrects the articles, high] |"
+    ) in jinah
     assert "| 49 | 49 |" in jinah  # deaths, best
     camp = next(r for r in rows if "`2019-08-31-idlib-training-camp`" in r)
     assert "| 40+ | 40 |" in camp

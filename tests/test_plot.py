@@ -319,13 +319,14 @@ def test_timeline_zooms_on_the_2019_cluster(data: isk.Dataset, line: Figure) -> 
     ax, zoom = line.axes
     left, right = zoom.get_xlim()
     cluster = [s for s in data.strikes if s.date.earliest.year == 2019]
-    assert len(cluster) == 5
-    # the zoom covers every day of the five, and little more
+    # four strikes and one series (the offensive): five records, not "five strikes"
+    assert (sum(not s.is_series for s in cluster), sum(s.is_series for s in cluster)) == (4, 1)
+    # the zoom covers every day of the five records, and little more
     assert left <= min(num(s.date.earliest) for s in cluster)
     assert max(num(s.date.latest) + 1 for s in cluster) <= right
     assert right - left < 160
     assert zoom.get_title() == "Zoom: 2019-04-10 to 2019-09-11 (boxed above)"
-    # its rows are those five strikes, with their labels, each drawn as on the whole axis
+    # its rows are those five records, with their labels, each drawn as on the whole axis
     labels = [t.get_text() for t in zoom.get_yticklabels()]
     assert [s.split("\n")[0] for s in labels] == [
         f"{s.date}  {s.place.name}" for s in by_date(tuple(cluster))

@@ -26,9 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
-from ._dates import DateRange
 from ._models import (
-    Affiliation,
     Ceasefire,
     DateClaim,
     Development,
@@ -43,13 +41,17 @@ from ._models import (
     Victims,
 )
 from ._wording import (
+    affiliation_items,
     attribution_text,
     count_text,
     date_text,
+    ended_text,
     figure_text,
+    founded_text,
     perpetrators_text,
     reference_text,
     status_text,
+    strike_date_text,
     who_text,
 )
 
@@ -163,11 +165,11 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
     Examples:
         >>> import idlibstrikes as isk
         >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:3]
-        ('2025-02-15', 'US military', 'motorway near the village of Urum Al Joz (Idlib)')
+        ('2025-02-15 [reference 2025-02-15, high]', 'US military', 'motorway near ... (Idlib)')
     """
     return [
         (
-            date_text(s.date),
+            strike_date_text(s),
             perpetrators_text(s),
             _place(s),
             ", ".join(t.name for t in s.targets) or "-",
@@ -1058,61 +1060,6 @@ _KINDS = {
 }
 
 
-def _bound(date: DateRange, word: str, by: str, after: str) -> str:
-    """When a relation began or ended, as its source gives it."""
-    if date.open_start and not date.open_end:
-        text = f"{by} {date.latest.isoformat()}"
-    elif date.open_end and not date.open_start:
-        text = f"{after} {date.earliest.isoformat()}"
-    else:
-        text = f"{word} {date}"
-    notes = [date.text] if date.text else []
-    notes += ["disputed"] if date.disputed else []
-    return f"{text} ({'; '.join(notes)})" if notes else text
-
-
-def _period(a: Affiliation) -> str:
-    """An affiliation's period as one source gives it, or "period unknown".
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> [_period(a) for a in isk.load().group("HTS").affiliations[:3]]
-        ['until 2014-01-01..2014-12-31 (in 2014)', 'period unknown', 'ended by 2019-09-06 (former)']
-    """
-    parts = []
-    if a.since is not None:
-        parts.append(_bound(a.since, "since", "began by", "began on or after"))
-    if a.until is not None:
-        parts.append(_bound(a.until, "until", "ended by", "ended on or after"))
-    return ", ".join(parts) or "period unknown"
-
-
-def _affiliation_items(group: Group) -> tuple[str, ...]:
-    """A group's affiliations: one item per relation to another group.
-
-    Each item gives the period each source gives, with the sources' article numbers.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> for item in _affiliation_items(isk.load().group("Hurras al-Din"))[:3]:
-        ...     print(item)
-        affiliate_of al-qaeda: period unknown [000,001]
-        branch_of al-qaeda: period unknown [000]
-        split_from hts: since 2018-01-01..2018-12-31 (in 2018) [000]
-    """
-    found: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for a in group.affiliations:
-        periods = found.setdefault((a.relation.value, a.other.id), {})
-        sources = periods.setdefault(_period(a), [])
-        if a.source.short_id not in sources:
-            sources.append(a.source.short_id)
-    return tuple(
-        f"{relation} {other}: "
-        + ", ".join(f"{period} [{','.join(ids)}]" for period, ids in periods.items())
-        for (relation, other), periods in found.items()
-    )
-
-
 def _groups(args: argparse.Namespace) -> int:
     data = _data(args)
     width = _width()
@@ -1125,8 +1072,7 @@ def _groups(args: argparse.Namespace) -> int:
             ("id", "name", "founded", "ended", "affiliations: period [sources]")
         ]
         rows += [
-            (g.id, g.name, date_text(g.founded), date_text(g.ended), _affiliation_items(g))
-            for g in groups
+            (g.id, g.name, founded_text(g), ended_text(g), affiliation_items(g)) for g in groups
         ]
         title = f"{heading} (kind {kind.value}): {len(groups)}"
         parts.append(_fit(title, width) + "\n" + _table(rows, text={1}, width=width))

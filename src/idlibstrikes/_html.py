@@ -20,6 +20,7 @@ from ._wording import (
     perpetrators_text,
     reference_text,
     status_text,
+    strike_date_text,
     who_text,
 )
 
@@ -194,7 +195,7 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
     """
     rows = (
         (
-            ("series " if s.is_series else "") + date_text(s.date),
+            f"series {date_text(s.date)}" if s.is_series else strike_date_text(s),
             perpetrators_text(s),
             s.place.name,
             ", ".join(t.name for t in s.targets) or "-",

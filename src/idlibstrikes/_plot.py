@@ -401,7 +401,7 @@ def timeline(
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1].splitlines()
         ['2025-02-15  motorway near the village of Urum Al Joz', 'US military → Hurras al-Din']
         >>> fig = timeline()
-        >>> fig.axes[1].get_title()  # the five strikes of 2019, too close on the whole axis
+        >>> fig.axes[1].get_title()  # the 2019 records (four strikes, one series): too close
         'Zoom: 2019-04-10 to 2019-09-11 (boxed above)'
         >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
         ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']

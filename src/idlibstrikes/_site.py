@@ -39,7 +39,16 @@ import attrs
 
 import idlibstrikes as isk
 from idlibstrikes._casualties import deaths_text, summarize  # the package's own wording
-from idlibstrikes._wording import date_text, figure_text, perpetrators_text, span_text
+from idlibstrikes._wording import (
+    affiliation_items,
+    date_text,
+    ended_text,
+    figure_text,
+    founded_text,
+    perpetrators_text,
+    span_text,
+    strike_date_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 _SESSIONS: dict[str, dict[str, Any]] = {}
@@ -261,7 +270,7 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
     data = data or isk.load()
     rows = [
         (
-            date_text(s.date),
+            strike_date_text(s),
             s.place.name,
             r["admin1"],
             perpetrators_text(s),
@@ -411,20 +420,21 @@ def summaries_table(data: isk.Dataset | None = None) -> str:
 def groups_table(data: isk.Dataset | None = None) -> str:
     """Every group: kind, aliases, affiliations, founding, strength and sources."""
     data = data or isk.load()
+    # the affiliations, founding and end as the command line words them: each source's
+    # period, and the reference facts beside the articles' values, labelled
     rows = [
         (
             r["name"],
             f"`{r['id']}`",
             r["kind"],
             r["aliases"],
-            r["affiliations"],
-            _dates(r["founded_earliest"], r["founded_latest"])
-            + (" (disputed)" if r["founded_disputed"] else ""),
-            _dates(r["ended_earliest"], r["ended_latest"]),
+            affiliation_items(g),
+            founded_text(g),
+            ended_text(g),
             _span(r["strength_low"], r["strength_high"]),
             _article(r["sources"]),
         )
-        for r in data.to_records("groups")
+        for g, r in zip(data.groups, data.to_records("groups"), strict=True)
     ]
     header = ["name", "id", "kind", "aliases", "affiliations", "founded", "ended", "strength"]
     header.append("sources")

@@ -431,8 +431,9 @@ _GROUPS = (
     _c("founded_latest", "date", "Latest possible founding day."),
     _c("founded_text", "string", "The sources' wording of the founding date."),
     _c("founded_disputed", "boolean", "The founding claims (or a reference) conflict."),
-    _c("ended_earliest", "date", "Earliest possible day it ceased to exist."),
+    _c("ended_earliest", "date", "Earliest possible day it ceased to exist (per the articles)."),
     _c("ended_latest", "date", "Latest possible day it ceased to exist."),
+    _c("ended_disputed", "boolean", "The sources' dates for its end (or a reference's) conflict."),
     _c("leaders", "string", "Names of people the articles say lead it.", multiple=True),
     _c(
         "affiliations",
@@ -449,6 +450,13 @@ _GROUPS = (
         required=True,
     ),
     _c("sources", "string", "Ids of those articles.", multiple=True),
+    _c(
+        "references",
+        "string",
+        "Ids of the reference facts about the group (founding, dissolution, the dates of "
+        "an affiliation), beside the articles' values: see the references table.",
+        multiple=True,
+    ),
 )
 
 _CEASEFIRES = (
@@ -490,6 +498,12 @@ _CEASEFIRES = (
     _c("brokers", "string", "Names of the brokers.", multiple=True),
     _c("number_of_sources", "integer", "Articles reporting it.", required=True),
     _c("sources", "string", "Ids of those articles.", multiple=True),
+    _c(
+        "references",
+        "string",
+        "Ids of the reference facts about it (start, end), beside the articles' claims.",
+        multiple=True,
+    ),
 )
 
 _SOURCES = (
@@ -756,12 +770,14 @@ def _group_row(g: Group) -> Row:
         "founded_disputed": g.founded.disputed if g.founded else None,
         "ended_earliest": ended[0],
         "ended_latest": ended[1],
+        "ended_disputed": g.ended.disputed if g.ended else None,
         "leaders": tuple(p.name for p in g.leaders),
         "affiliations": tuple(f"{a.relation.value}:{a.other.id}" for a in g.affiliations),
         "strength_low": min(counts, default=None),
         "strength_high": max(counts, default=None),
         "number_of_sources": len(sources),
         "sources": _ids(sources),
+        "references": _ids(g.references),
     }
 
 
@@ -784,6 +800,7 @@ def _ceasefire_row(c: Ceasefire) -> Row:
         "brokers": _names(c.brokers),
         "number_of_sources": len(c.sources),
         "sources": _ids(c.sources),
+        "references": _ids(c.references),
     }
 
 

@@ -11,18 +11,34 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ._dates import DateRange
-from ._models import Attribution, Ceasefire, CeasefireStatus, Group, ReferenceFact, Source, Strike
+from ._models import (
+    Affiliation,
+    Attribution,
+    Ceasefire,
+    CeasefireStatus,
+    DateClaim,
+    Group,
+    ReferenceFact,
+    Source,
+    Strike,
+)
+from ._summary import of_claims
 
 __all__ = [
+    "affiliation_items",
     "attribution_text",
     "count_text",
     "date_text",
     "end_text",
+    "ended_text",
     "figure_text",
+    "founded_text",
     "perpetrators_text",
     "reference_text",
+    "references_beside",
     "span_text",
     "status_text",
+    "strike_date_text",
     "who_text",
 ]
 
@@ -187,3 +203,153 @@ def count_text(strikes: Sequence[Strike]) -> str:
     events = len(strikes) - series
     counted = f"{events} strike{'' if events == 1 else 's'}"
     return f"{counted}, {series} series" if series else counted
+
+
+def references_beside(facts: Sequence[ReferenceFact]) -> str:
+    """Reference facts as a short note to print beside an article's value, labelled.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> hts = isk.load().group("HTS")
+        >>> references_beside([f for f in hts.references if f.field.endswith(".until")])
+        'reference 2016-07-28, corrects the articles, high'
+    """
+    notes = []
+    for f in facts:
+        what = str(f.date) if f.date is not None else f.value
+        corrects = ", corrects the articles" if f.corrects else ""
+        notes.append(f"reference {what}{corrects}, {f.confidence.value}")
+    return "; ".join(notes)
+
+
+def _beside(value: str, facts: Sequence[ReferenceFact]) -> str:
+    note = references_beside(facts)
+    return f"{value} [{note}]" if note else value
+
+
+def _dated(
+    summary: DateRange | None, claims: Sequence[DateClaim], facts: Sequence[ReferenceFact]
+) -> str:
+    """A summary date with the articles' own reading and the references beside it."""
+    if not facts:
+        return date_text(summary)
+    articles = of_claims(claims)
+    same = (
+        articles is not None
+        and summary is not None
+        and (articles.earliest, articles.latest) == (summary.earliest, summary.latest)
+    )
+    own = "" if same else f" (articles: {date_text(articles) if articles else 'not stated'})"
+    return f"{date_text(summary)}{own} [{references_beside(facts)}]"
+
+
+def founded_text(g: Group) -> str:
+    """When a group was founded, with the articles' own reading and any reference beside it.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> print(founded_text(isk.load().group("Hurras al-Din")))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        2018-02-27 (articles: 2018-02-01..2018-02-28)
+        [reference 2018-02-27, high]
+    """
+    return _dated(g.founded, g.founding, [f for f in g.references if f.field == "founded"])
+
+
+def ended_text(g: Group) -> str:
+    """When a group ceased to exist, with any reference beside it.
+
+    A reference alone does not end a group: the articles' value stays "-".
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> print(ended_text(isk.load().group("Hurras al-Din")))
+        - (articles: not stated) [reference 2025-01-28, high]
+    """
+    return _dated(g.ended, g.ending, [f for f in g.references if f.field == "ended"])
+
+
+def _bound(date: DateRange, word: str, by: str, after: str) -> str:
+    """When a relation began or ended, as its source gives it."""
+    if date.open_start and not date.open_end:
+        text = f"{by} {date.latest.isoformat()}"
+    elif date.open_end and not date.open_start:
+        text = f"{after} {date.earliest.isoformat()}"
+    else:
+        text = f"{word} {date}"
+    notes = [date.text] if date.text else []
+    notes += ["disputed"] if date.disputed else []
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+def _period(a: Affiliation) -> str:
+    """An affiliation's period as one source gives it, or "period unknown".
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> [_period(a) for a in isk.load().group("HTS").affiliations[:3]]
+        ['until 2014-01-01..2014-12-31 (in 2014)', 'period unknown', 'ended by 2019-09-06 (former)']
+    """
+    parts = []
+    if a.since is not None:
+        parts.append(_bound(a.since, "since", "began by", "began on or after"))
+    if a.until is not None:
+        parts.append(_bound(a.until, "until", "ended by", "ended on or after"))
+    return ", ".join(parts) or "period unknown"
+
+
+def affiliation_items(group: Group) -> tuple[str, ...]:
+    """A group's affiliations: one item per relation to another group.
+
+    Each item gives the period each source gives, with the sources' article numbers, and
+    the reference facts about that relation beside them, labelled.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> for item in affiliation_items(isk.load().group("Hurras al-Din"))[:3]:
+        ...     print(item)
+        affiliate_of al-qaeda: period unknown [000,001]
+        branch_of al-qaeda: period unknown [000]
+        split_from hts: since 2018-01-01..2018-12-31 (in 2018) [000]
+        >>> print(affiliation_items(isk.load().group("HTS"))[0])  # doctest: +ELLIPSIS
+        affiliate_of al-qaeda: until 2014-01-01..2014-12-31 (in 2014) [000], ... [reference
+        2016-07-28, corrects the articles, high]
+    """
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for a in group.affiliations:
+        periods = found.setdefault((a.relation.value, a.other.id), {})
+        sources = periods.setdefault(_period(a), [])
+        if a.source.short_id not in sources:
+            sources.append(a.source.short_id)
+    items = []
+    for (relation, other), periods in found.items():
+        text = f"{relation} {other}: " + ", ".join(
+            f"{period} [{','.join(ids)}]" for period, ids in periods.items()
+        )
+        facts = [f for f in group.references if f.field.startswith(f"affiliations.{other}.")]
+        # a fact about the relation with that group is printed beside its strongest claim:
+        # the affiliate relation if there is one, else the first
+        first = next(
+            (r for (r, o) in found if o == other and r in ("affiliate_of", "branch_of")),
+            next(r for (r, o) in found if o == other),
+        )
+        items.append(_beside(text, facts) if relation == first else text)
+    return tuple(items)
+
+
+def strike_date_text(s: Strike) -> str:
+    """A single strike's date as listings give it, with the references beside it.
+
+    Where a reference bears on the date, the articles' own reading shows too (where the
+    summary differs from it) and the reference, labelled.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> print(strike_date_text(isk.load().strike("2025-01-late-al-zabir")))
+        2025-01-30 (articles: ..2025-01-31) [reference 2025-01-30, high]
+        >>> print(strike_date_text(isk.load().strike("2019-06-30-rif-al-muhandisin")))
+        2019-06-30 [reference 2019-06-30, high]
+        >>> strike_date_text(isk.load().strike("2019-08-31-kafranbel-shelling"))
+        '2019-08-31'
+    """
+    return _dated(s.date, s.date_claims, [f for f in s.references if f.field == "date"])
