@@ -436,7 +436,7 @@ def test_map_places_each_strike_where_the_tables_do(data: isk.Dataset, placed: F
     assert drawn == sorted((r["longitude"], r["latitude"]) for r in rows)
     assert len(drawn) == 7
     assert placed.axes[0].get_title() == (
-        "Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)"
+        "Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4"
     )
     assert placed.axes[0].get_aspect() == 1.0
     assert placed.axes[0].get_xlabel().startswith("longitude")
@@ -493,7 +493,7 @@ def test_map_labels_cover_no_point_and_no_other_label(placed: Figure) -> None:
 def test_map_names_the_strikes_it_cannot_place(data: isk.Dataset, placed: Figure) -> None:
     (box,) = [t.get_text() for t in placed.axes[0].texts if "no point" in t.get_text()]
     box = " ".join(box.split())
-    assert box.startswith("4 with no point (no reference gives one")
+    assert box.startswith("4 series with no point (no reference gives one")
     for strike in data.strikes:
         if strike.is_series:
             assert strike.place.name in box, strike.id
@@ -509,7 +509,7 @@ def test_map_of_a_result_uses_its_datasets_gazetteer(data: isk.Dataset) -> None:
     nothing = strike_map([data.strike("2019-idlib-offensive")])
     texts = " ".join(" ".join(t.get_text().split()) for t in nothing.axes[0].texts)
     assert "no strike can be placed from a reference point" in texts
-    assert "1 with no point" in texts
+    assert "1 series with no point" in texts
 
 
 @pytest.mark.parametrize("draw", [timeline, strike_map])

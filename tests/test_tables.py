@@ -47,7 +47,7 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     )
     assert (jinah["admin1"], jinah["admin1_source"], jinah["admin2"]) == (
         "Aleppo",
-        "article",
+        "002_0d9037507fd83edc.txt",  # 002 names the governorate ("al-Jinah village of Aleppo")
         "Atarib",
     )
     assert (jinah["latitude"], jinah["longitude"]) == (36.1079, 36.787)
@@ -75,7 +75,13 @@ def test_strike_rows_use_event_dataset_columns(data: isk.Dataset) -> None:
     assert zabir["date_precision"] == 1
     assert zabir["geo_precision"] == 3  # "north-west Syria": a region
     # the governorate from the reference that puts the strike near Batabo
-    assert (zabir["admin1"], zabir["admin1_source"]) == ("Idlib", "ref-zabir-place")
+    assert (zabir["admin1"], zabir["admin1_source"]) == ("Idlib", "ref-sohr-afp-north-press")
+    # one meaning: admin1_source is always the id of a source (an article or a reference)
+    sources = {r["id"] for r in data.to_records("sources")}
+    for kind in ("strikes", "series"):
+        for row in data.to_records(kind):
+            assert (row["admin1"] is None) == (row["admin1_source"] is None), row["id"]
+            assert row["admin1_source"] is None or row["admin1_source"] in sources, row["id"]
     assert (zabir["deaths_low"], zabir["deaths_open_ended"]) == (1, True)  # a named dead man
     urum = rows["2025-02-15-urum-al-jawz"]
     assert (urum["location"], urum["geo_precision"], urum["number_of_sources"]) == (

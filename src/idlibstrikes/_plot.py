@@ -19,7 +19,7 @@ Examples:
     >>> len(fig.axes[0].get_yticklabels())
     11
     >>> map(isk.load()).axes[0].get_title()
-    'Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)'
+    'Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4'
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._dates import PeriodLike, parse_period
 from ._models import Ceasefire, CeasefireStatus, Place, Scope, StatusSpan, Strike
-from ._wording import perpetrators_text, status_text
+from ._wording import count_text, perpetrators_text, status_text
 
 if TYPE_CHECKING:
     import matplotlib.axes
@@ -623,7 +623,7 @@ def map(
         >>> import idlibstrikes as isk
         >>> fig = map(isk.load())
         >>> fig.axes[0].get_title()
-        'Strikes placed from reference points: 7 of 11 (precision 1: 2, 2: 1, 3: 4)'
+        'Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4'
         >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
         True
     """
@@ -770,9 +770,13 @@ def map(
     counts = ", ".join(
         f"{p}: {sum(where[s.id].precision == p for s in placed)}" for p in _PRECISION
     )
+    # a series is never counted as a strike: the title counts them apart
+    events = [s for s in strikes if not s.is_series]
+    series = [s for s in strikes if s.is_series]
+    also = f"; series: {sum(where[s.id].placed for s in series)} of {len(series)}" if series else ""
     ax.set_title(
-        f"Strikes placed from reference points: {len(placed)} of {len(strikes)} "
-        f"(precision {counts})"
+        f"Strikes placed from reference points: {sum(where[s.id].placed for s in events)} of "
+        f"{len(events)} (precision {counts}){also}"
         if title is None
         else title
     )
@@ -781,12 +785,13 @@ def map(
         names: dict[str, int] = {}
         for strike in unplaced:
             names[strike.place.name] = names.get(strike.place.name, 0) + 1
-        listed = "; ".join(f"{n} ({c} strikes)" if c > 1 else n for n, c in names.items())
+        listed = "; ".join(f"{n} ({c} records)" if c > 1 else n for n, c in names.items())
+        kinds = count_text(unplaced)
         ax.text(
             0.0,
             -0.15,
             textwrap.fill(
-                f"{len(unplaced)} with no point (no reference gives one for the place, a "
+                f"{kinds} with no point (no reference gives one for the place, a "
                 f"place near it, or its district or governorate): {listed}",
                 90,
             ),

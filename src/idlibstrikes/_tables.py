@@ -18,12 +18,13 @@ Conventions (documented in the codebook):
   smallest floor of those that agree), ``*_high`` the largest figure any account gives,
   ``*_open_ended`` that the account giving it gave only a floor; ``deaths_best`` is UCDP's
   best estimate and ``deaths_disputed`` says the accounts disagree. A missing figure is
-  empty, never 0. A series' figures count up to ``deaths_counted_to``; they are never
-  to be summed with single strikes (``scope``).
+  empty, never 0. The strikes table holds single strikes only; the series are rows of the
+  series table, whose figures (``toll_*``) count up to ``toll_counted_to`` and are never
+  to be summed with single strikes.
 * ``admin2``, ``latitude`` and ``longitude`` come only from cited references (the
   articles give none); ``geo_source`` names the reference. ``admin1`` is the article's
   governorate where it names one, else the reference's (the place's, or the place a
-  reference puts the strike at); ``admin1_source`` says which.
+  reference puts the strike at); ``admin1_source`` is the id of the source that gives it.
 """
 
 from __future__ import annotations
@@ -153,7 +154,12 @@ _STRIKES = (
         required=True,
     ),
     _c("admin1", "string", "Governorate: the article's where stated, else a reference's."),
-    _c("admin1_source", "string", "'article', or the id of the reference that gives admin1."),
+    _c(
+        "admin1_source",
+        "string",
+        "The id of the source that gives admin1: the article that names the governorate, "
+        "else the reference that gives it (see the sources table).",
+    ),
     _c("admin2", "string", "District, from a cited reference only (geo_source)."),
     _c("location", "string", "The place's name as an article prints it.", required=True),
     _c("location_id", "string", "The place's id (see the places in the dataset).", required=True),
@@ -648,16 +654,22 @@ _VICTIM_COLUMNS = (
 
 
 def _admin1(s: Strike) -> tuple[str | None, str | None]:
-    """The governorate: the article's, else a reference's, and which one gave it."""
+    """The governorate: the article's, else a reference's, and the source that gives it.
+
+    The source is always a source's id: the article that names the governorate, or the
+    reference that gives it (the place's, or that of the place a reference puts the strike
+    at: "near Batabo").
+    """
     place, ref = s.place, s.place.reference
     if place.governorate is not None:
-        return place.governorate, "article"
+        cited = [c for c in place.citations if c.about == "governorate"]
+        return place.governorate, cited[0].source.id if cited else None
     if ref is not None and ref.governorate is not None:
         return ref.governorate, ref.source.id
     for fact in s.references:  # the place a reference puts the strike at ("near Batabo")
         at = fact.place.reference if fact.place is not None else None
         if at is not None and at.governorate is not None:
-            return at.governorate, fact.id
+            return at.governorate, at.source.id
     return None, None
 
 

@@ -202,7 +202,9 @@ def count_text(strikes: Sequence[Strike]) -> str:
     series = sum(s.is_series for s in strikes)
     events = len(strikes) - series
     counted = f"{events} strike{'' if events == 1 else 's'}"
-    return f"{counted}, {series} series" if series else counted
+    if not series:
+        return counted
+    return f"{counted}, {series} series" if events else f"{series} series"
 
 
 def references_beside(facts: Sequence[ReferenceFact]) -> str:
