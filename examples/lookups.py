@@ -71,9 +71,11 @@ for claim in offensive.start_claims:
 # -- a statement, however many sources report it --------------------------------------------
 [statement] = [a for a in data.announcements if a.id == "2019-06-30-centcom-statement"]
 print(f"\n{statement.id}: {statement.date}, by {statement.announcer.name}; its reports:")
-for r in statement.reports:
-    kind = "dates a report: the statement is on or before it" if r.report else "dates it"
-    print(f"  ({r.source.id[:3]}) {r.date!s:<22} {kind}")
+# an article that reports two of its sentences dates them alike: each once
+told = dict.fromkeys((r.source.short_id, str(r.date), r.report) for r in statement.reports)
+for article, day, report in told:
+    kind = "dates a report: the statement is on or before it" if report else "dates it"
+    print(f"  ({article}) {day:<22} {kind}")
 for fact in statement.references:
     print(wrap(f"{fact.id}: {fact.value}", indent=2))
 

@@ -281,6 +281,34 @@ def test_a_reference_that_dates_a_record_narrows_it_wherever_the_rule_applies(
     )
 
 
+def test_the_facts_issue_l_found_missing_are_encoded_with_their_words(data: isk.Dataset) -> None:
+    developments = {d.id: d for d in data.developments}
+    # 000: "a visit last week by Anas Al Khattab, the new intelligence chief, and French
+    # officials" (3-15 February 2025, both readings of "last week")
+    visit = developments["2025-02-khattab-french-officials-visit"]
+    assert (visit.kind, str(visit.start)) == (isk.DevelopmentKind.MEETING, "2025-02-03..2025-02-15")
+    assert [g.id for g in visit.actors] == ["syrian-government-2025", "france"]
+    # 000: HTS "had consolidated power in the area over the past decade"
+    decade = developments["2015-2025-hts-consolidates-power-idlib"]
+    assert (str(decade.start), decade.place and decade.place.id) == (
+        "2014-01-01..2016-12-31",
+        "idlib-governorate",
+    )
+    # 001, 004: most of Idlib and parts of Aleppo and Latakia; 003: and Hama
+    held = developments["2019-hts-controls-idlib-and-parts-of-neighbours"]
+    assert [c.source.short_id for c in held.start_claims] == ["001", "004", "003"]
+    assert any("Hama" in c.quote for c in held.citations if c.about == "place")
+    # 000: al-Sharaa "said their integration was necessary to preserve stability"
+    [answer] = [a for a in data.announcements if "preserve stability" in a.reports[0].quote]
+    assert answer.announcer is not None
+    assert answer.announcer.id == "syrian-government-2025"
+    # 002: "The Pentagon said it will continue to target": one report of CENTCOM's statement
+    [june] = [a for a in data.announcements if a.id == "2019-06-30-centcom-statement"]
+    assert any(
+        "will continue to target" in r.quote for r in june.reports if r.source.short_id == "002"
+    )
+
+
 # -- properties of the summary rule ----------------------------------------------------------
 
 days = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))

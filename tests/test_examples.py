@@ -93,7 +93,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "  the strike's place: 'motorway near the village of Urum Al Joz' (site), near Urum Al Joz",
         "Kafranbel: 35.6139 N, 36.5611 E, per ref-wikipedia-kafr-nabl",
         "  published: 2019-09-01, from ref-al-jazeera-004-page (it prints no date)",
-        "2024-late-hts-offensive: offensive, 2024-09-01..2024-12-08; 4 in all",
+        "2024-late-hts-offensive: offensive, 2024-09-01..2024-12-08; 7 in all",
         "  by Hayat Tahrir al-Sham, against Syrian government; end: none reported",
         "2019-06-30-centcom-statement: 2019-06-30, by US Central Command; its reports:",
         "  (002) 2019-06-30             dates it",

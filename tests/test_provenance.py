@@ -117,7 +117,7 @@ def test_relative_dates_keep_their_words_and_reasoning(data: isk.Dataset) -> Non
 
 
 def test_every_development_cites_its_actors_and_what_it_affected(data: isk.Dataset) -> None:
-    assert len(data.developments) == 4
+    assert len(data.developments) == 7
     for d in data.developments:
         assert d.start_claims, d.id
         about = {c.about for c in d.citations}

@@ -272,10 +272,13 @@ def test_one_strike_many_articles(data: isk.Dataset) -> None:
     assert str(june.date) == "2019-06-30"
     assert [a.announcer.id for a in june.announcements if a.announcer] == ["centcom", "sohr"]
     [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
-    # CENTCOM's statement, reported four times, is one statement
+    # CENTCOM's statement, reported in four articles (002 and 003 twice: its "will continue
+    # to target" too), is one statement
     assert str(statement.date) == "2019-06-30"
     assert [(r.source.id[:3], str(r.date), r.report) for r in statement.reports] == [
         ("002", "2019-06-30", False),
+        ("002", "2019-06-30..2019-07-06", False),  # "The Pentagon said it will continue"
+        ("003", "2019-06-30..2019-07-06", False),
         ("003", "2019-06-30..2019-07-06", False),
         ("001", "2019-07-01", True),  # AFP's reporting day, per the reference
         ("004", "2019-07-01", True),

@@ -272,9 +272,11 @@ class DevelopmentKind(_Vocabulary):
     """What kind of [`Development`][idlibstrikes.Development] a record is.
 
     The kinds follow ACLED's event types where they meet: ``offensive`` is a ground
-    offensive (ACLED "battles"), ``control`` a change of who holds or runs a place (ACLED
-    "non-state actor overtakes territory" and its kin), ``government_falls`` the end of a
-    government (an ACLED "strategic development").
+    offensive (ACLED "battles"), ``control`` a change of who holds or runs a place, or who
+    holds it as of a report (ACLED "non-state actor overtakes territory" and its kin),
+    ``government_falls`` the end of a government (an ACLED "strategic development"),
+    ``meeting`` a meeting or visit of officials (no ACLED event type: context, never an
+    event to count).
 
     Examples:
         >>> DevelopmentKind("government_falls").name
@@ -284,6 +286,7 @@ class DevelopmentKind(_Vocabulary):
     OFFENSIVE = "offensive"
     CONTROL = "control"
     GOVERNMENT_FALLS = "government_falls"
+    MEETING = "meeting"
 
 
 class Stance(_Vocabulary):
@@ -945,7 +948,7 @@ class Announcement:
         >>> import idlibstrikes as isk
         >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
         >>> [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
-        >>> str(statement.date), [r.source.id[:3] for r in statement.reports]
+        >>> str(statement.date), [s.short_id for s in statement.sources]
         ('2019-06-30', ['002', '003', '001', '004'])
     """
 
