@@ -436,7 +436,8 @@ def test_map_places_each_strike_where_the_tables_do(data: isk.Dataset, placed: F
     assert drawn == sorted((r["longitude"], r["latitude"]) for r in rows)
     assert len(drawn) == 7
     assert placed.axes[0].get_title() == (
-        "Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4"
+        "Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)\n"
+        "and series of strikes: 0 of 4"
     )
     assert placed.axes[0].get_aspect() == 1.0
     assert placed.axes[0].get_xlabel().startswith("longitude")

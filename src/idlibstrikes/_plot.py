@@ -18,8 +18,9 @@ Examples:
     >>> fig = timeline(isk.load())
     >>> len(fig.axes[0].get_yticklabels())
     11
-    >>> map(isk.load()).axes[0].get_title()
-    'Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4'
+    >>> print(map(isk.load()).axes[0].get_title())
+    Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)
+    and series of strikes: 0 of 4
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ def _short(text: str, width: int = 40) -> str:
 def _row_label(strike: Strike) -> str:
     # ISO dates, not the article's wording: "late on Saturday" means nothing out of context.
     # The lines under it say who struck whom, so no row depends on the legend alone.
-    who = f"{_short(perpetrators_text(strike), 40)} \u2192 {', '.join(_targets(strike))}"
+    who = f"{perpetrators_text(strike)} \u2192 {', '.join(_targets(strike))}"
     lines = textwrap.wrap(who, 50, max_lines=2, placeholder=" ...")
     return "\n".join([f"{strike.date}  {_short(strike.place.name)}", *lines])
 
@@ -561,9 +562,10 @@ def timeline(
         fontsize="small",
         handlelength=3.5,
         title=textwrap.fill(
-            "Ceasefires: solid while known to be in effect; light and hatched where its "
-            "status is unknown (after its last report, no source saying it ended) or where "
-            "its uncertain start or end may fall; not shaded once ended",
+            "Ceasefires: solid through the last day a dated report certainly shows them "
+            "holding; light and hatched while they may be in effect (a report may still cover "
+            "the day, or an uncertain start or end may fall) or their status is unknown "
+            "(after every report, none saying they ended); not shaded once ended",
             120,
         )
         if shaded
@@ -622,8 +624,9 @@ def map(
     Examples:
         >>> import idlibstrikes as isk
         >>> fig = map(isk.load())
-        >>> fig.axes[0].get_title()
-        'Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4); series: 0 of 4'
+        >>> print(fig.axes[0].get_title())
+        Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)
+        and series of strikes: 0 of 4
         >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
         True
     """
@@ -773,7 +776,8 @@ def map(
     # a series is never counted as a strike: the title counts them apart
     events = [s for s in strikes if not s.is_series]
     series = [s for s in strikes if s.is_series]
-    also = f"; series: {sum(where[s.id].placed for s in series)} of {len(series)}" if series else ""
+    placed_series = sum(where[s.id].placed for s in series)
+    also = f"\nand series of strikes: {placed_series} of {len(series)}" if series else ""
     ax.set_title(
         f"Strikes placed from reference points: {sum(where[s.id].placed for s in events)} of "
         f"{len(events)} (precision {counts}){also}"
