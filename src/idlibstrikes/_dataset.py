@@ -131,7 +131,7 @@ class Dataset:
         Examples:
             >>> import idlibstrikes as isk
             >>> isk.load().version.data
-            '2026.11.0'
+            '2026.12.0'
             >>> isk.load("examples/new-article.json").version.origin
             'bundled and your files'
         """
