@@ -258,11 +258,12 @@ def _span(low: int | None, high: int | None) -> str:
 
 
 def _dates(earliest: object, latest: object) -> str:
+    """A range as the library prints one: an open side is left empty ("2019-09-01..")."""
     if earliest is None and latest is None:
         return ""
     if earliest == latest:
         return str(earliest)
-    return f"{earliest or '?'}..{latest or '?'}"
+    return f"{earliest or ''}..{latest or ''}"
 
 
 def strikes_table(data: isk.Dataset | None = None) -> str:
@@ -471,7 +472,7 @@ def sources_table(data: isk.Dataset | None = None, *, kind: str = "article") -> 
             r["outlet"] or "not printed",
             _dates(r["published_earliest"], r["published_latest"]),
             r["published_text"],
-            r["published_from"] or "the article's text",
+            r["published_from"] or ("the article's text" if kind == "article" else ""),
         )
         for r in data.to_records("sources")
         if r["kind"] == kind
