@@ -40,6 +40,7 @@ from ._models import (
     Source,
     Strike,
     Victims,
+    reaches,
 )
 from ._names import NameIndex, indexed
 from ._results import Ceasefires, Strikes
@@ -821,22 +822,17 @@ def _reaches(
     ``links`` gives a group's summarised affiliate links; a dataset's queries pass their
     cache of them.
     """
-    seen: set[str] = set()
-    todo = [group]
-    while todo:
-        g = todo.pop()
-        if g.id == target_id:
-            return True
-        if g.id in seen:
-            continue
-        seen.add(g.id)
-        for other, since, until in links(g):
-            if since is not None and since.earliest > date.latest:
-                continue  # it became an affiliate only after the strike
-            if until is not None and until.latest < date.earliest:
-                continue  # it had stopped being one before the strike
-            todo.append(other)
-    return False
+
+    def up(g: Group) -> list[Group]:
+        # not if it became an affiliate only after the strike, or had stopped before it
+        return [
+            other
+            for other, since, until in links(g)
+            if (since is None or since.earliest <= date.latest)
+            and (until is None or until.latest >= date.earliest)
+        ]
+
+    return reaches(group, target_id, up)
 
 
 class _Queries:

@@ -16,7 +16,7 @@ is made of. ``_fast`` builds strikes through their slots: a new field is added t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -1004,23 +1004,39 @@ def within(part: Group, whole: Group) -> bool:
         if w.id in seen:
             continue
         seen.add(w.id)
-        if _reaches_up(part, w.id):
+        if reaches(part, w.id, _affiliated):
             return True
         todo += [a.other for a in w.affiliations if a.relation is Relation.LED_BY]
     return False
 
 
-def _reaches_up(group: Group, whole_id: str) -> bool:
+def reaches(group: Group, target_id: str, up: Callable[[Group], Iterable[Group]]) -> bool:
+    """Whether ``group`` is ``target_id``, or reaches it going ``up`` (transitively).
+
+    ``up`` gives the groups one step above a group (those it is an affiliate or part of,
+    perhaps only on some date); each group is visited once, so a loop of affiliations ends.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> centcom = isk.load().group("CENTCOM")
+        >>> reaches(centcom, "united-states", _affiliated)
+        True
+    """
     seen: set[str] = set()
     todo = [group]
     while todo:
         g = todo.pop()
-        if g.id == whole_id:
+        if g.id == target_id:
             return True
         if g.id not in seen:
             seen.add(g.id)
-            todo += [a.other for a in g.affiliations if a.relation.is_affiliate]
+            todo += up(g)
     return False
+
+
+def _affiliated(group: Group) -> list[Group]:
+    """The groups ``group`` says it is a branch, affiliate or part of, at any time."""
+    return [a.other for a in group.affiliations if a.relation.is_affiliate]
 
 
 def nested(a: Group, b: Group) -> bool:
