@@ -235,7 +235,9 @@ def _cell(value: object) -> str:
         value = "; ".join(str(v) for v in value)
     if isinstance(value, bool):
         value = "yes" if value else "no"
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    # a table cell is Markdown: "[000] [reference ...]" would read as a reference link
+    text = str(value).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
