@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from ._dates import DateRange, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
+from ._format import FORMAT
 from ._models import (
     Announcement,
     Ceasefire,
@@ -37,7 +38,6 @@ from ._models import (
 from ._names import Suggester
 from ._order import dependency_order
 from ._reader import Fields, Problems, show
-from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
 from ._summary import of_claims
 
 __all__ = [
@@ -273,7 +273,7 @@ class RecordBuilder:
             return None
         text = f.text("text")
         reasoning = f.opt_text("reasoning") or ""
-        span, relative = f.opt_text("span"), f.child("relative", RELATIVE_KEYS)
+        span, relative = f.opt_text("span"), f.child("relative", FORMAT["relative"].keys)
         earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
         part, unit = f.opt_text("part"), f.opt_text("unit")
         forms = sum(x is not None for x in (span, relative)) + (
@@ -409,7 +409,7 @@ class RecordBuilder:
     def citations(self, f: Fields) -> tuple[Citation, ...]:
         """Read a record's citations."""
         out = []
-        for c in f.children("citations", CITATION):
+        for c in f.children("citations", FORMAT["citation"].keys):
             citation = self.construct(
                 c, Citation, source=self.source(c), quote=self.quote(c), about=c.text("about")
             )
@@ -420,7 +420,7 @@ class RecordBuilder:
     def date_claims(self, f: Fields, key: str) -> tuple[DateClaim, ...]:
         """Read a list of date claims."""
         out = []
-        for c in f.children(key, DATE_CLAIM):
+        for c in f.children(key, FORMAT["date_claim"].keys):
             claim = self.date_claim(c)
             if claim is not None:
                 out.append(claim)
@@ -431,7 +431,7 @@ class RecordBuilder:
         return self.construct(
             c,
             DateClaim,
-            date=self.date(c.child("date", DATE, required=True)),
+            date=self.date(c.child("date", FORMAT["date"].keys, required=True)),
             source=self.source(c),
             quote=self.quote(c),
             report=c.flag("report"),

@@ -29,6 +29,7 @@ import attrs
 from ._builder import RecordBuilder, _span_date, articles_of, collapse
 from ._dates import DateRange
 from ._files import RawRecord
+from ._format import FORMAT
 from ._models import (
     Announcement,
     Attribution,
@@ -45,7 +46,6 @@ from ._models import (
     nested,
 )
 from ._reader import _ID, _ISO_DAY, COMMENT, Fields, Problems, _writable
-from ._schema import ATTRIBUTION, CITATION, CLAIM, DATE, DATE_CLAIM, STRIKE
 from ._summary import of_claims
 
 __all__ = ["FastStrikes"]
@@ -54,11 +54,11 @@ E = TypeVar("E", bound=Enum)
 R = TypeVar("R")
 
 # the keys each object may have, comments included (the strict reader skips "//")
-_STRIKE_KEYS = STRIKE | {COMMENT}
-_CLAIM_KEYS = CLAIM | {COMMENT}
-_DATE_CLAIM_KEYS = DATE_CLAIM | {COMMENT}
-_CITATION_KEYS = CITATION | {COMMENT}
-_ATTRIBUTION_KEYS = ATTRIBUTION | {COMMENT}
+_STRIKE_KEYS = FORMAT["strike"].keys | {COMMENT}
+_CLAIM_KEYS = FORMAT["claim"].keys | {COMMENT}
+_DATE_CLAIM_KEYS = FORMAT["date_claim"].keys | {COMMENT}
+_CITATION_KEYS = FORMAT["citation"].keys | {COMMENT}
+_ATTRIBUTION_KEYS = FORMAT["attribution"].keys | {COMMENT}
 _PLAIN_DATE_KEYS = frozenset({"text", "span", "earliest", "latest", "reasoning", COMMENT})
 
 
@@ -377,7 +377,7 @@ class FastStrikes:
         if date is not None:
             self.dates[key] = date  # type: ignore[index]  # key is set when date is
             return date
-        f = Fields(self.scratch, "", value, record=None, path="date", allowed=DATE)
+        f = Fields(self.scratch, "", value, record=None, path="date", allowed=FORMAT["date"].keys)
         date = self.b.date(f)
         if date is None or self.scratch:
             self.scratch.items.clear()

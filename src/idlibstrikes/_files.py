@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, Problem
+from ._format import addable
 from ._reader import Fields, Problems, show
 
 __all__ = [
@@ -461,31 +462,9 @@ def merge(*parts: RawData) -> RawData:
 
 # -- additions -----------------------------------------------------------------------------
 
-#: What a user file may add to an existing record: its kind -> (file key, list fields).
-ADDABLE = {
-    "strike": (
-        "strikes",
-        (
-            "date_claims",
-            "start_claims",
-            "end_claims",
-            "attributions",
-            "targets",
-            "allies",
-            "killed",
-            "claims",
-            "citations",
-        ),
-    ),
-    "group": ("groups", ("aliases", "citations", "founding", "ending", "strength", "affiliations")),
-    "ceasefire": ("ceasefires", ("start_claims", "end_claims", "parties", "brokers", "citations")),
-    "development": (
-        "developments",
-        ("start_claims", "end_claims", "actors", "affected", "citations"),
-    ),
-    "place": ("places", ("aliases", "citations")),
-    "person": ("people", ("aliases", "citations", "roles")),
-}
+#: What a user file may add to an existing record: its kind -> (file key, list fields)
+#: (the fields the format describes as addable).
+ADDABLE = addable()
 
 
 def apply_additions(raw: RawData, problems: Problems) -> RawData:

@@ -32,6 +32,7 @@ from ._days import StrikeDays
 from ._errors import DataError, Problem
 from ._fast import FastStrikes
 from ._files import KINDS, RawData, RawRecord
+from ._format import FORMAT
 from ._models import (
     Affiliation,
     Announcement,
@@ -67,26 +68,6 @@ from ._models import (
 )
 from ._names import NAMED_KINDS, name_clashes, name_key
 from ._reader import Fields, show
-from ._schema import (
-    AFFILIATION,
-    ANNOUNCEMENT,
-    ATTRIBUTION,
-    CEASEFIRE,
-    CLAIM,
-    DATE,
-    DATE_CLAIM,
-    DEVELOPMENT,
-    FIGURE,
-    GROUP,
-    PERSON,
-    PLACE,
-    PLACE_REF,
-    REFERENCE,
-    ROLE,
-    SOURCE,
-    STRENGTH,
-    STRIKE,
-)
 from ._summary import Reading, bounded_end, ceasefire_end, parties_end
 
 __all__ = ["build"]
@@ -112,7 +93,9 @@ class _Builder(RecordBuilder):
                 expected="a chain that ends at a source with its own publication date",
             )
 
-        order, self._source_order = self.in_order("sources", SOURCE, depends_on, cycle)
+        order, self._source_order = self.in_order(
+            "sources", FORMAT["source"].keys, depends_on, cycle
+        )
         for f, ident in order:
             self.build_source(f, ident)
 
@@ -133,7 +116,7 @@ class _Builder(RecordBuilder):
                 found=show(article),
                 expected="a file name without folders, such as 'my-article.txt'",
             )
-        published = self.date(f.child("published", DATE)) if kind else None
+        published = self.date(f.child("published", FORMAT["date"].keys)) if kind else None
         if kind is SourceKind.ARTICLE and published is None and not f.failed:
             f.fail(
                 "published",
@@ -203,13 +186,13 @@ class _Builder(RecordBuilder):
                 "near", "places described by each other form a cycle: " + " -> ".join(ids)
             )
 
-        order, self._place_order = self.in_order("places", PLACE, depends_on, cycle)
+        order, self._place_order = self.in_order("places", FORMAT["place"].keys, depends_on, cycle)
         for f, ident in order:
             self.build_place(f, ident)
 
     def build_place(self, f: Fields, ident: str) -> None:
         reference = None
-        r = f.child("reference", PLACE_REF)
+        r = f.child("reference", FORMAT["place_reference"].keys)
         if r is not None:
             lat, lon = r.number("latitude"), r.number("longitude")
             coords = None
@@ -252,12 +235,15 @@ class _Builder(RecordBuilder):
 
     def build_people(self) -> None:
         for record in self.raw.records["people"]:
-            f, ident = self.fields(record, PERSON)
+            f, ident = self.fields(record, FORMAT["person"].keys)
             if not self.unique(f, ident, self.people, "person"):
                 continue
             roles = []
-            for r in f.children("roles", ROLE):
-                until, since = r.child("until", DATE_CLAIM), r.child("since", DATE_CLAIM)
+            for r in f.children("roles", FORMAT["role"].keys):
+                until, since = (
+                    r.child("until", FORMAT["date_claim"].keys),
+                    r.child("since", FORMAT["date_claim"].keys),
+                )
                 title = r.text("title")
                 began = None if since is None else self.date_claim(since)
                 role = self.construct(
@@ -331,7 +317,7 @@ class _Builder(RecordBuilder):
             for group_id in dict.fromkeys(r.group_id for r in person.roles if r.leads):
                 if group_id is not None:
                     self._leaders.setdefault(group_id, []).append(person)
-        order, self._group_order = self.in_order("groups", GROUP, depends_on, cycle)
+        order, self._group_order = self.in_order("groups", FORMAT["group"].keys, depends_on, cycle)
         for f, ident in order:
             self.build_group(f, ident)
 
@@ -361,9 +347,9 @@ class _Builder(RecordBuilder):
                 expected=f"on or after {founded.earliest}",
             )
         strength = []
-        for s in f.children("strength", STRENGTH):
+        for s in f.children("strength", FORMAT["strength"].keys):
             src = self.source(s)
-            as_of = self.date(s.child("as_of", DATE))
+            as_of = self.date(s.child("as_of", FORMAT["date"].keys))
             if as_of is None and src is not None and not s.failed:
                 as_of = src.published
                 if as_of is None:
@@ -383,14 +369,14 @@ class _Builder(RecordBuilder):
             if estimate is not None:
                 strength.append(estimate)
         affiliations = []
-        for a in f.children("affiliations", AFFILIATION):
+        for a in f.children("affiliations", FORMAT["affiliation"].keys):
             affiliation = self.construct(
                 a,
                 Affiliation,
                 other=self.ref(a, "other", self.groups, "group"),
                 relation=a.enum("relation", Relation),
-                since=self.date(a.child("since", DATE)),
-                until=self.date(a.child("until", DATE)),
+                since=self.date(a.child("since", FORMAT["date"].keys)),
+                until=self.date(a.child("until", FORMAT["date"].keys)),
                 claimant=self.opt_ref(a, "claimant", self.groups, "group"),
                 source=self.source(a),
                 quote=self.quote(a),
@@ -422,7 +408,7 @@ class _Builder(RecordBuilder):
 
     def build_announcements(self) -> None:
         for record in self.raw.records["announcements"]:
-            f, ident = self.fields(record, ANNOUNCEMENT)
+            f, ident = self.fields(record, FORMAT["announcement"].keys)
             if not self.unique(f, ident, self.announcements, "announcement"):
                 continue
             reports = self.reports(f)
@@ -458,7 +444,7 @@ class _Builder(RecordBuilder):
         claim = self.construct(
             f,
             DateClaim,
-            date=self.date(f.child("date", DATE, required=True)),
+            date=self.date(f.child("date", FORMAT["date"].keys, required=True)),
             source=self.source(f),
             quote=self.quote(f),
         )
@@ -489,7 +475,7 @@ class _Builder(RecordBuilder):
 
     def build_strike(self, record: RawRecord, by_subject: dict[str, list[Announcement]]) -> None:
         """Read one strike or series strictly, reporting every problem."""
-        f, ident = self.fields(record, STRIKE)
+        f, ident = self.fields(record, FORMAT["strike"].keys)
         if not self.unique(f, ident, self.strikes, "strike"):
             return
         scope = f.enum("scope", Scope, Scope.EVENT)
@@ -589,7 +575,7 @@ class _Builder(RecordBuilder):
     def attributions(self, f: Fields) -> tuple[Attribution, ...]:
         """Read a strike's attributions (who struck, as each source words it)."""
         out = []
-        for c in f.children("attributions", ATTRIBUTION):
+        for c in f.children("attributions", FORMAT["attribution"].keys):
             groups = self.refs(c, "groups", self.groups, "group")
             if not groups and not c.failed:
                 c.fail("groups", "an attribution names at least one group")
@@ -610,7 +596,7 @@ class _Builder(RecordBuilder):
     def casualty_claims(self, f: Fields, scope: Scope | None) -> tuple[CasualtyClaim, ...]:
         """Read a strike's casualty claims."""
         claims = []
-        for c in f.children("claims", CLAIM):
+        for c in f.children("claims", FORMAT["claim"].keys):
             low, high = low_high(c)
             victims = c.enum("victims", Victims)
             within = c.enums("within", Victims)
@@ -620,7 +606,7 @@ class _Builder(RecordBuilder):
                     "list only wider sets the text names; every figure is within 'all' already",
                     expected=f"sets other than {victims.value!r} and 'all'",
                 )
-            counts_to = self.date(c.child("counts_to", DATE))
+            counts_to = self.date(c.child("counts_to", FORMAT["date"].keys))
             if counts_to is not None and scope is not Scope.SERIES:
                 c.fail(
                     "counts_to",
@@ -687,7 +673,7 @@ class _Builder(RecordBuilder):
     def build_ceasefires(self) -> None:
         by_subject = self.announcements_by_subject()
         for record in self.raw.records["ceasefires"]:
-            f, ident = self.fields(record, CEASEFIRE)
+            f, ident = self.fields(record, FORMAT["ceasefire"].keys)
             if not self.unique(f, ident, self.ceasefires, "ceasefire"):
                 continue
             parties = self.refs(f, "parties", self.groups, "group")
@@ -726,7 +712,7 @@ class _Builder(RecordBuilder):
 
     def build_developments(self) -> None:
         for record in self.raw.records["developments"]:
-            f, ident = self.fields(record, DEVELOPMENT)
+            f, ident = self.fields(record, FORMAT["development"].keys)
             if not self.unique(f, ident, self.developments, "development"):
                 continue
             starts, ends, start, end = self.period(f, ident, "development")
@@ -756,7 +742,7 @@ class _Builder(RecordBuilder):
 
     def build_figures(self) -> None:
         for record in self.raw.records["figures"]:
-            f, ident = self.fields(record, FIGURE)
+            f, ident = self.fields(record, FORMAT["figure"].keys)
             if not self.unique(f, ident, self.figures, "figure"):
                 continue
             low, high = low_high(f)
@@ -770,7 +756,7 @@ class _Builder(RecordBuilder):
                 high=high,
                 unit=f.text("unit"),
                 approximate=f.flag("approximate"),
-                period=self.date(f.child("period", DATE)),
+                period=self.date(f.child("period", FORMAT["date"].keys)),
                 place=self.opt_ref(f, "place", self.places, "place"),
                 claimant=self.opt_ref(f, "claimant", self.groups, "group"),
                 source=self.source(f),
@@ -786,7 +772,7 @@ class _Builder(RecordBuilder):
         # reports its own problem).
         known = set().union(*(v for k, v in self.defined.items() if k != "reference"))
         for record in self.raw.records["references"]:
-            f, ident = self.fields(record, REFERENCE)
+            f, ident = self.fields(record, FORMAT["reference"].keys)
             if not self.unique(f, ident, self.references, "reference"):
                 continue
             src = self.source(f)
@@ -810,7 +796,7 @@ class _Builder(RecordBuilder):
                 subject=subject,
                 field=f.text("field"),
                 value=f.text("value"),
-                date=self.date(f.child("date", DATE)),
+                date=self.date(f.child("date", FORMAT["date"].keys)),
                 corrects=f.flag("corrects"),
                 confidence=f.enum("confidence", Confidence),
                 source=src,
@@ -830,7 +816,7 @@ class _Builder(RecordBuilder):
                 record.data,
                 record=ident_of(record.data),
                 path="",
-                allowed=PERSON,
+                allowed=FORMAT["person"].keys,
                 origins=record.origins,
                 added=record.added,
                 at=(record.kind, record.position),
@@ -853,7 +839,7 @@ class _Builder(RecordBuilder):
                     record.data,
                     record=ident_of(record.data),
                     path="",
-                    allowed=ANNOUNCEMENT,
+                    allowed=FORMAT["announcement"].keys,
                     at=(record.kind, record.position),
                 )
                 f.fail("about", "unknown strike, ceasefire or development id", found=show(about))

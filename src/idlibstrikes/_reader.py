@@ -18,11 +18,14 @@ from typing import Any, TypeVar
 
 from ._errors import Problem
 
-__all__ = ["Fields", "Problems", "show"]
+__all__ = ["ID_PATTERN", "Fields", "Problems", "show"]
 
 E = TypeVar("E", bound=Enum)
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")
+#: A record id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit
+#: (as a JSON Schema pattern; ``_ID`` is the same rule for Python's ``re``).
+ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
+_ID = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ITEM = re.compile(r"^(\w+)\[([0-9]+)\]")
 _JSON_TYPES = {
