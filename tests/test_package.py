@@ -149,12 +149,12 @@ def test_validate_the_broken_example_file() -> None:
             "2019-08-31-idlib-training-camp.additions[0].claims[0].claimant",
         ],
         [
-            "examples/broken-article.json:47",
-            "2019-08-31-idlib-training-camp.additions[0].claims[1].high",
-        ],
-        [
             "examples/broken-article.json:50",
             "2019-08-31-idlib-training-camp.additions[0].claims[1].quote",
+        ],
+        [
+            "examples/broken-article.json:47",
+            "2019-08-31-idlib-training-camp.additions[0].claims[1].high",
         ],
     ]
     assert done.stderr == "6 problems\n"

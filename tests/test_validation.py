@@ -391,8 +391,8 @@ def test_problems_carry_the_line_of_their_field() -> None:
         (23, "example-local-monitor", "citations[0].quote"),  # missing: the object's line
         (38, "2019-08-31-idlib-training-camp", f"{claims}[0].low"),
         (40, "2019-08-31-idlib-training-camp", f"{claims}[0].claimant"),
-        (47, "2019-08-31-idlib-training-camp", f"{claims}[1].high"),
         (50, "2019-08-31-idlib-training-camp", f"{claims}[1].quote"),
+        (47, "2019-08-31-idlib-training-camp", f"{claims}[1].high"),  # across fields
     ]
     lines = (EXAMPLES / "broken-article.json").read_text(encoding="utf-8").splitlines()
     assert '"qoute"' in lines[25]

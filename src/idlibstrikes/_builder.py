@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
+
 from ._dates import DateRange, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
-from ._format import FORMAT
+from ._format import FORMAT, Field, Format, Shape
 from ._models import (
     Announcement,
     Ceasefire,
@@ -72,11 +74,19 @@ class RecordBuilder:
     """Builds typed records from raw records, collecting every problem (the shared part)."""
 
     def __init__(
-        self, raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
+        self,
+        raw: RawData,
+        articles: Path | None = None,
+        *,
+        keep_raw: bool = True,
+        fmt: Format = FORMAT,
     ) -> None:
         #: Whether the caller reads ``raw`` after the load (``validate`` does); if not,
         #: each strike's raw data is dropped once it is built (see ``RawRecord``).
         self.keep_raw = keep_raw
+        #: The format's description every record is read by (a test passes one with a
+        #: field added, to see the reader follow).
+        self.format = fmt
         self.raw = raw
         self.articles = articles
         self._texts: dict[str, str | None] = {}
@@ -257,6 +267,21 @@ class RecordBuilder:
                 )
         return text
 
+    def make(
+        self, f: Fields, factory: Callable[..., T], values: dict[str, Any], **more: Any
+    ) -> T | None:
+        """Build a record from the values `read` gave, by name, and ``more`` besides.
+
+        A value the record class has no field for (a key only the format knows) is not
+        passed; a missing one (``None``) leaves the field at its default, or is passed
+        where the field has none (a claim's open ``high``).
+        """
+        names = _field_names(factory)
+        kwargs = {
+            k: v for k, v in values.items() if k in names and (v is not None or not names[k])
+        }
+        return self.construct(f, factory, **(kwargs | more))
+
     def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
         """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
         if f.failed:
@@ -406,21 +431,115 @@ class RecordBuilder:
                 return
         f.fail(key, message, expected=expected)
 
+    # -- reading by the format's description ------------------------------------------------
+    def open(self, f: Fields, key: str, shape: str, *, required: bool = False) -> Fields | None:
+        """The nested object ``key`` of ``f``, opened for reading as the format's ``shape``."""
+        return f.child(key, self.format[shape].keys, required=required)
+
+    def read(self, f: Fields, shape: Shape) -> dict[str, Any]:
+        """Every field of ``shape`` in ``f``, each read and checked by its type.
+
+        What the description says of a field (its JSON type, whether it is required, its
+        vocabulary, the kind of record it names, a quote to find in its article) is checked
+        here, each problem located; a nested object is read by the reader of its shape
+        (``self.readers``). What a kind's builder computes beyond that (summaries, checks
+        across fields and records) it does with the values returned, by key.
+        """
+        return {field.name: self.read_field(f, field) for field in shape.fields}
+
+    def read_field(self, f: Fields, field: Field) -> Any:
+        """One field's value (see `read`); ``None`` (or its default) when absent or bad."""
+        name, t, required = field.name, field.type, field.required
+        if t == "text":
+            if field.quote:
+                return self.quote(f, name) if required or f.data.get(name) is not None else None
+            return f.text(name) if required else f.opt_text(name)
+        if t == "ref":
+            assert isinstance(field.of, str)
+            table = self.tables[field.of]
+            if required:
+                return self.ref(f, name, table, field.of)
+            return self.opt_ref(f, name, table, field.of)
+        if t == "refs":
+            assert isinstance(field.of, str)
+            return self.refs(f, name, self.tables[field.of], field.of)
+        if t in ("id", "names"):
+            return f.ident(name) if required else f.opt_ident(name)
+        if t == "texts":
+            return f.texts(name)
+        if t == "count":
+            return f.count(name, required=required)
+        if t == "integer":
+            return f.integer(name, required=required, low=field.minimum, high=field.maximum)
+        if t == "number":
+            return f.number(name)
+        if t == "flag":
+            return f.flag(name, bool(field.default))
+        if t == "word":
+            if isinstance(field.of, tuple):
+                return f.word(name, field.of, required=required)
+            assert field.of is not None
+            assert not isinstance(field.of, str)
+            if required or field.default is not None:
+                return f.enum(name, field.of, field.default)
+            return f.opt_enum(name, field.of)
+        if t == "words":
+            assert field.of is not None
+            assert not isinstance(field.of, str | tuple)
+            return f.enums(name, field.of)
+        if t == "day":
+            return f.iso_date(name)
+        assert isinstance(field.of, str), field
+        reader = self.readers[field.of]
+        if t == "object":
+            child = self.open(f, name, field.of, required=required)
+            return None if child is None else reader(child)
+        out = []
+        for c in f.children(name, self.format[field.of].keys):
+            item = reader(c)
+            if item is not None:
+                out.append(item)
+        return tuple(out)
+
+    @property
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The records built so far, by the kind a ``ref`` field names ("group")."""
+        return {
+            "source": self.sources,
+            "place": self.places,
+            "person": self.people,
+            "group": self.groups,
+            "strike": self.strikes,
+            "ceasefire": self.ceasefires,
+            "development": self.developments,
+        }
+
+    @property
+    def readers(self) -> dict[str, Callable[[Fields], Any]]:
+        """How an object of each nested shape becomes a value.
+
+        The kinds' builders add theirs (see ``_load``).
+        """
+        return {
+            "date": self.date,
+            "date_claim": self.date_claim,
+            "citation": self.citation,
+            "relative": lambda f: f.data,  # resolved against its anchor by `date`
+        }
+
     def citations(self, f: Fields) -> tuple[Citation, ...]:
         """Read a record's citations."""
-        out = []
-        for c in f.children("citations", FORMAT["citation"].keys):
-            citation = self.construct(
-                c, Citation, source=self.source(c), quote=self.quote(c), about=c.text("about")
-            )
-            if citation is not None:
-                out.append(citation)
-        return tuple(out)
+        value: tuple[Citation, ...] = self.read_field(f, self.format["strike"].by_name["citations"])
+        return value
+
+    def citation(self, c: Fields) -> Citation | None:
+        """Read one citation."""
+        return self.make(c, Citation, self.read(c, self.format["citation"]))
 
     def date_claims(self, f: Fields, key: str) -> tuple[DateClaim, ...]:
         """Read a list of date claims."""
         out = []
-        for c in f.children(key, FORMAT["date_claim"].keys):
+        for c in f.children(key, self.format["date_claim"].keys):
             claim = self.date_claim(c)
             if claim is not None:
                 out.append(claim)
@@ -428,15 +547,7 @@ class RecordBuilder:
 
     def date_claim(self, c: Fields) -> DateClaim | None:
         """Read one date claim."""
-        return self.construct(
-            c,
-            DateClaim,
-            date=self.date(c.child("date", FORMAT["date"].keys, required=True)),
-            source=self.source(c),
-            quote=self.quote(c),
-            report=c.flag("report"),
-            note=c.note(),
-        )
+        return self.make(c, DateClaim, self.read(c, self.format["date_claim"]))
 
     def references_for(self, ident: str | None) -> tuple[ReferenceFact, ...]:
         """The reference facts about the record ``ident``."""
@@ -451,6 +562,22 @@ class RecordBuilder:
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""
         return [f for f in self.facts.get(ident or "", ()) if f.field == field]
+
+
+_FIELD_NAMES: dict[Any, dict[str, bool]] = {}
+
+
+def _field_names(factory: Any) -> dict[str, bool]:
+    """A record class's field names (what `RecordBuilder.make` may pass).
+
+    Each with whether it has a default: a ``None`` is passed only to a field without one.
+    """
+    found = _FIELD_NAMES.get(factory)
+    if found is None:
+        found = _FIELD_NAMES[factory] = {
+            a.name: a.default is not attrs.NOTHING for a in attrs.fields(factory)
+        }
+    return found
 
 
 def _read_article(path: Path) -> tuple[str | None, str | None]:

@@ -735,7 +735,8 @@ _SHAPES = (
             _ID,
             Field(
                 name="subject",
-                type="text",
+                type="names",
+                of="strike|group|place|person|ceasefire|development|announcement|figure|source",
                 doc="The id of the record (or article) the fact is about.",
                 required=True,
             ),

@@ -273,6 +273,36 @@ class Fields:
             return None
         return value
 
+    def integer(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> int | None:
+        """A whole number (of either sign), within ``low`` and ``high`` where given."""
+        value: int | None = self._get(key, int, required)
+        if value is None:
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = (
+                f"from {low if low is not None else '...'} to {high if high is not None else '...'}"
+            )
+            self.fail(key, "out of range", found=str(value), expected=f"a whole number {span}")
+            return None
+        return value
+
+    def word(self, key: str, words: tuple[str, ...], *, required: bool = False) -> str | None:
+        """A word of a closed list given as text (``None`` when absent or null)."""
+        value: str | None = self._get(key, str, required)
+        if value is not None and value not in words:
+            self.fail(
+                key, "not a known word", found=show(value), expected="one of " + ", ".join(words)
+            )
+            return None
+        return value
+
     def number(self, key: str) -> float | None:
         """An optional finite number (whole numbers accepted), returned as float."""
         value = self._get(key, float, False)
