@@ -277,9 +277,7 @@ class RecordBuilder:
         where the field has none (a claim's open ``high``).
         """
         names = _field_names(factory)
-        kwargs = {
-            k: v for k, v in values.items() if k in names and (v is not None or not names[k])
-        }
+        kwargs = {k: v for k, v in values.items() if k in names and (v is not None or not names[k])}
         return self.construct(f, factory, **(kwargs | more))
 
     def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
