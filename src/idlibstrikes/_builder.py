@@ -1,10 +1,11 @@
-"""The shared half of building records: references, quotes, dates, claims and summaries.
+"""The shared half of building records: references, quotes, dates and summaries.
 
 ``RecordBuilder`` holds what every kind of record needs while it is built from its raw
 data: the records built so far (by id), the reference facts about each record, and the
 readers for a reference to another record, a quote (checked against the article's text
-when it is available), a date in any of its three forms, date claims and their summary.
-The builder of each kind (``_load._Builder``) adds one method per kind of record.
+when it is available), a date in any of its three forms and a date's summary. Reading
+each object by the format's description is `_reading.ShapeReader`'s; the builder of each
+kind (``_load._Builder``) adds one method per kind of record.
 """
 
 from __future__ import annotations
@@ -17,16 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import attrs
-
 from ._dates import DateRange, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
-from ._format import FORMAT, Field, Format, Shape
+from ._format import FORMAT, Format
 from ._models import (
     Announcement,
     Ceasefire,
-    Citation,
     DateClaim,
     Development,
     Figure,
@@ -40,6 +38,7 @@ from ._models import (
 from ._names import Suggester
 from ._order import dependency_order
 from ._reader import Fields, Problems, show
+from ._reading import UNCHECKED, ShapeReader, collapse
 from ._summary import of_claims
 
 __all__ = [
@@ -48,7 +47,6 @@ __all__ = [
     "articles_of",
     "collapse",
     "ident_of",
-    "low_high",
     "plain_file_name",
     "series_span",
 ]
@@ -70,7 +68,7 @@ LABELS = {
 }
 
 
-class RecordBuilder:
+class RecordBuilder(ShapeReader):
     """Builds typed records from raw records, collecting every problem (the shared part)."""
 
     def __init__(
@@ -84,13 +82,10 @@ class RecordBuilder:
         #: Whether the caller reads ``raw`` after the load (``validate`` does); if not,
         #: each strike's raw data is dropped once it is built (see ``RawRecord``).
         self.keep_raw = keep_raw
-        #: The format's description every record is read by (a test passes one with a
-        #: field added, to see the reader follow).
-        self.format = fmt
+        super().__init__(Problems(), fmt)
         self.raw = raw
         self.articles = articles
         self._texts: dict[str, str | None] = {}
-        self.problems = Problems()
         for problem in raw.problems:
             self.problems.add(problem)
         self.raw = raw = apply_additions(raw, self.problems)
@@ -111,6 +106,7 @@ class RecordBuilder:
         # reference facts by the id of the record they are about
         self.facts: dict[str, list[ReferenceFact]] = {}
         self._suggesters: dict[str, Suggester] = {}
+        self._articles: dict[frozenset[int], tuple[Source, ...]] = {}
         self._raw_by_id: dict[tuple[str, str], RawRecord] = {
             (kind, r.data["id"]): r
             for kind in LABELS
@@ -209,6 +205,11 @@ class RecordBuilder:
 
     def refs(self, f: Fields, key: str, table: dict[str, T], kind: str) -> tuple[T, ...]:
         """Resolve a list of ids."""
+        plain = f.plain_ids(key)
+        if plain is not None:
+            records = [table.get(ident) for ident in plain]
+            if all(record is not None for record in records):
+                return self.shared(records)  # type: ignore[arg-type]  # no None in it
         out = []
         for i, ident in f.indexed_ids(key):
             found = self.ref(f, f"{key}[{i}]", table, kind, value=ident)
@@ -216,14 +217,23 @@ class RecordBuilder:
                 out.append(found)
         return self.shared(out)
 
-    def shared(self, records: Iterable[T]) -> tuple[T, ...]:
-        """``tuple(records)``, one object for every equal tuple of this load (saves memory)."""
-        items = tuple(records)
-        if not items:
-            return ()
-        # keyed by identity: the records live as long as the load, and hashing them by
-        # value would walk every nested record
-        return self.problems.tuples.setdefault(tuple(map(id, items)), items)
+    def articles_behind(
+        self, parts: Iterable[Any], announcements: Sequence[Announcement] = ()
+    ) -> tuple[Source, ...]:
+        """The articles behind a record, in id order; one tuple for each set of them.
+
+        Those of its parts' sources (each part has a ``source``) and its announcements'.
+        """
+        # by identity: hashing a record hashes every field (and the sources live as
+        # long as the load)
+        found = {id(s): s for s in (p.source for p in parts)}
+        for a in announcements:
+            found.update((id(s), s) for s in a.sources)
+        key = frozenset(found)
+        shared = self._articles.get(key)
+        if shared is None:
+            shared = self._articles[key] = self.shared(articles_of(found.values()))
+        return shared
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
         """Resolve a source id."""
@@ -251,10 +261,17 @@ class RecordBuilder:
         return self._texts[name]
 
     def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
-        """Read a quote; where the article's text is available, it must be found in it."""
+        """Read a quote; where the article's text is available, it must be found in it.
+
+        The quote's source is read from ``source_key`` beside it (a quote field's
+        source is its object's ``source``).
+        """
         text = f.text(key)
         ident = f.data.get(source_key)
         source = self.sources.get(ident) if isinstance(ident, str) else None
+        if source is not None:
+            article = None if source.is_reference else self.article_text(source)
+            self._quoting[source.id] = UNCHECKED if article is None else article
         if text is not None and source is not None and not source.is_reference:
             article = self.article_text(source)
             if article is not None and collapse(text) not in article:
@@ -266,29 +283,6 @@ class RecordBuilder:
                     expected=f"words found in {source.article}",
                 )
         return text
-
-    def make(
-        self, f: Fields, factory: Callable[..., T], values: dict[str, Any], **more: Any
-    ) -> T | None:
-        """Build a record from the values `read` gave, by name, and ``more`` besides.
-
-        A value the record class has no field for (a key only the format knows) is not
-        passed; a missing one (``None``) leaves the field at its default, or is passed
-        where the field has none (a claim's open ``high``).
-        """
-        names = _field_names(factory)
-        kwargs = {k: v for k, v in values.items() if k in names and (v is not None or not names[k])}
-        return self.construct(f, factory, **(kwargs | more))
-
-    def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
-        """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
-        if f.failed:
-            return None
-        try:
-            return factory(**kwargs)
-        except ValueError as exc:
-            f.fail(None, str(exc))
-            return None
 
     def date(self, f: Fields | None) -> DateRange | None:
         """Read a date in any of its three forms (see docs/format.md)."""
@@ -429,76 +423,6 @@ class RecordBuilder:
                 return
         f.fail(key, message, expected=expected)
 
-    # -- reading by the format's description ------------------------------------------------
-    def open(self, f: Fields, key: str, shape: str, *, required: bool = False) -> Fields | None:
-        """The nested object ``key`` of ``f``, opened for reading as the format's ``shape``."""
-        return f.child(key, self.format[shape].keys, required=required)
-
-    def read(self, f: Fields, shape: Shape) -> dict[str, Any]:
-        """Every field of ``shape`` in ``f``, each read and checked by its type.
-
-        What the description says of a field (its JSON type, whether it is required, its
-        vocabulary, the kind of record it names, a quote to find in its article) is checked
-        here, each problem located; a nested object is read by the reader of its shape
-        (``self.readers``). What a kind's builder computes beyond that (summaries, checks
-        across fields and records) it does with the values returned, by key.
-        """
-        return {field.name: self.read_field(f, field) for field in shape.fields}
-
-    def read_field(self, f: Fields, field: Field) -> Any:
-        """One field's value (see `read`); ``None`` (or its default) when absent or bad."""
-        name, t, required = field.name, field.type, field.required
-        if t == "text":
-            if field.quote:
-                return self.quote(f, name) if required or f.data.get(name) is not None else None
-            return f.text(name) if required else f.opt_text(name)
-        if t == "ref":
-            assert isinstance(field.of, str)
-            table = self.tables[field.of]
-            if required:
-                return self.ref(f, name, table, field.of)
-            return self.opt_ref(f, name, table, field.of)
-        if t == "refs":
-            assert isinstance(field.of, str)
-            return self.refs(f, name, self.tables[field.of], field.of)
-        if t in ("id", "names"):
-            return f.ident(name) if required else f.opt_ident(name)
-        if t == "texts":
-            return f.texts(name)
-        if t == "count":
-            return f.count(name, required=required)
-        if t == "integer":
-            return f.integer(name, required=required, low=field.minimum, high=field.maximum)
-        if t == "number":
-            return f.number(name)
-        if t == "flag":
-            return f.flag(name, bool(field.default))
-        if t == "word":
-            if isinstance(field.of, tuple):
-                return f.word(name, field.of, required=required)
-            assert field.of is not None
-            assert not isinstance(field.of, str)
-            if required or field.default is not None:
-                return f.enum(name, field.of, field.default)
-            return f.opt_enum(name, field.of)
-        if t == "words":
-            assert field.of is not None
-            assert not isinstance(field.of, str | tuple)
-            return f.enums(name, field.of)
-        if t == "day":
-            return f.iso_date(name)
-        assert isinstance(field.of, str), field
-        reader = self.readers[field.of]
-        if t == "object":
-            child = self.open(f, name, field.of, required=required)
-            return None if child is None else reader(child)
-        out = []
-        for c in f.children(name, self.format[field.of].keys):
-            item = reader(c)
-            if item is not None:
-                out.append(item)
-        return tuple(out)
-
     @property
     def tables(self) -> dict[str, dict[str, Any]]:
         """The records built so far, by the kind a ``ref`` field names ("group")."""
@@ -511,41 +435,6 @@ class RecordBuilder:
             "ceasefire": self.ceasefires,
             "development": self.developments,
         }
-
-    @property
-    def readers(self) -> dict[str, Callable[[Fields], Any]]:
-        """How an object of each nested shape becomes a value.
-
-        The kinds' builders add theirs (see ``_load``).
-        """
-        return {
-            "date": self.date,
-            "date_claim": self.date_claim,
-            "citation": self.citation,
-            "relative": lambda f: f.data,  # resolved against its anchor by `date`
-        }
-
-    def citations(self, f: Fields) -> tuple[Citation, ...]:
-        """Read a record's citations."""
-        value: tuple[Citation, ...] = self.read_field(f, self.format["strike"].by_name["citations"])
-        return value
-
-    def citation(self, c: Fields) -> Citation | None:
-        """Read one citation."""
-        return self.make(c, Citation, self.read(c, self.format["citation"]))
-
-    def date_claims(self, f: Fields, key: str) -> tuple[DateClaim, ...]:
-        """Read a list of date claims."""
-        out = []
-        for c in f.children(key, self.format["date_claim"].keys):
-            claim = self.date_claim(c)
-            if claim is not None:
-                out.append(claim)
-        return tuple(out)
-
-    def date_claim(self, c: Fields) -> DateClaim | None:
-        """Read one date claim."""
-        return self.make(c, DateClaim, self.read(c, self.format["date_claim"]))
 
     def references_for(self, ident: str | None) -> tuple[ReferenceFact, ...]:
         """The reference facts about the record ``ident``."""
@@ -560,22 +449,6 @@ class RecordBuilder:
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""
         return [f for f in self.facts.get(ident or "", ()) if f.field == field]
-
-
-_FIELD_NAMES: dict[Any, dict[str, bool]] = {}
-
-
-def _field_names(factory: Any) -> dict[str, bool]:
-    """A record class's field names (what `RecordBuilder.make` may pass).
-
-    Each with whether it has a default: a ``None`` is passed only to a field without one.
-    """
-    found = _FIELD_NAMES.get(factory)
-    if found is None:
-        found = _FIELD_NAMES[factory] = {
-            a.name: a.default is not attrs.NOTHING for a in attrs.fields(factory)
-        }
-    return found
 
 
 def _read_article(path: Path) -> tuple[str | None, str | None]:
@@ -626,19 +499,6 @@ def ident_of(data: dict[str, Any]) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-def low_high(f: Fields) -> tuple[int | None, int | None]:
-    """Read ``low`` and ``high``; a high below the low is reported on ``high``."""
-    low, high = f.count("low"), f.count("high", required=False)
-    if low is not None and high is not None and low > high:
-        f.fail(
-            "high",
-            f"low ({low}) is greater than high ({high})",
-            found=str(high),
-            expected=f"at least {low}, or null for no upper bound",
-        )
-    return low, high
-
-
 def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRange:
     first_text, _, last_text = span.partition("/")
     if not _looks_iso(first_text) or (last_text and not _looks_iso(last_text)):
@@ -687,8 +547,3 @@ def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | N
 def articles_of(sources: Iterable[Source | None]) -> tuple[Source, ...]:
     unique = {s.id: s for s in sources if s is not None and not s.is_reference}
     return tuple(unique[k] for k in sorted(unique))
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of whitespace, no-break spaces included, to one space."""
-    return " ".join(text.replace("\u00a0", " ").split())

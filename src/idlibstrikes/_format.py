@@ -7,7 +7,7 @@ is made from this description, so that adding a field is editing one place:
 
 * the keys a record may have (an unknown key is reported as a possible typo);
 * the strict reader's checks, each problem located (``_builder.RecordBuilder.read``);
-* the fast path's checks for large files (``_fast``);
+* the quick read's plain checks, for large files (``_builder.RecordBuilder.plan``);
 * the JSON Schema editors validate files with (``_jsonschema``);
 * the writer (``_write``) and the lossless tables, both directions (``_relational``).
 

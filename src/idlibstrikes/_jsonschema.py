@@ -91,9 +91,10 @@ def _forms(shape: Shape) -> list[dict[str, Any]]:
 def _object(shape: Shape) -> dict[str, Any]:
     # the loader reads an optional key given as null as the key left out
     properties = {
-        f.name: _value(f)
-        if f.required or not shape.nulls
-        else {"anyOf": [_value(f), {"type": "null"}]}
+        f.name: (
+            _value(f) if f.required or not shape.nulls else {"anyOf": [_value(f), {"type": "null"}]}
+        )
+        | ({"description": f.doc} if f.doc else {})
         for f in sorted(shape.fields, key=lambda f: f.name)
     }
     if shape.comments:

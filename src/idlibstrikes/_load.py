@@ -30,9 +30,8 @@ from ._builder import (
 from ._dates import DateRange
 from ._days import StrikeDays
 from ._errors import DataError, Problem
-from ._fast import FastStrikes
 from ._files import KINDS, RawData, RawRecord
-from ._format import FORMAT
+from ._format import FORMAT, Format
 from ._models import (
     Affiliation,
     Announcement,
@@ -65,6 +64,9 @@ from ._summary import Reading, bounded_end, ceasefire_end, parties_end
 __all__ = ["build"]
 
 
+_SERIES = Scope.SERIES.value
+
+
 class _Builder(RecordBuilder):
     """Builds each kind of record, in dependency order."""
 
@@ -92,7 +94,7 @@ class _Builder(RecordBuilder):
             self.build_source(f, ident)
 
     def build_source(self, f: Fields, ident: str) -> None:
-        v = self.read(f, self.format["source"])
+        v = self.read(f, self.shapes["source"])
         kind, article = v["kind"], v["article"]
         if kind is SourceKind.ARTICLE and article is None:
             f.fail(
@@ -165,13 +167,13 @@ class _Builder(RecordBuilder):
             self.build_place(f, ident)
 
     def build_place(self, f: Fields, ident: str) -> None:
-        place = self.make(f, Place, self.read(f, self.format["place"]), id=ident)
+        place = self.make(f, Place, self.read(f, self.shapes["place"]), id=ident)
         if place is not None and not f.failed:
             self.places[ident] = place
 
     def place_reference(self, r: Fields) -> PlaceReference | None:
         """Read what a reference says of a place (its point from latitude and longitude)."""
-        v = self.read(r, self.format["place_reference"])
+        v = self.read(r, self.shapes["place_reference"])
         lat, lon = v["latitude"], v["longitude"]
         coords = None
         if (lat is None) != (lon is None) and not r.failed:
@@ -189,16 +191,16 @@ class _Builder(RecordBuilder):
 
     def build_people(self) -> None:
         for record in self.raw.records["people"]:
-            f, ident = self.fields(record, self.format["person"].keys)
+            f, ident = self.fields(record, self.shapes["person"].keys)
             if not self.unique(f, ident, self.people, "person"):
                 continue
-            person = self.make(f, Person, self.read(f, self.format["person"]), id=ident)
+            person = self.make(f, Person, self.read(f, self.shapes["person"]), id=ident)
             if person is not None and ident is not None:
                 self.people[ident] = person
 
     def role(self, r: Fields) -> Role | None:
         """Read one role; a reference that dates its start narrows it (``began``)."""
-        v = self.read(r, self.format["role"])
+        v = self.read(r, self.shapes["role"])
         since = v["since"]
         began = (
             None
@@ -265,7 +267,7 @@ class _Builder(RecordBuilder):
         return None
 
     def build_group(self, f: Fields, ident: str) -> None:
-        v = self.read(f, self.format["group"])
+        v = self.read(f, self.shapes["group"])
         founding, ending = v["founding"], v["ending"]
         founded = self.summary(founding, ident, "founded")
         ended = self.summary(ending, ident, "ended")
@@ -290,7 +292,7 @@ class _Builder(RecordBuilder):
 
     def strength(self, s: Fields) -> StrengthEstimate | None:
         """Read one strength estimate; as of its source's publication unless it says."""
-        v = self.read(s, self.format["strength"])
+        v = self.read(s, self.shapes["strength"])
         as_of, src = v["as_of"], v["source"]
         if as_of is None and src is not None and not s.failed:
             as_of = src.published
@@ -298,16 +300,12 @@ class _Builder(RecordBuilder):
                 s.fail("as_of", "give as_of: the source has no publication date")
         return self.make(s, StrengthEstimate, v, as_of=as_of)
 
-    def affiliation(self, a: Fields) -> Affiliation | None:
-        """Read one affiliation."""
-        return self.make(a, Affiliation, self.read(a, self.format["affiliation"]))
-
     def build_announcements(self) -> None:
         for record in self.raw.records["announcements"]:
-            f, ident = self.fields(record, self.format["announcement"].keys)
+            f, ident = self.fields(record, self.shapes["announcement"].keys)
             if not self.unique(f, ident, self.announcements, "announcement"):
                 continue
-            v = self.read(f, self.format["announcement"])
+            v = self.read(f, self.shapes["announcement"])
             reports = self.reports(f, v)
             announcement = self.make(
                 f,
@@ -351,25 +349,25 @@ class _Builder(RecordBuilder):
 
     def build_strikes(self) -> None:
         by_subject = self.announcements_by_subject()
-        fast = FastStrikes(self, by_subject)
         release = not self.keep_raw
+
+        def build(record: RawRecord) -> None:
+            self.build_strike(record, by_subject)
+
         for record in self.raw.records["strikes"]:
             record.parsed()  # a strike of a file read a strike at a time: parsed now
-            strike = fast.strike(record)
-            if strike is not None:
-                self.strikes[strike.id] = strike
-            else:
-                self.build_strike(record, by_subject)
+            # most of a big file: read quickly, and again, reporting, only where it is bad
+            self.quickly(build, record)
             if release and not record.added:
                 ident = record.data.get("id")
                 record.data = {"id": ident} if isinstance(ident, str) else {}
 
     def build_strike(self, record: RawRecord, by_subject: dict[str, list[Announcement]]) -> None:
         """Read one strike or series strictly, reporting every problem."""
-        f, ident = self.fields(record, self.format["strike"].keys)
+        f, ident = self.fields(record, self.shapes["strike"].keys)
         if not self.unique(f, ident, self.strikes, "strike"):
             return
-        v = self.read(f, self.format["strike"])
+        v = self.read(f, self.shapes["strike"])
         scope, date_claims = v["scope"], v["date_claims"]
         starts, ends = v["start_claims"], v["end_claims"]
         start: DateRange | None = None
@@ -404,16 +402,9 @@ class _Builder(RecordBuilder):
             start=start,
             end=end,
             announcements=announcements,
-            sources=self.shared(
-                articles_of(
-                    [
-                        *(c.source for c in (*date_claims, *starts, *ends)),
-                        *(c.source for c in claims),
-                        *(c.source for c in citations),
-                        *(a.source for a in attributions),
-                        *(s for a in announcements for s in a.sources),
-                    ]
-                )
+            sources=self.articles_behind(
+                (*date_claims, *starts, *ends, *claims, *citations, *attributions),
+                announcements,
             ),
             references=self.references_for(ident),
         )
@@ -443,17 +434,20 @@ class _Builder(RecordBuilder):
         if not f.failed:
             self.strikes[ident] = strike
 
-    def attribution(self, c: Fields) -> Attribution | None:
-        """Read one attribution (who struck, as one source words it)."""
-        v = self.read(c, self.format["attribution"])
-        if not v["groups"] and not c.failed:
+    @staticmethod
+    def attribution_rule(c: Fields, v: Any) -> None:
+        """An attribution (who struck, as one source words it) names a group."""
+        if not v.groups and not c.failed:
             c.fail("groups", "an attribution names at least one group")
-        return self.make(c, Attribution, v)
 
-    def claim(self, c: Fields) -> CasualtyClaim | None:
-        """Read one casualty claim (of the strike or series that ``c`` is inside)."""
-        v = self.read(c, self.format["claim"])
-        low, high = v["low"], v["high"]
+    @staticmethod
+    def claim_rule(c: Fields, v: Any) -> None:
+        """The rules of a casualty claim (``c`` is inside its strike or series).
+
+        Its low is not above its high; ``within`` names wider sets only; only a series'
+        figure counts up to a day.
+        """
+        low, high = v.low, v.high
         if low is not None and high is not None and low > high:
             c.fail(
                 "high",
@@ -461,21 +455,20 @@ class _Builder(RecordBuilder):
                 found=str(high),
                 expected=f"at least {low}, or null for no upper bound",
             )
-        victims, within = v["victims"], v["within"]
+        victims, within = v.victims, v.within
         if victims is not None and (victims in within or Victims.ALL in within):
             c.fail(
                 "within",
                 "list only wider sets the text names; every figure is within 'all' already",
                 expected=f"sets other than {victims.value!r} and 'all'",
             )
-        series = c.parent is not None and c.parent.data.get("scope") == Scope.SERIES.value
-        if v["counts_to"] is not None and not series:
+        series = c.parent is not None and c.parent.data.get("scope") == _SERIES
+        if v.counts_to is not None and not series:
             c.fail(
                 "counts_to",
                 "only a series' growing toll counts up to a day",
                 expected="no counts_to on a single strike's figure",
             )
-        return self.make(c, CasualtyClaim, v)
 
     def period(
         self,
@@ -522,10 +515,10 @@ class _Builder(RecordBuilder):
     def build_ceasefires(self) -> None:
         by_subject = self.announcements_by_subject()
         for record in self.raw.records["ceasefires"]:
-            f, ident = self.fields(record, self.format["ceasefire"].keys)
+            f, ident = self.fields(record, self.shapes["ceasefire"].keys)
             if not self.unique(f, ident, self.ceasefires, "ceasefire"):
                 continue
-            v = self.read(f, self.format["ceasefire"])
+            v = self.read(f, self.shapes["ceasefire"])
             starts, ends, parties = v["start_claims"], v["end_claims"], v["parties"]
             start, end = self.period(f, ident, "ceasefire", starts, ends, parties_end(parties))
             sources = articles_of(
@@ -554,10 +547,10 @@ class _Builder(RecordBuilder):
 
     def build_developments(self) -> None:
         for record in self.raw.records["developments"]:
-            f, ident = self.fields(record, self.format["development"].keys)
+            f, ident = self.fields(record, self.shapes["development"].keys)
             if not self.unique(f, ident, self.developments, "development"):
                 continue
-            v = self.read(f, self.format["development"])
+            v = self.read(f, self.shapes["development"])
             starts, ends = v["start_claims"], v["end_claims"]
             start, end = self.period(f, ident, "development", starts, ends)
             development = self.make(
@@ -577,10 +570,10 @@ class _Builder(RecordBuilder):
 
     def build_figures(self) -> None:
         for record in self.raw.records["figures"]:
-            f, ident = self.fields(record, self.format["figure"].keys)
+            f, ident = self.fields(record, self.shapes["figure"].keys)
             if not self.unique(f, ident, self.figures, "figure"):
                 continue
-            v = self.read(f, self.format["figure"])
+            v = self.read(f, self.shapes["figure"])
             low, high = v["low"], v["high"]
             if low is not None and high is not None and low > high:
                 f.fail(
@@ -599,10 +592,10 @@ class _Builder(RecordBuilder):
         # reports its own problem).
         known = set().union(*(v for k, v in self.defined.items() if k != "reference"))
         for record in self.raw.records["references"]:
-            f, ident = self.fields(record, self.format["reference"].keys)
+            f, ident = self.fields(record, self.shapes["reference"].keys)
             if not self.unique(f, ident, self.references, "reference"):
                 continue
-            v = self.read(f, self.format["reference"])
+            v = self.read(f, self.shapes["reference"])
             src, subject = v["source"], v["subject"]
             if src is not None and not src.is_reference:
                 f.fail(
@@ -628,9 +621,15 @@ class _Builder(RecordBuilder):
             "place_reference": self.place_reference,
             "role": self.role,
             "strength": self.strength,
-            "affiliation": self.affiliation,
-            "attribution": self.attribution,
-            "claim": self.claim,
+        }
+
+    @property
+    def makers(self) -> dict[str, tuple[type, Callable[[Fields, Any], None] | None]]:
+        """The nested shapes read straight into a record: the shared ones and each kind's."""
+        return super().makers | {
+            "affiliation": (Affiliation, None),
+            "attribution": (Attribution, self.attribution_rule),
+            "claim": (CasualtyClaim, self.claim_rule),
         }
 
     def check_links(self) -> None:
@@ -831,7 +830,7 @@ class _Builder(RecordBuilder):
 
 
 def build(
-    raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
+    raw: RawData, articles: Path | None = None, *, keep_raw: bool = True, fmt: Format = FORMAT
 ) -> tuple[dict[str, tuple[Any, ...]], StrikeDays]:
     """Build every record of ``raw`` and the strikes' day columns, or raise ``DataError``.
 
@@ -839,9 +838,10 @@ def build(
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
     an article found there must appear in it. Problems are given the line of their field.
     Without ``keep_raw``, each strike's raw data is dropped once built (its id is kept).
+    ``fmt`` is the format's description (a test passes one with a field added).
     """
     try:
-        return _Builder(raw, articles, keep_raw=keep_raw).run()
+        return _Builder(raw, articles, keep_raw=keep_raw, fmt=fmt).run()
     except DataError as exc:
         from ._lines import locate
 
