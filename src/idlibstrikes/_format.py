@@ -557,7 +557,7 @@ _SHAPES = (
                 name="stance",
                 type="word",
                 of=Stance,
-                doc="struck, suspected or denied (empty: struck).",
+                doc="struck, suspected or denied (left out: struck).",
                 default=Stance.STRUCK,
             ),
             Field(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._casualties import StrikeCasualties, deaths_text, summarize
+from ._casualties import Casualties, StrikeCasualties, deaths_text, summarize
 from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
 from ._wording import (
     count_text,
@@ -25,7 +25,6 @@ from ._wording import (
 )
 
 if TYPE_CHECKING:
-    from ._casualties import Casualties
     from ._dataset import Dataset
 
 __all__ = [
@@ -36,6 +35,7 @@ __all__ = [
     "dataset_html",
     "group_html",
     "more_rows",
+    "render",
     "strike_html",
     "strikes_html",
 ]
@@ -364,3 +364,22 @@ def dataset_html(data: Dataset) -> str:
         f"{len(data.ceasefires)} ceasefires, from {len(articles)} articles.</p>"
     )
     return summary + strikes_html(data.strikes)
+
+
+def render(obj: object) -> str:
+    """The HTML of a record or a casualty summary: what the model's ``as_html`` asks for.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> render(isk.load().groups[0]).startswith("<table>")
+        True
+    """
+    if isinstance(obj, Strike):
+        return strike_html(obj)
+    if isinstance(obj, Group):
+        return group_html(obj)
+    if isinstance(obj, Ceasefire):
+        return ceasefire_html(obj)
+    if isinstance(obj, Casualties):
+        return casualties_html(obj)
+    return f"<pre>{escape(repr(obj))}</pre>"

@@ -66,6 +66,28 @@ __all__ = [
 _names = check.tuple_of(str)
 
 
+#: How a record is drawn in a notebook: a function of the views layer that the package
+#: (``idlibstrikes/__init__``, above every layer) sets here, so that the model, which
+#: the views import, need not import them. Unset (the module used on its own), a record
+#: is drawn as its ``repr``.
+html_view: Callable[[object], str] | None = None
+
+
+def as_html(record: object) -> str:
+    """``record`` drawn as HTML for a notebook, by the views layer (see `html_view`).
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> as_html(isk.load().strike("2019-06-30-rif-al-muhandisin")).startswith("<table>")
+        True
+    """
+    if html_view is None:
+        from html import escape
+
+        return f"<pre>{escape(repr(record))}</pre>"
+    return html_view(record)
+
+
 def _check_order(start: DateRange, end: DateRange | None) -> None:
     """A record cannot end before it starts (a ceasefire's or development's dates)."""
     if end is not None and end.latest < start.earliest:
@@ -850,9 +872,7 @@ class Group:
     note: str = attrs.field(default="", validator=check.instance(str))
 
     def _repr_html_(self) -> str:
-        from ._html import group_html
-
-        return group_html(self)
+        return as_html(self)
 
     def __repr__(self) -> str:
         return f"<Group {self.id}: {self.name} ({self.kind.value})>"
@@ -1308,9 +1328,7 @@ class Strike:
         return tuple(c for c in self.citations if c.about == about)
 
     def _repr_html_(self) -> str:
-        from ._html import strike_html
-
-        return strike_html(self)
+        return as_html(self)
 
     def __repr__(self) -> str:
         targets = ", ".join(t.name for t in self.targets) or "no named target"
@@ -1594,9 +1612,7 @@ class Ceasefire:
         return status not in (CeasefireStatus.NOT_STARTED, CeasefireStatus.ENDED)
 
     def _repr_html_(self) -> str:
-        from ._html import ceasefire_html
-
-        return ceasefire_html(self)
+        return as_html(self)
 
     def __repr__(self) -> str:
         end = f" to {self.end}" if self.end and not self.end.open_end else ", no known end"

@@ -529,7 +529,7 @@ def _maybe(reader: Callable[[Fields], T], f: Fields | None) -> T | None:
 
 
 _FIELD_NAMES: dict[Any, dict[str, bool]] = {}
-_SLOTS: dict[Any, tuple[tuple[str, Callable[[Any, Any], None], Any, bool], ...]] = {}
+_SLOTS: dict[Any, tuple[tuple[str, Callable[[Any, Any], None], Any], ...]] = {}
 _new = object.__new__
 _NOTHING = attrs.NOTHING
 #: A source whose quotes cannot be checked (a reference, or no article text at hand).
@@ -546,26 +546,31 @@ def _assemble(factory: Any, values: dict[str, Any]) -> Any:
     """
     slots = _SLOTS.get(factory) or _slots(factory)
     record = _new(factory)
-    for name, set_slot, default, nullable in slots:
-        value = values.get(name)
+    get = values.get
+    for name, set_slot, default in slots:
+        value = get(name)
         if value is None:
-            if default is not _NOTHING:
-                value = default
-            elif not nullable:
+            if default is _NO:
                 return None
+            value = default
         set_slot(record, value)
     return record
 
 
-def _slots(factory: Any) -> tuple[tuple[str, Callable[[Any, Any], None], Any, bool], ...]:
-    """How `RecordBuilder.make` puts a record of a frozen, slotted class together.
+def _slots(factory: Any) -> tuple[tuple[str, Callable[[Any, Any], None], Any], ...]:
+    """How `ShapeReader.make` puts a record of a frozen, slotted class together.
 
     Each field's name, its slot's own setter (a frozen class blocks ``setattr``, not
     these, which set a field as attrs' generated ``__init__`` does, without its
-    validators), its default, and whether its type allows ``None``.
+    validators), and what a missing value stands for: its default, else ``None`` where its
+    type allows it, else ``_NO`` (the record cannot be put together).
     """
     _SLOTS[factory] = found = tuple(
-        (a.name, vars(factory)[a.name].__set__, a.default, "None" in str(a.type))
+        (
+            a.name,
+            vars(factory)[a.name].__set__,
+            a.default if a.default is not _NOTHING else (None if "None" in str(a.type) else _NO),
+        )
         for a in attrs.fields(factory)
     )
     return found

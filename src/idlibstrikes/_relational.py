@@ -31,18 +31,11 @@ import attrs
 from ._dates import parse_period, span_text
 from ._errors import DataError, Problem, UnknownNameError
 from ._files import KINDS as FILE_KINDS
+from ._format import FORMAT as FORMAT_SHAPES
+from ._format import Field as FormatField
+from ._format import Format, Shape
 from ._models import (
-    CeasefireKind,
-    Confidence,
-    DevelopmentKind,
-    GroupKind,
     Outcome,
-    PlaceKind,
-    Relation,
-    Scope,
-    SourceKind,
-    Stance,
-    StrikeKind,
     Victims,
 )
 from ._reader import show
@@ -290,234 +283,54 @@ def _assemble(parts: Sequence[_Part], row: Row, prefix: str, children: _Children
 # -- the tables ----------------------------------------------------------------------------
 
 
-def _s(key: str, description: str, **kw: Any) -> _Scalar:
-    return _Scalar(key, "string", description, **kw)
+def _part(field: FormatField, fmt: Format) -> _Part | None:
+    """How one field of the format's description maps to columns (``None``: it does not)."""
+    t, of, key, doc = field.type, field.of, field.name, field.doc
+    if not field.tables:
+        return None
+    if t in ("object", "objects"):
+        assert isinstance(of, str)
+        if t == "objects":
+            table = fmt[of].table
+            assert table is not None, of
+            return _Child(key, table)
+        if of == "date":
+            return _Range(key, doc)
+        return _Nested(key, _parts(fmt[of], fmt))
+    # a field with a default always has a value in the tables (a strike's kind: unknown)
+    required = field.required or field.default not in (None, False)
+    if t in ("refs", "texts", "words"):
+        return _Scalar(key, "strings", doc, required=required)
+    if t in ("count", "integer"):
+        return _Scalar(
+            key, "integer", doc, required=required, keep_null=field.keep_null, wide=field.wide
+        )
+    if t == "number":
+        return _Scalar(key, "number", doc, required=required)
+    if t == "flag":
+        return _Scalar(key, "boolean", doc)
+    if t == "day":
+        return _Scalar(key, "date", doc, required=required)
+    vocabulary = None
+    if t == "word":
+        vocabulary = of if isinstance(of, tuple) else _words(of)  # type: ignore[arg-type]
+    return _Scalar(key, "string", doc, vocabulary=vocabulary, required=required)
 
 
-def _v(key: str, vocabulary: Iterable[Any], description: str, **kw: Any) -> _Scalar:
-    return _Scalar(key, "string", description, vocabulary=_words(vocabulary), **kw)
+def _parts(shape: Shape, fmt: Format) -> tuple[_Part, ...]:
+    """The columns of a shape's objects: one part per field the tables hold."""
+    return tuple(p for f in shape.fields if (p := _part(f, fmt)) is not None)
 
 
-def _i(key: str, description: str, **kw: Any) -> _Scalar:
-    return _Scalar(key, "integer", description, **kw)
-
-
-def _b(key: str, description: str) -> _Scalar:
-    return _Scalar(key, "boolean", description)
-
-
-def _l(key: str, description: str) -> _Scalar:
-    return _Scalar(key, "strings", description)
-
-
-_ID = _s("id", "The record's id.", required=True)
-_NOTE = _s("note", "A coding note.")
-_SOURCE = _s("source", "The id of the source stating it.", required=True)
-_QUOTE = _s("quote", "The source's words.", required=True)
-_CITATIONS = _Child("citations", "citations")
-
-_DATE_CLAIM = (
-    _Range("date", "The date the source gives"),
-    _SOURCE,
-    _QUOTE,
-    _b("report", "The source reports the date of a report, not of the event itself."),
-    _NOTE,
-)
-
+#: Each table's parts, made from the format's description (``_format``): a kind of record's
+#: table from its shape, a child table from the shape its rows are objects of.
 _SPECS: dict[str, tuple[_Part, ...]] = {
-    "sources": (
-        _ID,
-        _v("kind", SourceKind, "article or reference.", required=True),
-        _s("article", "The article's file name (articles only)."),
-        _s("outlet", "The outlet."),
-        _s("outlet_quote", "The article's words naming the outlet."),
-        _s("outlet_from", "The reference the outlet was taken from, where the article has none."),
-        _s("headline", "The headline, or a reference's title."),
-        _Range("published", "The publication date"),
-        _s("published_from", "The reference that gives the publication date."),
-        _s("address", "The web address."),
-        _NOTE,
-    ),
-    "places": (
-        _ID,
-        _s("name", "The name as the sources print it.", required=True),
-        _v("kind", PlaceKind, "What kind of place.", required=True),
-        _l("aliases", "Other spellings."),
-        _s("governorate", "The governorate, where an article names it."),
-        _s("near", "The id of a place an article puts this one near."),
-        _CITATIONS,
-        _Nested(
-            "reference",
-            (
-                _s("source", "The reference giving the place's location."),
-                _s("governorate", "The governorate, per the reference."),
-                _s("district", "The district, per the reference."),
-                _Scalar("latitude", "number", "WGS 84 latitude, per the reference."),
-                _Scalar("longitude", "number", "WGS 84 longitude, per the reference."),
-                _l("names", "Spellings the reference gives."),
-                _NOTE,
-            ),
-        ),
-        _NOTE,
-    ),
-    "people": (
-        _ID,
-        _s("name", "The name as the sources print it.", required=True),
-        _l("aliases", "Other spellings."),
-        _CITATIONS,
-        _Child("roles", "roles"),
-        _NOTE,
-    ),
-    "roles": (
-        _s("title", "The role, in the source's words.", required=True),
-        _s("group", "The id of the group the role is in."),
-        _b("leads", "The role leads the group."),
-        _SOURCE,
-        _QUOTE,
-        _Nested("since", _DATE_CLAIM),
-        _Nested("until", _DATE_CLAIM),
-        _v("counts_as", Victims, "Whom the person counts among when named among the dead."),
-        _NOTE,
-    ),
-    "groups": (
-        _ID,
-        _s("name", "The name used in tables.", required=True),
-        _v("kind", GroupKind, "What kind of actor.", required=True),
-        _l("aliases", "Other names."),
-        _CITATIONS,
-        _Child("founding", "date_claims"),
-        _Child("ending", "date_claims"),
-        _Child("strength", "strength_estimates"),
-        _Child("affiliations", "affiliations"),
-        _NOTE,
-    ),
-    "strength_estimates": (
-        _i("count", "The number stated.", required=True, wide=True),
-        _b("approximate", "The source hedges it ('about')."),
-        _s("unit", "What is counted (fighters, members)."),
-        _Range("as_of", "When the estimate holds"),
-        _s("claimant", "The id of the group giving it."),
-        _SOURCE,
-        _QUOTE,
-        _NOTE,
-    ),
-    "affiliations": (
-        _s("other", "The id of the other group.", required=True),
-        _v("relation", Relation, "How the group relates to the other.", required=True),
-        _s("claimant", "The id of the group asserting it."),
-        _SOURCE,
-        _QUOTE,
-        _Range("since", "Since when"),
-        _Range("until", "Until when"),
-        _NOTE,
-    ),
-    "announcements": (
-        _ID,
-        _s("announcer", "The id of the group announcing."),
-        _s("about", "The id of the record the statement is about."),
-        _s("summary", "What was announced.", required=True),
-        _Child("reports", "date_claims"),
-        _NOTE,
-    ),
-    "strikes": (
-        _ID,
-        _v(
-            "scope", Scope, "event (one strike) or series (strikes reported as one).", required=True
-        ),
-        _v("kind", StrikeKind, "The means of attack.", required=True),
-        _s("description", "A one-line description.", required=True),
-        _Child("date_claims", "date_claims"),
-        _Child("start_claims", "date_claims"),
-        _Child("end_claims", "date_claims"),
-        _s("place", "The place's id.", required=True),
-        _s("perpetrator", "The id of the group the record is filed under.", required=True),
-        _Child("attributions", "attributions"),
-        _l("allies", "Ids of groups acting with the perpetrator."),
-        _l("targets", "Ids of the targeted groups."),
-        _l("killed", "Ids of the people reported killed."),
-        _Child("claims", "casualty_claims"),
-        _CITATIONS,
-        _NOTE,
-    ),
-    "attributions": (
-        _Scalar(
-            "groups", "strings", "Ids of the groups the source names as striking.", required=True
-        ),
-        _v("stance", Stance, "struck, suspected or denied (empty: struck)."),
-        _s("claimant", "The id of the group making the attribution; empty: the outlet."),
-        _SOURCE,
-        _QUOTE,
-        _NOTE,
-    ),
-    "casualty_claims": (
-        _v("victims", Victims, "Whom the figure counts.", required=True),
-        _v("outcome", Outcome, "killed or wounded.", required=True),
-        _i("low", "The figure, or its lower bound.", required=True),
-        _i("high", "The upper bound; empty: none stated ('at least').", keep_null=True),
-        _s("claimant", "The id of the group giving the figure; empty: the outlet."),
-        _SOURCE,
-        _QUOTE,
-        _b("vague", "The words give no number ('dozens')."),
-        _Scalar("within", "strings", "Wider sets of victims the text puts these in."),
-        _Range("counts_to", "For a series' toll: the period it counts up to"),
-        _NOTE,
-    ),
-    "ceasefires": (
-        _ID,
-        _s("name", "The ceasefire's name.", required=True),
-        _v("kind", CeasefireKind, "Ceasefire, truce or wider agreement.", required=True),
-        _Child("start_claims", "date_claims"),
-        _Child("end_claims", "date_claims"),
-        _l("parties", "Ids of the parties."),
-        _l("brokers", "Ids of the brokers."),
-        _CITATIONS,
-        _NOTE,
-    ),
-    "developments": (
-        _ID,
-        _v("kind", DevelopmentKind, "Offensive, change of control or fall.", required=True),
-        _s("description", "A one-line description.", required=True),
-        _Child("start_claims", "date_claims"),
-        _Child("end_claims", "date_claims"),
-        _l("actors", "Ids of the groups acting."),
-        _l("affected", "Ids of the groups affected."),
-        _s("place", "The place's id."),
-        _CITATIONS,
-        _NOTE,
-    ),
-    "figures": (
-        _ID,
-        _s("measure", "What kind of number (killed, displaced ...).", required=True),
-        _s("subject", "What it counts, in the dataset's words.", required=True),
-        _i("low", "The smallest number the words allow.", required=True, wide=True),
-        _i("high", "The largest; empty: open above.", keep_null=True, wide=True),
-        _s("unit", "The unit.", required=True),
-        _b("approximate", "The source hedges it ('about')."),
-        _Range("period", "The period it covers"),
-        _s("place", "The id of the place it covers."),
-        _s("claimant", "The id of the group giving it."),
-        _SOURCE,
-        _QUOTE,
-        _NOTE,
-    ),
-    "references": (
-        _ID,
-        _s("subject", "The id of the record (or article) the fact is about.", required=True),
-        _s("field", "What the fact is about (date, place, outlet ...).", required=True),
-        _s("value", "The fact, as the reference gives it.", required=True),
-        _Range("date", "The date the fact gives"),
-        _b("corrects", "The reference says an article's claim is wrong."),
-        _v("confidence", Confidence, "How far it can be trusted.", required=True),
-        _SOURCE,
-        _s("place", "The id of the place the fact puts the subject at."),
-        _NOTE,
-    ),
-    "date_claims": _DATE_CLAIM,
-    "citations": (
-        _s("about", "The field the quote supports.", required=True),
-        _SOURCE,
-        _QUOTE,
-    ),
+    **{shape.plural: _parts(shape, FORMAT_SHAPES) for shape in FORMAT_SHAPES.kinds if shape.plural},
+    **{
+        shape.table: _parts(shape, FORMAT_SHAPES)
+        for shape in FORMAT_SHAPES.shapes.values()
+        if shape.table is not None
+    },
 }
 
 # Child tables used by several kinds of record name the record's table and the list.

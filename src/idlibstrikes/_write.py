@@ -32,7 +32,6 @@ from ._models import (
     ReferenceFact,
     Role,
     Source,
-    Stance,
     StrengthEstimate,
     Strike,
 )
@@ -237,7 +236,7 @@ def _ids(records: Iterable[Any]) -> list[str]:
 def _attribution(a: Attribution) -> dict[str, Any]:
     out = {
         "groups": _ids(a.groups),
-        "stance": None if a.stance is Stance.STRUCK else a.stance.value,
+        "stance": a.stance.value,
         "claimant": a.claimant.id if a.claimant else None,
         "source": a.source.id,
         "quote": a.quote,
