@@ -17,7 +17,7 @@ import jsonschema  # a test dependency: the check must run, never be skipped
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._dataset import _from_raw
+from idlibstrikes._loading import _from_raw
 from idlibstrikes._files import read_files
 from idlibstrikes._jsonschema import json_schema, schema_text
 

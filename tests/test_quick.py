@@ -294,9 +294,9 @@ def test_a_broken_strike_gets_the_same_problems_read_a_strike_at_a_time(
 
 def test_validate_reads_a_big_file_whole(tmp_path: Path) -> None:
     # validate walks the files' records after the load: it must find them all there
-    from idlibstrikes import _dataset
+    from idlibstrikes import _loading
 
     path = synthetic.write(tmp_path, 30, seed=3)
     with streaming(True):
-        _, raw = _dataset._load_files([path], False, None, keep_raw=True)
+        _, raw = _loading._load_files([path], False, None, keep_raw=True)
     assert all(r.text is None and len(r.data) > 1 for r in raw.records["strikes"])

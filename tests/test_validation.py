@@ -412,7 +412,7 @@ def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
 
 
 def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -> None:
-    from idlibstrikes import _dataset
+    from idlibstrikes import _queries
 
     data = isk.load()
     first = data.strikes[0]
@@ -423,4 +423,4 @@ def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -
     # a loaded dataset's strikes were checked by the loader: their index waits for a look-up
     assert data.strike(first.id.upper()) is first
     assert problems(tmp_path, strikes=[{"id": first.id}])
-    assert _dataset._LOADING.checked is False  # reset, even after a failed load
+    assert _queries._LOADING.checked is False  # reset, even after a failed load

@@ -14,9 +14,10 @@ Examples:
 import typing as _typing
 
 from . import _models
-from ._dataset import Dataset, load
+from ._dataset import Dataset
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
+from ._loading import load
 from ._models import (
     Affiliation,
     Announcement,
@@ -68,10 +69,12 @@ _models.html_view = _html_view
 # imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
 if _typing.TYPE_CHECKING:
     from ._casualties import Account, Basis, Casualties, StrikeCasualties
-    from ._cite import CitedArticle, cite
+    from ._cite import CitedArticle
+    from ._columns import Field, fields
+    from ._dataset import from_tables
+    from ._defaults import cite, map, timeline
     from ._export import Export, csv_text, export, geojson
-    from ._plot import map, timeline
-    from ._relational import Field, Tables, fields, from_tables
+    from ._relational import Tables
     from ._release import DataVersion
     from ._table import Table
     from ._tables import Column, columns
@@ -154,7 +157,7 @@ _LAZY = {
     "Casualties": "_casualties",
     "StrikeCasualties": "_casualties",
     "CitedArticle": "_cite",
-    "cite": "_cite",
+    "cite": "_defaults",
     "DataVersion": "_release",
     "Column": "_tables",
     "columns": "_tables",
@@ -162,13 +165,13 @@ _LAZY = {
     "csv_text": "_export",
     "export": "_export",
     "geojson": "_export",
-    "map": "_plot",
-    "Field": "_relational",
+    "map": "_defaults",
+    "Field": "_columns",
     "Table": "_table",
     "Tables": "_relational",
-    "fields": "_relational",
-    "from_tables": "_relational",
-    "timeline": "_plot",
+    "fields": "_columns",
+    "from_tables": "_dataset",
+    "timeline": "_defaults",
     "dump": "_write",
     "dumps": "_write",
 }

@@ -709,7 +709,7 @@ class _UsageError(Exception):
 
 
 def _data(args: argparse.Namespace) -> Dataset:
-    from ._dataset import load
+    from ._loading import load
 
     return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()))
 
@@ -751,7 +751,8 @@ def _strikes(args: argparse.Namespace) -> int:
             if also:
                 print(_fit(f"(and {len(also)} series: {', '.join(also)}; add --series)", _width()))
         return 0
-    from ._export import json_rows, rows_csv
+    from ._export import rows_csv
+    from ._table import json_rows
     from ._tables import columns, strike_records
 
     series = bool(getattr(args, "series", False))
@@ -1282,9 +1283,9 @@ def _quoted_sources(value: object) -> set[str]:
 
 
 def _validate(files: Sequence[str], articles: str | None) -> int:
-    from ._dataset import _load_files
     from ._errors import DataError
     from ._files import KINDS
+    from ._loading import _load_files
 
     try:
         data, raw = _load_files(files, True, articles, keep_raw=True)

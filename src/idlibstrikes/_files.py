@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, Problem
+from ._format import KINDS as RECORD_KINDS
 from ._format import addable
 from ._reader import Fields, Problems, show
 
@@ -37,20 +38,9 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-#: The record kinds a data file may hold (``_load`` builds them in dependency order).
-KINDS = (
-    "additions",
-    "sources",
-    "places",
-    "people",
-    "groups",
-    "announcements",
-    "strikes",
-    "ceasefires",
-    "developments",
-    "figures",
-    "references",
-)
+#: The record kinds a data file may hold (``_load`` builds them in dependency order), after
+#: the additions to records of other files.
+KINDS = ("additions", *RECORD_KINDS)
 _TOP = frozenset({"idlibstrikes", "$schema", "//", *KINDS})
 #: A file of more bytes than this is read a strike at a time (see ``_parse_streaming``):
 #: parsed whole, 10^6 strikes took 6.6 GiB at the peak (the parsed document, 4.4 KB a
@@ -393,7 +383,7 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
     A file named twice (or named and inside a folder also named) is read once: its
     records, and above all its additions, count once.
     """
-    from ._relational import TABLES_NAME, is_tables_json, json_document
+    from ._from_tables import TABLES_NAME, is_tables_json, json_document
 
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
@@ -440,7 +430,7 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
 
 def _tables_export(folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]) -> bool:
     """Read a folder that is a Parquet export of the lossless tables, if it is one."""
-    from ._relational import TABLES_NAME, is_parquet_export, parquet_document
+    from ._from_tables import TABLES_NAME, is_parquet_export, parquet_document
 
     if not is_parquet_export(folder):
         return False

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._casualties import Casualties, StrikeCasualties, deaths_text, summarize
 from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
+from ._table import Table
 from ._wording import (
     count_text,
     date_text,
@@ -38,6 +39,7 @@ __all__ = [
     "render",
     "strike_html",
     "strikes_html",
+    "table_html",
 ]
 
 
@@ -382,4 +384,32 @@ def render(obj: object) -> str:
         return ceasefire_html(obj)
     if isinstance(obj, Casualties):
         return casualties_html(obj)
+    if isinstance(obj, Table):
+        return table_html(obj)
     return f"<pre>{escape(repr(obj))}</pre>"
+
+
+def table_html(table: Table) -> str:
+    """A table's first rows, and how many it left out."""
+    shown = table[:MAX_ROWS]
+    head = "".join(f"<th>{escape(f.name)}</th>" for f in table.fields)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{escape(_table_cell(r.get(f.name)))}</td>" for f in table.fields)
+        + "</tr>"
+        for r in shown
+    )
+    more = more_rows(len(table) - len(shown), len(table.fields))
+    caption = f"{table.name}: {len(table)} rows"
+    return (
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}{more}</tbody></table>"
+    )
+
+
+def _table_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "; ".join(map(str, value))
+    return str(value)

@@ -387,10 +387,9 @@ def to_document(records: Any) -> dict[str, Any]:
         >>> sorted(doc), doc["strikes"][0]["date_claims"][0]["date"]["span"]
         (['idlibstrikes', 'strikes'], '2025-02-15')
     """
-    from ._dataset import Dataset
-
     doc: dict[str, Any] = {"idlibstrikes": 1}
-    if isinstance(records, Dataset):
+    # a dataset: every kind of record, by kind (the dataset's layer is above this one)
+    if all(hasattr(records, kind) for kind in _WRITERS):
         for kind, writer in _WRITERS.items():
             items = getattr(records, kind)
             if items:
