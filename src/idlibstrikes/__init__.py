@@ -13,7 +13,7 @@ Examples:
 
 import typing as _typing
 
-from . import _models
+from . import _records
 from ._dataset import Dataset
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
@@ -58,13 +58,13 @@ from ._results import Ceasefires, Strikes
 
 def _html_view(record: object) -> str:
     # The model's notebook view hands off to the views layer through this hook (see
-    # _models.html_view): the model is below the views, and imports none of them.
+    # _records.html_view): the model is below the views, and imports none of them.
     from ._html import render
 
     return render(record)
 
 
-_models.html_view = _html_view
+_records.html_view = _html_view
 
 # imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
 if _typing.TYPE_CHECKING:

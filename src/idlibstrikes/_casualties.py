@@ -50,9 +50,9 @@ from ._models import (
     Source,
     Strike,
     Victims,
-    _Vocabulary,
-    as_html,
 )
+from ._records import as_html
+from ._vocabularies import _Vocabulary
 from ._wording import span_text, who_text
 
 __all__ = [

@@ -55,10 +55,10 @@ from ._models import (
     StrengthEstimate,
     Strike,
     Victims,
-    nested,
 )
 from ._names import NAMED_KINDS, name_clashes, name_key
 from ._reader import Fields, show
+from ._strikes import nested
 from ._summary import Reading, bounded_end, ceasefire_end, parties_end
 
 __all__ = ["build"]

@@ -22,10 +22,10 @@ from ._models import (
     Group,
     ReferenceFact,
     Strike,
-    reaches,
 )
 from ._names import NameIndex, indexed
 from ._results import Strikes
+from ._strikes import reaches
 from ._summary import of_readings, reading, source_label
 
 if TYPE_CHECKING:

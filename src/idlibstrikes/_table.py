@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from ._errors import DataError, Problem
-from ._models import as_html
+from ._records import as_html
 
 if TYPE_CHECKING:
     from ._columns import Field
