@@ -12,7 +12,6 @@ Results go to standard output; errors go to standard error with exit status 1
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import difflib
 import io
 import json
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._casualties import Account, Basis, StrikeCasualties, counted_text, deaths_text, summarize
+from ._cli_args import _chosen, _data, _UsageError
 from ._cli_text import _Cell, _fit, _table, _width
 from ._models import (
     Ceasefire,
@@ -448,39 +448,6 @@ def _quiet_stdout() -> None:
     # Python would report the broken pipe again when flushing stdout at exit.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-
-
-class _UsageError(Exception):
-    """A combination of arguments argparse cannot check by itself."""
-
-
-def _data(args: argparse.Namespace) -> Dataset:
-    from ._loading import load
-
-    return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()))
-
-
-def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:
-    series = bool(getattr(args, "series", False))
-    by = getattr(args, "by", None)
-    if getattr(args, "affiliates", False) and not getattr(args, "group", None):
-        raise _UsageError("--affiliates needs --group")
-    if getattr(args, "certain", False) and not getattr(args, "between", None):
-        raise _UsageError("--certain needs --between")
-    if getattr(args, "between", None) and len(args.between) > 2:
-        raise _UsageError("--between takes one or two dates")
-    between = getattr(args, "between", None) or (dt.date.min, dt.date.max)
-    certain = bool(getattr(args, "certain", False))
-    in_period = data.strikes_between(
-        *between, certain=certain, perpetrator=by, include_series=series
-    )
-    if not getattr(args, "group", None):
-        return in_period
-    on_group = data.strikes_by_group(
-        args.group, include_affiliates=args.affiliates, include_series=series
-    )
-    ids = {s.id for s in on_group}
-    return tuple(s for s in in_period if s.id in ids)
 
 
 def _strikes(args: argparse.Namespace) -> int:
