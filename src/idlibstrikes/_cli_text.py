@@ -3,7 +3,9 @@
 Every command prints through these: aligned tables whose long names wrap within their
 column (a word cut short ends in "…"; ids and figures are never cut) and prose whose long
 lines wrap between words. ``COLUMNS`` sets the width; piped or redirected and without it,
-nothing is wrapped, so that a file or ``grep`` gets one line per row.
+nothing is wrapped, so that a file or ``grep`` gets one line per row. Here too are the few
+words of records that more than one command prints (a place, an account's basis), so that
+the listings and ``show`` print them alike.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ import shutil
 import sys
 import unicodedata
 from collections.abc import Collection, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["_Cell", "_fit", "_pieces", "_table", "_width"]
+from ._casualties import Basis
+
+if TYPE_CHECKING:
+    from ._casualties import Account
+    from ._models import Development, Strike
+
+__all__ = ["_Cell", "_basis", "_fit", "_pieces", "_place", "_table", "_width"]
 
 #: What a cell cut short ends with (never an id's or a figure's: those are kept whole).
 _MARK = "\u2026"
@@ -268,3 +276,19 @@ def _table(
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
+
+
+# The words of records that both the listings and ``show`` print.
+
+
+def _place(s: Strike | Development) -> str:
+    """Where a strike or development was: the place, with its governorate unless named in it."""
+    if s.place is None:
+        return "-"
+    gov = s.place.governorate
+    return f"{s.place.name} ({gov})" if gov and gov not in s.place.name else s.place.name
+
+
+def _basis(account: Account) -> str:
+    """How an account's figure is marked: nothing for a stated one, else its basis."""
+    return "" if account.basis is Basis.STATED else f" ({account.basis.value})"
