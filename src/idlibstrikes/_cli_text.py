@@ -282,7 +282,10 @@ def _table(
 
 
 def _place(s: Strike | Development) -> str:
-    """Where a strike or development was: the place, with its governorate unless named in it."""
+    """Where a strike or development was: its place, "-" if none.
+
+    The place's governorate follows its name, unless the name already holds it.
+    """
     if s.place is None:
         return "-"
     gov = s.place.governorate
