@@ -66,8 +66,9 @@ from an earlier line (``cd``, ``source``).
   install first.
 
 The copies run side by side, ``--jobs`` at a time (2 by default where there are 2 or more
-CPUs), the one that runs the suite first; each copy's output is printed when it ends (as it
-comes with ``--jobs 1``).
+CPUs), the one that runs the suite first; the others then run at a lower CPU priority (``nice``
+:data:`NICE`), so that the suite, the longest, is slowed the least. Each copy's output is
+printed when it ends (as it comes with ``--jobs 1``).
 
 What CI must run (:data:`REQUIRED`: the tests, lint, types and the strict site build) must be in
 a line that runs as written (not smoke-run, not skipped); if the docs stop showing one, the run
@@ -76,8 +77,10 @@ fails before anything runs, as it does if no set-up command is found.
 A failing line is reported with its file and line number, the rest of its command is not run,
 and the run goes on to the other commands; the exit status is 1 if any line failed.
 ``--site-out DIR`` copies the ``site/`` that a command built (``mkdocs build``) to ``DIR``, for
-the browser check, and fails if none did. Timings of every line and copy are printed at the end
-and written to ``WORK/commands.json``.
+the browser check, and fails if none did; ``--site-check CMD`` then runs CI's browser check
+there and then, from the root of this checkout, while the other copies go on, and fails the run
+if it fails (or never runs). Timings of every line and copy are printed at the end and written
+to ``WORK/commands.json``.
 """
 
 from __future__ import annotations
@@ -127,6 +130,9 @@ SMOKE: dict[str, tuple[str, str]] = {
         "timings nobody reads in CI: one small size, once (the tools must still agree)",
     ),
 }
+
+#: The niceness of the copies that do not run the suite, while copies run side by side.
+NICE = 10
 
 #: What CI must run, so some documented line run as written must: the tests, lint, types and
 #: the site.
@@ -623,15 +629,18 @@ def copy_checkout(source: Path, dest: Path, skip: Path) -> int:
     return count
 
 
-def run_line(step: Step, cwd: Path, env: dict[str, str], log: Log) -> tuple[int, float]:
-    """Run one line; return its exit status and seconds taken."""
+def run_line(
+    step: Step, cwd: Path, env: dict[str, str], log: Log, nice: bool = False
+) -> tuple[int, float]:
+    """Run one line (``nice``: at a lower CPU priority); return its exit status and seconds."""
     shown = step.line.text if step.as_written else f"{step.text}   ({step.how})"
     log.say(f"-- {step.line.where}  $ {shown}")
     if step.how == "smoke":
         log.say(f"   smoke-run: {step.why}")
     start = time.monotonic()
+    lower = ["nice", "-n", str(NICE)] if nice and shutil.which("nice") else []
     done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", step.text],
+        [*lower, "bash", "-o", "pipefail", "-c", step.text],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -663,15 +672,17 @@ class Outcome:
 
 
 class SiteOut:
-    """Where the first site built is copied, for the browser check (copied once)."""
+    """Where the first site built is copied (once), and the check then run on it."""
 
-    def __init__(self, dest: Path | None) -> None:
+    def __init__(self, dest: Path | None, check: str | None = None) -> None:
         self.dest = dest
+        self.check = check
         self.handed = False
+        self.checked: tuple[int, float] | None = None  # the check's exit status and seconds
         self._lock = threading.Lock()
 
-    def take(self, checkout: Path, log: Log) -> bool:
-        """Copy ``checkout``'s site/ if it built one and none was copied yet."""
+    def take(self, checkout: Path, log: Log, nice: bool) -> bool:
+        """Copy ``checkout``'s site/ if it built one and none was copied yet; check it."""
         if self.dest is None or not (checkout / "site" / "index.html").is_file():
             return False
         with self._lock:
@@ -680,11 +691,18 @@ class SiteOut:
             shutil.rmtree(self.dest, ignore_errors=True)
             shutil.copytree(checkout / "site", self.dest)
             self.handed = True
-        log.say(f"   the site it built is copied to {self.dest} for the browser check")
+        log.say(f"   the site it built is copied to {self.dest}")
+        if self.check:  # CI's own step, from the root of this checkout, not from the docs
+            step = Step(Line("the site check (--site-check)", 0, self.check), self.check, "site")
+            self.checked = run_line(step, ROOT, dict(os.environ), log, nice)
+            status, seconds = self.checked
+            log.say(f"   the site check {'FAILED' if status else 'ok'} in {seconds:.1f} s")
         return True
 
 
-def run_planned(planned: Planned, checkout: Path, job: str, site: SiteOut, log: Log) -> Outcome:
+def run_planned(
+    planned: Planned, checkout: Path, job: str, site: SiteOut, log: Log, nice: bool
+) -> Outcome:
     """Run one command's steps in ``checkout``, stopping at the first that fails."""
     command = planned.command
     how = "in full, as written" if planned.full else "as far as it differs"
@@ -703,7 +721,7 @@ def run_planned(planned: Planned, checkout: Path, job: str, site: SiteOut, log: 
         env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         log.say(f"   with {venv} activated")
     for step in planned.steps:
-        status, seconds = run_line(step, checkout, env, log)
+        status, seconds = run_line(step, checkout, env, log, nice)
         outcome.lines.append((step, status, seconds))
         if status != 0:
             log.say(f"FAILED: {step.line.where} exited {status} after {seconds:.1f} s: {step.text}")
@@ -712,7 +730,7 @@ def run_planned(planned: Planned, checkout: Path, job: str, site: SiteOut, log: 
     for line, reason in command.skipped:
         log.say(f"   not run: {line.where}  $ {line.text}  ({reason})")
     if outcome.ok:
-        outcome.built_site = site.take(checkout, log)
+        outcome.built_site = site.take(checkout, log, nice)
     return outcome
 
 
@@ -727,7 +745,10 @@ def job_log(place: Path, capture: bool) -> Iterator[Log]:
 
 
 def run_job(job: Job, place: Path, site: SiteOut, capture: bool, keep: bool) -> list[Outcome]:
-    """Make a fresh copy of the checkout at ``place`` and run the job's commands in it."""
+    """Make a fresh copy of the checkout at ``place`` and run the job's commands in it.
+
+    With others side by side (``capture``), a copy that does not run the suite runs niced.
+    """
     checkout = place / "checkout"
     files = copy_checkout(ROOT, checkout, place.parent)
     shared = ROOT.parent / "shared"
@@ -739,7 +760,8 @@ def run_job(job: Job, place: Path, site: SiteOut, capture: bool, keep: bool) -> 
     with job_log(place, capture) as log:
         log.say(f"\n==== {place.name}: a fresh copy of the checkout ({files} files) in {checkout}")
         for planned in job.planned:
-            outcomes.append(run_planned(planned, checkout, place.name, site, log))
+            nice = capture and not job.runs_suite
+            outcomes.append(run_planned(planned, checkout, place.name, site, log, nice))
         ok = all(o.ok for o in outcomes)
         log.say(
             f"==== {place.name}: {'ok' if ok else 'FAILED'} in {time.monotonic() - start:.0f} s"
@@ -768,6 +790,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--work", type=Path, default=ROOT / ".ci-commands", help="copies here")
     parser.add_argument("--site-out", type=Path, help="copy the site a command built here")
+    parser.add_argument(
+        "--site-check", metavar="CMD", help="then run this (from the checkout root) on it"
+    )
     parser.add_argument("--list", action="store_true", help="print the plan; run nothing")
     parser.add_argument("--only", help="run only commands documented at a place containing this")
     parser.add_argument("--keep", action="store_true", help="keep each copy (venvs included)")
@@ -806,7 +831,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work.resolve()
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    site = SiteOut(args.site_out.resolve() if args.site_out else None)
+    site = SiteOut(args.site_out.resolve() if args.site_out else None, args.site_check)
     jobs_at_once = max(1, min(args.jobs, len(jobs)))
     capture = jobs_at_once > 1
     places = [work / f"{number:02d}-{job.name}" for number, job in enumerate(jobs, 1)]
@@ -829,6 +854,9 @@ def main(argv: list[str] | None = None) -> int:
     record = {
         "seconds": round(total, 1),
         "jobs_at_once": jobs_at_once,
+        "site_check": None
+        if site.checked is None
+        else {"line": site.check, "status": site.checked[0], "seconds": round(site.checked[1], 1)},
         "copies": [
             {
                 "copy": place.name,
@@ -881,7 +909,16 @@ def main(argv: list[str] | None = None) -> int:
         print("FAILED: no documented command built the site (site/index.html) for --site-out")
         failed.append("--site-out")
     print(f"commands: {len(outcomes) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    if site.checked is not None:
+        status, seconds = site.checked
+        print(
+            f"the site check: {'FAILED: exited ' + str(status) if status else 'ok'}"
+            f" in {seconds:.1f} s  $ {site.check}"
+        )
+    elif site.check:
+        print(f"FAILED: the site check did not run (no site was built)  $ {site.check}")
+    site_failed = site.check is not None and (site.checked is None or site.checked[0] != 0)
+    return 1 if failed or site_failed else 0
 
 
 if __name__ == "__main__":

@@ -375,12 +375,13 @@ def test_a_run_side_by_side_in_copies(
     venv = "python3 -m venv --without-pip .venv"
     root = make_repo(
         tmp_path / "repo",
-        block(f"{venv} && echo '-m pytest {CHECKS}' > suite.txt")
+        block(f"{venv} && echo '-m pytest {CHECKS}' > suite.txt && nice > nice.txt")
         + block(f"{venv} && mkdir site && echo '<p>site</p>' > site/index.html"),
         {
             "a.md": block(
                 venv,
                 "test -f site/index.html && test ! -e suite.txt  # in the site's copy",
+                "nice > nice.txt",
                 "echo .venv/bin/python -m pytest > collected.txt  # tests",
             ),
             "b.md": block(venv, "false", "touch not-reached"),
@@ -389,9 +390,12 @@ def test_a_run_side_by_side_in_copies(
     )
     monkeypatch.setattr(setup_commands, "ROOT", root)
     work, site = tmp_path / "work", tmp_path / "site-out"
+    check = f"test -f {site}/index.html && echo checked-$((2 * 3))"  # CI's, not documented
     argv = ["--work", str(work), "--site-out", str(site), "--keep", "--jobs", "2"]
-    assert setup_commands.main(argv) == 1  # b.md fails
+    assert setup_commands.main([*argv, "--site-check", check]) == 1  # b.md fails
     out = capsys.readouterr().out
+    assert "checked-6" in out  # the site check ran on the site, from the checkout root
+    assert "the site check: ok" in out
     assert "FAILED: docs/b.md:3 exited 1" in out
     assert "commands: 4 passed, 1 failed" in out
     assert "printed-by-42" in out  # each copy's output, printed when it ends
@@ -400,6 +404,9 @@ def test_a_run_side_by_side_in_copies(
     assert (suite / "suite.txt").is_file()
     assert (host / "collected.txt").read_text() == ".venv/bin/python -m pytest --collect-only -q\n"
     assert (host / "reached").is_file()  # the run went on after b.md failed
+    # side by side, the copy that does not run the suite runs niced
+    niceness = [int((copy / "nice.txt").read_text()) for copy in (suite, host)]
+    assert niceness[1] == min(19, niceness[0] + setup_commands.NICE)
     assert not (host / "not-reached").exists()  # but not b.md's own next line
     record = json.loads((work / "commands.json").read_text())
     assert [c["copy"] for c in record["copies"]] == ["01-README.md-2", "02-README.md-6"]
@@ -410,3 +417,23 @@ def test_a_run_side_by_side_in_copies(
         (["docs/b.md:2"], "as far as it differs", False),
         (["docs/c.md:2"], "as far as it differs", True),
     ]
+
+
+def test_a_failing_site_check_fails_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    venv = "python3 -m venv --without-pip .venv"
+    root = make_repo(
+        tmp_path / "repo",
+        block(f"{venv} && echo '-m pytest {CHECKS}' && mkdir site && touch site/index.html"),
+        {},
+    )
+    monkeypatch.setattr(setup_commands, "ROOT", root)
+    argv = ["--work", str(tmp_path / "work"), "--site-out", str(tmp_path / "site")]
+    assert setup_commands.main([*argv, "--site-check", "exit 0"]) == 0
+    assert setup_commands.main([*argv, "--site-check", "exit 3"]) == 1
+    assert "the site check: FAILED: exited 3" in capsys.readouterr().out
+    # and one that never runs, because no site was built
+    (root / "README.md").write_text(block(f"{venv} && echo '-m pytest {CHECKS}'"))
+    assert setup_commands.main([*argv, "--site-check", "exit 0"]) == 1
+    assert "the site check did not run" in capsys.readouterr().out
