@@ -66,9 +66,8 @@ from an earlier line (``cd``, ``source``).
   install first.
 
 The copies run side by side, ``--jobs`` at a time (2 by default where there are 2 or more
-CPUs), the one that runs the suite first; the others then run at a lower CPU priority (``nice``
-:data:`NICE`), so that the suite, the longest, is slowed the least. Each copy's output is
-printed when it ends (as it comes with ``--jobs 1``).
+CPUs), the one that runs the suite, the longest, first. Each copy's output is printed when it
+ends (as it comes with ``--jobs 1``).
 
 What CI must run (:data:`REQUIRED`: the tests, lint, types and the strict site build) must be in
 a line that runs as written (not smoke-run, not skipped); if the docs stop showing one, the run
@@ -130,9 +129,6 @@ SMOKE: dict[str, tuple[str, str]] = {
         "timings nobody reads in CI: one small size, once (the tools must still agree)",
     ),
 }
-
-#: The niceness of the copies that do not run the suite, while copies run side by side.
-NICE = 10
 
 #: What CI must run, so some documented line run as written must: the tests, lint, types and
 #: the site.
@@ -629,18 +625,15 @@ def copy_checkout(source: Path, dest: Path, skip: Path) -> int:
     return count
 
 
-def run_line(
-    step: Step, cwd: Path, env: dict[str, str], log: Log, nice: bool = False
-) -> tuple[int, float]:
-    """Run one line (``nice``: at a lower CPU priority); return its exit status and seconds."""
+def run_line(step: Step, cwd: Path, env: dict[str, str], log: Log) -> tuple[int, float]:
+    """Run one line; return its exit status and seconds taken."""
     shown = step.line.text if step.as_written else f"{step.text}   ({step.how})"
     log.say(f"-- {step.line.where}  $ {shown}")
     if step.how == "smoke":
         log.say(f"   smoke-run: {step.why}")
     start = time.monotonic()
-    lower = ["nice", "-n", str(NICE)] if nice and shutil.which("nice") else []
     done = subprocess.run(
-        [*lower, "bash", "-o", "pipefail", "-c", step.text],
+        ["bash", "-o", "pipefail", "-c", step.text],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -681,7 +674,7 @@ class SiteOut:
         self.checked: tuple[int, float] | None = None  # the check's exit status and seconds
         self._lock = threading.Lock()
 
-    def take(self, checkout: Path, log: Log, nice: bool) -> bool:
+    def take(self, checkout: Path, log: Log) -> bool:
         """Copy ``checkout``'s site/ if it built one and none was copied yet; check it."""
         if self.dest is None or not (checkout / "site" / "index.html").is_file():
             return False
@@ -694,15 +687,13 @@ class SiteOut:
         log.say(f"   the site it built is copied to {self.dest}")
         if self.check:  # CI's own step, from the root of this checkout, not from the docs
             step = Step(Line("the site check (--site-check)", 0, self.check), self.check, "site")
-            self.checked = run_line(step, ROOT, dict(os.environ), log, nice)
+            self.checked = run_line(step, ROOT, dict(os.environ), log)
             status, seconds = self.checked
             log.say(f"   the site check {'FAILED' if status else 'ok'} in {seconds:.1f} s")
         return True
 
 
-def run_planned(
-    planned: Planned, checkout: Path, job: str, site: SiteOut, log: Log, nice: bool
-) -> Outcome:
+def run_planned(planned: Planned, checkout: Path, job: str, site: SiteOut, log: Log) -> Outcome:
     """Run one command's steps in ``checkout``, stopping at the first that fails."""
     command = planned.command
     how = "in full, as written" if planned.full else "as far as it differs"
@@ -721,7 +712,7 @@ def run_planned(
         env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         log.say(f"   with {venv} activated")
     for step in planned.steps:
-        status, seconds = run_line(step, checkout, env, log, nice)
+        status, seconds = run_line(step, checkout, env, log)
         outcome.lines.append((step, status, seconds))
         if status != 0:
             log.say(f"FAILED: {step.line.where} exited {status} after {seconds:.1f} s: {step.text}")
@@ -730,7 +721,7 @@ def run_planned(
     for line, reason in command.skipped:
         log.say(f"   not run: {line.where}  $ {line.text}  ({reason})")
     if outcome.ok:
-        outcome.built_site = site.take(checkout, log, nice)
+        outcome.built_site = site.take(checkout, log)
     return outcome
 
 
@@ -745,10 +736,7 @@ def job_log(place: Path, capture: bool) -> Iterator[Log]:
 
 
 def run_job(job: Job, place: Path, site: SiteOut, capture: bool, keep: bool) -> list[Outcome]:
-    """Make a fresh copy of the checkout at ``place`` and run the job's commands in it.
-
-    With others side by side (``capture``), a copy that does not run the suite runs niced.
-    """
+    """Make a fresh copy of the checkout at ``place`` and run the job's commands in it."""
     checkout = place / "checkout"
     files = copy_checkout(ROOT, checkout, place.parent)
     shared = ROOT.parent / "shared"
@@ -760,8 +748,7 @@ def run_job(job: Job, place: Path, site: SiteOut, capture: bool, keep: bool) -> 
     with job_log(place, capture) as log:
         log.say(f"\n==== {place.name}: a fresh copy of the checkout ({files} files) in {checkout}")
         for planned in job.planned:
-            nice = capture and not job.runs_suite
-            outcomes.append(run_planned(planned, checkout, place.name, site, log, nice))
+            outcomes.append(run_planned(planned, checkout, place.name, site, log))
         ok = all(o.ok for o in outcomes)
         log.say(
             f"==== {place.name}: {'ok' if ok else 'FAILED'} in {time.monotonic() - start:.0f} s"

@@ -375,13 +375,12 @@ def test_a_run_side_by_side_in_copies(
     venv = "python3 -m venv --without-pip .venv"
     root = make_repo(
         tmp_path / "repo",
-        block(f"{venv} && echo '-m pytest {CHECKS}' > suite.txt && nice > nice.txt")
+        block(f"{venv} && echo '-m pytest {CHECKS}' > suite.txt")
         + block(f"{venv} && mkdir site && echo '<p>site</p>' > site/index.html"),
         {
             "a.md": block(
                 venv,
                 "test -f site/index.html && test ! -e suite.txt  # in the site's copy",
-                "nice > nice.txt",
                 "echo .venv/bin/python -m pytest > collected.txt  # tests",
             ),
             "b.md": block(venv, "false", "touch not-reached"),
@@ -404,9 +403,6 @@ def test_a_run_side_by_side_in_copies(
     assert (suite / "suite.txt").is_file()
     assert (host / "collected.txt").read_text() == ".venv/bin/python -m pytest --collect-only -q\n"
     assert (host / "reached").is_file()  # the run went on after b.md failed
-    # side by side, the copy that does not run the suite runs niced
-    niceness = [int((copy / "nice.txt").read_text()) for copy in (suite, host)]
-    assert niceness[1] == min(19, niceness[0] + setup_commands.NICE)
     assert not (host / "not-reached").exists()  # but not b.md's own next line
     record = json.loads((work / "commands.json").read_text())
     assert [c["copy"] for c in record["copies"]] == ["01-README.md-2", "02-README.md-6"]
