@@ -30,7 +30,9 @@ The rule that finds them (stdlib only, run with any ``python3`` 3.11 or newer):
 What a command installs is read from its pip install lines and ``pyproject.toml``: the project
 (``.``, ``-e .``, ``'.[extra,...]'``), its extras, dependency groups (``--group NAME``) and any
 other requirement named (pip itself aside). An extra or a group that ``pyproject.toml`` does not
-declare fails the run before anything runs (pip only warns about an unknown extra).
+declare fails the run before anything runs (pip only warns about an unknown extra), and so
+does a ``--group`` before the command upgrades pip (``pip install -U pip``): a fresh venv's pip
+is too old for ``--group``, and a command run as far as it differs finds pip upgraded already.
 
 How each is run. Every line runs with ``bash -o pipefail -c LINE`` from the root of a copy of
 the checkout: the files git tracks or would track (``git ls-files -co --exclude-standard``; no
@@ -154,6 +156,10 @@ PIP_VALUE_OPTIONS = frozenset(
     | {"-r", "--requirement"}
 )
 SHELL_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ";;"})
+GROUP_BEFORE_PIP = (
+    "pip install --group before pip is upgraded (pip install -U pip): a fresh venv's pip is too"
+    " old for --group"
+)
 
 
 @dataclass(frozen=True)
@@ -343,6 +349,7 @@ class Install:
     extras: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # other requirements named, pip aside
+    group_before_pip: bool = False  # a --group before any pip install -U pip
 
     def distributions(self, project: Project) -> list[str]:
         """The distributions named, directly or through an extra or a group, in order."""
@@ -355,17 +362,21 @@ class Install:
         return list(dict.fromkeys(names))
 
     def problems(self, project: Project) -> list[str]:
-        """Each extra and group named that ``pyproject.toml`` does not declare."""
-        return [
+        """Each extra and group named that ``pyproject.toml`` does not declare; a late pip."""
+        found = [
             f"no extra {extra!r} in pyproject.toml (it has {', '.join(sorted(project.extras))})"
             for extra in self.extras
             if extra not in project.extras
-        ] + [
+        ]
+        found += [
             f"no dependency group {group!r} in pyproject.toml"
             f" (it has {', '.join(sorted(project.groups))})"
             for group in self.groups
             if group not in project.groups
         ]
+        if self.group_before_pip:
+            found.append(GROUP_BEFORE_PIP)
+        return found
 
 
 def shell_words(text: str) -> list[str]:
@@ -378,6 +389,7 @@ def shell_words(text: str) -> list[str]:
 def installs(lines: list[Line]) -> Install:
     """What the ``pip install`` commands in ``lines`` install."""
     found = Install()
+    pip_upgraded = False
     for line in lines:
         words = shell_words(line.text)
         for start, word in enumerate(words):
@@ -385,6 +397,7 @@ def installs(lines: list[Line]) -> Install:
             if word != "install" or before.rpartition("/")[2] not in ("pip", "pip3"):
                 continue
             args = words[start + 1 :]
+            groups, upgrade, names_pip = len(found.groups), False, False
             i = 0
             while i < len(args) and args[i] not in SHELL_OPERATORS:
                 arg = args[i]
@@ -403,6 +416,7 @@ def installs(lines: list[Line]) -> Install:
                     i += 1
                     continue
                 if arg.startswith("-"):
+                    upgrade = upgrade or arg in ("-U", "--upgrade")
                     continue
                 if arg == "." or arg.startswith((".[", "./")):
                     found.project = True
@@ -410,6 +424,11 @@ def installs(lines: list[Line]) -> Install:
                     found.extras += [e.strip() for e in extras.split(",") if e.strip()]
                 elif normalize(requirement_name(arg)) != "pip":
                     found.others.append(requirement_name(arg))
+                else:
+                    names_pip = True
+            if len(found.groups) > groups and not pip_upgraded:
+                found.group_before_pip = True
+            pip_upgraded = pip_upgraded or (upgrade and names_pip)
     return found
 
 

@@ -206,12 +206,29 @@ def test_what_a_command_installs(tmp_path: Path) -> None:
     assert bare.others == ["duckdb", "dask"]
     assert bare.distributions(project) == ["thing", "pyarrow", "polars", "duckdb", "dask"]
     assert bare.problems(project) == []
-    wrong = setup_commands.installs(line("pip install '.[arow]' && pip install --group tset"))
+    wrong = setup_commands.installs(
+        line("pip install -U pip '.[arow]' && pip install --group tset")
+    )
     assert [p.split(" (")[0] for p in wrong.problems(project)] == [
         "no extra 'arow' in pyproject.toml",
         "no dependency group 'tset' in pyproject.toml",
     ]
     assert setup_commands.installs(line("python -m pip install pandas")).project is False
+    # a fresh venv's pip is too old for --group: every command using it upgrades pip first
+    assert venv.group_before_pip is False
+    for text in (
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q -e . --group test",
+        ".venv/bin/pip install -U pip --group test",  # in the same pip run is not first
+        ".venv/bin/pip install pip --group test",
+    ):
+        late = setup_commands.installs(line(text))
+        assert late.problems(project) == [setup_commands.GROUP_BEFORE_PIP]
+    assert "too old for --group" in setup_commands.GROUP_BEFORE_PIP
+    split = [
+        setup_commands.Line("page.md", 1, ".venv/bin/python -m pip install --upgrade -q pip"),
+        setup_commands.Line("page.md", 2, ".venv/bin/python -m pip install --group test"),
+    ]
+    assert setup_commands.installs(split).problems(project) == []
 
 
 def test_a_smoke_run_adds_its_arguments_before_the_comment() -> None:
@@ -267,8 +284,9 @@ def block(*lines: str) -> str:
     return "```sh\n" + "\n".join(lines) + "\n```\n\n"
 
 
-SUITE = "python3 -m venv .venv && .venv/bin/python -m pip install -q -e . --group test"
-SITE = "python3 -m venv .venv && .venv/bin/python -m pip install -q -e . --group lint"
+UPGRADE = ".venv/bin/python -m pip install -q -U pip"
+SUITE = f"python3 -m venv .venv && {UPGRADE} && .venv/bin/pip install -q -e . --group test"
+SITE = f"python3 -m venv .venv && {UPGRADE} && .venv/bin/pip install -q -e . --group lint"
 CHECKS = "ruff check && ruff format --check && mypy --strict && mkdocs build --strict"
 
 
