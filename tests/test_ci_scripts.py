@@ -68,6 +68,8 @@ def test_ci_runs_the_documented_test_lint_and_site_commands() -> None:
     written = [s.text for s in steps if s.as_written]
     assert [text for text in usage if "-m pytest" not in text] == written[-len(usage) + 1 :]
     assert any("ruff check" in text and "mypy --strict" in text for text in written)
+    # the layers contract (pyproject.toml) is checked where the lint runs
+    assert any("lint-imports" in text for text in written)
     imports = [s.text for s in steps if s.how == "imports"]
     assert len(imports) == 1
     assert all(name in imports[0] for name in ("idlibstrikes", "pytest", "mypy", "mkdocs"))
