@@ -136,3 +136,31 @@ def test_the_readers_and_the_schema_agree_on_every_shape() -> None:
         assert set(of["properties"]) - {"//"} == set(shape.keys), name
         assert set(of.get("required", ())) == {f.name for f in shape.fields if f.required}, name
         assert all("description" in v for k, v in of["properties"].items() if k != "//"), name
+
+
+def test_a_field_added_to_a_shape_is_written() -> None:
+    import attrs
+
+    from idlibstrikes import CasualtyClaim
+    from idlibstrikes._write import _encode
+
+    @attrs.frozen
+    class WithPrecision(CasualtyClaim):  # the record class's side of adding the field
+        precision: str | None = None
+
+    state, records = build(BASE, FORMAT)
+    assert state == "ok"
+    strike = next(s for s in records["strikes"] if s.id == BASE["strikes"][2]["id"])
+    claim = strike.claims[0]
+    given = {a.name: getattr(claim, a.name) for a in attrs.fields(CasualtyClaim)}
+    written = _encode(
+        WITH_PRECISION["claim"], WithPrecision(**given, precision="rounded"), WITH_PRECISION
+    )
+    assert written["precision"] == "rounded"
+    assert {k: v for k, v in written.items() if k != "precision"} == _encode(
+        FORMAT["claim"], claim, FORMAT
+    )
+    # what is written reads back through the same description, as the file had it
+    doc = copy.deepcopy(BASE)
+    doc["strikes"][2]["claims"][0] = written
+    assert build(doc, WITH_PRECISION) == build(with_claim_field("rounded"), WITH_PRECISION)
