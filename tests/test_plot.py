@@ -545,7 +545,7 @@ def test_without_matplotlib_the_error_names_the_extra(name: str) -> None:
 def test_importing_the_plot_module_does_not_import_matplotlib() -> None:
     code = (
         "import sys\n"
-        "import idlibstrikes, idlibstrikes._plot\n"
+        "import idlibstrikes, idlibstrikes._plot, idlibstrikes._timeline, idlibstrikes._map\n"
         "print('matplotlib' not in sys.modules and 'matplotlib.figure' not in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -77,7 +77,7 @@ if _typing.TYPE_CHECKING:
     from ._relational import Tables
     from ._release import DataVersion
     from ._table import Table
-    from ._tables import Column, columns
+    from ._view_columns import Column, columns
     from ._write import dump, dumps
 
 __all__ = [
@@ -159,8 +159,8 @@ _LAZY = {
     "CitedArticle": "_cite",
     "cite": "_defaults",
     "DataVersion": "_release",
-    "Column": "_tables",
-    "columns": "_tables",
+    "Column": "_view_columns",
+    "columns": "_view_columns",
     "Export": "_export",
     "csv_text": "_export",
     "export": "_export",

@@ -109,7 +109,8 @@ def _strikes(args: argparse.Namespace) -> int:
         return 0
     from ._export import rows_csv
     from ._table import json_rows
-    from ._tables import columns, strike_records
+    from ._tables import strike_records
+    from ._view_columns import columns
 
     series = bool(getattr(args, "series", False))
     if fmt == "csv" and series:

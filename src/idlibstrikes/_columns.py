@@ -1,11 +1,11 @@
 """The lossless tables' columns: the data-file format as one table per record and claim kind.
 
-The analyst's tables (`_tables`) are views: one row per strike, shaped like ACLED and
-UCDP GED, with figures summarised and claims counted. They cannot be turned back into a
-dataset. The lossless tables can: every stored field of every record and claim has a
-column, every claim (casualty figure, date, citation, affiliation, strength, role) is a
-row with its source and quote. This module says how: it is shared by writing them
-(``_relational``) and reading them back (``_from_tables``).
+The analyst's tables (`_tables`; their columns: `_view_columns`) are views: one row per
+strike, shaped like ACLED and UCDP GED, with figures summarised and claims counted. They
+cannot be turned back into a dataset. The lossless tables can: every stored field of
+every record and claim has a column, every claim (casualty figure, date, citation,
+affiliation, strength, role) is a row with its source and quote. This module says how:
+it is shared by writing them (``_relational``) and reading them back (``_from_tables``).
 
 Maintainer's note: a table is described by the ``_Part`` list of the document record it
 flattens (``_SPECS``), made from the format's description (``_format``): columns, rows

@@ -1,8 +1,8 @@
 """The package's functions of a dataset that take the bundled dataset when given none.
 
-`cite`, `timeline` and `map` are views (``_cite``, ``_plot``): they read a dataset's
-records and never load one. Called with no dataset, the bundled one is theirs; that
-default is the facade's, here, so the views need not import the layer that loads it.
+`cite`, `timeline` and `map` are views (``_cite``, ``_timeline``, ``_map``): they read a
+dataset's records and never load one. Called with no dataset, the bundled one is theirs;
+that default is the facade's, here, so the views need not import the layer that loads it.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def timeline(
         >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
         ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']
     """
-    from ._plot import timeline as drawn
+    from ._timeline import timeline as drawn
 
     chosen = load() if data is None else data
     return drawn(chosen, ceasefires=ceasefires, title=title, zoom=zoom)
@@ -191,6 +191,6 @@ def map(
         >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
         True
     """
-    from ._plot import map as drawn
+    from ._map import map as drawn
 
     return drawn(load() if data is None else data, title=title)

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._errors import UnknownNameError
-from ._tables import KEYS, KINDS, SEPARATOR, Column, Row, columns, to_records
+from ._tables import Row, to_records
+from ._view_columns import KEYS, KINDS, SEPARATOR, Column, columns
 
 if TYPE_CHECKING:
     from ._dataset import Dataset

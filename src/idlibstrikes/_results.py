@@ -126,7 +126,8 @@ class _Result(_Sequence[T]):
         """
         from ._relational import metadata
         from ._table import Table
-        from ._tables import rows_of, view_fields
+        from ._tables import rows_of
+        from ._view_columns import view_fields
 
         kind = self._kind if kind is None else kind
         if kind not in self._views:
