@@ -36,13 +36,6 @@ __all__ = ["map"]
 CONTEXT_GID = "context"
 
 
-def _governorate(place: Place) -> str | None:
-    # The article's word first, as in the tables' admin1 column; a reference fills the gap.
-    if place.governorate:
-        return place.governorate
-    return place.reference.governorate if place.reference else None
-
-
 # Named map, as the package exports it: it shadows the builtin in this module only.
 def map(
     data: DatasetLike | Iterable[Strike],
