@@ -13,7 +13,8 @@ is made from this description, so that adding a field is editing one place:
 
 What a description cannot say (an id that names no record, a quote missing from its
 article, dates that contradict each other, a summary of several claims) the builders of
-each kind check and compute (``_load``).
+each kind check and compute (``_build_records``, ``_build_strikes``, ``_build_context``;
+``_load`` runs them).
 
 The vocabulary of the description (`Field`, `Shape`, `Format`, and the note on its JSON
 types) is ``_description``'s; it is re-exported here, for the modules that read the format.
