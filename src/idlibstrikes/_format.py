@@ -6,10 +6,11 @@ of record it names, and the text rules it obeys. Everything that reads or writes
 is made from this description, so that adding a field is editing one place:
 
 * the keys a record may have (an unknown key is reported as a possible typo);
-* the strict reader's checks, each problem located (``_builder.RecordBuilder.read``);
-* the quick read's plain checks, for large files (``_builder.RecordBuilder.plan``);
+* the reader (``_reading.ShapeReader``: a plan per shape; values read plainly where they
+  are plainly right, carefully otherwise, each problem located; a quick read first);
 * the JSON Schema editors validate files with (``_jsonschema``);
-* the writer (``_write``) and the lossless tables, both directions (``_relational``).
+* the writer (``_write``) and the lossless tables' columns (``_columns``; written by
+  ``_relational``, read back by ``_from_tables``).
 
 What a description cannot say (an id that names no record, a quote missing from its
 article, dates that contradict each other, a summary of several claims) the builders of
