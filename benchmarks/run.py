@@ -778,32 +778,35 @@ def bench_size(n: int, args: Any, folder: Path) -> dict[str, Any]:
     say("memory (resident, a fresh process that loads once)")
     out.update(in_fresh_process("resident", path=str(path), n=n))
 
-    rounds = args.load_repeat or load_repeats(n)
+    load_rounds = args.load_rounds or default_load_rounds(n)
+    query_rounds = args.query_rounds or default_query_rounds(n)
     warm = n <= args.warm_load_up_to
-    out.update(load_repeat=rounds, warm_load=warm)
+    out.update(load_rounds=load_rounds, query_rounds=query_rounds, warm_load=warm)
     loads: dict[tuple[str, bool], list[dict[str, Any]]] = {}
     answers: dict[str, list[dict[str, Any]]] = {tool: [] for tool in TOOLS}
-    for r in range(1, rounds + 1):
-        say(f"round {r} of {rounds}: loads (json.loads and isk.load, collector on, then off)")
-        for collector in (True, False):
-            for tool in ("json", "idlibstrikes"):
-                timing = in_fresh_process(
-                    "load", path=str(path), tool=tool, collector=collector, warm=warm
+    for r in range(1, max(load_rounds, query_rounds) + 1):
+        if r <= load_rounds:
+            say(f"round {r} of {load_rounds}: loads (json.loads and isk.load, collector on, off)")
+            for collector in (True, False):
+                for tool in ("json", "idlibstrikes"):
+                    timing = in_fresh_process(
+                        "load", path=str(path), tool=tool, collector=collector, warm=warm
+                    )
+                    loads.setdefault((tool, collector), []).append(timing)
+        if r <= query_rounds:
+            say(f"round {r} of {query_rounds}: queries, a process per tool")
+            for tool in TOOLS:
+                asked_one = in_fresh_process(
+                    "queries",
+                    tool=tool,
+                    path=str(path),
+                    columns=str(cols_path),
+                    period=asked["period"],
+                    casualties_period=asked["casualties_period"],
+                    group=asked["group"],
+                    repeat=args.repeat,
                 )
-                loads.setdefault((tool, collector), []).append(timing)
-        say(f"round {r} of {rounds}: queries, a process per tool")
-        for tool in TOOLS:
-            asked_one = in_fresh_process(
-                "queries",
-                tool=tool,
-                path=str(path),
-                columns=str(cols_path),
-                period=asked["period"],
-                casualties_period=asked["casualties_period"],
-                group=asked["group"],
-                repeat=args.repeat,
-            )
-            answers[tool].append(asked_one)
+                answers[tool].append(asked_one)
     if n <= args.trace_up_to:
         say("memory (tracemalloc, a fresh process)")
         out.update(in_fresh_process("traced", path=str(path), n=n))
@@ -1017,7 +1020,7 @@ def targets(results: list[dict[str, Any]], start: dict[str, Any]) -> list[tuple[
     def load(r: dict[str, Any]) -> str:
         text = (
             f"{r['load_s'] / r['json_s']:.2f} × ({ms(r['load_s'])} ms against "
-            f"{ms(r['json_s'])} ms, medians of {r['load_repeat']} processes each); "
+            f"{ms(r['json_s'])} ms, medians of {r['load_rounds']} processes each); "
             f"collector off: {r['load_nogc_s'] / r['json_nogc_s']:.2f} × "
             f"({ms(r['load_nogc_s'])} against {ms(r['json_nogc_s'])} ms)"
         )
@@ -1168,7 +1171,7 @@ def report(
         for r in shown:
             on, off = (r[f"load{x}{label}_s"] / r[f"json{x}{label}_s"] for x in ("", "_nogc"))
             lines.append(
-                f"| {r['n']:,} | {r['file_mib']:.1f} | {r['load_repeat']} | "
+                f"| {r['n']:,} | {r['file_mib']:.1f} | {r['load_rounds']} | "
                 f"{ms(r[f'json{label}_s'])} | {ms(r[f'load{label}_s'])} | {on:.2f} × | "
                 f"{ms(r[f'json_nogc{label}_s'])} | {ms(r[f'load_nogc{label}_s'])} | "
                 f"{off:.2f} × |"
@@ -1194,9 +1197,11 @@ def report(
         "",
         "### Cold: the first query in a fresh process, with the index, sort or build it needs (ms)",
         "",
-        "Medians over the processes. The library's `casualties` works from the claims "
-        "(nothing cached; its module already imported, see below); each yardstick's is its "
-        "first call.",
+        "Medians over the processes (per tool: "
+        + ", ".join(f"{r['query_rounds']} at N = {r['n']:,}" for r in results)
+        + "). The library's `casualties` works from the claims (nothing cached; its module "
+        "already imported, see below); each yardstick's is its first call. The warm "
+        "figures below are medians of every run of those processes.",
         "",
         "| N | question | " + " | ".join(LABELS[t] for t in TOOLS) + " |",
         "|---:|---|" + "---:|" * len(TOOLS),
@@ -1276,7 +1281,13 @@ def report(
     return "\n".join(lines) + "\n"
 
 
-def load_repeats(n: int) -> int:
+def default_load_rounds(n: int) -> int:
+    """Rounds of load processes: a load of 10^6 strikes swings most from run to run."""
+    return 5 if n <= 2 * 10**4 else 3
+
+
+def default_query_rounds(n: int) -> int:
+    """Rounds of query processes (each loads the file first, untimed)."""
     return 5 if n <= 2 * 10**4 else 3 if n <= 10**5 else 1
 
 
@@ -1294,9 +1305,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
     parser.add_argument("--repeat", type=int, default=21, help="warm runs per query and process")
     parser.add_argument(
-        "--load-repeat",
+        "--load-rounds",
         type=int,
-        help="rounds of fresh processes per size (default: 5 up to 2x10^4 strikes, 3 up to "
+        help="rounds of load processes per size (default: 5 up to 2x10^4 strikes, then 3)",
+    )
+    parser.add_argument(
+        "--query-rounds",
+        type=int,
+        help="rounds of query processes per size (default: 5 up to 2x10^4 strikes, 3 up to "
         "10^5, then 1)",
     )
     parser.add_argument(
