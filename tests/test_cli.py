@@ -415,7 +415,7 @@ def printed(
 def tokens(text: str, *, rules: bool = False) -> collections.Counter[str]:
     """Every word printed, split where a long word may break (after "..", or a comma
     between numbers), without the rules under the headers."""
-    from idlibstrikes._cli import _pieces
+    from idlibstrikes._cli_text import _pieces
 
     return collections.Counter(
         piece
@@ -509,7 +509,7 @@ def test_a_narrow_terminal_cuts_names_with_a_marker_never_ids_or_figures(
 
 
 def test_width_is_columns_or_none_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from idlibstrikes._cli import _width
+    from idlibstrikes._cli_text import _width
 
     monkeypatch.setattr(sys, "stdout", io.StringIO())  # not a terminal
     monkeypatch.setenv("COLUMNS", "123")

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstrikes as isk
-from idlibstrikes._dataset import _reaches
 from idlibstrikes._index import DateIndex
+from idlibstrikes._queries import _reaches
 from idlibstrikes.testing import strategies as iss
 from idlibstrikes.testing import synthetic
 

@@ -17,9 +17,9 @@ import jsonschema  # a test dependency: the check must run, never be skipped
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._dataset import _from_raw
 from idlibstrikes._files import read_files
 from idlibstrikes._jsonschema import json_schema, schema_text
+from idlibstrikes._loading import _from_raw
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted((ROOT / "src" / "idlibstrikes" / "data").glob("*.json"))

@@ -54,7 +54,7 @@ def test_main_job_runs_as_a_module() -> None:
 
 def test_import_loads_no_data_and_no_metadata() -> None:
     code = (
-        "import sys, idlibstrikes, idlibstrikes._dataset as d;"
+        "import sys, idlibstrikes, idlibstrikes._loading as d;"
         "assert 'importlib.metadata' not in sys.modules, 'metadata imported';"
         "assert 'json' not in sys.modules, 'json imported';"
         "assert 'pandas' not in sys.modules, 'pandas imported';"
@@ -149,12 +149,12 @@ def test_validate_the_broken_example_file() -> None:
             "2019-08-31-idlib-training-camp.additions[0].claims[0].claimant",
         ],
         [
-            "examples/broken-article.json:47",
-            "2019-08-31-idlib-training-camp.additions[0].claims[1].high",
-        ],
-        [
             "examples/broken-article.json:50",
             "2019-08-31-idlib-training-camp.additions[0].claims[1].quote",
+        ],
+        [
+            "examples/broken-article.json:47",
+            "2019-08-31-idlib-training-camp.additions[0].claims[1].high",
         ],
     ]
     assert done.stderr == "6 problems\n"

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._plot import map as strike_map
-from idlibstrikes._plot import timeline
+from idlibstrikes._defaults import map as strike_map
+from idlibstrikes._defaults import timeline
 
 matplotlib = pytest.importorskip("matplotlib")
 
@@ -526,9 +526,9 @@ def test_without_matplotlib_the_error_names_the_extra(name: str) -> None:
     code = (
         "import sys\n"
         "sys.modules['matplotlib'] = None\n"
-        "from idlibstrikes import _plot\n"
+        "from idlibstrikes import _defaults\n"
         "try:\n"
-        f"    _plot.{name}()\n"
+        f"    _defaults.{name}()\n"
         "except ImportError as exc:\n"
         "    print(type(exc.__cause__).__name__)\n"
         "    print(exc)\n"

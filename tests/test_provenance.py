@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._models import nested
 from idlibstrikes._names import name_key
+from idlibstrikes._strikes import nested
 
 from .conftest import collapse
 

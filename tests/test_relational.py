@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import idlibstrikes as isk
-from idlibstrikes._relational import TABLES
+from idlibstrikes._columns import TABLES
 from idlibstrikes.testing import strategies as iss
 
 pa = pytest.importorskip("pyarrow")
@@ -351,7 +351,7 @@ def test_an_export_missing_a_table_is_refused(data: isk.Dataset, tmp_path: Path)
 def test_arrow_tables_are_read_a_column_at_a_time_with_the_same_rows(
     data: isk.Dataset, tmp_path: Path
 ) -> None:
-    from idlibstrikes import _relational
+    from idlibstrikes import _from_tables
 
     data.export("parquet", tmp_path)
     ds = pytest.importorskip("pyarrow.dataset")
@@ -359,8 +359,8 @@ def test_arrow_tables_are_read_a_column_at_a_time_with_the_same_rows(
     for name in TABLES:
         table = ds.dataset(tmp_path / name, format="parquet").to_table()
         known = {f.name: f for f in isk.fields(name)}
-        fast = _relational._arrow_rows(table, known)
-        cell_by_cell = _relational._plain_rows(name, table.to_pylist(), [])
+        fast = _from_tables._arrow_rows(table, known)
+        cell_by_cell = _from_tables._plain_rows(name, table.to_pylist(), [])
         if fast is not None:
             read_by_columns += 1
             assert fast == cell_by_cell, name
@@ -371,22 +371,22 @@ def test_arrow_tables_are_read_a_column_at_a_time_with_the_same_rows(
 def test_an_arrow_column_the_schema_cannot_vouch_for_is_read_cell_by_cell(
     data: isk.Dataset,
 ) -> None:
-    from idlibstrikes import _relational
+    from idlibstrikes import _from_tables
 
     tables = {n: t.to_arrow() for n, t in data.tables().items()}
     known = {f.name: f for f in isk.fields("citations")}
     citations = tables["citations"]
-    assert _relational._arrow_rows(citations, known) is not None
+    assert _from_tables._arrow_rows(citations, known) is not None
     position = citations.schema.get_field_index("position")
     negative = pa.array([-1] * citations.num_rows, pa.int32())
     nulls = pa.array([None] * citations.num_rows, pa.int32())
     for column in (negative, nulls):
         bad = citations.set_column(position, "position", column)
-        assert _relational._arrow_rows(bad, known) is None
+        assert _from_tables._arrow_rows(bad, known) is None
         tables["citations"] = bad
         with pytest.raises(isk.DataError, match="position must be a whole number"):
             isk.from_tables(tables)
     tables["citations"] = citations.append_column("notes", pa.array(["x"] * citations.num_rows))
-    assert _relational._arrow_rows(tables["citations"], known) is None
+    assert _from_tables._arrow_rows(tables["citations"], known) is None
     with pytest.raises(isk.DataError, match="row 0 of citations has an unknown column 'notes'"):
         isk.from_tables(tables)

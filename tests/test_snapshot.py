@@ -9,23 +9,24 @@ from typing import Any
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes import _dataset, _snapshot
+from idlibstrikes import _loading, _snapshot
 
 STALE = "the snapshot is stale: run `python -m idlibstrikes._snapshot` and commit the result"
 
 
 def test_the_snapshot_is_in_step_with_the_data_files() -> None:
-    checked = _dataset._checked_bundled()
+    checked = _loading._checked_bundled()
     document = json.loads(Path(_snapshot.SNAPSHOT).read_text(encoding="utf-8"))
-    assert document == json.loads(json.dumps(_snapshot.encode(checked, _snapshot.data_digest()))), (
+    records = {kind: getattr(checked, kind) for kind in document["dataset"]}
+    assert document == json.loads(json.dumps(_snapshot.encode(records, _snapshot.data_digest()))), (
         STALE
     )
 
 
 def test_the_snapshot_loads_equal_to_the_checked_files() -> None:
-    fast = _snapshot.bundled_dataset()
+    fast = _loading.snapshot_dataset()
     assert fast is not None, STALE
-    checked = _dataset._checked_bundled()
+    checked = _loading._checked_bundled()
     assert fast == checked
     assert fast.digest == checked.digest
     assert fast.version == checked.version  # origin "bundled" too
@@ -40,7 +41,7 @@ def test_the_snapshot_loads_equal_to_the_checked_files() -> None:
 
 
 def test_load_uses_the_snapshot() -> None:
-    assert isk.load() == _snapshot.bundled_dataset()
+    assert isk.load() == _loading.snapshot_dataset()
 
 
 @pytest.mark.parametrize(
@@ -61,16 +62,16 @@ def test_a_snapshot_that_does_not_match_is_not_used(
     path = tmp_path / "bundled.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     monkeypatch.setattr(_snapshot, "SNAPSHOT", str(path))
-    assert _snapshot.bundled_dataset() is None  # so load() builds from the files, checked
+    assert _loading.snapshot_dataset() is None  # so load() builds from the files, checked
 
 
 def test_no_snapshot_means_the_checked_load(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_snapshot, "SNAPSHOT", str(tmp_path / "absent.json"))
-    assert _snapshot.bundled_dataset() is None
-    _dataset._bundled.cache_clear()
+    assert _loading.snapshot_dataset() is None
+    _loading._bundled.cache_clear()
     try:
         assert len(isk.load().strikes) == 11
     finally:
-        _dataset._bundled.cache_clear()
+        _loading._bundled.cache_clear()

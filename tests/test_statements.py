@@ -6,7 +6,7 @@ import itertools
 import re
 
 import idlibstrikes as isk
-from idlibstrikes._models import nested
+from idlibstrikes._strikes import nested
 
 
 def _runs(text: str, n: int = 3) -> set[tuple[str, ...]]:

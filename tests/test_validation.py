@@ -391,8 +391,8 @@ def test_problems_carry_the_line_of_their_field() -> None:
         (23, "example-local-monitor", "citations[0].quote"),  # missing: the object's line
         (38, "2019-08-31-idlib-training-camp", f"{claims}[0].low"),
         (40, "2019-08-31-idlib-training-camp", f"{claims}[0].claimant"),
-        (47, "2019-08-31-idlib-training-camp", f"{claims}[1].high"),
         (50, "2019-08-31-idlib-training-camp", f"{claims}[1].quote"),
+        (47, "2019-08-31-idlib-training-camp", f"{claims}[1].high"),  # across fields
     ]
     lines = (EXAMPLES / "broken-article.json").read_text(encoding="utf-8").splitlines()
     assert '"qoute"' in lines[25]
@@ -412,7 +412,7 @@ def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
 
 
 def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -> None:
-    from idlibstrikes import _dataset
+    from idlibstrikes import _queries
 
     data = isk.load()
     first = data.strikes[0]
@@ -423,4 +423,4 @@ def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -
     # a loaded dataset's strikes were checked by the loader: their index waits for a look-up
     assert data.strike(first.id.upper()) is first
     assert problems(tmp_path, strikes=[{"id": first.id}])
-    assert _dataset._LOADING.checked is False  # reset, even after a failed load
+    assert _queries._LOADING.checked is False  # reset, even after a failed load

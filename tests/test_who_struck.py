@@ -9,7 +9,7 @@ import pytest
 
 import idlibstrikes as isk
 from idlibstrikes._cli import main
-from idlibstrikes._models import nested
+from idlibstrikes._strikes import nested
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -13,9 +13,11 @@ Examples:
 
 import typing as _typing
 
-from ._dataset import Dataset, load
+from . import _records
+from ._dataset import Dataset
 from ._dates import DatePrecision, DateRange, parse_period
 from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
+from ._loading import load
 from ._models import (
     Affiliation,
     Announcement,
@@ -53,13 +55,26 @@ from ._models import (
 )
 from ._results import Ceasefires, Strikes
 
+
+def _html_view(record: object) -> str:
+    # The model's notebook view hands off to the views layer through this hook (see
+    # _records.html_view): the model is below the views, and imports none of them.
+    from ._html import render
+
+    return render(record)
+
+
+_records.html_view = _html_view
+
 # imported on first use (see __getattr__), so that `import idlibstrikes` stays cheap
 if _typing.TYPE_CHECKING:
     from ._casualties import Account, Basis, Casualties, StrikeCasualties
-    from ._cite import CitedArticle, cite
+    from ._cite import CitedArticle
+    from ._columns import Field, fields
+    from ._dataset import from_tables
+    from ._defaults import cite, map, timeline
     from ._export import Export, csv_text, export, geojson
-    from ._plot import map, timeline
-    from ._relational import Field, Tables, fields, from_tables
+    from ._relational import Tables
     from ._release import DataVersion
     from ._table import Table
     from ._tables import Column, columns
@@ -142,7 +157,7 @@ _LAZY = {
     "Casualties": "_casualties",
     "StrikeCasualties": "_casualties",
     "CitedArticle": "_cite",
-    "cite": "_cite",
+    "cite": "_defaults",
     "DataVersion": "_release",
     "Column": "_tables",
     "columns": "_tables",
@@ -150,13 +165,13 @@ _LAZY = {
     "csv_text": "_export",
     "export": "_export",
     "geojson": "_export",
-    "map": "_plot",
-    "Field": "_relational",
+    "map": "_defaults",
+    "Field": "_columns",
     "Table": "_table",
     "Tables": "_relational",
-    "fields": "_relational",
-    "from_tables": "_relational",
-    "timeline": "_plot",
+    "fields": "_columns",
+    "from_tables": "_dataset",
+    "timeline": "_defaults",
     "dump": "_write",
     "dumps": "_write",
 }

@@ -1,10 +1,11 @@
-"""The shared half of building records: references, quotes, dates, claims and summaries.
+"""The shared half of building records: references, quotes, dates and summaries.
 
 ``RecordBuilder`` holds what every kind of record needs while it is built from its raw
 data: the records built so far (by id), the reference facts about each record, and the
 readers for a reference to another record, a quote (checked against the article's text
-when it is available), a date in any of its three forms, date claims and their summary.
-The builder of each kind (``_load._Builder``) adds one method per kind of record.
+when it is available), a date in any of its three forms and a date's summary. Reading
+each object by the format's description is `_reading.ShapeReader`'s; the builder of each
+kind (``_load._Builder``) adds one method per kind of record.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from typing import Any, TypeVar
 from ._dates import DateRange, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
+from ._format import FORMAT, Format
 from ._models import (
     Announcement,
     Ceasefire,
-    Citation,
     DateClaim,
     Development,
     Figure,
@@ -37,7 +38,7 @@ from ._models import (
 from ._names import Suggester
 from ._order import dependency_order
 from ._reader import Fields, Problems, show
-from ._schema import CITATION, DATE, DATE_CLAIM, RELATIVE_KEYS
+from ._reading import UNCHECKED, ShapeReader, collapse
 from ._summary import of_claims
 
 __all__ = [
@@ -46,7 +47,6 @@ __all__ = [
     "articles_of",
     "collapse",
     "ident_of",
-    "low_high",
     "plain_file_name",
     "series_span",
 ]
@@ -68,19 +68,24 @@ LABELS = {
 }
 
 
-class RecordBuilder:
+class RecordBuilder(ShapeReader):
     """Builds typed records from raw records, collecting every problem (the shared part)."""
 
     def __init__(
-        self, raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
+        self,
+        raw: RawData,
+        articles: Path | None = None,
+        *,
+        keep_raw: bool = True,
+        fmt: Format = FORMAT,
     ) -> None:
         #: Whether the caller reads ``raw`` after the load (``validate`` does); if not,
         #: each strike's raw data is dropped once it is built (see ``RawRecord``).
         self.keep_raw = keep_raw
+        super().__init__(Problems(), fmt)
         self.raw = raw
         self.articles = articles
         self._texts: dict[str, str | None] = {}
-        self.problems = Problems()
         for problem in raw.problems:
             self.problems.add(problem)
         self.raw = raw = apply_additions(raw, self.problems)
@@ -101,6 +106,7 @@ class RecordBuilder:
         # reference facts by the id of the record they are about
         self.facts: dict[str, list[ReferenceFact]] = {}
         self._suggesters: dict[str, Suggester] = {}
+        self._articles: dict[frozenset[int], tuple[Source, ...]] = {}
         self._raw_by_id: dict[tuple[str, str], RawRecord] = {
             (kind, r.data["id"]): r
             for kind in LABELS
@@ -199,6 +205,11 @@ class RecordBuilder:
 
     def refs(self, f: Fields, key: str, table: dict[str, T], kind: str) -> tuple[T, ...]:
         """Resolve a list of ids."""
+        plain = f.plain_ids(key)
+        if plain is not None:
+            records = [table.get(ident) for ident in plain]
+            if all(record is not None for record in records):
+                return self.shared(records)  # type: ignore[arg-type]  # no None in it
         out = []
         for i, ident in f.indexed_ids(key):
             found = self.ref(f, f"{key}[{i}]", table, kind, value=ident)
@@ -206,14 +217,23 @@ class RecordBuilder:
                 out.append(found)
         return self.shared(out)
 
-    def shared(self, records: Iterable[T]) -> tuple[T, ...]:
-        """``tuple(records)``, one object for every equal tuple of this load (saves memory)."""
-        items = tuple(records)
-        if not items:
-            return ()
-        # keyed by identity: the records live as long as the load, and hashing them by
-        # value would walk every nested record
-        return self.problems.tuples.setdefault(tuple(map(id, items)), items)
+    def articles_behind(
+        self, parts: Iterable[Any], announcements: Sequence[Announcement] = ()
+    ) -> tuple[Source, ...]:
+        """The articles behind a record, in id order; one tuple for each set of them.
+
+        Those of its parts' sources (each part has a ``source``) and its announcements'.
+        """
+        # by identity: hashing a record hashes every field (and the sources live as
+        # long as the load)
+        found = {id(s): s for s in (p.source for p in parts)}
+        for a in announcements:
+            found.update((id(s), s) for s in a.sources)
+        key = frozenset(found)
+        shared = self._articles.get(key)
+        if shared is None:
+            shared = self._articles[key] = self.shared(articles_of(found.values()))
+        return shared
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
         """Resolve a source id."""
@@ -241,10 +261,17 @@ class RecordBuilder:
         return self._texts[name]
 
     def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
-        """Read a quote; where the article's text is available, it must be found in it."""
+        """Read a quote; where the article's text is available, it must be found in it.
+
+        The quote's source is read from ``source_key`` beside it (a quote field's
+        source is its object's ``source``).
+        """
         text = f.text(key)
         ident = f.data.get(source_key)
         source = self.sources.get(ident) if isinstance(ident, str) else None
+        if source is not None:
+            article = None if source.is_reference else self.article_text(source)
+            self._quoting[source.id] = UNCHECKED if article is None else article
         if text is not None and source is not None and not source.is_reference:
             article = self.article_text(source)
             if article is not None and collapse(text) not in article:
@@ -257,23 +284,13 @@ class RecordBuilder:
                 )
         return text
 
-    def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
-        """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
-        if f.failed:
-            return None
-        try:
-            return factory(**kwargs)
-        except ValueError as exc:
-            f.fail(None, str(exc))
-            return None
-
     def date(self, f: Fields | None) -> DateRange | None:
         """Read a date in any of its three forms (see docs/format.md)."""
         if f is None:
             return None
         text = f.text("text")
         reasoning = f.opt_text("reasoning") or ""
-        span, relative = f.opt_text("span"), f.child("relative", RELATIVE_KEYS)
+        span, relative = f.opt_text("span"), f.child("relative", FORMAT["relative"].keys)
         earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
         part, unit = f.opt_text("part"), f.opt_text("unit")
         forms = sum(x is not None for x in (span, relative)) + (
@@ -406,37 +423,18 @@ class RecordBuilder:
                 return
         f.fail(key, message, expected=expected)
 
-    def citations(self, f: Fields) -> tuple[Citation, ...]:
-        """Read a record's citations."""
-        out = []
-        for c in f.children("citations", CITATION):
-            citation = self.construct(
-                c, Citation, source=self.source(c), quote=self.quote(c), about=c.text("about")
-            )
-            if citation is not None:
-                out.append(citation)
-        return tuple(out)
-
-    def date_claims(self, f: Fields, key: str) -> tuple[DateClaim, ...]:
-        """Read a list of date claims."""
-        out = []
-        for c in f.children(key, DATE_CLAIM):
-            claim = self.date_claim(c)
-            if claim is not None:
-                out.append(claim)
-        return tuple(out)
-
-    def date_claim(self, c: Fields) -> DateClaim | None:
-        """Read one date claim."""
-        return self.construct(
-            c,
-            DateClaim,
-            date=self.date(c.child("date", DATE, required=True)),
-            source=self.source(c),
-            quote=self.quote(c),
-            report=c.flag("report"),
-            note=c.note(),
-        )
+    @property
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The records built so far, by the kind a ``ref`` field names ("group")."""
+        return {
+            "source": self.sources,
+            "place": self.places,
+            "person": self.people,
+            "group": self.groups,
+            "strike": self.strikes,
+            "ceasefire": self.ceasefires,
+            "development": self.developments,
+        }
 
     def references_for(self, ident: str | None) -> tuple[ReferenceFact, ...]:
         """The reference facts about the record ``ident``."""
@@ -501,19 +499,6 @@ def ident_of(data: dict[str, Any]) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-def low_high(f: Fields) -> tuple[int | None, int | None]:
-    """Read ``low`` and ``high``; a high below the low is reported on ``high``."""
-    low, high = f.count("low"), f.count("high", required=False)
-    if low is not None and high is not None and low > high:
-        f.fail(
-            "high",
-            f"low ({low}) is greater than high ({high})",
-            found=str(high),
-            expected=f"at least {low}, or null for no upper bound",
-        )
-    return low, high
-
-
 def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRange:
     first_text, _, last_text = span.partition("/")
     if not _looks_iso(first_text) or (last_text and not _looks_iso(last_text)):
@@ -562,8 +547,3 @@ def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | N
 def articles_of(sources: Iterable[Source | None]) -> tuple[Source, ...]:
     unique = {s.id: s for s in sources if s is not None and not s.is_reference}
     return tuple(unique[k] for k in sorted(unique))
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of whitespace, no-break spaces included, to one space."""
-    return " ".join(text.replace("\u00a0", " ").split())

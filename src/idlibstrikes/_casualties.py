@@ -50,8 +50,9 @@ from ._models import (
     Source,
     Strike,
     Victims,
-    _Vocabulary,
 )
+from ._records import as_html
+from ._vocabularies import _Vocabulary
 from ._wording import span_text, who_text
 
 __all__ = [
@@ -296,9 +297,7 @@ class Casualties:
         return tuple(c for one in self.per_strike for c in one.claims)
 
     def _repr_html_(self) -> str:
-        from ._html import casualties_html
-
-        return casualties_html(self)
+        return as_html(self)
 
     def __str__(self) -> str:
         what = f"{self.victims.value} {self.outcome.value}"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -160,15 +160,15 @@ def _sources_of(obj: Any, seen: set[int], depth: int = 0) -> Iterable[Source]:
 
 
 def _what(obj: Any) -> tuple[Dataset | None, list[Any], str | None]:
-    """The dataset, the records cited, and the query that chose them, for ``obj``."""
-    from ._dataset import Dataset
-    from ._results import Ceasefires, Strikes
+    """The dataset, the records cited, and the query that chose them, for ``obj``.
 
-    if isinstance(obj, Dataset):
+    A dataset and a query's result are told by what they have (their layer is above this
+    one): a dataset its version and every kind of record, a result its query.
+    """
+    if all(hasattr(obj, k) for k in ("version", "sources", "strikes", "references")):
         return obj, [], None
-    if isinstance(obj, Strikes | Ceasefires):
-        data = obj.dataset if isinstance(obj, Strikes) else getattr(obj, "dataset", None)
-        return data, list(obj), getattr(obj, "query", None)
+    if hasattr(obj, "query") and hasattr(obj, "dataset") and hasattr(obj, "__iter__"):
+        return obj.dataset, list(obj), obj.query
     if attrs.has(type(obj)):
         return None, [obj], None
     if isinstance(obj, tuple | list) and obj and all(attrs.has(type(r)) for r in obj):
@@ -185,38 +185,19 @@ def cite(
     *,
     data: Dataset | None = None,
     accessed: dt.date | str | None = None,
+    bundled: Callable[[], Dataset],
 ) -> str:
-    """A citation of a dataset, a record or a query's result, with every article behind it.
+    """A citation of ``obj`` (see [`cite`][idlibstrikes.cite]).
 
-    It states what ACLED's attribution policy asks for: the data version and as-of date,
-    the package version, the access date, the query (for a result) and whether your own
-    files were added; then each article behind the cited records, with its outlet,
-    headline, publication date and address (from the reference layer where the article
-    does not print them, which the citation says).
-
-    Args:
-        obj: A [`Dataset`][idlibstrikes.Dataset], a record, or a query's result.
-        style: ``text``, ``bibtex`` or ``csl-json``.
-        data: The dataset a record comes from (default: the one a result was asked of,
-            else the bundled dataset); its reference facts give outlets and addresses,
-            and its version and changes are what the citation states.
-        accessed: The access date, a date or ``"YYYY-MM-DD"`` (default: today).
-
-    Raises:
-        UnknownNameError: An unknown style.
-        TypeError: ``obj`` is not something that can be cited.
-        ValueError: A record that is not in the bundled data, without ``data=``.
+    ``bundled`` gives the bundled dataset, for a record given without ``data``.
 
     Examples:
         >>> import idlibstrikes as isk, datetime as dt
         >>> data = isk.load()
-        >>> text = cite(data.strike("2019-06-30-rif-al-muhandisin"), accessed=dt.date(2026, 11, 29))
-        >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
-        idlibstrikes developers. idlibstrikes: ... Data version 2026.12.0 (as of 2026-12-07), ...
-        >>> [line[3:6] for line in text.splitlines() if line.startswith("  [0")]
-        ['001', '002', '003', '004']
+        >>> text = cite(data, accessed=dt.date(2026, 11, 29), bundled=isk.load)
+        >>> text.startswith("idlibstrikes developers.")
+        True
     """
-    from ._dataset import load
     from ._errors import UnknownNameError
 
     if style not in STYLES:
@@ -225,7 +206,7 @@ def cite(
     found, records, query = _what(obj)
     dataset = data or found
     if dataset is None:
-        dataset = load()
+        dataset = bundled()
         foreign = [r for r in records if not _in(dataset, r)]
         if foreign:
             # citing the bundled data's version for someone else's record would be wrong

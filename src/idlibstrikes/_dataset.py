@@ -1,33 +1,26 @@
-"""The ``Dataset`` and ``load``: every record, and the questions users ask of them.
+"""The ``Dataset``: every record, and the questions users ask of them.
 
 Maintainer's note: a dataset is immutable. Its look-up tables (names, ids) are built
 once, in ``__attrs_post_init__`` (they also find names that clash, which is a data
-error); the query indexes (dates, target groups; see ``_index``) are built on the first
-query, under a lock. Neither changes afterwards, so one dataset can be shared between
-threads. ``load`` with no paths returns one cached dataset.
+error); the query indexes (dates, target groups; see ``_index`` and ``_queries``) are
+built on the first query, under a lock. Neither changes afterwards, so one dataset can be
+shared between threads. Loading one is ``_loading``'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import functools
-import gc
 import os
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from . import _checks as check
-from ._dates import DateRange, PeriodLike, parse_period
-from ._days import StrikeDays
-from ._errors import DataError, InvalidPeriodError, Problem, UnknownNameError
-from ._index import DateIndex, GroupIndex, Lazy, pick
+from ._dates import PeriodLike
+from ._errors import DataError, UnknownNameError
+from ._index import Lazy, pick
 from ._models import (
-    Affiliation,
     Announcement,
     Ceasefire,
     Development,
@@ -40,22 +33,21 @@ from ._models import (
     Source,
     Strike,
     Victims,
-    reaches,
 )
-from ._names import NameIndex, indexed
 from ._results import Ceasefires, Strikes
-from ._summary import of_readings, reading, source_label
 from ._wording import count_text
 
 if TYPE_CHECKING:
-    from ._casualties import Casualties, SummaryCache
+    from ._casualties import Casualties
     from ._export import Export
-    from ._files import RawData
     from ._relational import Tables
     from ._release import DataVersion, Origin
     from ._table import Table
 
-__all__ = ["Dataset", "load"]
+from ._queries import _LOADING, _flag, _Index, _period, _Queries, call
+from ._results import _vocab
+
+__all__ = ["Dataset", "from_tables"]
 
 T = TypeVar("T")
 
@@ -677,7 +669,7 @@ class Dataset:
         """
         from ._relational import tables
 
-        return tables(self)
+        return tables(self, from_tables)
 
     def to_dataframe(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
         """A table as a pandas DataFrame (``pip install pandas``: the ``[pandas]`` extra).
@@ -734,309 +726,47 @@ class Dataset:
         return export(self, format, out, partition_by=partition_by)
 
 
-def call(name: str, *args: object, **options: object) -> str:
-    """How a query was asked, as code: what a citation of its result states.
+def from_tables(given: Mapping[str, Any]) -> Dataset:
+    """The dataset that lossless tables encode, built and checked by the loader.
 
-    Arguments left at their defaults (``None``, ``False``) are not shown.
+    The tables are written back as a data-file document and loaded like a file, so
+    every check the loader makes applies, and a problem names the record and field.
+    Derived columns (summary dates, death figures) are ignored: the loader computes
+    them again. Row order within a record's list comes from ``position``.
 
-    Examples:
-        >>> call("data.strikes_between", "2019", None, certain=True, perpetrator=None)
-        "data.strikes_between('2019', certain=True)"
-    """
-    shown = [_shown(a) for a in args if a is not None]
-    shown += [f"{k}={_shown(v)}" for k, v in options.items() if v not in (None, False)]
-    return f"{name}({', '.join(shown)})"
+    Args:
+        given: Table name -> rows: a [`Tables`][idlibstrikes.Tables], or a mapping of
+            sequences of dicts, pyarrow tables, or pandas or Polars DataFrames. Tables
+            not given are empty.
 
-
-def _shown(value: object) -> str:
-    if isinstance(value, Group):
-        return repr(value.name)
-    if isinstance(value, dt.date | DateRange):
-        return repr(str(value))
-    return repr(value)
-
-
-def _vocab(vocabulary: type[T], value: object) -> T:
-    if isinstance(value, vocabulary):
-        return value
-    try:
-        return vocabulary(value)  # type: ignore[call-arg]
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in vocabulary)  # type: ignore[attr-defined]
-        raise ValueError(
-            f"{value!r} is not a {vocabulary.__name__} value; use one of {allowed}"
-        ) from None
-
-
-def _period(start: PeriodLike, end: PeriodLike | None) -> tuple[Any, Any]:
-    first = parse_period(start)[0]
-    last = parse_period(start if end is None else end)[1]
-    if last < first:
-        raise InvalidPeriodError(
-            f"the period ends ({last}) before it starts ({first}); swap start and end"
-        )
-    return first, last
-
-
-def _flag(name: str, value: object) -> None:
-    if type(value) is not bool:
-        raise TypeError(f"{name} must be True or False, not {type(value).__name__} {value!r}")
-
-
-def _bound(group: Group, found: list[Affiliation], other: str, side: str) -> DateRange | None:
-    """One side (since/until) of an affiliation: its claims and references, summarised."""
-    readings = [
-        reading(date, source_label(a.source.id))
-        for a in found
-        if (date := a.since if side == "since" else a.until) is not None
-    ]
-    field = f"affiliations.{other}.{side}"
-    return of_readings(readings, [f for f in group.references if f.field == field])
-
-
-def _affiliate_links(group: Group) -> list[tuple[Group, DateRange | None, DateRange | None]]:
-    """The groups ``group`` is an affiliate of, each with its summarised since/until."""
-    claims: dict[str, list[Affiliation]] = {}
-    others: dict[str, Group] = {}
-    for a in group.affiliations:
-        if a.relation.is_affiliate:
-            claims.setdefault(a.other.id, []).append(a)
-            others[a.other.id] = a.other
-    return [
-        (others[oid], _bound(group, found, oid, "since"), _bound(group, found, oid, "until"))
-        for oid, found in claims.items()
-    ]
-
-
-Links = list[tuple[Group, DateRange | None, DateRange | None]]
-
-
-def _reaches(
-    group: Group,
-    target_id: str,
-    date: DateRange,
-    links: Callable[[Group], Links] = _affiliate_links,
-) -> bool:
-    """Whether ``group`` is ``target_id`` or its affiliate (transitively) on ``date``.
-
-    ``links`` gives a group's summarised affiliate links; a dataset's queries pass their
-    cache of them.
-    """
-
-    def up(g: Group) -> list[Group]:
-        # not if it became an affiliate only after the strike, or had stopped before it
-        return [
-            other
-            for other, since, until in links(g)
-            if (since is None or since.earliest <= date.latest)
-            and (until is None or until.latest >= date.earliest)
-        ]
-
-    return reaches(group, target_id, up)
-
-
-class _Queries:
-    """The query indexes of one dataset (see ``_index``), and answers already given."""
-
-    __slots__ = (
-        "_all_groups",
-        "_dates",
-        "_days",
-        "_groups",
-        "_links",
-        "_lock",
-        "_read_days",
-        "_series_dates",
-        "strikes",
-        "summaries",
-    )
-
-    def __init__(self, data: Dataset, days: StrikeDays | None = None) -> None:
-        self.strikes = data.strikes
-        self._all_groups = data.groups
-        # each strike's first and last day and whether it is a series, where the loader
-        # recorded them while building (else read from the strikes when first needed)
-        self._days = days
-        self._read_days: Lazy[StrikeDays] = Lazy()
-        self._series_dates: Lazy[DateIndex] = Lazy()
-        # each strike's casualty summary, once worked out (see _casualties.aggregate)
-        self.summaries: SummaryCache = {}
-        # each index is built by the first query that needs it: a period query never
-        # pays for the group index, nor a group query for the date index
-        self._dates: Lazy[DateIndex] = Lazy()
-        self._groups: Lazy[GroupIndex] = Lazy()
-        self._links: dict[str, Links] = {}
-        self._lock = threading.Lock()
-
-    @property
-    def dates(self) -> DateIndex:
-        """The strikes' date ranges, indexed (built on first use)."""
-        return self._dates.get(self._date_index)
-
-    @property
-    def days(self) -> StrikeDays:
-        """The strikes' day columns: the loader's, else read from the strikes once."""
-        return self._days or self._read_days.get(lambda: StrikeDays.of(self.strikes))
-
-    def _date_index(self, series: bool = False) -> DateIndex:
-        # Single strikes and series apart: most questions leave series out, and then the
-        # answer needs no test per strike. The loader's columns come in order of start; a
-        # dataset made by hand may not.
-        chosen = self.days.series if series else self.days.single
-        return DateIndex(
-            chosen.firsts, chosen.lasts, chosen.positions, ordered=self._days is not None
-        )
-
-    @property
-    def series_dates(self) -> DateIndex:
-        """The series' date ranges (their whole spans), indexed (built on first use)."""
-        return self._series_dates.get(lambda: self._date_index(series=True))
-
-    @property
-    def series(self) -> Sequence[int]:
-        """The positions of the series among the strikes, in order."""
-        return self.days.series.positions
-
-    @property
-    def groups(self) -> GroupIndex:
-        """The strikes by target group, with affiliates (built on first use)."""
-        return self._groups.get(lambda: GroupIndex(self.strikes, self._all_groups))
-
-    def links(self, group: Group) -> Links:
-        """A group's summarised affiliate links, worked out once per group."""
-        found = self._links.get(group.id)
-        if found is None:
-            with self._lock:
-                found = self._links.setdefault(group.id, _affiliate_links(group))
-        return found
-
-    def reaches(self, group: Group, target_id: str, date: DateRange) -> bool:
-        """``_reaches`` with this dataset's cache of affiliate links."""
-        return _reaches(group, target_id, date, self.links)
-
-    def between(self, first: dt.date, last: dt.date, certain: bool, series: bool) -> list[int]:
-        """The positions of the strikes in a period (single strikes unless ``series``)."""
-        lo, hi = first.toordinal(), last.toordinal()
-        if not certain:
-            found = self.dates.overlapping(lo, hi)
-            if series:
-                found += self.series_dates.overlapping(lo, hi)
-                found.sort()
-            return found
-        # a series is certainly in a period only if it was under way throughout it
-        found = self.dates.within(lo, hi)
-        if series:
-            found += [i for i in self.series if self.strikes[i].certainly_within(first, last)]
-            found.sort()
-        return found
-
-    def by_group(self, group_id: str, include_affiliates: bool) -> Strikes:
-        if not include_affiliates:
-            return Strikes(pick(self.strikes, self.groups.targeting(group_id)))
-        family = self.groups.affiliates(group_id)
-        return Strikes(
-            s
-            for s in pick(self.strikes, self.groups.targeting_any(family))
-            # a strike on an affiliate counts only if the affiliation may have held then
-            if any(t.id in family and self.reaches(t, group_id, s.date) for t in s.targets)
-        )
-
-
-class _Loading(threading.local):
-    #: True while this thread's loader makes a `Dataset` of records it has checked (names
-    #: that clash among them included): its strikes' name index can wait for a look-up.
-    #: (A thread-local rather than a context variable: setting one of those replaces
-    #: objects, which would change a program's frozen count; see `collector_paused`.)
-    checked = False
-
-
-_LOADING = _Loading()
-
-
-class _Index:
-    """Look-up tables of one dataset, built once.
-
-    Every table but the strikes' is built at once: records given by hand are checked
-    for names that clash while the dataset is made. A loaded dataset's strikes were
-    checked by the loader, so their table (one entry a strike: 45 bytes, and 0.14 s
-    at 10^5 strikes) is built at the first look-up by id.
-    """
-
-    def __init__(self, data: Dataset, *, checked: bool = False) -> None:
-        self.problems: list[Problem] = []
-        self.groups = indexed("group", data.groups)
-        self.people = indexed("person", data.people)
-        self.places = indexed("place", data.places)
-        self.sources = indexed("source", data.sources)
-        self._strikes: Lazy[NameIndex[Strike]] = Lazy()
-        self._strike_records = data.strikes
-        self.ceasefires = indexed("ceasefire", data.ceasefires)
-        self.developments = indexed("development", data.developments)
-        self.facts: dict[str, list[ReferenceFact]] = {}
-        for fact in data.references:
-            self.facts.setdefault(fact.subject, []).append(fact)
-        indexes: list[NameIndex[Any]] = [
-            self.groups,
-            self.people,
-            self.places,
-            self.sources,
-            *(() if checked else [self.strikes]),  # built now, to be checked
-            self.ceasefires,
-            self.developments,
-        ]
-        for index in indexes:
-            # A loaded dataset has none (the loader reports clashes with their files);
-            # these are records given to Dataset() by hand.
-            for name, first, second in index.clashes:
-                self.problems.append(
-                    Problem(
-                        file="(records given to Dataset)",
-                        record=getattr(second, "id", None),
-                        field="aliases",
-                        message=f"the name {name!r} is also a name of {index.kind} "
-                        f"{getattr(first, 'id', '?')!r}; a name must find one {index.kind}",
-                    )
-                )
-
-    @property
-    def strikes(self) -> NameIndex[Strike]:
-        """The strikes by id (built at the first look-up where the loader checked them)."""
-        return self._strikes.get(lambda: indexed("strike", self._strike_records))
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a load builds its records.
-
-    A load makes millions of small objects in a few seconds; each allocation burst sets off
-    a collection that walks every object made so far, looking for cycles that the records
-    do not form. Paused, a load of 20,000 strikes takes about a third less time. The
-    collector is on again afterwards (if it was on), with what the load made in its oldest
-    generation; nested loads leave it to the outermost one.
+    Raises:
+        DataError: Every problem at once: the tables' own (an unknown table or column,
+            a row that is not a mapping, a cell no table holds, a child row whose parent
+            is missing) or the records' (the loader's checks).
 
     Examples:
-        >>> import gc
-        >>> with collector_paused():
-        ...     gc.isenabled()
-        False
-        >>> gc.isenabled()
+        >>> import idlibstrikes as isk
+        >>> t = isk.load().tables()
+        >>> isk.from_tables(t) == isk.load()
         True
+        >>> rows = {name: table.to_records() for name, table in t.items()}
+        >>> rows["casualty_claims"][0]["low"] = -1
+        >>> isk.from_tables(rows)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.DataError: 1 problem in the data:
+          (tables): 2017-03-al-jinah.claims[0].low: must not be negative (found -1, ...)
     """
-    was = gc.isenabled()
-    gc.disable()
+    from ._collector import collector_paused
+    from ._files import read_files
+    from ._from_tables import TABLES_NAME, document_bytes, without_lines
+
     try:
-        yield
-    finally:
-        if was:
-            # Everything made while paused is young, and the first allocation after would
-            # set off a young collection walking all of it (about a second at 10^5
-            # strikes) only to find it alive. freeze() then unfreeze() moves it to the
-            # oldest generation without walking it, where the next full collection (at
-            # the interpreter's own pace) sees it. Not if the program froze objects itself.
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
+        with collector_paused():
+            raw = read_files([(TABLES_NAME, document_bytes(given))])
+            return _from_raw(raw)
+    except DataError as exc:
+        raise DataError(without_lines(exc.problems, TABLES_NAME)) from None
 
 
 def _from_raw(
@@ -1052,112 +782,3 @@ def _from_raw(
         _LOADING.checked = False
     data._queries.get(lambda: _Queries(data, days))  # indexes still built on first use
     return data
-
-
-_bundled_lock = threading.Lock()
-
-
-@functools.cache
-def _bundled() -> Dataset:
-    from ._snapshot import bundled_dataset
-
-    # the records as built when the package was made, while they match its data files
-    # (see _snapshot); else built from the files, every field checked
-    return bundled_dataset() or _checked_bundled()
-
-
-def _checked_bundled() -> Dataset:
-    """The bundled dataset built from its data files by the checked loader."""
-    from ._files import read_bundled
-
-    with collector_paused():
-        return _from_raw(read_bundled(), origin="bundled")
-
-
-def load(
-    *paths: str | os.PathLike[str],
-    bundled: bool = True,
-    articles: str | os.PathLike[str] | None = None,
-) -> Dataset:
-    """The bundled dataset, or the bundled dataset plus your own data files.
-
-    With no arguments, the bundled dataset is loaded once and cached: every call returns
-    the same object. With paths (files, or folders of ``*.json`` files in the same format
-    as the bundled data), a new dataset is built from the bundled records plus yours.
-    Yours may refer to bundled ids, and may add claims, sources and citations to bundled
-    strikes, groups, ceasefires, places and people through ``"additions"``. The bundled
-    dataset is never changed.
-
-    Args:
-        paths: Your data files, or folders of them (a file named twice is read once).
-        bundled: Include the bundled records (``False``: only your files).
-        articles: A folder holding the articles' texts by file name; every quote from an
-            article found there must then appear in it, and an article there that cannot
-            be read as UTF-8 text is a problem.
-
-    Raises:
-        DataError: Any problem in any file, all of them at once.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> isk.load() is isk.load()
-        True
-        >>> len(isk.load().strikes)
-        11
-        >>> mine = isk.load("examples/new-article.json", articles="examples/articles")
-        >>> camp = mine.strike("2019-08-31-idlib-training-camp")
-        >>> len(camp.sources), str(mine.casualties([camp]))
-        (3, '40+ all killed in 1 strike(s) with figures; 0 without')
-    """
-    if not paths and bundled and articles is None:
-        with _bundled_lock:  # two threads asking at once still get one object
-            return _bundled()
-    return _load_files(paths, bundled, articles)[0]
-
-
-def _load_files(
-    paths: Sequence[str | os.PathLike[str]],
-    bundled: bool,
-    articles: str | os.PathLike[str] | None,
-    keep_raw: bool = False,
-) -> tuple[Dataset, RawData]:
-    """``load``, uncached, with what was read from ``paths``.
-
-    ``validate`` reads that afterwards (``keep_raw``); a load need not, and then each
-    strike's raw data is dropped as soon as the strike is built.
-    """
-    with collector_paused():
-        return _read_and_build(paths, bundled, articles, keep_raw)
-
-
-def _read_and_build(
-    paths: Sequence[str | os.PathLike[str]],
-    bundled: bool,
-    articles: str | os.PathLike[str] | None,
-    keep_raw: bool,
-) -> tuple[Dataset, RawData]:
-    from ._files import RawData, merge, read_bundled, read_paths
-
-    # a very big file is read a strike at a time, unless the caller reads it afterwards
-    mine = read_paths(paths, stream=not keep_raw) if paths else RawData({}, ())
-    parts = [read_bundled(), mine] if bundled else [mine]
-    folder = None if articles is None else Path(articles)
-    if folder is not None and not folder.is_dir():
-        raise DataError(
-            [
-                Problem(
-                    file=str(folder),
-                    message="the articles folder does not exist; give the "
-                    "folder that holds the articles' .txt files",
-                )
-            ]
-        )
-    try:
-        origin: Origin = "bundled and your files" if bundled else "your files"
-        if bundled and not paths:
-            origin = "bundled"
-        return _from_raw(merge(*parts), folder, origin, keep_raw), mine
-    except DataError as exc:
-        from ._relational import TABLES_NAME, without_lines
-
-        raise DataError(without_lines(exc.problems, TABLES_NAME)) from None

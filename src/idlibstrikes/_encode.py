@@ -18,7 +18,7 @@ from pathlib import Path
 import attrs
 
 # the loader's own: a quote found here is found by the loader
-from ._builder import collapse
+from ._reading import collapse
 
 __all__ = ["Passage", "collapse", "find_quote", "skeleton"]
 

@@ -89,7 +89,9 @@ class DataError(ValueError):
     """Bad data: raised with every problem found, so a file can be fixed in one pass.
 
     Attributes:
-        problems: Each problem found, in file order.
+        problems: Each problem found, file by file and record by record; within a
+            record, unknown keys first (often the cause of a missing one), then each
+            field in the format's order, then checks across fields (low above high).
 
     Examples:
         >>> err = DataError([Problem(file="x.json", record="s1", field="low",

@@ -104,19 +104,6 @@ def rows_csv(rows: Iterable[Row], cols: Sequence[Column]) -> str:
     return out.getvalue()
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def json_rows(rows: Iterable[Row]) -> list[dict[str, Any]]:
-    """Rows with dates as ISO text and tuples as lists, ready for ``json.dumps``."""
-    return [{k: _jsonable(v) for k, v in row.items()} for row in rows]
-
-
 def geojson(data: Dataset, kind: str = "strikes") -> dict[str, Any]:
     """The strikes as an RFC 7946 GeoJSON FeatureCollection (a new dict): every strike.
 

@@ -21,6 +21,8 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, Problem
+from ._format import KINDS as RECORD_KINDS
+from ._format import addable
 from ._reader import Fields, Problems, show
 
 __all__ = [
@@ -36,20 +38,9 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-#: The record kinds a data file may hold (``_load`` builds them in dependency order).
-KINDS = (
-    "additions",
-    "sources",
-    "places",
-    "people",
-    "groups",
-    "announcements",
-    "strikes",
-    "ceasefires",
-    "developments",
-    "figures",
-    "references",
-)
+#: The record kinds a data file may hold (``_load`` builds them in dependency order), after
+#: the additions to records of other files.
+KINDS = ("additions", *RECORD_KINDS)
 _TOP = frozenset({"idlibstrikes", "$schema", "//", *KINDS})
 #: A file of more bytes than this is read a strike at a time (see ``_parse_streaming``):
 #: parsed whole, 10^6 strikes took 6.6 GiB at the peak (the parsed document, 4.4 KB a
@@ -392,7 +383,7 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
     A file named twice (or named and inside a folder also named) is read once: its
     records, and above all its additions, count once.
     """
-    from ._relational import TABLES_NAME, is_tables_json, json_document
+    from ._from_tables import TABLES_NAME, is_tables_json, json_document
 
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
@@ -439,7 +430,7 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
 
 def _tables_export(folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]) -> bool:
     """Read a folder that is a Parquet export of the lossless tables, if it is one."""
-    from ._relational import TABLES_NAME, is_parquet_export, parquet_document
+    from ._from_tables import TABLES_NAME, is_parquet_export, parquet_document
 
     if not is_parquet_export(folder):
         return False
@@ -461,31 +452,9 @@ def merge(*parts: RawData) -> RawData:
 
 # -- additions -----------------------------------------------------------------------------
 
-#: What a user file may add to an existing record: its kind -> (file key, list fields).
-ADDABLE = {
-    "strike": (
-        "strikes",
-        (
-            "date_claims",
-            "start_claims",
-            "end_claims",
-            "attributions",
-            "targets",
-            "allies",
-            "killed",
-            "claims",
-            "citations",
-        ),
-    ),
-    "group": ("groups", ("aliases", "citations", "founding", "ending", "strength", "affiliations")),
-    "ceasefire": ("ceasefires", ("start_claims", "end_claims", "parties", "brokers", "citations")),
-    "development": (
-        "developments",
-        ("start_claims", "end_claims", "actors", "affected", "citations"),
-    ),
-    "place": ("places", ("aliases", "citations")),
-    "person": ("people", ("aliases", "citations", "roles")),
-}
+#: What a user file may add to an existing record: its kind -> (file key, list fields)
+#: (the fields the format describes as addable).
+ADDABLE = addable()
 
 
 def apply_additions(raw: RawData, problems: Problems) -> RawData:

@@ -205,7 +205,7 @@ def _wkb_point(lon: float, lat: float) -> bytes:
 
 def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Strike rows as an RFC 7946 FeatureCollection: every strike, null geometry if unplaced."""
-    from ._export import json_rows
+    from ._table import json_rows
 
     features = []
     for row in json_rows(rows):

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._casualties import StrikeCasualties, deaths_text, summarize
+from ._casualties import Casualties, StrikeCasualties, deaths_text, summarize
 from ._models import Ceasefire, Group, Outcome, ReferenceFact, Strike, Victims
+from ._table import Table
 from ._wording import (
     count_text,
     date_text,
@@ -25,7 +26,6 @@ from ._wording import (
 )
 
 if TYPE_CHECKING:
-    from ._casualties import Casualties
     from ._dataset import Dataset
 
 __all__ = [
@@ -36,8 +36,10 @@ __all__ = [
     "dataset_html",
     "group_html",
     "more_rows",
+    "render",
     "strike_html",
     "strikes_html",
+    "table_html",
 ]
 
 
@@ -364,3 +366,50 @@ def dataset_html(data: Dataset) -> str:
         f"{len(data.ceasefires)} ceasefires, from {len(articles)} articles.</p>"
     )
     return summary + strikes_html(data.strikes)
+
+
+def render(obj: object) -> str:
+    """The HTML of a record or a casualty summary: what the model's ``as_html`` asks for.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> render(isk.load().groups[0]).startswith("<table>")
+        True
+    """
+    if isinstance(obj, Strike):
+        return strike_html(obj)
+    if isinstance(obj, Group):
+        return group_html(obj)
+    if isinstance(obj, Ceasefire):
+        return ceasefire_html(obj)
+    if isinstance(obj, Casualties):
+        return casualties_html(obj)
+    if isinstance(obj, Table):
+        return table_html(obj)
+    return f"<pre>{escape(repr(obj))}</pre>"
+
+
+def table_html(table: Table) -> str:
+    """A table's first rows, and how many it left out."""
+    shown = table[:MAX_ROWS]
+    head = "".join(f"<th>{escape(f.name)}</th>" for f in table.fields)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{escape(_table_cell(r.get(f.name)))}</td>" for f in table.fields)
+        + "</tr>"
+        for r in shown
+    )
+    more = more_rows(len(table) - len(shown), len(table.fields))
+    caption = f"{table.name}: {len(table)} rows"
+    return (
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}{more}</tbody></table>"
+    )
+
+
+def _table_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "; ".join(map(str, value))
+    return str(value)

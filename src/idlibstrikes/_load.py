@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,37 +24,29 @@ from ._builder import (
     articles_of,
     collapse,
     ident_of,
-    low_high,
     plain_file_name,
     series_span,
 )
 from ._dates import DateRange
 from ._days import StrikeDays
 from ._errors import DataError, Problem
-from ._fast import FastStrikes
 from ._files import KINDS, RawData, RawRecord
+from ._format import FORMAT, Format
 from ._models import (
     Affiliation,
     Announcement,
     Attribution,
     CasualtyClaim,
     Ceasefire,
-    CeasefireKind,
-    Confidence,
     Coordinates,
     DateClaim,
     Development,
-    DevelopmentKind,
     Figure,
     Group,
-    GroupKind,
-    Outcome,
     Person,
     Place,
-    PlaceKind,
     PlaceReference,
     ReferenceFact,
-    Relation,
     Role,
     Scope,
     Source,
@@ -61,35 +54,17 @@ from ._models import (
     Stance,
     StrengthEstimate,
     Strike,
-    StrikeKind,
     Victims,
-    nested,
 )
 from ._names import NAMED_KINDS, name_clashes, name_key
 from ._reader import Fields, show
-from ._schema import (
-    AFFILIATION,
-    ANNOUNCEMENT,
-    ATTRIBUTION,
-    CEASEFIRE,
-    CLAIM,
-    DATE,
-    DATE_CLAIM,
-    DEVELOPMENT,
-    FIGURE,
-    GROUP,
-    PERSON,
-    PLACE,
-    PLACE_REF,
-    REFERENCE,
-    ROLE,
-    SOURCE,
-    STRENGTH,
-    STRIKE,
-)
+from ._strikes import nested
 from ._summary import Reading, bounded_end, ceasefire_end, parties_end
 
 __all__ = ["build"]
+
+
+_SERIES = Scope.SERIES.value
 
 
 class _Builder(RecordBuilder):
@@ -112,13 +87,15 @@ class _Builder(RecordBuilder):
                 expected="a chain that ends at a source with its own publication date",
             )
 
-        order, self._source_order = self.in_order("sources", SOURCE, depends_on, cycle)
+        order, self._source_order = self.in_order(
+            "sources", FORMAT["source"].keys, depends_on, cycle
+        )
         for f, ident in order:
             self.build_source(f, ident)
 
     def build_source(self, f: Fields, ident: str) -> None:
-        kind = f.enum("kind", SourceKind)
-        article = f.opt_text("article")
+        v = self.read(f, self.shapes["source"])
+        kind, article = v["kind"], v["article"]
         if kind is SourceKind.ARTICLE and article is None:
             f.fail(
                 "article",
@@ -133,20 +110,16 @@ class _Builder(RecordBuilder):
                 found=show(article),
                 expected="a file name without folders, such as 'my-article.txt'",
             )
-        published = self.date(f.child("published", DATE)) if kind else None
-        if kind is SourceKind.ARTICLE and published is None and not f.failed:
+        if kind is SourceKind.ARTICLE and v["published"] is None and not f.failed:
             f.fail(
                 "published",
                 "an article source needs a publication date range "
                 "(with reasoning where the article prints none)",
             )
-        published_from = self.opt_ref(f, "published_from", self.sources, "source")
-        if published_from is not None and not published_from.is_reference:
-            f.fail("published_from", "must name a reference source", found=show(published_from.id))
-        outlet, outlet_quote = f.opt_text("outlet"), f.opt_text("outlet_quote")
-        outlet_from = self.opt_ref(f, "outlet_from", self.sources, "source")
-        if outlet_from is not None and not outlet_from.is_reference:
-            f.fail("outlet_from", "must name a reference source", found=show(outlet_from.id))
+        for key in ("published_from", "outlet_from"):
+            if v[key] is not None and not v[key].is_reference:
+                f.fail(key, "must name a reference source", found=show(v[key].id))
+        outlet, outlet_quote, outlet_from = v["outlet"], v["outlet_quote"], v["outlet_from"]
         if outlet_from is not None and (outlet is None or outlet_quote is not None):
             f.fail(
                 "outlet_from",
@@ -164,21 +137,7 @@ class _Builder(RecordBuilder):
                 "an article's outlet needs the words that name it, or outlet_from: the "
                 "reference that names it",
             )
-        source = self.construct(
-            f,
-            Source,
-            id=ident,
-            kind=kind,
-            article=article,
-            outlet=outlet,
-            outlet_quote=outlet_quote or "",
-            outlet_from=outlet_from,
-            headline=f.opt_text("headline"),
-            published=published,
-            published_from=published_from,
-            address=f.opt_text("address"),
-            note=f.note(),
-        )
+        source = self.make(f, Source, v, id=ident)
         if source is None:
             return
         text = self.article_text(source, f)
@@ -203,94 +162,52 @@ class _Builder(RecordBuilder):
                 "near", "places described by each other form a cycle: " + " -> ".join(ids)
             )
 
-        order, self._place_order = self.in_order("places", PLACE, depends_on, cycle)
+        order, self._place_order = self.in_order("places", FORMAT["place"].keys, depends_on, cycle)
         for f, ident in order:
             self.build_place(f, ident)
 
     def build_place(self, f: Fields, ident: str) -> None:
-        reference = None
-        r = f.child("reference", PLACE_REF)
-        if r is not None:
-            lat, lon = r.number("latitude"), r.number("longitude")
-            coords = None
-            if (lat is None) != (lon is None) and not r.failed:
-                r.fail(None, "give both latitude and longitude, or neither")
-            elif lat is not None and lon is not None:
-                coords = self.construct(r, Coordinates, latitude=lat, longitude=lon)
-            src = self.source(r)
-            if src is not None and not src.is_reference:
-                r.fail(
-                    "source",
-                    "coordinates and districts come only from reference sources",
-                    found=show(src.id),
-                )
-            reference = self.construct(
-                r,
-                PlaceReference,
-                source=src,
-                governorate=r.opt_text("governorate"),
-                district=r.opt_text("district"),
-                coordinates=coords,
-                names=r.texts("names"),
-                note=r.note(),
-            )
-        place = self.construct(
-            f,
-            Place,
-            id=ident,
-            name=f.text("name"),
-            kind=f.enum("kind", PlaceKind),
-            aliases=f.texts("aliases"),
-            governorate=f.opt_text("governorate"),
-            reference=reference,
-            near=self.opt_ref(f, "near", self.places, "place"),
-            citations=self.citations(f),
-            note=f.note(),
-        )
+        place = self.make(f, Place, self.read(f, self.shapes["place"]), id=ident)
         if place is not None and not f.failed:
             self.places[ident] = place
 
+    def place_reference(self, r: Fields) -> PlaceReference | None:
+        """Read what a reference says of a place (its point from latitude and longitude)."""
+        v = self.read(r, self.shapes["place_reference"])
+        lat, lon = v["latitude"], v["longitude"]
+        coords = None
+        if (lat is None) != (lon is None) and not r.failed:
+            r.fail(None, "give both latitude and longitude, or neither")
+        elif lat is not None and lon is not None:
+            coords = self.construct(r, Coordinates, latitude=lat, longitude=lon)
+        src = v["source"]
+        if src is not None and not src.is_reference:
+            r.fail(
+                "source",
+                "coordinates and districts come only from reference sources",
+                found=show(src.id),
+            )
+        return self.make(r, PlaceReference, v, coordinates=coords)
+
     def build_people(self) -> None:
         for record in self.raw.records["people"]:
-            f, ident = self.fields(record, PERSON)
+            f, ident = self.fields(record, self.shapes["person"].keys)
             if not self.unique(f, ident, self.people, "person"):
                 continue
-            roles = []
-            for r in f.children("roles", ROLE):
-                until, since = r.child("until", DATE_CLAIM), r.child("since", DATE_CLAIM)
-                title = r.text("title")
-                began = None if since is None else self.date_claim(since)
-                role = self.construct(
-                    r,
-                    Role,
-                    title=title,
-                    group_id=r.opt_ident("group"),
-                    leads=r.flag("leads"),
-                    source=self.source(r),
-                    quote=self.quote(r),
-                    since=began,
-                    # a reference that dates the role's start narrows it (the summary rule)
-                    began=None
-                    if began is None
-                    else self.summary((began,), ident, f"roles.{title}.since"),
-                    until=None if until is None else self.date_claim(until),
-                    counts_as=r.opt_enum("counts_as", Victims),
-                    note=r.note(),
-                )
-                if role is not None:
-                    roles.append(role)
-            person = self.construct(
-                f,
-                Person,
-                id=ident,
-                name=f.text("name"),
-                aliases=f.texts("aliases"),
-                roles=tuple(roles),
-                citations=self.citations(f),
-                note=f.note(),
-            )
+            person = self.make(f, Person, self.read(f, self.shapes["person"]), id=ident)
             if person is not None and ident is not None:
                 self.people[ident] = person
+
+    def role(self, r: Fields) -> Role | None:
+        """Read one role; a reference that dates its start narrows it (``began``)."""
+        v = self.read(r, self.shapes["role"])
+        since = v["since"]
+        began = (
+            None
+            if since is None or v["title"] is None
+            else self.summary((since,), r.record, f"roles.{v['title']}.since")
+        )
+        return self.make(r, Role, v, group_id=v["group"], began=began)
 
     def build_groups(self) -> None:
         # Groups refer to each other (affiliations, claimants), so build them in
@@ -331,7 +248,7 @@ class _Builder(RecordBuilder):
             for group_id in dict.fromkeys(r.group_id for r in person.roles if r.leads):
                 if group_id is not None:
                     self._leaders.setdefault(group_id, []).append(person)
-        order, self._group_order = self.in_order("groups", GROUP, depends_on, cycle)
+        order, self._group_order = self.in_order("groups", FORMAT["group"].keys, depends_on, cycle)
         for f, ident in order:
             self.build_group(f, ident)
 
@@ -350,8 +267,8 @@ class _Builder(RecordBuilder):
         return None
 
     def build_group(self, f: Fields, ident: str) -> None:
-        founding = self.date_claims(f, "founding")
-        ending = self.date_claims(f, "ending")
+        v = self.read(f, self.shapes["group"])
+        founding, ending = v["founding"], v["ending"]
         founded = self.summary(founding, ident, "founded")
         ended = self.summary(ending, ident, "ended")
         if founded is not None and ended is not None and ended.latest < founded.earliest:
@@ -360,88 +277,49 @@ class _Builder(RecordBuilder):
                 f"the group ends ({ended}) before it is founded ({founded})",
                 expected=f"on or after {founded.earliest}",
             )
-        strength = []
-        for s in f.children("strength", STRENGTH):
-            src = self.source(s)
-            as_of = self.date(s.child("as_of", DATE))
-            if as_of is None and src is not None and not s.failed:
-                as_of = src.published
-                if as_of is None:
-                    s.fail("as_of", "give as_of: the source has no publication date")
-            estimate = self.construct(
-                s,
-                StrengthEstimate,
-                count=s.count("count"),
-                approximate=s.flag("approximate"),
-                unit=s.text("unit"),
-                as_of=as_of,
-                claimant=self.opt_ref(s, "claimant", self.groups, "group"),
-                source=src,
-                quote=self.quote(s),
-                note=s.note(),
-            )
-            if estimate is not None:
-                strength.append(estimate)
-        affiliations = []
-        for a in f.children("affiliations", AFFILIATION):
-            affiliation = self.construct(
-                a,
-                Affiliation,
-                other=self.ref(a, "other", self.groups, "group"),
-                relation=a.enum("relation", Relation),
-                since=self.date(a.child("since", DATE)),
-                until=self.date(a.child("until", DATE)),
-                claimant=self.opt_ref(a, "claimant", self.groups, "group"),
-                source=self.source(a),
-                quote=self.quote(a),
-                note=a.note(),
-            )
-            if affiliation is not None:
-                affiliations.append(affiliation)
-        leaders = tuple(self._leaders.get(ident, ()))
-        group = self.construct(
+        group = self.make(
             f,
             Group,
+            v,
             id=ident,
-            name=f.text("name"),
-            kind=f.enum("kind", GroupKind),
-            aliases=f.texts("aliases"),
             founded=founded,
-            founding=founding,
             ended=ended,
-            ending=ending,
-            strength=tuple(strength),
-            affiliations=tuple(affiliations),
-            leaders=leaders,
-            citations=self.citations(f),
+            leaders=tuple(self._leaders.get(ident, ())),
             references=self.references_for(ident),
-            note=f.note(),
         )
         if group is not None and not f.failed:
             self.groups[ident] = group
 
+    def strength(self, s: Fields) -> StrengthEstimate | None:
+        """Read one strength estimate; as of its source's publication unless it says."""
+        v = self.read(s, self.shapes["strength"])
+        as_of, src = v["as_of"], v["source"]
+        if as_of is None and src is not None and not s.failed:
+            as_of = src.published
+            if as_of is None:
+                s.fail("as_of", "give as_of: the source has no publication date")
+        return self.make(s, StrengthEstimate, v, as_of=as_of)
+
     def build_announcements(self) -> None:
         for record in self.raw.records["announcements"]:
-            f, ident = self.fields(record, ANNOUNCEMENT)
+            f, ident = self.fields(record, self.shapes["announcement"].keys)
             if not self.unique(f, ident, self.announcements, "announcement"):
                 continue
-            reports = self.reports(f)
-            announcement = self.construct(
+            v = self.read(f, self.shapes["announcement"])
+            reports = self.reports(f, v)
+            announcement = self.make(
                 f,
                 Announcement,
+                v,
                 id=ident,
                 date=self.summary(reports, ident, "date"),
-                summary=f.text("summary"),
                 reports=reports,
-                announcer=self.opt_ref(f, "announcer", self.groups, "group"),
-                about=f.opt_ident("about"),
                 references=self.references_for(ident),
-                note=f.note(),
             )
             if announcement is not None and ident is not None:
                 self.announcements[ident] = announcement
 
-    def reports(self, f: Fields) -> tuple[DateClaim, ...]:
+    def reports(self, f: Fields, v: dict[str, Any]) -> tuple[DateClaim, ...]:
         """An announcement's reports: a ``reports`` list, or one report given inline.
 
         The inline form (``date``, ``source``, ``quote``) is for a statement only one
@@ -451,17 +329,14 @@ class _Builder(RecordBuilder):
         if "reports" in f.data:
             for key in inline:
                 f.fail(key, "give the report in 'reports', or inline, not both")
-            reports = self.date_claims(f, "reports")
+            reports: tuple[DateClaim, ...] = v["reports"]
             if not reports and not f.failed:
                 f.fail("reports", "an announcement needs at least one report")
             return reports
-        claim = self.construct(
-            f,
-            DateClaim,
-            date=self.date(f.child("date", DATE, required=True)),
-            source=self.source(f),
-            quote=self.quote(f),
-        )
+        for key, kind in (("date", "an object"), ("source", "text"), ("quote", "text")):
+            if f.data.get(key) is None:
+                f.fail(key, "missing required field", expected=kind)
+        claim = self.construct(f, DateClaim, date=v["date"], source=v["source"], quote=v["quote"])
         return () if claim is None else (claim,)
 
     def announcements_by_subject(self) -> dict[str, list[Announcement]]:
@@ -474,26 +349,27 @@ class _Builder(RecordBuilder):
 
     def build_strikes(self) -> None:
         by_subject = self.announcements_by_subject()
-        fast = FastStrikes(self, by_subject)
         release = not self.keep_raw
+
+        def build(record: RawRecord) -> None:
+            self.build_strike(record, by_subject)
+
         for record in self.raw.records["strikes"]:
             record.parsed()  # a strike of a file read a strike at a time: parsed now
-            strike = fast.strike(record)
-            if strike is not None:
-                self.strikes[strike.id] = strike
-            else:
-                self.build_strike(record, by_subject)
+            # most of a big file: read quickly, and again, reporting, only where it is bad
+            self.quickly(build, record)
             if release and not record.added:
                 ident = record.data.get("id")
                 record.data = {"id": ident} if isinstance(ident, str) else {}
 
     def build_strike(self, record: RawRecord, by_subject: dict[str, list[Announcement]]) -> None:
         """Read one strike or series strictly, reporting every problem."""
-        f, ident = self.fields(record, STRIKE)
+        f, ident = self.fields(record, self.shapes["strike"].keys)
         if not self.unique(f, ident, self.strikes, "strike"):
             return
-        scope = f.enum("scope", Scope, Scope.EVENT)
-        date_claims = self.date_claims(f, "date_claims")
+        v = self.read(f, self.shapes["strike"])
+        scope, date_claims = v["scope"], v["date_claims"]
+        starts, ends = v["start_claims"], v["end_claims"]
         start: DateRange | None = None
         end: DateRange | None = None
         if scope is Scope.SERIES:
@@ -503,13 +379,9 @@ class _Builder(RecordBuilder):
                     "a series is dated by its start_claims and end_claims",
                     expected="start_claims (and end_claims where a source dates its end)",
                 )
-            starts, ends, start, end = self.period(f, ident, "series")
+            start, end = self.period(f, ident, "series", starts, ends)
             date = series_span(start, end)
         else:
-            starts, ends = (
-                self.date_claims(f, "start_claims"),
-                self.date_claims(f, "end_claims"),
-            )
             if starts or ends:
                 f.fail(
                     "start_claims" if starts else "end_claims",
@@ -519,46 +391,22 @@ class _Builder(RecordBuilder):
             elif not date_claims and not f.failed:
                 f.fail("date_claims", "a strike needs at least one date claim")
             date = self.summary(date_claims, ident, "date")
-        claims = self.casualty_claims(f, scope)
-        citations = self.citations(f)
-        attributions = self.attributions(f)
+        claims, citations, attributions = v["claims"], v["citations"], v["attributions"]
         announcements = tuple(by_subject.get(ident or "", ()))
-        targets = self.refs(f, "targets", self.groups, "group")
-        strike = self.construct(
+        strike = self.make(
             f,
             Strike,
+            v,
             id=ident,
-            scope=scope,
-            kind=f.enum("kind", StrikeKind, StrikeKind.UNKNOWN),
-            description=f.text("description"),
             date=date,
-            date_claims=date_claims,
             start=start,
             end=end,
-            start_claims=starts,
-            end_claims=ends,
-            place=self.ref(f, "place", self.places, "place"),
-            perpetrator=self.ref(f, "perpetrator", self.groups, "group"),
-            attributions=attributions,
-            allies=self.refs(f, "allies", self.groups, "group"),
-            targets=targets,
-            claims=claims,
-            killed=self.refs(f, "killed", self.people, "person"),
             announcements=announcements,
-            sources=self.shared(
-                articles_of(
-                    [
-                        *(c.source for c in (*date_claims, *starts, *ends)),
-                        *(c.source for c in claims),
-                        *(c.source for c in citations),
-                        *(a.source for a in attributions),
-                        *(s for a in announcements for s in a.sources),
-                    ]
-                )
+            sources=self.articles_behind(
+                (*date_claims, *starts, *ends, *claims, *citations, *attributions),
+                announcements,
             ),
-            citations=citations,
             references=self.references_for(ident),
-            note=f.note(),
         )
         if strike is None or ident is None:
             return
@@ -586,76 +434,56 @@ class _Builder(RecordBuilder):
         if not f.failed:
             self.strikes[ident] = strike
 
-    def attributions(self, f: Fields) -> tuple[Attribution, ...]:
-        """Read a strike's attributions (who struck, as each source words it)."""
-        out = []
-        for c in f.children("attributions", ATTRIBUTION):
-            groups = self.refs(c, "groups", self.groups, "group")
-            if not groups and not c.failed:
-                c.fail("groups", "an attribution names at least one group")
-            attribution = self.construct(
-                c,
-                Attribution,
-                groups=groups,
-                stance=c.enum("stance", Stance, Stance.STRUCK),
-                claimant=self.opt_ref(c, "claimant", self.groups, "group"),
-                source=self.source(c),
-                quote=self.quote(c),
-                note=c.note(),
-            )
-            if attribution is not None:
-                out.append(attribution)
-        return tuple(out)
+    @staticmethod
+    def attribution_rule(c: Fields, v: Any) -> None:
+        """An attribution (who struck, as one source words it) names a group."""
+        if not v.groups and not c.failed:
+            c.fail("groups", "an attribution names at least one group")
 
-    def casualty_claims(self, f: Fields, scope: Scope | None) -> tuple[CasualtyClaim, ...]:
-        """Read a strike's casualty claims."""
-        claims = []
-        for c in f.children("claims", CLAIM):
-            low, high = low_high(c)
-            victims = c.enum("victims", Victims)
-            within = c.enums("within", Victims)
-            if victims is not None and (victims in within or Victims.ALL in within):
-                c.fail(
-                    "within",
-                    "list only wider sets the text names; every figure is within 'all' already",
-                    expected=f"sets other than {victims.value!r} and 'all'",
-                )
-            counts_to = self.date(c.child("counts_to", DATE))
-            if counts_to is not None and scope is not Scope.SERIES:
-                c.fail(
-                    "counts_to",
-                    "only a series' growing toll counts up to a day",
-                    expected="no counts_to on a single strike's figure",
-                )
-            claim = self.construct(
-                c,
-                CasualtyClaim,
-                low=low,
-                high=high,
-                victims=victims,
-                outcome=c.enum("outcome", Outcome, Outcome.KILLED),
-                claimant=self.opt_ref(c, "claimant", self.groups, "group"),
-                source=self.source(c),
-                quote=self.quote(c),
-                vague=c.flag("vague"),
-                within=within,
-                counts_to=counts_to,
-                note=c.note(),
+    @staticmethod
+    def claim_rule(c: Fields, v: Any) -> None:
+        """The rules of a casualty claim (``c`` is inside its strike or series).
+
+        Its low is not above its high; ``within`` names wider sets only; only a series'
+        figure counts up to a day.
+        """
+        low, high = v.low, v.high
+        if low is not None and high is not None and low > high:
+            c.fail(
+                "high",
+                f"low ({low}) is greater than high ({high})",
+                found=str(high),
+                expected=f"at least {low}, or null for no upper bound",
             )
-            if claim is not None:
-                claims.append(claim)
-        return tuple(claims)
+        victims, within = v.victims, v.within
+        if victims is not None and (victims in within or Victims.ALL in within):
+            c.fail(
+                "within",
+                "list only wider sets the text names; every figure is within 'all' already",
+                expected=f"sets other than {victims.value!r} and 'all'",
+            )
+        series = c.parent is not None and c.parent.data.get("scope") == _SERIES
+        if v.counts_to is not None and not series:
+            c.fail(
+                "counts_to",
+                "only a series' growing toll counts up to a day",
+                expected="no counts_to on a single strike's figure",
+            )
 
     def period(
-        self, f: Fields, ident: str | None, what: str, bound: Reading | None = None
-    ) -> tuple[tuple[DateClaim, ...], tuple[DateClaim, ...], DateRange | None, DateRange | None]:
-        """A record's start and end claims, and their summaries.
+        self,
+        f: Fields,
+        ident: str | None,
+        what: str,
+        starts: tuple[DateClaim, ...],
+        ends: tuple[DateClaim, ...],
+        bound: Reading | None = None,
+    ) -> tuple[DateRange | None, DateRange | None]:
+        """The summaries of a record's start and end claims.
 
         ``bound`` is a further reading of the end (the day a ceasefire's parties ceased to
         exist), which the end obeys like any other reading.
         """
-        starts = self.date_claims(f, "start_claims")
-        ends = self.date_claims(f, "end_claims")
         if not starts and not f.failed:
             f.fail("start_claims", f"a {what} needs at least one start claim")
         start = self.summary(starts, ident, "start")
@@ -682,21 +510,21 @@ class _Builder(RecordBuilder):
                 found=str(end),
                 expected=f"on or after {start.earliest}",
             )
-        return starts, ends, start, end
+        return start, end
 
     def build_ceasefires(self) -> None:
         by_subject = self.announcements_by_subject()
         for record in self.raw.records["ceasefires"]:
-            f, ident = self.fields(record, CEASEFIRE)
+            f, ident = self.fields(record, self.shapes["ceasefire"].keys)
             if not self.unique(f, ident, self.ceasefires, "ceasefire"):
                 continue
-            parties = self.refs(f, "parties", self.groups, "group")
-            starts, ends, start, end = self.period(f, ident, "ceasefire", parties_end(parties))
-            citations = self.citations(f)
+            v = self.read(f, self.shapes["ceasefire"])
+            starts, ends, parties = v["start_claims"], v["end_claims"], v["parties"]
+            start, end = self.period(f, ident, "ceasefire", starts, ends, parties_end(parties))
             sources = articles_of(
                 [
                     *(c.source for c in (*starts, *ends)),
-                    *(c.source for c in citations),
+                    *(c.source for c in v["citations"]),
                     *(s for a in by_subject.get(ident or "", ()) for s in a.sources),
                 ]
             )
@@ -704,79 +532,57 @@ class _Builder(RecordBuilder):
                 # the whole rule, now that its reports are known: no earlier than the last
                 # day a dated report shows it holding (period() checked the parties' bound)
                 end = ceasefire_end(start, ends, self.facts_on(ident, "end"), parties, sources)
-            ceasefire = self.construct(
+            ceasefire = self.make(
                 f,
                 Ceasefire,
+                v,
                 id=ident,
-                name=f.text("name"),
-                kind=f.enum("kind", CeasefireKind, CeasefireKind.CEASEFIRE),
                 start=start,
                 end=end,
-                parties=parties,
-                brokers=self.refs(f, "brokers", self.groups, "group"),
-                start_claims=starts,
-                end_claims=ends,
                 sources=sources,
-                citations=citations,
                 references=self.references_for(ident),
-                note=f.note(),
             )
             if ceasefire is not None and ident is not None:
                 self.ceasefires[ident] = ceasefire
 
     def build_developments(self) -> None:
         for record in self.raw.records["developments"]:
-            f, ident = self.fields(record, DEVELOPMENT)
+            f, ident = self.fields(record, self.shapes["development"].keys)
             if not self.unique(f, ident, self.developments, "development"):
                 continue
-            starts, ends, start, end = self.period(f, ident, "development")
-            citations = self.citations(f)
-            development = self.construct(
+            v = self.read(f, self.shapes["development"])
+            starts, ends = v["start_claims"], v["end_claims"]
+            start, end = self.period(f, ident, "development", starts, ends)
+            development = self.make(
                 f,
                 Development,
+                v,
                 id=ident,
-                kind=f.enum("kind", DevelopmentKind),
-                description=f.text("description"),
                 start=start,
                 end=end,
-                start_claims=starts,
-                end_claims=ends,
-                actors=self.refs(f, "actors", self.groups, "group"),
-                affected=self.refs(f, "affected", self.groups, "group"),
-                place=self.opt_ref(f, "place", self.places, "place"),
                 sources=articles_of(
-                    [*(c.source for c in (*starts, *ends)), *(c.source for c in citations)]
+                    [*(c.source for c in (*starts, *ends)), *(c.source for c in v["citations"])]
                 ),
-                citations=citations,
                 references=self.references_for(ident),
-                note=f.note(),
             )
             if development is not None and ident is not None:
                 self.developments[ident] = development
 
     def build_figures(self) -> None:
         for record in self.raw.records["figures"]:
-            f, ident = self.fields(record, FIGURE)
+            f, ident = self.fields(record, self.shapes["figure"].keys)
             if not self.unique(f, ident, self.figures, "figure"):
                 continue
-            low, high = low_high(f)
-            figure = self.construct(
-                f,
-                Figure,
-                id=ident,
-                measure=f.text("measure"),
-                subject=f.text("subject"),
-                low=low,
-                high=high,
-                unit=f.text("unit"),
-                approximate=f.flag("approximate"),
-                period=self.date(f.child("period", DATE)),
-                place=self.opt_ref(f, "place", self.places, "place"),
-                claimant=self.opt_ref(f, "claimant", self.groups, "group"),
-                source=self.source(f),
-                quote=self.quote(f),
-                note=f.note(),
-            )
+            v = self.read(f, self.shapes["figure"])
+            low, high = v["low"], v["high"]
+            if low is not None and high is not None and low > high:
+                f.fail(
+                    "high",
+                    f"low ({low}) is greater than high ({high})",
+                    found=str(high),
+                    expected=f"at least {low}, or null for no upper bound",
+                )
+            figure = self.make(f, Figure, v, id=ident)
             if figure is not None and ident is not None:
                 self.figures[ident] = figure
 
@@ -786,15 +592,15 @@ class _Builder(RecordBuilder):
         # reports its own problem).
         known = set().union(*(v for k, v in self.defined.items() if k != "reference"))
         for record in self.raw.records["references"]:
-            f, ident = self.fields(record, REFERENCE)
+            f, ident = self.fields(record, self.shapes["reference"].keys)
             if not self.unique(f, ident, self.references, "reference"):
                 continue
-            src = self.source(f)
+            v = self.read(f, self.shapes["reference"])
+            src, subject = v["source"], v["subject"]
             if src is not None and not src.is_reference:
                 f.fail(
                     "source", "a reference fact must cite a reference source", found=show(src.id)
                 )
-            subject = f.ident("subject")
             if subject is not None and subject not in known:
                 f.fail(
                     "subject",
@@ -803,23 +609,28 @@ class _Builder(RecordBuilder):
                     expected="the id of a strike, group, place, person, ceasefire, "
                     "development, announcement, figure or source",
                 )
-            fact = self.construct(
-                f,
-                ReferenceFact,
-                id=ident,
-                subject=subject,
-                field=f.text("field"),
-                value=f.text("value"),
-                date=self.date(f.child("date", DATE)),
-                corrects=f.flag("corrects"),
-                confidence=f.enum("confidence", Confidence),
-                source=src,
-                place=self.opt_ref(f, "place", self.places, "place"),
-                note=f.note(),
-            )
+            fact = self.make(f, ReferenceFact, v, id=ident)
             if fact is not None and ident is not None and subject is not None:
                 self.references[ident] = fact
                 self.facts.setdefault(subject, []).append(fact)
+
+    @property
+    def readers(self) -> dict[str, Callable[[Fields], Any]]:
+        """How each nested shape is read: the shared readers and each kind's own."""
+        return super().readers | {
+            "place_reference": self.place_reference,
+            "role": self.role,
+            "strength": self.strength,
+        }
+
+    @property
+    def makers(self) -> dict[str, tuple[type, Callable[[Fields, Any], None] | None]]:
+        """The nested shapes read straight into a record: the shared ones and each kind's."""
+        return super().makers | {
+            "affiliation": (Affiliation, None),
+            "attribution": (Attribution, self.attribution_rule),
+            "claim": (CasualtyClaim, self.claim_rule),
+        }
 
     def check_links(self) -> None:
         """Ids held as text (roles, announcements) must name real records."""
@@ -830,7 +641,7 @@ class _Builder(RecordBuilder):
                 record.data,
                 record=ident_of(record.data),
                 path="",
-                allowed=PERSON,
+                allowed=FORMAT["person"].keys,
                 origins=record.origins,
                 added=record.added,
                 at=(record.kind, record.position),
@@ -853,7 +664,7 @@ class _Builder(RecordBuilder):
                     record.data,
                     record=ident_of(record.data),
                     path="",
-                    allowed=ANNOUNCEMENT,
+                    allowed=FORMAT["announcement"].keys,
                     at=(record.kind, record.position),
                 )
                 f.fail("about", "unknown strike, ceasefire or development id", found=show(about))
@@ -1019,7 +830,7 @@ class _Builder(RecordBuilder):
 
 
 def build(
-    raw: RawData, articles: Path | None = None, *, keep_raw: bool = True
+    raw: RawData, articles: Path | None = None, *, keep_raw: bool = True, fmt: Format = FORMAT
 ) -> tuple[dict[str, tuple[Any, ...]], StrikeDays]:
     """Build every record of ``raw`` and the strikes' day columns, or raise ``DataError``.
 
@@ -1027,9 +838,10 @@ def build(
     With ``articles`` (a folder holding the articles' texts by file name), every quote from
     an article found there must appear in it. Problems are given the line of their field.
     Without ``keep_raw``, each strike's raw data is dropped once built (its id is kept).
+    ``fmt`` is the format's description (a test passes one with a field added).
     """
     try:
-        return _Builder(raw, articles, keep_raw=keep_raw).run()
+        return _Builder(raw, articles, keep_raw=keep_raw, fmt=fmt).run()
     except DataError as exc:
         from ._lines import locate
 

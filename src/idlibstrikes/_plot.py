@@ -30,7 +30,7 @@ import math
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ._dates import PeriodLike, parse_period
 from ._models import Ceasefire, CeasefireStatus, Place, Scope, StatusSpan, Strike
@@ -43,9 +43,7 @@ if TYPE_CHECKING:
     import matplotlib.text
     import matplotlib.transforms
 
-    from ._dataset import Dataset
-
-__all__ = ["map", "timeline"]
+__all__ = ["DatasetLike", "map", "timeline"]
 
 #: The label and colour of strikes whose sources name no target.
 NO_TARGET = "no target named"
@@ -95,19 +93,29 @@ def _require_matplotlib(function: str) -> None:
         ) from exc
 
 
-def _gather(
-    data: Dataset | Iterable[Strike] | None, ceasefires: Iterable[Ceasefire] | None
-) -> tuple[tuple[Strike, ...], tuple[Ceasefire, ...]]:
-    # Imported here, not at the top, so that _dataset may import this module one day.
-    from ._dataset import Dataset, load
+class DatasetLike(Protocol):
+    """What the figures read of a dataset (the dataset's layer is above this one)."""
 
-    if data is None:
-        data = load()
+    @property
+    def strikes(self) -> Sequence[Strike]: ...
+    @property
+    def ceasefires(self) -> Sequence[Ceasefire]: ...
+    @property
+    def places(self) -> Sequence[Place]: ...
+
+
+def _is_dataset(data: object) -> bool:
+    return all(hasattr(data, k) for k in ("strikes", "ceasefires", "places"))
+
+
+def _gather(
+    data: DatasetLike | Iterable[Strike], ceasefires: Iterable[Ceasefire] | None
+) -> tuple[tuple[Strike, ...], tuple[Ceasefire, ...]]:
     own: tuple[Ceasefire, ...] = ()
-    if isinstance(data, Dataset):
-        strikes, own = data.strikes, data.ceasefires
+    if _is_dataset(data):
+        strikes, own = tuple(data.strikes), tuple(data.ceasefires)  # type: ignore[union-attr]
     else:
-        strikes = tuple(data)
+        strikes = tuple(data)  # type: ignore[arg-type]
     chosen = own if ceasefires is None else tuple(ceasefires)
     _check_all(Strike, strikes)
     _check_all(Ceasefire, chosen)
@@ -336,76 +344,20 @@ def _date_axis(ax: matplotlib.axes.Axes) -> None:
 
 
 def timeline(
-    data: Dataset | Iterable[Strike] | None = None,
+    data: DatasetLike | Iterable[Strike],
     *,
     ceasefires: Iterable[Ceasefire] | None = None,
     title: str | None = None,
     zoom: tuple[PeriodLike, PeriodLike] | bool = True,
 ) -> matplotlib.figure.Figure:
-    """A timeline: one row per strike, over its possible dates, with ceasefires shaded.
+    """Draw a timeline of ``data``.
 
-    Drawn: one row per strike, earliest first, labelled with its date range (ISO) and
-    place name, and under them who struck whom. A bar runs over the days the strike can
-    have happened on (the date's uncertainty; a strike dated to one day has no bar), and a
-    point marks the middle of that range (for a range with no known end, its first day).
-    The point's shape is the perpetrator (the legend "who struck"). Its colour is the
-    target, one colour per group wherever it is named: a strike on several groups has one
-    point (and bar) per target, stacked in its row (grey: no target named). A series of
-    strikes reported as one record (``Scope.SERIES``) has hollow points and pale bars. A
-    day runs from its midnight to the next, so a strike dated to one day is drawn at noon.
-
-    Ceasefires, truces and agreements are shaded by what
-    [`Ceasefire.status_on`][idlibstrikes.Ceasefire.status_on] says of each day: solid
-    while it is known to be in effect; light and hatched after its last report when no
-    source says it ended ("status unknown", up to the day it ended at the latest, or to
-    the right edge), and on the days its uncertain start or end may fall ("may be in
-    effect"). Nothing is shaded once it has ended. Each ceasefire has its own colour; the
-    legend gives its days by status.
-
-    When three or more strikes fall too close together to be told apart on the whole
-    axis, a second panel under it zooms on them (a box on the first panel shows where).
-
-    Not drawn: the point of a ranged strike is not a known date, only the middle of its
-    range; casualty figures. The date axis covers the strikes: a ceasefire is clipped to
-    it, and one entirely outside it is not drawn.
-
-    Args:
-        data: A [`Dataset`][idlibstrikes.Dataset] (its strikes and ceasefires), an iterable
-            of [`Strike`][idlibstrikes.Strike] records (no ceasefires unless ``ceasefires`` is
-            given), or ``None`` for the bundled dataset.
-        ceasefires: The ceasefires to shade, in place of the dataset's.
-        title: The figure's title; a description of the figure by default.
-        zoom: ``True`` for a zoom panel on the most crowded strikes, if any are; ``False``
-            for none; or a period to zoom on, from the first day of one period (a year,
-            month or day, as for
-            [`Dataset.strikes_between`][idlibstrikes.Dataset.strikes_between]) to the last
-            day of the other, such as ``("2019-04", "2019-09")``.
-
-    Returns:
-        A `matplotlib.figure.Figure` whose first axes is the whole timeline and whose
-        second, if any, the zoom. Spans where a ceasefire is in effect have the ``gid``
-        ``"ceasefire"``, those of unknown status ``"ceasefire-unknown"``, those where it
-        may be in effect ``"ceasefire-uncertain"``; strike points and bars ``"strike"``,
-        labelled with their target.
-
-    Raises:
-        ImportError: matplotlib is not installed.
-        TypeError: ``data`` or ``ceasefires`` holds something other than records.
-        ValueError: There are no strikes, none has a known date bound, or no strike
-            falls in the ``zoom`` period.
-        InvalidPeriodError: A ``zoom`` bound cannot be read.
+    See [`timeline`][idlibstrikes.timeline], which takes the bundled dataset when given none.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
-        >>> fig = timeline(data.strikes_by_group("Hurras al-Din"), title="Hurras al-Din")
-        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1].splitlines()
-        ['2025-02-15  motorway near the village of Urum Al Joz', 'US military → Hurras al-Din']
-        >>> fig = timeline()
-        >>> fig.axes[1].get_title()  # the 2019 records (four strikes, one series): too close
-        'Zoom: 2019-04-10 to 2019-09-11 (boxed above)'
-        >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
-        ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']
+        >>> len(timeline(isk.load()).axes) > 0
+        True
     """
     _require_matplotlib("timeline")
     from matplotlib.dates import date2num, num2date
@@ -584,50 +536,17 @@ def _governorate(place: Place) -> str | None:
 
 # Named map, as the package exports it: it shadows the builtin in this module only.
 def map(
-    data: Dataset | Iterable[Strike] | None = None,
+    data: DatasetLike | Iterable[Strike],
     *,
     title: str | None = None,
 ) -> matplotlib.figure.Figure:
-    """A map of the strikes, each placed as the codebook's rules place it, with context.
+    """Draw a map of ``data``.
 
-    Drawn: every strike that can be placed, at the point the codebook's rules give (the
-    same as ``latitude``/``longitude`` in the tables and the GeoJSON), its marker and
-    colour saying ACLED's precision (1 the place itself, 2 near a place, 3 a district's
-    or governorate's seat standing for it), and a dashed circle of its ``geo_radius_m``;
-    labelled with the place's name and the strikes' dates (strikes sharing a point share
-    a label). As context, the reference towns (every place a reference gives a point for,
-    grey squares, with the governorate a seat stands for; the legend says what they and
-    the circles are). Labels go where they cover no marker and no other label, with a
-    leader line when they must stand off. Under the axes, a box lists every strike that
-    has no point, by place name; the title counts both.
-
-    Not drawn: no basemap, borders or coastlines (nothing is downloaded; for a web map
-    with a basemap use ``data.to_geodataframe().explore()``); no point is guessed. A
-    point at precision 2 or 3 is a known place standing for the strike, not where it
-    landed. Degrees of longitude and latitude are drawn the same size, so at Idlib's
-    latitude east-west distances look about a fifth longer than they are.
-
-    Args:
-        data: A [`Dataset`][idlibstrikes.Dataset], an iterable of
-            [`Strike`][idlibstrikes.Strike] records (a query's result keeps its dataset's
-            places), or ``None`` for the bundled dataset.
-        title: The figure's title; by default it says how many strikes are placed.
-
-    Returns:
-        A `matplotlib.figure.Figure` whose first axes is the map; the strike points
-        have the ``gid`` ``"strike"``, the reference towns ``"context"``.
-
-    Raises:
-        ImportError: matplotlib is not installed.
-        TypeError: ``data`` holds something other than strikes.
+    See [`map`][idlibstrikes.map], which takes the bundled dataset when given none.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> fig = map(isk.load())
-        >>> print(fig.axes[0].get_title())
-        Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)
-        and series of strikes: 0 of 4
-        >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
+        >>> map(isk.load()).axes[0].get_title().startswith("Strikes placed")
         True
     """
     _require_matplotlib("map")
@@ -893,15 +812,12 @@ _PRECISION = {
 }
 
 
-def _gazetteer(data: Dataset | Iterable[Strike] | None, strikes: Sequence[Strike]) -> list[Place]:
+def _gazetteer(data: DatasetLike | Iterable[Strike], strikes: Sequence[Strike]) -> list[Place]:
     """The places with a reference point: the dataset's, or those the strikes reach."""
-    from ._dataset import Dataset, load
     from ._geo import gazetteer, reached
 
-    source = data if isinstance(data, Dataset) else getattr(data, "dataset", None)
-    if data is None:
-        source = load()
-    if isinstance(source, Dataset):
-        return gazetteer(source.places)
+    source = data if _is_dataset(data) else getattr(data, "dataset", None)
+    if _is_dataset(source):
+        return gazetteer(source.places)  # type: ignore[union-attr]
     found = {p.id: p for s in strikes for p in reached(s)}
     return gazetteer(found.values())

@@ -5,6 +5,11 @@ of the right type, or records a ``Problem`` (file, record, field,
 what was found, what was expected) and returns ``None``. Nothing is coerced: ``"3"``
 is not ``3`` and ``true`` is not ``1``. The caller builds a record only when its
 reader reports no failure, so one bad file yields every problem at once.
+
+Read into a *quick* `Problems`, the first problem raises `Bail` instead of being
+recorded: the builder then reads that record again into the real one, where every
+problem is found and located. So a large file of good records pays for no locating,
+and a bad record is read by the very same code, reporting (see ``_builder.quickly``).
 """
 
 from __future__ import annotations
@@ -12,17 +17,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
 from ._errors import Problem
 
-__all__ = ["Fields", "Problems", "show"]
+__all__ = ["ID_PATTERN", "Bail", "Fields", "Problems", "show"]
 
 E = TypeVar("E", bound=Enum)
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*\Z")
+#: A record id: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit
+#: (as a JSON Schema pattern; ``_ID`` is the same rule for Python's ``re``).
+ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
+_ID = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ITEM = re.compile(r"^(\w+)\[([0-9]+)\]")
 _JSON_TYPES = {
@@ -33,6 +41,18 @@ _JSON_TYPES = {
     dict: "an object",
     float: "a number",
 }
+
+
+_new = object.__new__
+_MEMBERS: dict[type[Enum], dict[str, Any]] = {}
+
+
+def _members(vocabulary: type[E]) -> dict[str, E]:
+    """A vocabulary's members by value (built once per vocabulary)."""
+    found = _MEMBERS.get(vocabulary)
+    if found is None:
+        found = _MEMBERS[vocabulary] = {m.value: m for m in vocabulary}
+    return found
 
 
 def _kind(value: object) -> str:
@@ -86,20 +106,31 @@ def show(value: object) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
-class Problems:
-    """The problems found so far, across every file of one load."""
+class Bail(Exception):
+    """A quick read met a problem: the record is to be read again, reporting."""
 
-    def __init__(self) -> None:
+
+class Problems:
+    """The problems found so far, across every file of one load.
+
+    A quick one (`quick`) records nothing: its first problem raises `Bail`. It shares
+    the interned texts and tuples of the one it is made from.
+    """
+
+    def __init__(self, of: Problems | None = None) -> None:
         self.items: list[Problem] = []
+        self.quick = of is not None
         # One copy of each distinct text read in this load, and of each tuple of records
         # (by the records' identities). A data file repeats much text (notes, quotes that
         # back two facts, "place") and many lists (an article's strikes share its source);
         # json gives each occurrence its own object, and 10^5 strikes would keep them all.
-        self.strings: dict[str, str] = {}
-        self.tuples: dict[tuple[int, ...], tuple[Any, ...]] = {}
+        self.strings: dict[str, str] = {} if of is None else of.strings
+        self.tuples: dict[tuple[int, ...], tuple[Any, ...]] = {} if of is None else of.tuples
 
     def add(self, problem: Problem) -> None:
-        """Record one problem."""
+        """Record one problem (a quick one raises `Bail` instead)."""
+        if self.quick:
+            raise Bail
         self.items.append(problem)
 
     def __bool__(self) -> bool:
@@ -111,6 +142,19 @@ class Problems:
 
 class Fields:
     """One JSON object being read, with its location for messages."""
+
+    __slots__ = (
+        "added",
+        "at",
+        "data",
+        "failed",
+        "file",
+        "origins",
+        "parent",
+        "path",
+        "problems",
+        "record",
+    )
 
     def __init__(
         self,
@@ -160,6 +204,8 @@ class Fields:
         expected: str | None = None,
     ) -> None:
         """Record a problem with one field (or the whole object when ``key`` is None)."""
+        if self.problems.quick:
+            raise Bail
         node: Fields | None = self
         while node is not None:  # a record with a bad part is itself bad
             node.failed = True
@@ -222,9 +268,19 @@ class Fields:
             return None
         return value
 
+    # Each accessor first takes the plainly right value (the common case, a few checks in
+    # C); anything else goes the long way, which finds and words the problem.
     def text(self, key: str) -> str | None:
         """A required, non-empty string."""
-        value: str | None = self._get(key, str, True)
+        value = self.data.get(key)
+        if (
+            type(value) is str
+            and value
+            and not value.isspace()
+            and (value.isascii() or _writable(value))
+        ):
+            return self.problems.strings.setdefault(value, value)
+        value = self._get(key, str, True)
         if value is not None and not value.strip():
             self.fail(key, "must not be empty", expected="non-empty text")
             return None
@@ -244,6 +300,9 @@ class Fields:
 
     def ident(self, key: str = "id") -> str | None:
         """A required id: lowercase letters, digits, '.', '_' and '-'."""
+        value = self.data.get(key)
+        if type(value) is str and _ID.fullmatch(value):
+            return self.problems.strings.setdefault(value, value)
         value = self.text(key)
         if value is not None and not _ID.fullmatch(value):
             self.fail(
@@ -264,9 +323,42 @@ class Fields:
 
     def count(self, key: str, *, required: bool = True) -> int | None:
         """A whole number, zero or more."""
+        value = self.data.get(key)
+        if type(value) is int and value >= 0:
+            return value
+        checked: int | None = self._get(key, int, required)
+        if checked is not None and checked < 0:
+            self.fail(key, "must not be negative", found=str(checked), expected="0 or more")
+            return None
+        return checked
+
+    def integer(
+        self,
+        key: str,
+        *,
+        required: bool = False,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> int | None:
+        """A whole number (of either sign), within ``low`` and ``high`` where given."""
         value: int | None = self._get(key, int, required)
-        if value is not None and value < 0:
-            self.fail(key, "must not be negative", found=str(value), expected="0 or more")
+        if value is None:
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = (
+                f"from {low if low is not None else '...'} to {high if high is not None else '...'}"
+            )
+            self.fail(key, "out of range", found=str(value), expected=f"a whole number {span}")
+            return None
+        return value
+
+    def word(self, key: str, words: tuple[str, ...], *, required: bool = False) -> str | None:
+        """A word of a closed list given as text (``None`` when absent or null)."""
+        value: str | None = self._get(key, str, required)
+        if value is not None and value not in words:
+            self.fail(
+                key, "not a known word", found=show(value), expected="one of " + ", ".join(words)
+            )
             return None
         return value
 
@@ -286,11 +378,19 @@ class Fields:
 
     def flag(self, key: str, default: bool = False) -> bool:
         """An optional true/false."""
-        value: bool | None = self._get(key, bool, False)
+        value = self.data.get(key)
+        if type(value) is bool:
+            return value
+        value = self._get(key, bool, False)
         return default if value is None else value
 
     def enum(self, key: str, vocabulary: type[E], default: E | None = None) -> E | None:
         """A value from a closed vocabulary; required when there is no default."""
+        raw = self.data.get(key)
+        if type(raw) is str:
+            member: E | None = _members(vocabulary).get(raw)
+            if member is not None:
+                return member
         raw = self._get(key, str, default is None)
         if raw is None:
             return default
@@ -344,6 +444,17 @@ class Fields:
         """An optional list of non-empty strings."""
         return tuple(item for _, item in self.indexed_texts(key))
 
+    def plain_ids(self, key: str) -> list[str] | None:
+        """The list of ids in ``key`` when every item is plainly one (else ``None``)."""
+        items = self.data.get(key)
+        if type(items) is not list:
+            return None
+        fullmatch = _ID.fullmatch
+        for item in items:
+            if type(item) is not str or not fullmatch(item):
+                return None
+        return items
+
     def indexed_texts(self, key: str) -> list[tuple[int, str]]:
         """The good items of an optional list of strings, each with its position.
 
@@ -386,8 +497,25 @@ class Fields:
             return None
         return self._sub(value, self.where(key), allowed)
 
-    def children(self, key: str, allowed: frozenset[str]) -> Iterator[Fields]:
+    def children(self, key: str, allowed: frozenset[str]) -> Iterable[Fields]:
         """Each object of an optional list of objects."""
+        items = self.data.get(key)
+        if type(items) is list and not self.origins:  # the common case, made directly
+            out = []
+            path = self.where(key)
+            for i, item in enumerate(items):
+                if type(item) is not dict or not allowed.issuperset(item):
+                    break
+                sub = _new(Fields)
+                sub.problems, sub.parent, sub.origins, sub.added = self.problems, self, {}, {}
+                sub.at, sub.file, sub.data, sub.record = self.at, self.file, item, self.record
+                sub.path, sub.failed = f"{path}[{i}]", False
+                out.append(sub)
+            else:
+                return out
+        return self._children(key, allowed)
+
+    def _children(self, key: str, allowed: frozenset[str]) -> Iterator[Fields]:
         items: list[Any] | None = self._get(key, list, False)
         for i, item in enumerate(items or ()):
             if type(item) is not dict:
@@ -401,6 +529,12 @@ class Fields:
             yield self._sub(item, self.where(f"{key}[{i}]"), allowed)
 
     def _sub(self, data: dict[str, Any], path: str, allowed: frozenset[str]) -> Fields:
+        if not self.origins and allowed.issuperset(data):  # the common case, made directly
+            sub = _new(Fields)
+            sub.problems, sub.parent, sub.origins, sub.added = self.problems, self, {}, {}
+            sub.at, sub.file, sub.data, sub.record = self.at, self.file, data, self.record
+            sub.path, sub.failed = path, False
+            return sub
         file = self.file
         item = _ITEM.fullmatch(path) if self.origins else None  # only additions have origins
         if item and (item.group(1), int(item.group(2))) in self.origins:

@@ -326,7 +326,6 @@ class Strikes(_Result[Strike]):
             49-51+ all killed in 4 strike(s) with figures; 0 without; the sources disagree on 1
         """
         from ._casualties import aggregate
-        from ._dataset import _vocab
 
         cache = None if self.dataset is None else self.dataset._query_index().summaries
         return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
@@ -412,3 +411,15 @@ class Ceasefires(_Result[Ceasefire]):
         from ._html import ceasefires_html
 
         return ceasefires_html(self)
+
+
+def _vocab(vocabulary: type[T], value: object) -> T:
+    if isinstance(value, vocabulary):
+        return value
+    try:
+        return vocabulary(value)  # type: ignore[call-arg]
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in vocabulary)  # type: ignore[attr-defined]
+        raise ValueError(
+            f"{value!r} is not a {vocabulary.__name__} value; use one of {allowed}"
+        ) from None

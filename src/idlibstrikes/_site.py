@@ -359,7 +359,7 @@ def accounts_table(data: isk.Dataset | None = None) -> str:
 
 def affiliations_table(group: str) -> str:
     """A group's affiliate links: since and until as the summary rule combines them."""
-    from idlibstrikes._dataset import _affiliate_links  # how strikes_by_group dates them
+    from idlibstrikes._queries import _affiliate_links  # how strikes_by_group dates them
 
     rows = [
         (

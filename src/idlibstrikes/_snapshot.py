@@ -27,18 +27,16 @@ import json
 import os
 import sys
 import zlib
+from collections.abc import Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from . import _models
 from ._dates import DatePrecision, DateRange
 
-if TYPE_CHECKING:
-    from ._dataset import Dataset
-
-__all__ = ["bundled_dataset", "data_digest", "encode"]
+__all__ = ["bundled_records", "data_digest", "encode"]
 
 FORMAT = 1
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -76,8 +74,11 @@ def data_digest() -> str:
 
 
 # -- writing --------------------------------------------------------------------------------
-def encode(dataset: Dataset, digest: str) -> dict[str, Any]:
-    """The snapshot document of ``dataset``, made from data files with ``digest``."""
+def encode(records: Mapping[str, tuple[Any, ...]], digest: str) -> dict[str, Any]:
+    """The snapshot document of a dataset's ``records``, made from files with ``digest``.
+
+    ``records`` are by kind, as the loader gives them: ``{"strikes": (...), ...}``.
+    """
     objects: list[list[Any]] = []
     index: dict[int, int] = {}
     keep: list[Any] = []  # the records indexed by id() stay alive while encoding
@@ -104,11 +105,7 @@ def encode(dataset: Dataset, digest: str) -> dict[str, Any]:
             keep.append(r)
         return found
 
-    fields = {
-        a.name: value(getattr(dataset, a.name))
-        for a in attrs.fields(type(dataset))
-        if a.init and not a.name.startswith("_")  # the records, not where they came from
-    }
+    fields = {name: value(tuple(kind)) for name, kind in records.items()}
     return {
         "idlibstrikes_snapshot": FORMAT,
         "data_digest": digest,
@@ -119,10 +116,14 @@ def encode(dataset: Dataset, digest: str) -> dict[str, Any]:
 
 
 def write() -> str:
-    """Write the snapshot of the bundled data files (loaded by the checked path)."""
-    from ._dataset import _checked_bundled
+    """Write the snapshot of the bundled data files (built by the checked loader)."""
+    from ._collector import collector_paused
+    from ._files import read_bundled
+    from ._load import build
 
-    doc = encode(_checked_bundled(), data_digest())
+    with collector_paused():
+        records, _ = build(read_bundled())
+    doc = encode(records, data_digest())
     os.makedirs(os.path.dirname(SNAPSHOT), exist_ok=True)
     with open(SNAPSHOT, "w", encoding="utf-8", newline="\n") as file:
         json.dump(doc, file, ensure_ascii=False, separators=(",", ":"))
@@ -166,10 +167,8 @@ def _records(doc: dict[str, Any]) -> list[Any]:
     return [value(v) for v in doc["dataset"].values()]
 
 
-def bundled_dataset() -> Dataset | None:
-    """The bundled dataset from its snapshot, or ``None`` where the snapshot does not match."""
-    from ._dataset import Dataset
-
+def bundled_records() -> dict[str, tuple[Any, ...]] | None:
+    """The bundled records from the snapshot, by kind, or ``None`` where it does not match."""
     try:
         with open(SNAPSHOT, "rb") as file:
             doc = json.loads(file.read())
@@ -182,7 +181,7 @@ def bundled_dataset() -> Dataset | None:
         fields = dict(zip(doc["dataset"], _records(doc), strict=True))
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # no usable snapshot (not installed, or from another version)
-    return Dataset(**fields, origin="bundled")
+    return fields
 
 
 if __name__ == "__main__":  # python -m idlibstrikes._snapshot

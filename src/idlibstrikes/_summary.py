@@ -30,8 +30,14 @@ from collections.abc import Sequence
 import attrs
 
 from ._checks import fields_repr
+from ._context import last_held_day
 from ._dates import DateRange
-from ._models import DateClaim, Group, ReferenceFact, Source, last_held_day
+from ._models import (
+    DateClaim,
+    Group,
+    ReferenceFact,
+    Source,
+)
 
 __all__ = [
     "Reading",

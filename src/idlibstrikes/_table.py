@@ -18,16 +18,17 @@ pyarrow, polars and pandas are optional extras, imported on first use only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from html import escape
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from ._errors import DataError, Problem
+from ._records import as_html
 
 if TYPE_CHECKING:
-    from ._relational import Field
+    from ._columns import Field
 
-__all__ = ["Table", "require"]
+__all__ = ["Table", "json_rows", "require"]
 
 Row = dict[str, Any]
 
@@ -204,30 +205,7 @@ class Table(_Rows):
         return pd.DataFrame(series, columns=[f.name for f in self.fields])
 
     def _repr_html_(self) -> str:
-        from ._html import MAX_ROWS, more_rows
-
-        shown = self._rows[:MAX_ROWS]
-        head = "".join(f"<th>{escape(f.name)}</th>" for f in self.fields)
-        body = "".join(
-            "<tr>"
-            + "".join(f"<td>{escape(_cell(r.get(f.name)))}</td>" for f in self.fields)
-            + "</tr>"
-            for r in shown
-        )
-        more = more_rows(len(self._rows) - len(shown), len(self.fields))
-        caption = f"{self.name}: {len(self)} rows"
-        return (
-            f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}{more}</tbody></table>"
-        )
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return "; ".join(map(str, value))
-    return str(value)
+        return as_html(self)
 
 
 def arrow_type(pa: Any, f: Field) -> Any:
@@ -256,3 +234,16 @@ def _pandas_type(pd: Any, f: Field) -> Any:
         "date": "datetime64[s]",
         "strings": "object",
     }[f.type]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def json_rows(rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """Rows with dates as ISO text and tuples as lists, ready for ``json.dumps``."""
+    return [{k: _jsonable(v) for k, v in row.items()} for row in rows]

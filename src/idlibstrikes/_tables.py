@@ -60,8 +60,8 @@ from ._wording import status_text
 
 if TYPE_CHECKING:
     from ._cite import CitedArticle
+    from ._columns import Field
     from ._dataset import Dataset
-    from ._relational import Field
     from ._table import Table
 
 __all__ = ["KINDS", "SEPARATOR", "Column", "Kind", "columns", "to_dataframe", "to_records"]
@@ -964,7 +964,7 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
 
 def view_fields(kind: str) -> tuple[Field, ...]:
     """A view's columns as the typed fields a [`Table`][idlibstrikes.Table] converts with."""
-    from ._relational import Field
+    from ._columns import Field
 
     return tuple(
         Field(

@@ -1,0 +1,594 @@
+"""Reading objects by the format's description: quickly, and carefully.
+
+`ShapeReader` reads an object of any shape of the format (``_format``) field by field, each
+by its JSON type, into a dict of values by name (`ShapeReader.read`) or straight into its
+record (`ShapeReader.make`). What it reads is made once per shape from the description
+(`ShapeReader.plan`): adding a field to a shape is all a new field needs here.
+
+Maintainer's note: each field has two readers. The *plain* one takes a value that is
+plainly right (the right JSON type, a known id, a word of its vocabulary, a quote found in
+its article) as it is, in a few checks, and gives ``_NO`` for anything else; the *careful*
+one reads the field through `Fields`, which finds, words and locates whatever is wrong. A
+value is read plainly where it can be, carefully otherwise. A nested object of a shape in
+`ShapeReader.makers` is read plainly as a whole, straight into its record (no `Fields`, no
+dict), and its rule (a claim's low above its high) is the one function the careful read
+calls too. And a record is read *quickly* first (`ShapeReader.quickly`): into a quick
+`Problems`, whose first problem raises `Bail`; the record is then read again by the same
+code, reporting. So a large file of good records pays for no locating, and a bad one is
+read by the very code that reads a good one. ``tests/test_quick.py`` checks, by property,
+that a good file builds the same and a bad one gets the same problems with every shortcut
+turned off (`ShapeReader.quick_first`, `ShapeReader.plainly`).
+
+The builders (``_builder``, ``_load``) supply what reading needs of the records built so
+far: the tables a reference is resolved in, and the readers of references, quotes and
+dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import SimpleNamespace
+from typing import Any, TypeVar
+
+import attrs
+
+from ._dates import DateRange
+from ._files import RawRecord
+from ._format import Field, Format, Shape
+from ._models import Citation, DateClaim
+from ._reader import _ID, COMMENT, Bail, Fields, Problems, _writable
+
+__all__ = ["UNCHECKED", "ShapeReader", "collapse"]
+
+T = TypeVar("T")
+
+
+class ShapeReader:
+    """Reads objects by the format's description (see the module's note)."""
+
+    #: Whether `quickly` reads a record quickly first, and whether `read` takes a value
+    #: that is plainly right as it is (a test turns them off, to compare).
+    quick_first = True
+    plainly = True
+
+    def __init__(self, problems: Problems, fmt: Format) -> None:
+        self.problems = problems
+        #: The format's description every record is read by (a test passes one with a
+        #: field added, to see the reader follow).
+        self.format = fmt
+        self.shapes: dict[str, Shape] = dict(fmt.shapes)
+        self._plans: dict[str, tuple[_Step, ...]] = {}
+        self._given: dict[str, Any] = {}
+        # each source a quote has cited, by id: its article's text, or UNCHECKED
+        self._quoting: dict[str, str] = {}
+        # what a quick read records into: its first problem raises Bail (see `quickly`)
+        self._quick = Problems(problems)
+        # each plain date object read so far (its items: a file repeats its dates)
+        self._dates: dict[tuple[tuple[str, Any], ...], DateRange] = {}
+
+    # -- what the builders supply ---------------------------------------------------------
+    @property
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The records built so far, by the kind a ``ref`` field names ("group")."""
+        raise NotImplementedError
+
+    def ref(
+        self, f: Fields, key: str, table: dict[str, T], kind: str, value: str | None = None
+    ) -> T | None:
+        """Resolve the id in ``key`` (or ``value``) against ``table``."""
+        raise NotImplementedError
+
+    def refs(self, f: Fields, key: str, table: dict[str, T], kind: str) -> tuple[T, ...]:
+        """Resolve a list of ids."""
+        raise NotImplementedError
+
+    def quote(self, f: Fields, key: str = "quote", source_key: str = "source") -> str | None:
+        """Read a quote (and note in ``_quoting`` whether its source's can be checked)."""
+        raise NotImplementedError
+
+    def date(self, f: Fields | None) -> DateRange | None:
+        """Read a date in any of its forms."""
+        raise NotImplementedError
+
+    def shared(self, records: Iterable[T]) -> tuple[T, ...]:
+        """``tuple(records)``, one object for every equal tuple of this load (saves memory)."""
+        items = tuple(records)
+        if not items:
+            return ()
+        # keyed by identity: the records live as long as the load, and hashing them by
+        # value would walk every nested record
+        return self.problems.tuples.setdefault(tuple(map(id, items)), items)
+
+    # -- reading ----------------------------------------------------------------------------
+    def quickly(self, build: Callable[[RawRecord], object], record: RawRecord) -> bool:
+        """Build ``record`` with ``build``, reading quickly first.
+
+        Where the quick read meets any problem, the record is read again, reporting: the
+        same code, locating every problem. Returns whether the quick read did it.
+
+        A quick read records nothing until its end: ``build`` keeps a record only when
+        nothing failed, and a quick `Problems` raises `Bail` at the first problem.
+        """
+        if self.quick_first:
+            main, self.problems = self.problems, self._quick
+            try:
+                build(record)
+                return True
+            except Bail:
+                pass
+            finally:
+                self.problems = main
+        build(record)
+        return False
+
+    def open(self, f: Fields, key: str, shape: str, *, required: bool = False) -> Fields | None:
+        """The nested object ``key`` of ``f``, opened for reading as the format's ``shape``."""
+        return f.child(key, self.shapes[shape].keys, required=required)
+
+    def read(self, f: Fields, shape: Shape) -> dict[str, Any]:
+        """Every field of ``shape`` in ``f``, each read and checked by its type.
+
+        What the description says of a field (its JSON type, whether it is required, its
+        vocabulary, the kind of record it names, a quote to find in its article) is checked
+        here, each problem located; a nested object is read by the reader of its shape
+        (``self.readers``). What a kind's builder computes beyond that (summaries, checks
+        across fields and records) it does with the values returned, by key. An optional
+        field left out (or null) takes its empty value without a read, and a value that is
+        plainly right is taken as it is (see `plan`).
+        """
+        data = f.data
+        if self.problems.quick:  # by the keys given: the order of problems is moot
+            given = self._given.get(shape.name)
+            if given is None:
+                given = self._given[shape.name] = self._by_key(shape)
+            out, steps, required = given[0].copy(), given[1], given[2]
+            for name, value in data.items():
+                if value is None or name == COMMENT:
+                    continue
+                plain, careful = steps[name]
+                if plain is None or (got := plain(value, data)) is _NO:
+                    out[name] = careful(f)
+                else:
+                    out[name] = got
+            for name in required:
+                if data.get(name) is None:
+                    out[name] = steps[name][1](f)  # reports it missing: Bail
+            return out
+        out = {}
+        for name, required, empty, plain, careful in self.plan(shape):
+            value = data.get(name)
+            if value is None:
+                out[name] = careful(f) if required else empty
+            elif plain is None or (got := plain(value, data)) is _NO:
+                out[name] = careful(f)
+            else:
+                out[name] = got
+        return out
+
+    def _by_key(self, shape: Shape) -> tuple[dict[str, Any], dict[str, Any], tuple[str, ...]]:
+        """A shape's plan by key, for a quick read: empty values, readers, required keys."""
+        plan = self.plan(shape)
+        return (
+            {name: empty for name, _, empty, _, _ in plan},
+            {name: (plain, careful) for name, _, _, plain, careful in plan},
+            tuple(name for name, required, _, _, _ in plan if required),
+        )
+
+    def plan(self, shape: Shape) -> tuple[_Step, ...]:
+        """How `read` reads each field of ``shape``, made once per shape from the description.
+
+        Each field's name, whether it is required, its empty value, and two readers: a
+        plain one, which takes a value that is plainly right in a few checks (``_NO`` for
+        anything else: ``None`` where there is none), and the careful one, which reads the
+        field through ``Fields``, finding and locating whatever is wrong.
+        """
+        found = self._plans.get(shape.name)
+        if found is None:
+            found = self._plans[shape.name] = tuple(
+                (
+                    field.name,
+                    field.required,
+                    _empty(field),
+                    self._plain(field),
+                    self._careful(field),
+                )
+                for field in shape.fields
+            )
+        return found
+
+    def _plain(self, field: Field) -> Callable[[Any, dict[str, Any]], Any] | None:
+        """The plain reader of a field (see `plan`), where its type has one.
+
+        It is given the value and the object it is in (a quote's source is beside it).
+        """
+        t, of = field.type, field.of
+        strings = self.problems.strings
+        if not self.plainly:
+            return None
+        if t == "text" and field.quote:
+            return self._plain_quote
+        if t == "text":
+            return lambda v, _: (
+                strings.setdefault(v, v)
+                if type(v) is str and v and not v.isspace() and (v.isascii() or _writable(v))
+                else _NO
+            )
+        if t in ("id", "names"):
+            return lambda v, _: (
+                strings.setdefault(v, v) if type(v) is str and _ID.fullmatch(v) else _NO
+            )
+        if t in ("ref", "refs"):
+            assert isinstance(of, str)
+            table = self.tables[of]  # its ids are valid ones: a plain id is found in it
+            if t == "ref":
+                return lambda v, _: table.get(v, _NO) if type(v) is str else _NO
+            return lambda v, _: self._plain_refs(v, table)
+        if t == "count":
+            return lambda v, _: v if type(v) is int and v >= 0 else _NO
+        if t == "flag":
+            return lambda v, _: v if type(v) is bool else _NO
+        if t in ("word", "words") and of is not None and not isinstance(of, str | tuple):
+            members = {m.value: m for m in of}
+            if t == "word":
+                return lambda v, _: members.get(v, _NO) if type(v) is str else _NO
+            return lambda v, _: _plain_words(v, members)
+        if t == "object" and of == "date":
+            return self._plain_date
+        if t in ("object", "objects") and of in self.makers:
+            assert isinstance(of, str)
+            direct, ruled = self._direct(of), self.makers[of][1] is not None
+            if t == "object":
+                return lambda v, d: direct(v, _Spot(_Spot(d)) if ruled else None)
+            if ruled:
+                return lambda v, d: _plain_list(v, direct, _Spot(_Spot(d)))
+            return lambda v, _: _plain_list(v, direct, None)
+        return None
+
+    def shared_date(self, f: Fields) -> DateRange | None:
+        """`date`, read once per distinct date object of a load (and its object shared)."""
+        try:
+            key = tuple(f.data.items())
+            found = self._dates.get(key)
+        except TypeError:  # a relative date's nested object: read each time
+            return self.date(f)
+        if found is None:
+            found = self.date(f)
+            if found is not None and not f.failed:
+                self._dates[key] = found
+        return found
+
+    def _plain_date(self, value: Any, _: dict[str, Any]) -> Any:
+        """A date read before (a file repeats them), or read now if it is plainly right."""
+        if type(value) is not dict:
+            return _NO
+        try:
+            key = tuple(value.items())
+            found = self._dates.get(key)
+        except TypeError:  # a relative date's nested object
+            return _NO
+        if found is None:
+            try:
+                f = Fields(
+                    self._quick, "", value, record=None, path="", allowed=self.shapes["date"].keys
+                )
+                found = self.date(f)
+            except Bail:
+                return _NO
+            if found is None:
+                return _NO
+            self._dates[key] = found
+        return found
+
+    def _direct(self, shape: str) -> Callable[[Any, _Spot | None], Any]:
+        """The plain reader of an object of a shape in `makers`.
+
+        Its record, read straight from the object when every field is plainly right and
+        its rule holds (else ``_NO``). The rule is given ``spot``, which stands for the
+        object's `Fields` (its ``parent`` holds the object it is inside).
+        """
+        factory, rule = self.makers[shape]
+        keys, plan = self.shapes[shape].keys, self.plan(self.shapes[shape])
+        fields = attrs.fields(factory)
+        slot = {a.name: vars(factory)[a.name].__set__ for a in fields}
+        # each key's plain reader and the setter of its record's slot (None: not kept)
+        steps = {name: (plain, slot.get(name)) for name, _, _, plain, _ in plan}
+        required = frozenset(name for name, required, _, _, _ in plan if required)
+        # a field left out is the record class's default (the shape's empty value where
+        # it has none: a claim's open high), set first and then overwritten
+        empty = {name: e for name, _, e, _, _ in plan}
+        defaults = tuple(
+            (slot[a.name], a.default if a.default is not _NOTHING else empty[a.name])
+            for a in fields
+            if a.name not in required
+        )
+        if not {a.name for a in fields} <= empty.keys():
+            raise TypeError(f"{factory.__name__} has a field {shape!r} cannot give")
+
+        def read(item: Any, spot: _Spot | None) -> Any:
+            if type(item) is not dict or not keys.issuperset(item) or not required <= item.keys():
+                return _NO
+            record: Any = _new(factory)
+            for set_slot, default in defaults:
+                set_slot(record, default)
+            # as `make` does, without running the validators again (see `_slots`)
+            for name, value in item.items():
+                if value is None:
+                    if name in required:
+                        return _NO
+                elif name != COMMENT:
+                    plain, set_slot = steps[name]
+                    if plain is None or (got := plain(value, item)) is _NO:
+                        return _NO
+                    if set_slot is not None:
+                        set_slot(record, got)
+            if rule is not None:
+                try:
+                    rule(spot, record)  # type: ignore[arg-type]  # as Fields
+                except Bail:
+                    return _NO
+            return record
+
+        return read
+
+    def _plain_quote(self, text: Any, data: dict[str, Any]) -> Any:
+        """A quote whose source has been read, found in its article (where at hand)."""
+        ident = data.get("source")
+        known = self._quoting.get(ident) if type(ident) is str else None
+        if (
+            known is not None
+            and type(text) is str
+            and text
+            and not text.isspace()
+            and (text.isascii() or _writable(text))
+            and (known is UNCHECKED or collapse(text) in known)
+        ):
+            return text  # not shared: a quote is nearly always the only one of its words
+        return _NO
+
+    def _plain_refs(self, ids: Any, table: dict[str, Any]) -> Any:
+        """A list of ids of records built already, as one shared tuple."""
+        if type(ids) is not list:
+            return _NO
+        found = []
+        for ident in ids:
+            record = table.get(ident) if type(ident) is str else None
+            if record is None:
+                return _NO
+            found.append(record)
+        return self.shared(found)
+
+    def _careful(self, field: Field) -> Callable[[Fields], Any]:
+        """The careful reader of one field, by its JSON type (see the note of ``_format``)."""
+        name, t, required, of = field.name, field.type, field.required, field.of
+        if t == "text":
+            if field.quote:
+                return lambda f: self.quote(f, name)
+            return (lambda f: f.text(name)) if required else (lambda f: f.opt_text(name))
+        if t in ("id", "names"):
+            return lambda f: f.ident(name)
+        if t in ("ref", "refs"):
+            assert isinstance(of, str)
+            table = self.tables[of]
+            if t == "refs":
+                return lambda f: self.refs(f, name, table, of)
+            return lambda f: self.ref(f, name, table, of)
+        if t == "texts":
+            return lambda f: f.texts(name)
+        if t == "count":
+            return lambda f: f.count(name, required=required)
+        if t == "integer":
+            low, high = field.minimum, field.maximum
+            return lambda f: f.integer(name, required=required, low=low, high=high)
+        if t == "number":
+            return lambda f: f.number(name)
+        if t == "flag":
+            default = bool(field.default)
+            return lambda f: f.flag(name, default)
+        if t == "day":
+            return lambda f: f.iso_date(name)
+        if t in ("word", "words"):
+            assert of is not None
+            assert not isinstance(of, str)
+            if isinstance(of, tuple):
+                words = of
+                return lambda f: f.word(name, words, required=required)
+            vocabulary, default = of, field.default
+            if t == "words":
+                return lambda f: f.enums(name, vocabulary)
+            return lambda f: f.enum(name, vocabulary, default)
+        assert isinstance(of, str), field
+        reader, keys = self.readers[of], self.shapes[of].keys
+        if t == "object":
+            return lambda f: _maybe(reader, f.child(name, keys, required=required))
+        return lambda f: tuple(
+            [item for c in f.children(name, keys) if (item := reader(c)) is not None]
+        )
+
+    @property
+    def readers(self) -> dict[str, Callable[[Fields], Any]]:
+        """How an object of each nested shape becomes a value.
+
+        The kinds' builders add theirs (see ``_load``).
+        """
+        return {
+            "date": self.shared_date,
+            "relative": lambda f: f.data,  # resolved against its anchor by `date`
+        } | {name: self._made(name) for name in self.makers}
+
+    @property
+    def makers(self) -> dict[str, tuple[type, Callable[[Fields, Any], None] | None]]:
+        """The nested shapes read straight into a record: its class, and its rule.
+
+        A rule checks what a shape's fields cannot say alone (a claim's low above its
+        high): given the object's `Fields` and its values by attribute (the record, when
+        it was read plainly), it calls ``fail`` on the first. The kinds' builders add
+        theirs.
+        """
+        return {"date_claim": (DateClaim, None), "citation": (Citation, None)}
+
+    def _made(self, shape: str) -> Callable[[Fields], Any]:
+        factory, rule = self.makers[shape]
+        described = self.shapes[shape]
+
+        def read(c: Fields) -> Any:
+            v = self.read(c, described)
+            if rule is not None:
+                rule(c, SimpleNamespace(**v))  # by attribute, as on a record read plainly
+            return self.make(c, factory, v)
+
+        return read
+
+    def make(
+        self, f: Fields, factory: Callable[..., T], values: dict[str, Any], **more: Any
+    ) -> T | None:
+        """Build a record from the values `read` gave, by name, and ``more`` besides.
+
+        A value the record class has no field for (a key only the format knows) is not
+        passed; a missing one (``None``) leaves the field at its default, or is passed
+        where the field has none (a claim's open ``high``).
+        """
+        if more:
+            values = values | more
+        if self.problems.quick and not f.failed:
+            record: T | None = _assemble(factory, values)
+            if record is not None:
+                return record
+        names = _field_names(factory)
+        kwargs = {k: v for k, v in values.items() if k in names and (v is not None or not names[k])}
+        return self.construct(f, factory, **kwargs)
+
+    def construct(self, f: Fields, factory: Callable[..., T], **kwargs: Any) -> T | None:
+        """Build a record unless reading it failed; a validator's ValueError becomes a problem."""
+        if f.failed:
+            return None
+        try:
+            return factory(**kwargs)
+        except ValueError as exc:
+            f.fail(None, str(exc))
+            return None
+
+
+#: What a plain reader gives for a value that is not plainly right.
+_NO: Any = object()
+#: One step of a shape's plan (see `RecordBuilder.plan`).
+_Step = tuple[str, bool, Any, Callable[[Any, dict[str, Any]], Any] | None, Callable[[Fields], Any]]
+
+
+class _Spot:
+    """What a rule is given for an object read plainly: any failure is a `Bail`.
+
+    One stands for the objects of a list (a rule reads no data of its own object, only
+    that of the object it is inside: ``parent.data``).
+    """
+
+    __slots__ = ("data", "parent")
+    failed = False
+
+    def __init__(self, of: _Spot | dict[str, Any]) -> None:
+        self.data: dict[str, Any] | None = of if isinstance(of, dict) else None
+        self.parent: _Spot | None = None if isinstance(of, dict) else of
+
+    def fail(self, *_: Any, **__: Any) -> None:
+        raise Bail
+
+    spoil = fail
+
+
+def _plain_list(items: Any, read: Callable[..., Any], spot: _Spot | None) -> Any:
+    """A list of objects each read plainly, as a tuple (``_NO`` if one is not)."""
+    if type(items) is not list:
+        return _NO
+    out = []
+    for item in items:
+        record = read(item, spot)
+        if record is _NO:
+            return _NO
+        out.append(record)
+    return tuple(out)
+
+
+def _plain_words(words: Any, members: dict[str, Any]) -> Any:
+    """A list of words of a vocabulary, as a tuple of its members."""
+    if type(words) is not list:
+        return _NO
+    found = tuple([members.get(w, _NO) if type(w) is str else _NO for w in words])
+    return _NO if _NO in found else found
+
+
+def _empty(field: Field) -> Any:
+    """What an optional field left out (or null) reads as."""
+    if field.type in ("refs", "texts", "words", "objects"):
+        return ()
+    if field.type == "flag":
+        return bool(field.default)
+    return field.default
+
+
+def _maybe(reader: Callable[[Fields], T], f: Fields | None) -> T | None:
+    return None if f is None else reader(f)
+
+
+_FIELD_NAMES: dict[Any, dict[str, bool]] = {}
+_SLOTS: dict[Any, tuple[tuple[str, Callable[[Any, Any], None], Any], ...]] = {}
+_new = object.__new__
+_NOTHING = attrs.NOTHING
+#: A source whose quotes cannot be checked (a reference, or no article text at hand).
+UNCHECKED = "\0unchecked"
+
+
+def _assemble(factory: Any, values: dict[str, Any]) -> Any:
+    """A record put together from values read and checked (``None``: one is missing).
+
+    What the validators of the record class check (types, low <= high) the readers have
+    checked: the record is put together through its slots without running them again
+    (see `_slots`). ``None`` where a field without a default has no value its type
+    allows: the caller then runs ``__init__``, whose validator says why.
+    """
+    slots = _SLOTS.get(factory) or _slots(factory)
+    record = _new(factory)
+    get = values.get
+    for name, set_slot, default in slots:
+        value = get(name)
+        if value is None:
+            if default is _NO:
+                return None
+            value = default
+        set_slot(record, value)
+    return record
+
+
+def _slots(factory: Any) -> tuple[tuple[str, Callable[[Any, Any], None], Any], ...]:
+    """How `ShapeReader.make` puts a record of a frozen, slotted class together.
+
+    Each field's name, its slot's own setter (a frozen class blocks ``setattr``, not
+    these, which set a field as attrs' generated ``__init__`` does, without its
+    validators), and what a missing value stands for: its default, else ``None`` where its
+    type allows it, else ``_NO`` (the record cannot be put together).
+    """
+    _SLOTS[factory] = found = tuple(
+        (
+            a.name,
+            vars(factory)[a.name].__set__,
+            a.default if a.default is not _NOTHING else (None if "None" in str(a.type) else _NO),
+        )
+        for a in attrs.fields(factory)
+    )
+    return found
+
+
+def _field_names(factory: Any) -> dict[str, bool]:
+    """A record class's field names (what `RecordBuilder.make` may pass).
+
+    Each with whether it has a default: a ``None`` is passed only to a field without one.
+    """
+    found = _FIELD_NAMES.get(factory)
+    if found is None:
+        found = _FIELD_NAMES[factory] = {
+            a.name: a.default is not attrs.NOTHING for a in attrs.fields(factory)
+        }
+    return found
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace, no-break spaces included, to one space."""
+    return " ".join(text.replace("\u00a0", " ").split())
