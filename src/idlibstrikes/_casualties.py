@@ -34,7 +34,7 @@ them with the real examples):
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from operator import attrgetter
 
 import attrs
@@ -344,11 +344,26 @@ def _parts_of(claim: CasualtyClaim) -> int:
     return _wider(claim.victims, claim.within)
 
 
+# The same, looked up by a member's value (a string: its hash is cached, where an Enum
+# member's is a Python call): each set's bit, and the sets it is part of without ``within``.
+_BIT_OF = {v.value: _BIT[v] for v in Victims}
+_PARTS = {_BIT[v]: _wider(v, ()) for v in Victims}
+
+
 Range = tuple[int, int | None]
 
 
 def _meet(a: Range, b: Range) -> bool:
     return (b[1] is None or a[0] <= b[1]) and (a[1] is None or b[0] <= a[1])
+
+
+def _agree(ours: dict[int, Range], theirs_by_set: dict[int, Range]) -> bool:
+    """Whether two accounts' ranges meet for every set of victims both give one for."""
+    for bit, (low, high) in ours.items():
+        theirs = theirs_by_set.get(bit)
+        if theirs is not None and not _meet((low, high), theirs):
+            return False
+    return True
 
 
 class _Account:
@@ -431,12 +446,7 @@ class _Account:
         return True
 
     def agrees(self, other: _Account) -> bool:
-        theirs_by_set = other.ranges
-        for bit, (low, high) in self.ranges.items():
-            theirs = theirs_by_set.get(bit)
-            if theirs is not None and not _meet((low, high), theirs):
-                return False
-        return True
+        return _agree(self.ranges, other.ranges)
 
     def singles(self, sets: Iterable[int], floors: frozenset[int]) -> list[_Account]:
         """This account's claims one by one: for an account whose own claims clash."""
@@ -542,20 +552,53 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         >>> str(summarize(kafranbel, Victims.ALL, Outcome.KILLED))
         '1+'
     """
-    named = strike.killed if outcome is Outcome.KILLED else ()
+    bit, read, wider, named = _classify(strike, victims, outcome)
+    if not named and not wider and not strike.is_series:
+        return _plain(strike, victims, outcome, bit, read)
+    return _general(strike, victims, outcome, bit, read, wider, named)
+
+
+_Read = tuple[CasualtyClaim, int, int]  # a claim, its set, the sets it is part of
+
+
+def _classify(
+    strike: Strike, victims: Victims, outcome: Outcome
+) -> tuple[int, list[_Read], list[CasualtyClaim], Sequence[Person]]:
+    """What ``summarize`` reads of a strike for ``victims`` and ``outcome``.
+
+    The victims' bit; each claim about them or a part of them, with its set and the sets
+    it is part of (as bits); the claims about a set they are part of; the named dead
+    among them (for the killed).
+    """
     bit = _BIT[victims]
-    relevant: list[CasualtyClaim] = []
-    wider: list[CasualtyClaim] = []  # about a set the asked victims are part of
-    above = _wider(victims, ())
+    above = _ABOVE[bit]
+    read: list[_Read] = []
+    wider: list[CasualtyClaim] = []
     for c in strike.claims:
         if c.outcome is not outcome:
             continue
-        if c.victims is victims or _parts_of(c) & bit:
-            relevant.append(c)
-        elif _BIT[c.victims] & above:
+        own = _BIT_OF[c.victims._value_]
+        parts = _wider(c.victims, c.within) if c.within else _PARTS[own]
+        if own == bit or parts & bit:
+            read.append((c, own, parts))
+        elif own & above:
             wider.append(c)
-    if not relevant and not named:
+    return bit, read, wider, strike.killed if outcome is Outcome.KILLED else ()
+
+
+def _general(
+    strike: Strike,
+    victims: Victims,
+    outcome: Outcome,
+    bit: int,
+    read: Sequence[_Read],
+    wider: Sequence[CasualtyClaim],
+    named: Sequence[Person],
+) -> StrikeCasualties:
+    """``summarize`` for any strike (see ``_classify`` for what it is given)."""
+    if not read and not named:
         return _unknown(strike, victims, outcome)
+    relevant = [c for c, _, _ in read]
     floors, counted_to = _snapshots(relevant) if strike.is_series else (frozenset(), None)
     sets = {bit, *(_BIT[c.victims] for c in relevant)}
     # an account's figures for wider sets cap its own ranges (rule 2); they are read with it
@@ -564,7 +607,8 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
     if not readers:
         return _unknown(strike, victims, outcome)
     frozen = tuple(a.freeze(bit, counted_to) for a in readers)
-    groups = [_group_summary([readers[i].ranges[bit] for i in g]) for g in _agreeing_sets(readers)]
+    ranges = [a.ranges for a in readers]
+    groups = [_group_summary([ranges[i][bit] for i in g]) for g in _agreeing_sets(ranges)]
     high = max(g[1] for g in groups)
     # A whole caps its parts: "5 killed" in one account disputes "8 commanders" in another,
     # though the whole gives no figure for the commanders themselves.
@@ -583,20 +627,216 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
     )
 
 
+def _plain(
+    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
+) -> StrikeCasualties:
+    """``summarize`` for the usual strike, without the general path's objects.
+
+    For a single strike with no named dead among the asked and no figure for a set the
+    asked victims (``bit``) are part of; ``read`` holds its claims about them (see
+    ``summarize``). The rules are those of ``_accounts``, ``_Account.read`` and
+    ``summarize``, over plain values. A test holds the two paths to the same answers.
+    """
+    if len(read) == 1:  # one claim: its figure, or its low as a floor on the whole
+        c, own, _ = read[0]
+        if own == bit:
+            low, high = c.low, c.high
+            basis = Basis.VAGUE if c.vague else Basis.STATED
+        elif c.low > 0:
+            low, high, basis = c.low, None, Basis.PARTS
+        else:  # a floor of 0 is no figure
+            return _unknown(strike, victims, outcome)
+        account = _account(c.claimant, c.source, low, high, basis, (c,))
+        most = low if high is None else high
+        return _strike_casualties(
+            strike, victims, outcome, low, most, high is None, low, False, (account,)
+        )
+    sets = {bit}
+    grouped: dict[tuple[str | None, str], list[_Read]] = {}
+    for entry in read:
+        c = entry[0]
+        sets.add(entry[1])
+        key = (None if c.claimant is None else c.claimant.id, c.source.id)
+        group = grouped.get(key)
+        if group is None:
+            grouped[key] = [entry]
+        else:
+            group.append(entry)
+    readers: list[tuple[list[_Read], dict[int, Range], Basis]] = []
+    for group in grouped.values():
+        found = _read_one(group[0], sets, bit) if len(group) == 1 else _read_plain(group, sets, bit)
+        if found is None:  # the account's own claims clash: each claim speaks for itself
+            for entry in group:
+                single = _read_one(entry, sets, bit)
+                if bit in single[0]:
+                    readers.append(([entry], *single))
+        elif bit in found[0]:
+            readers.append((group, *found))
+    if not readers:
+        return _unknown(strike, victims, outcome)
+    accounts = []
+    for group, ranges, basis in readers:
+        first = group[0][0]
+        low, high = ranges[bit]
+        claims = tuple([entry[0] for entry in group])
+        accounts.append(_account(first.claimant, first.source, low, high, basis, claims))
+    if len(readers) == 1:  # one account: what it allows
+        low, high = readers[0][1][bit]
+        most, open_ended = (low, True) if high is None else (high, False)
+        return _strike_casualties(
+            strike, victims, outcome, low, most, open_ended, low, False, tuple(accounts)
+        )
+    groups: list[tuple[int, int, bool]]
+    if len(readers) == 2:
+        first_ranges, second_ranges = readers[0][1], readers[1][1]
+        if _agree(first_ranges, second_ranges):
+            groups = [_group_summary((first_ranges[bit], second_ranges[bit]))]
+        else:  # each its own set
+            groups = [_group_summary((first_ranges[bit],)), _group_summary((second_ranges[bit],))]
+    else:
+        every = [ranges for _, ranges, _ in readers]
+        groups = [_group_summary([every[i][bit] for i in g]) for g in _agreeing_sets(every)]
+    low, most, open_ended = groups[0]
+    for g_low, g_high, g_open in groups[1:]:
+        if g_low < low:
+            low = g_low
+        if g_high > most:
+            most, open_ended = g_high, g_open
+        elif g_high == most and g_open:
+            open_ended = True
+    disputed = len(groups) > 1
+    best = None if disputed else low
+    return _strike_casualties(
+        strike, victims, outcome, low, most, open_ended, best, disputed, tuple(accounts)
+    )
+
+
+# Records this module makes from values it worked out from checked records are built as
+# attrs' generated ``__init__`` builds them (``object.__setattr__`` on each field), without
+# running the fields' validators again: on a cold question over thousands of strikes the
+# validators were a fifth of the time. A test holds them equal to records built the usual
+# way, field by field.
+_set = object.__setattr__
+
+
+def _account(
+    claimant: Group | None,
+    source: Source | None,
+    low: int,
+    high: int | None,
+    basis: Basis,
+    claims: tuple[CasualtyClaim, ...],
+) -> Account:
+    """``Account(...)`` of these values, with no named dead and no day counted to."""
+    account = object.__new__(Account)
+    _set(account, "claimant", claimant)
+    _set(account, "source", source)
+    _set(account, "low", low)
+    _set(account, "high", high)
+    _set(account, "basis", basis)
+    _set(account, "claims", claims)
+    _set(account, "named", ())
+    _set(account, "counts_to", None)
+    return account
+
+
+def _strike_casualties(
+    strike: Strike,
+    victims: Victims,
+    outcome: Outcome,
+    low: int | None,
+    high: int | None,
+    open_ended: bool,
+    best: int | None,
+    disputed: bool,
+    accounts: tuple[Account, ...],
+) -> StrikeCasualties:
+    """``StrikeCasualties(...)`` of these values, for a single strike (no day counted to)."""
+    one = object.__new__(StrikeCasualties)
+    _set(one, "strike", strike)
+    _set(one, "victims", victims)
+    _set(one, "outcome", outcome)
+    _set(one, "low", low)
+    _set(one, "high", high)
+    _set(one, "open_ended", open_ended)
+    _set(one, "best", best)
+    _set(one, "disputed", disputed)
+    _set(one, "accounts", accounts)
+    _set(one, "counted_to", None)
+    return one
+
+
+def _read_one(entry: _Read, sets: Iterable[int], bit: int) -> tuple[dict[int, Range], Basis]:
+    """``_read_plain`` of an account of one claim (which never clashes with itself).
+
+    Its own set gets its figure; each set it is part of, its low as a floor (a floor of 0
+    is no figure); a wider set's figure needs another claim to cap.
+    """
+    c, own, parts = entry
+    ranges: dict[int, Range] = {own: (c.low, c.high)}
+    if parts and c.low > 0:
+        for s in sets:
+            if parts & s and s != own:
+                ranges[s] = (c.low, None)
+    if own == bit:
+        return ranges, Basis.VAGUE if c.vague else Basis.STATED
+    return ranges, Basis.PARTS
+
+
+def _read_plain(
+    group: Sequence[_Read], sets: Iterable[int], bit: int
+) -> tuple[dict[int, Range], Basis] | None:
+    """One account's range for each of ``sets``, and its basis for ``bit``.
+
+    As ``_Account.read`` works them out (no snapshots, no named dead); ``None`` if the
+    account's claims clash.
+    """
+    ranges: dict[int, Range] = {}
+    basis = Basis.PARTS
+    for s in sets:
+        floor = 0
+        low = -1
+        high: int | None = None
+        ceiling: int | None = None  # the account's own figure for a wider set
+        vague = True
+        above = _ABOVE[s]
+        for c, own, parts in group:
+            if own == s:
+                if c.low > low:
+                    low = c.low
+                if c.high is not None and (high is None or c.high < high):
+                    high = c.high
+                if not c.vague:
+                    vague = False
+            elif parts & s:
+                if c.low > floor:
+                    floor = c.low
+            elif own & above and c.high is not None and (ceiling is None or c.high < ceiling):
+                ceiling = c.high
+        bounded = False
+        if ceiling is not None and (high is None or ceiling < high) and (low >= 0 or floor):
+            high = ceiling
+            bounded = low < 0
+        if low >= 0:  # some claim is about these victims themselves
+            if floor > low:
+                low = floor
+            if high is not None and low > high:
+                return None
+            ranges[s] = (low, high)
+            if s == bit:
+                basis = Basis.VAGUE if vague else Basis.STATED
+        elif floor > 0:
+            if high is not None and floor > high:
+                return None
+            ranges[s] = (floor, high)
+            if s == bit and bounded:
+                basis = Basis.BOUNDED
+    return ranges, basis
+
+
 def _unknown(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties:
     """No account gives a figure: nothing is known, which is not zero."""
-    return StrikeCasualties(
-        strike=strike,
-        victims=victims,
-        outcome=outcome,
-        low=None,
-        high=None,
-        open_ended=False,
-        best=None,
-        disputed=False,
-        accounts=(),
-        counted_to=None,
-    )
+    return _strike_casualties(strike, victims, outcome, None, None, False, None, False, ())
 
 
 def _wider_disputes(
@@ -625,29 +865,68 @@ def _group_summary(ranges: Sequence[Range]) -> tuple[int, int, bool]:
     account ("30 to 50") that agrees with a sharper one ("40") adds no uncertainty. It is
     open when an account gives that figure only as a floor ("at least 40").
     """
-    low = max(r[0] for r in ranges)
-    closed = [r[1] for r in ranges if r[1] is not None]
-    largest = max(r[1] if r[1] is not None else r[0] for r in ranges)
-    high = min(largest, min(closed)) if closed else largest
-    return low, high, any(r[1] is None and r[0] == high for r in ranges)
+    low = largest = -1
+    ceiling: int | None = None  # the smallest figure any of them gives as a ceiling
+    for r_low, r_high in ranges:
+        if r_low > low:
+            low = r_low
+        if r_high is None:
+            if r_low > largest:
+                largest = r_low
+        else:
+            if r_high > largest:
+                largest = r_high
+            if ceiling is None or r_high < ceiling:
+                ceiling = r_high
+    high = largest if ceiling is None or largest < ceiling else ceiling
+    for r_low, r_high in ranges:
+        if r_high is None and r_low == high:
+            return low, high, True
+    return low, high, False
 
 
-def _agreeing_sets(accounts: Sequence[_Account]) -> list[frozenset[int]]:
-    """The largest sets of accounts that all agree (maximal cliques; Bron-Kerbosch).
+_FEW = 8  # up to this many accounts, the largest agreeing sets are found by bits
 
-    Agreement is pairwise: ranges on a line that meet pairwise share a point, and so do
-    boxes of several such ranges, so a set that agrees pairwise agrees as a whole.
+
+def _agreeing_sets(accounts: Sequence[dict[int, Range]]) -> list[Collection[int]]:
+    """The largest sets of accounts that all agree (maximal cliques), by position.
+
+    Each account is given by its ranges. Agreement is pairwise: ranges on a line that meet
+    pairwise share a point, and so do boxes of several such ranges, so a set that agrees
+    pairwise agrees as a whole. The order of the sets is not meaningful.
     """
     n = len(accounts)
-    if n == 1 or _all_agree(accounts):
-        return [frozenset(range(n))]
+    if n == 1 or (n > _FEW and _all_agree(accounts)):
+        return [range(n)]
+    if n <= _FEW:
+        # Sets of accounts as bits. The accounts that agree with every member of a set
+        # (members included) are exactly the set when, and only when, it is a largest
+        # agreeing set: built up one account at a time over every set (2^n of them).
+        closed = [1 << i for i in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if _agree(accounts[i], accounts[j]):
+                    closed[i] |= 1 << j
+                    closed[j] |= 1 << i
+        everyone = (1 << n) - 1
+        if all(agreeing == everyone for agreeing in closed):
+            return [range(n)]
+        shared = [everyone] * (1 << n)
+        largest: list[Collection[int]] = []
+        for members in range(1, 1 << n):
+            last = members & -members
+            agreeing = shared[members] = shared[members ^ last] & closed[last.bit_length() - 1]
+            if agreeing == members:
+                largest.append([i for i in range(n) if members >> i & 1])
+        return largest
+    # many accounts: Bron-Kerbosch, with a pivot
     near = [
-        frozenset(j for j in range(n) if j != i and accounts[i].agrees(accounts[j]))
+        frozenset(j for j in range(n) if j != i and _agree(accounts[i], accounts[j]))
         for i in range(n)
     ]
     if all(len(others) == n - 1 for others in near):
         return [frozenset(range(n))]
-    found: list[frozenset[int]] = []
+    found: list[Collection[int]] = []
 
     def expand(clique: frozenset[int], candidates: set[int], excluded: set[int]) -> None:
         if not candidates and not excluded:
@@ -663,7 +942,7 @@ def _agreeing_sets(accounts: Sequence[_Account]) -> list[frozenset[int]]:
     return found
 
 
-def _all_agree(accounts: Sequence[_Account]) -> bool:
+def _all_agree(accounts: Sequence[dict[int, Range]]) -> bool:
     """Whether all accounts agree: for each set of victims, their ranges share a number.
 
     Ranges on a line that share a number two by two share one all together (and so do
@@ -672,8 +951,8 @@ def _all_agree(accounts: Sequence[_Account]) -> bool:
     """
     lows: dict[int, int] = {}
     highs: dict[int, int] = {}
-    for account in accounts:
-        for bit, (low, high) in account.ranges.items():
+    for ranges in accounts:
+        for bit, (low, high) in ranges.items():
             if low > lows.get(bit, low - 1):
                 lows[bit] = low
             if high is not None and high < highs.get(bit, high + 1):
