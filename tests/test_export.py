@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._export import _cell
+from idlibstrikes._export._csv import _cell
 
 KINDS = ("strikes", "series", "claims", "groups", "ceasefires", "sources", "references")
 
