@@ -65,7 +65,13 @@ def rows_csv(rows: Iterable[Row], cols: Sequence[Column]) -> str:
 
 
 def write_tables(data: Dataset, folder: Path) -> list[Path]:
-    """Write ``<table>.csv`` for each of the analyst's tables; returns the files."""
+    """Write ``<table>.csv`` for each of the analyst's tables; returns the files.
+
+    Examples:
+        >>> import idlibstrikes as isk, tempfile
+        >>> [p.name for p in write_tables(isk.load(), Path(tempfile.mkdtemp()))][:3]
+        ['strikes.csv', 'series.csv', 'claims.csv']
+    """
     return [write_text(folder / f"{kind}.csv", csv_text(data, kind)) for kind in KINDS]
 
 

@@ -7,7 +7,7 @@ the reference), with a null geometry where nothing does (reported in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .._dataset import Dataset
     from .._table import Table
 
-__all__ = ["FORMAT", "geojson", "layers"]
+__all__ = ["FORMAT", "collection", "geojson", "layers"]
 
 
 def geojson(data: Dataset, kind: str = "strikes") -> dict[str, Any]:
@@ -46,11 +46,25 @@ def geojson(data: Dataset, kind: str = "strikes") -> dict[str, Any]:
         >>> doc["features"][0]["geometry"]
         {'type': 'Point', 'coordinates': [36.787, 36.1079]}
     """
-    from .._geo import geojson as collection
-
     if kind not in ("strikes", "series"):
         raise UnknownNameError(kind, kind="map table", suggestions=("strikes", "series"))
     return collection(to_records(data, kind))
+
+
+def collection(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Strike rows as an RFC 7946 FeatureCollection: every strike, null geometry if unplaced."""
+    from .._table import json_rows
+
+    features = []
+    for row in json_rows(rows):
+        lat, lon = row["latitude"], row["longitude"]
+        geometry = None
+        if lat is not None and lon is not None:
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        features.append(
+            {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
+        )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def layers(data: Dataset) -> tuple[list[Table], tuple[str, ...]]:
@@ -70,8 +84,6 @@ def layers(data: Dataset) -> tuple[list[Table], tuple[str, ...]]:
 
 def _write(data: Dataset, folder: Path, partition_by: Sequence[str] = ()) -> Export:
     import json  # only when exporting: import idlibstrikes stays cheap
-
-    from .._geo import geojson as collection
 
     tables, unplaced = layers(data)
     written = []
