@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import idlibstrikes as isk
-from idlibstrikes._export import _cell
+from idlibstrikes._export._csv import _cell
 
 KINDS = ("strikes", "series", "claims", "groups", "ceasefires", "sources", "references")
 
@@ -243,3 +243,25 @@ def test_the_data_package_states_the_data_version_and_licence(
     assert [lic["name"] for lic in package["licenses"]] == ["CC-BY-4.0"]
     titles = [s["title"] for s in package["sources"]]
     assert "Kurdistan 24 - US carries out rare strike against al-Qaeda in Syria" in titles
+
+
+def test_every_registered_format_writes_the_bundled_data(data: isk.Dataset, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    from importlib import import_module
+
+    from idlibstrikes import _export
+
+    modules = [import_module(f"idlibstrikes._export.{name}") for name in _export.MODULES]
+    assert _export.FORMATS == tuple(_export.REGISTRY) == tuple(m.FORMAT.name for m in modules)
+    assert len(set(_export.FORMATS)) == len(modules)
+    # every format module beside the interface is registered: a new format is a new file
+    folder = Path(_export.__file__).parent
+    assert {p.stem for p in folder.glob("_*.py")} - {"__init__", "_base"} == set(_export.MODULES)
+    for fmt in _export.FORMATS:
+        done = data.export(fmt, tmp_path / fmt)
+        assert done.format == fmt
+        assert done.files
+        for path in done.files:
+            assert path.is_file(), path
+            assert path.stat().st_size, path
+            assert path.is_relative_to(tmp_path / fmt), path

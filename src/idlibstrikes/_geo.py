@@ -30,8 +30,6 @@ from ._models import Place, PlaceKind, Strike
 __all__ = [
     "Placement",
     "gazetteer",
-    "geojson",
-    "geoparquet_table",
     "place",
     "reached",
     "to_geodataframe",
@@ -194,60 +192,6 @@ def place(strike: Strike, gazetteer: Iterable[Place] | None = None) -> Placement
         basis=f"no point: no reference gives one for {own.name}, a place near it, or its "
         "district or governorate"
     )
-
-
-def _wkb_point(lon: float, lat: float) -> bytes:
-    """A point as ISO WKB (little-endian), as GeoParquet stores geometries."""
-    import struct
-
-    return struct.pack("<BIdd", 1, 1, lon, lat)
-
-
-def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Strike rows as an RFC 7946 FeatureCollection: every strike, null geometry if unplaced."""
-    from ._table import json_rows
-
-    features = []
-    for row in json_rows(rows):
-        lat, lon = row["latitude"], row["longitude"]
-        geometry = None
-        if lat is not None and lon is not None:
-            geometry = {"type": "Point", "coordinates": [lon, lat]}
-        features.append(
-            {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def geoparquet_table(table: Any) -> Any:
-    """A strikes view table as a pyarrow table with a GeoParquet 1.1 ``geometry`` column.
-
-    The geometry is WKB, null where nothing places the strike; the schema's ``geo``
-    metadata says so (version 1.1.0, encoding WKB, Point, CRS OGC:CRS84 by default,
-    the bounding box of the points).
-    """
-    import json
-
-    from ._table import require
-
-    pa = require("pyarrow", "arrow", "the GeoParquet export")
-    arrow = table.to_arrow()
-    lats, lons = arrow["latitude"].to_pylist(), arrow["longitude"].to_pylist()
-    points = [
-        _wkb_point(lon, lat) if lat is not None and lon is not None else None
-        for lat, lon in zip(lats, lons, strict=True)
-    ]
-    placed = [(lon, lat) for lat, lon in zip(lats, lons, strict=True) if lat is not None]
-    column: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
-    if placed:
-        xs, ys = [p[0] for p in placed], [p[1] for p in placed]
-        column["bbox"] = [min(xs), min(ys), max(xs), max(ys)]
-    geo = {"version": "1.1.0", "primary_column": "geometry", "columns": {"geometry": column}}
-    geometry = pa.array(points, type=pa.binary())  # typed: every value may be null
-    arrow = arrow.append_column(pa.field("geometry", pa.binary(), nullable=True), geometry)
-    meta = dict(arrow.schema.metadata or {})
-    meta[b"geo"] = json.dumps(geo).encode()
-    return arrow.replace_schema_metadata(meta)
 
 
 def to_geodataframe(table: Any) -> Any:

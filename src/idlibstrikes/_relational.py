@@ -2,8 +2,8 @@
 
 Every stored field of every record and claim has a column (see ``_columns``); a dataset's
 tables are read back into a dataset by [`from_tables`][idlibstrikes.from_tables]
-(``_from_tables``, then the loader). Here: the tables of a dataset, and their JSON and
-Parquet exports.
+(``_from_tables``, then the loader). Here: the tables of a dataset; the ``json`` and
+``parquet`` exports (``_export``) write them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._errors import UnknownNameError
 from ._models import (
     Outcome,
     Victims,
@@ -28,17 +27,14 @@ from ._columns import (
     _SHARED,
     _SPECS,
     FORMAT,
-    JSON_MARK,
     TABLES,
     Row,
-    _close,
     _Emit,
     _flatten,
-    _iso,
     fields,
 )
 
-__all__ = ["Tables", "metadata", "tables", "tables_json", "write_parquet"]
+__all__ = ["Tables", "metadata", "tables"]
 
 
 # -- dataset -> tables -----------------------------------------------------------------------
@@ -198,100 +194,3 @@ def _own(child_table: str, child: Row, table: str, record_id: str, parent: Row) 
 
 def _ordered(table: str, row: Row) -> Row:
     return {f.name: row.get(f.name) for f in _FIELDS[table]}
-
-
-def tables_json(data: Dataset) -> str:
-    """The lossless tables as one JSON document (dates ISO text, lists arrays).
-
-    Examples:
-        >>> import idlibstrikes as isk, json
-        >>> doc = json.loads(tables_json(isk.load()))
-        >>> list(doc)[:2], doc["tables"]["casualty_claims"][0]["low"]
-        (['idlibstrikes_tables', 'metadata'], 24)
-    """
-    import json
-
-    made = tables(data)
-    meta = next(iter(made.values())).metadata
-    body = {
-        JSON_MARK: FORMAT,
-        "metadata": {k: v for k, v in meta.items() if k != "idlibstrikes.table"},
-        "tables": {name: t.to_records() for name, t in made.items()},
-    }
-    return json.dumps(body, ensure_ascii=False, indent=1, default=_iso) + "\n"
-
-
-#: The columns a Parquet export may be partitioned by.
-PARTITIONS = ("year",)
-
-
-def _check_export(where: Any) -> None:
-    """Refuse to replace a table's folder that holds what an export does not write.
-
-    Raises:
-        FileExistsError: The folder holds something an export does not write.
-    """
-    if not where.exists():
-        return
-    if not where.is_dir() or where.is_symlink():
-        raise FileExistsError(f"{where} is in the way of the export; move it or export elsewhere")
-    for path in where.rglob("*"):
-        ours = (path.is_file() and path.suffix == ".parquet") or (
-            path.is_dir() and "=" in path.name
-        )
-        if not ours or path.is_symlink():
-            raise FileExistsError(
-                f"{where} holds {path.name!r}, which a Parquet export does not write; "
-                "export into an empty folder, or one an earlier export wrote"
-            )
-
-
-def write_parquet(data: Dataset, folder: Any, partition_by: Sequence[str] = ()) -> list[Any]:
-    """Write the lossless tables as Parquet, one folder per table; returns the files.
-
-    A table that has every column of ``partition_by`` is Hive-partitioned by them
-    (``strikes/year=2019/part-0.parquet``); the others are one file each.
-    """
-    import shutil
-    from pathlib import Path
-
-    from ._table import require
-
-    pq = require("pyarrow.parquet", "arrow", "export('parquet')")
-    ds = require("pyarrow.dataset", "arrow", "export('parquet')")
-    unknown = [c for c in partition_by if c not in PARTITIONS]
-    if unknown:
-        # Only derived columns: a table partitioned by a stored column would come back in
-        # another row order (top-level records have no position) or not at all (a list,
-        # a long text).
-        raise UnknownNameError(
-            unknown[0], kind="partition column", suggestions=_close(unknown[0], PARTITIONS)
-        )
-    made = tables(data)
-    root = Path(folder)
-    for name in made:  # check every folder before removing any
-        _check_export(root / name)
-    for name in made:  # a new export replaces an earlier one's tables, not mixes with them
-        if (root / name).exists():
-            shutil.rmtree(root / name)
-    written: list[Path] = []
-    for name, table in made.items():
-        where = root / name
-        arrow = table.to_arrow()
-        names = {f.name for f in table.fields}
-        # an empty table is one empty file, so its schema is still there to read
-        if partition_by and len(table) and all(c in names for c in partition_by):
-            ds.write_dataset(
-                arrow,
-                where,
-                format="parquet",
-                partitioning=list(partition_by),
-                partitioning_flavor="hive",
-                basename_template="part-{i}.parquet",
-            )
-            written.extend(sorted(where.rglob("*.parquet")))
-        else:
-            where.mkdir(parents=True)
-            pq.write_table(arrow, where / "part-0.parquet")
-            written.append(where / "part-0.parquet")
-    return written
