@@ -252,7 +252,7 @@ def test_every_registered_format_writes_the_bundled_data(data: isk.Dataset, tmp_
     from idlibstrikes import _export
 
     modules = [import_module(f"idlibstrikes._export.{name}") for name in _export.MODULES]
-    assert _export.FORMATS == tuple(_export.REGISTRY) == tuple(m.FORMAT.name for m in modules)
+    assert _export.FORMATS == tuple(_export.registry()) == tuple(m.FORMAT.name for m in modules)
     assert len(set(_export.FORMATS)) == len(modules)
     # every format module beside the interface is registered: a new format is a new file
     folder = Path(_export.__file__).parent

@@ -66,6 +66,25 @@ def test_import_loads_no_data_and_no_metadata() -> None:
     assert out.stdout.strip() == "ok", out.stderr
 
 
+def test_the_command_line_offers_the_export_formats_without_importing_them() -> None:
+    # the --format choices are the registry's names (FORMATS), read without a format's module
+    code = (
+        "import sys, idlibstrikes._cli as c, idlibstrikes._export as e;"
+        "loaded = sorted(m for m in sys.modules if m.startswith('idlibstrikes._export._')"
+        " and m != 'idlibstrikes._export._base');"
+        "assert not loaded, loaded;"
+        "print(e.FORMATS)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    from idlibstrikes._export import FORMATS, registry
+
+    assert out.stdout.strip() == str(FORMATS) == str(tuple(registry())), out.stderr
+    usage = subprocess.run(
+        [sys.executable, "-m", "idlibstrikes", "export", "--help"], capture_output=True, text=True
+    ).stdout
+    assert "{" + ",".join(FORMATS) + "}" in usage
+
+
 def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     subprocess.run(
         [

@@ -73,7 +73,9 @@ if _typing.TYPE_CHECKING:
     from ._columns import Field, fields
     from ._dataset import from_tables
     from ._defaults import cite, map, timeline
-    from ._export import Export, csv_text, export, geojson
+    from ._export import Export, export
+    from ._export._csv import csv_text
+    from ._export._geojson import geojson
     from ._relational import Tables
     from ._release import DataVersion
     from ._table import Table
@@ -162,9 +164,9 @@ _LAZY = {
     "Column": "_view_columns",
     "columns": "_view_columns",
     "Export": "_export",
-    "csv_text": "_export",
+    "csv_text": "_export._csv",
     "export": "_export",
-    "geojson": "_export",
+    "geojson": "_export._geojson",
     "map": "_defaults",
     "Field": "_columns",
     "Table": "_table",

@@ -29,6 +29,7 @@ from ._cli_args import _UsageError
 from ._cli_data import _casualties, _ceasefires, _export, _groups, _main_listing, _strikes
 from ._cli_files import _new, _quote_command, _schema, _validate
 from ._cli_show import _show
+from ._export import FORMATS
 
 __all__ = ["main"]
 
@@ -110,11 +111,6 @@ class _HelpFormatter(argparse.HelpFormatter):
         if "\n" in text:
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
-
-
-#: The export formats (the same as ``idlibstrikes.export``'s; a test keeps them equal,
-#: without importing the exporter when the command line starts).
-EXPORT_FORMATS = ("csv", "json", "parquet", "geojson", "geoparquet", "datapackage")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -255,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
         "folder. Strikes a map cannot place (null geometry) are reported on standard error. "
         "parquet and geoparquet need pyarrow (pip install pyarrow: the [arrow] extra).",
     )
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument(
         "--partition-by",

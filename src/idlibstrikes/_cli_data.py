@@ -107,7 +107,7 @@ def _strikes(args: argparse.Namespace) -> int:
             if also:
                 print(_fit(f"(and {len(also)} series: {', '.join(also)}; add --series)", _width()))
         return 0
-    from ._export import rows_csv
+    from ._export._csv import rows_csv
     from ._table import json_rows
     from ._tables import strike_records
     from ._view_columns import columns

@@ -3,13 +3,17 @@
 Each format is a module of this package that defines ``FORMAT``, an `ExportFormat`
 (``_base``: its name, what it writes, and ``write(data, folder, partition_by) ->
 Export``): ``_csv``, ``_json``, ``_parquet``, ``_geojson``, ``_geoparquet`` and
-``_datapackage``. `MODULES` lists them; `REGISTRY`, `FORMATS` and `export` are made from
-it, so adding a format is adding its module and its name there. Optional libraries
-(pyarrow) are imported by a format's ``write``, never when this package is imported.
+``_datapackage``. `MODULES` lists them, and a format is named after its module (``_csv``
+writes ``csv``): `FORMATS` is made from the list without importing a format, so that the
+command line offers them and starts without the exporters; `registry` and `export` import
+a format's module when it is first asked for. Adding a format is adding its module and its
+name in `MODULES`. Optional libraries (pyarrow) are imported by a format's ``write``,
+never when this package is imported.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from importlib import import_module
@@ -19,39 +23,41 @@ from typing import TYPE_CHECKING
 
 from .._errors import UnknownNameError
 from ._base import Export, ExportFormat
-from ._csv import csv_text, rows_csv
-from ._geojson import geojson
 
 if TYPE_CHECKING:
     from .._dataset import Dataset
 
-__all__ = [
-    "FORMATS",
-    "MODULES",
-    "REGISTRY",
-    "Export",
-    "ExportFormat",
-    "csv_text",
-    "export",
-    "geojson",
-    "rows_csv",
-]
+__all__ = ["FORMATS", "MODULES", "Export", "ExportFormat", "export", "registry"]
 
 #: The registry: the formats' modules, in the order of `FORMATS`. Each defines ``FORMAT``.
 MODULES = ("_csv", "_json", "_parquet", "_geojson", "_geoparquet", "_datapackage")
 
 
+#: The formats [`export`][idlibstrikes.export] writes, each named after its module.
+FORMATS: tuple[str, ...] = tuple(m.removeprefix("_") for m in MODULES)
+
+
 def _format(module: str) -> ExportFormat:
-    found = import_module(f"{__name__}.{module}").FORMAT
-    if not isinstance(found, ExportFormat):
-        raise TypeError(f"{__name__}.{module}.FORMAT is not an ExportFormat")
+    found = getattr(import_module(f"{__name__}.{module}"), "FORMAT", None)
+    if not isinstance(found, ExportFormat) or found.name != module.removeprefix("_"):
+        raise TypeError(
+            f"{__name__}.{module}.FORMAT must be an ExportFormat named "
+            f"{module.removeprefix('_')!r}: a format is named after its module"
+        )
     return found
 
 
-#: Every format by its name, from the modules `MODULES` lists.
-REGISTRY: Mapping[str, ExportFormat] = MappingProxyType({f.name: f for f in map(_format, MODULES)})
-#: The formats [`export`][idlibstrikes.export] writes.
-FORMATS: tuple[str, ...] = tuple(REGISTRY)
+@functools.cache
+def registry() -> Mapping[str, ExportFormat]:
+    """Every format by its name, from the modules `MODULES` lists (imported on first call).
+
+    Examples:
+        >>> tuple(registry()) == FORMATS
+        True
+        >>> registry()["parquet"].partitions
+        True
+    """
+    return MappingProxyType({f.name: f for f in map(_format, MODULES)})
 
 
 def export(
@@ -98,9 +104,9 @@ def export(
     """
     if format not in FORMATS:
         raise UnknownNameError(format, kind="export format", suggestions=FORMATS)
-    chosen = REGISTRY[format]
+    chosen = registry()[format]
     if partition_by and not chosen.partitions:
-        takes = " or ".join(f.name for f in REGISTRY.values() if f.partitions)
+        takes = " or ".join(f.name for f in registry().values() if f.partitions)
         raise ValueError(f"partition_by applies to the {takes} export, not to {format!r}")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
