@@ -61,6 +61,22 @@ def _range(r: DateRange | None) -> tuple[dt.date | None, dt.date | None, str | N
     return _day(r.earliest), _day(r.latest), r.text or None
 
 
+def _period(start: DateRange | None, end: DateRange | None) -> Row:
+    """The start and end columns of a record with a period (a ceasefire, a series)."""
+    (start_earliest, start_latest, start_text), (end_earliest, end_latest, end_text) = (
+        _range(start),
+        _range(end),
+    )
+    return {
+        "start_earliest": start_earliest,
+        "start_latest": start_latest,
+        "start_text": start_text,
+        "end_earliest": end_earliest,
+        "end_latest": end_latest,
+        "end_text": end_text,
+    }
+
+
 def _names(groups: Iterable[Group]) -> tuple[str, ...]:
     return tuple(g.name for g in groups)
 
@@ -227,17 +243,11 @@ def _group_row(g: Group) -> Row:
 
 
 def _ceasefire_row(c: Ceasefire) -> Row:
-    start, end = _range(c.start), _range(c.end)
     return {
         "id": c.id,
         "name": c.name,
         "kind": c.kind.value,
-        "start_earliest": start[0],
-        "start_latest": start[1],
-        "start_text": start[2],
-        "end_earliest": end[0],
-        "end_latest": end[1],
-        "end_text": end[2],
+        **_period(c.start, c.end),
         "held_until": c.held_until,
         "reported_until": c.reported_until,
         "status": status_text(c),
@@ -307,18 +317,10 @@ def _gazetteer(data: Dataset | None) -> list[Place] | None:
 
 def _series_row(s: Strike, row: Row) -> Row:
     """A series' row of the series table, from the row `_strike_row` made of it."""
-    start, end = _range(s.start), _range(s.end)
     out: Row = {}
     for key, value in row.items():
         if key == "event_date":
-            out |= {
-                "start_earliest": start[0],
-                "start_latest": start[1],
-                "start_text": start[2],
-                "end_earliest": end[0],
-                "end_latest": end[1],
-                "end_text": end[2],
-            }
+            out |= _period(s.start, s.end)
         elif key not in EVENT_DATES:
             out[toll_name(key)] = value
     return out
