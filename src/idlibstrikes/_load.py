@@ -37,20 +37,24 @@ __all__ = ["build"]
 class _Builder(StrikesBuilder, ContextBuilder):
     """Builds each kind of record, in dependency order, and checks what spans the kinds."""
 
+    def _checking(self, record: RawRecord, shape: str) -> Fields:
+        """A built record's fields, opened again to report a problem found after building."""
+        return Fields(
+            self.problems,
+            record.file,
+            record.data,
+            record=ident_of(record.data),
+            path="",
+            allowed=FORMAT[shape].keys,
+            origins=record.origins,
+            added=record.added,
+            at=(record.kind, record.position),
+        )
+
     def check_links(self) -> None:
         """Ids held as text (roles, announcements) must name real records."""
         for record in self.raw.records["people"]:
-            f = Fields(
-                self.problems,
-                record.file,
-                record.data,
-                record=ident_of(record.data),
-                path="",
-                allowed=FORMAT["person"].keys,
-                origins=record.origins,
-                added=record.added,
-                at=(record.kind, record.position),
-            )
+            f = self._checking(record, "person")
             roles = record.data.get("roles")
             for i, role in enumerate(roles if isinstance(roles, list) else ()):
                 if isinstance(role, dict) and isinstance(role.get("group"), str):
@@ -63,15 +67,7 @@ class _Builder(StrikesBuilder, ContextBuilder):
         for record in self.raw.records["announcements"]:
             about = record.data.get("about")
             if isinstance(about, str) and about not in subjects and about not in failed:
-                f = Fields(
-                    self.problems,
-                    record.file,
-                    record.data,
-                    record=ident_of(record.data),
-                    path="",
-                    allowed=FORMAT["announcement"].keys,
-                    at=(record.kind, record.position),
-                )
+                f = self._checking(record, "announcement")
                 f.fail("about", "unknown strike, ceasefire or development id", found=show(about))
 
     def check_names(self) -> None:
