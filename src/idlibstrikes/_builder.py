@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ._dates import DateRange, resolve_relative
+from ._dates import DateRange, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
 from ._format import FORMAT, Format
@@ -293,6 +293,21 @@ class RecordBuilder(ShapeReader):
         span, relative = f.opt_text("span"), f.child("relative", FORMAT["relative"].keys)
         earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
         part, unit = f.opt_text("part"), f.opt_text("unit")
+        return self.dated(f, text, reasoning, span, relative, earliest, latest, part, unit)
+
+    def dated(
+        self,
+        f: Fields,
+        text: str | None,
+        reasoning: str,
+        span: str | None,
+        relative: Fields | None,
+        earliest: dt.date | None,
+        latest: dt.date | None,
+        part: str | None,
+        unit: str | None,
+    ) -> DateRange | None:
+        """A date from its fields' values, read (the rest of `date`; its plain read's too)."""
         forms = sum(x is not None for x in (span, relative)) + (
             1 if "earliest" in f.data or "latest" in f.data else 0
         )
@@ -513,8 +528,6 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
 @functools.lru_cache(maxsize=8192)
 def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day of a span; cached, so equal dates share their objects."""
-    from ._dates import narrow_part, parse_period
-
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]
@@ -526,7 +539,10 @@ def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.da
 
 
 def _looks_iso(text: str) -> bool:
-    return re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) is not None
+    return _ISO_PERIOD.fullmatch(text) is not None
+
+
+_ISO_PERIOD = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | None:
