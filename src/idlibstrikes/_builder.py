@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +53,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+_new = object.__new__
+_SOURCE = operator.attrgetter("source")
 
 #: Each kind of record (its key in a data file) and its name in messages.
 LABELS = {
@@ -117,8 +121,16 @@ class RecordBuilder(ShapeReader):
     # -- helpers ----------------------------------------------------------------------
     def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
         """Open a record for reading; its id names it in messages."""
-        raw_id = record.data.get("id")
-        name = raw_id if isinstance(raw_id, str) else None
+        data = record.data
+        raw_id = data.get("id")
+        name = raw_id if type(raw_id) is str else None
+        if not record.origins and not record.added and record.kind and allowed.issuperset(data):
+            # the common case (no key to report, nothing added), made directly
+            f = _new(Fields)
+            f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
+            f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
+            f.path, f.failed = "", False
+            return f, f.ident("id")
         f = Fields(
             self.problems,
             record.file,
@@ -226,13 +238,13 @@ class RecordBuilder(ShapeReader):
         """
         # by identity: hashing a record hashes every field (and the sources live as
         # long as the load)
-        found = {id(s): s for s in (p.source for p in parts)}
+        sources = list(map(_SOURCE, parts))
         for a in announcements:
-            found.update((id(s), s) for s in a.sources)
-        key = frozenset(found)
+            sources += a.sources
+        key = frozenset(map(id, sources))
         shared = self._articles.get(key)
         if shared is None:
-            shared = self._articles[key] = self.shared(articles_of(found.values()))
+            shared = self._articles[key] = self.shared(articles_of(sources))
         return shared
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
@@ -463,7 +475,8 @@ class RecordBuilder(ShapeReader):
 
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""
-        return [f for f in self.facts.get(ident or "", ()) if f.field == field]
+        facts = self.facts.get(ident or "")
+        return [f for f in facts if f.field == field] if facts else []
 
 
 def _read_article(path: Path) -> tuple[str | None, str | None]:
