@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ._dates import DateRange, narrow_part, parse_period, resolve_relative
+from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
 from ._format import FORMAT, Format
@@ -320,8 +320,10 @@ class RecordBuilder(ShapeReader):
         unit: str | None,
     ) -> DateRange | None:
         """A date from its fields' values, read (the rest of `date`; its plain read's too)."""
-        forms = sum(x is not None for x in (span, relative)) + (
-            1 if "earliest" in f.data or "latest" in f.data else 0
+        forms = (
+            (span is not None)
+            + (relative is not None)
+            + ("earliest" in f.data or "latest" in f.data)
         )
         if forms != 1:
             f.fail(
@@ -383,12 +385,7 @@ class RecordBuilder(ShapeReader):
                     expected=f"on or after {earliest}",
                 )
                 return None
-            return DateRange(
-                earliest=earliest or dt.date.min,
-                latest=latest or dt.date.max,
-                text=text,
-                reasoning=reasoning,
-            )
+            return checked_range(earliest or dt.date.min, latest or dt.date.max, text, reasoning)
         except (ValueError, OverflowError) as exc:  # dateutil overflows near year 1 or 9999
             f.fail(None, f"bad date: {exc}")
             return None
@@ -400,7 +397,7 @@ class RecordBuilder(ShapeReader):
         Those days stand for "no bound" (an explicit range with that side left out), so
         a span or a relative date reaching them would be written back as something else.
         """
-        if date.open_start or date.open_end:
+        if date.earliest == dt.date.min or date.latest == dt.date.max:  # an open side
             f.fail(
                 key,
                 f"the date reaches the edge of the calendar ({date.earliest}..{date.latest}), "
@@ -535,7 +532,7 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
             f"or two joined by '/', not {span!r}"
         )
     first, last = _span_days(first_text, last_text, part)
-    return DateRange(earliest=first, latest=last, text=text, reasoning=reasoning)
+    return checked_range(first, last, text, reasoning)
 
 
 @functools.lru_cache(maxsize=8192)
