@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ._dates import DateRange, resolve_relative
+from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
 from ._files import RawData, RawRecord, apply_additions
 from ._format import FORMAT, Format
@@ -52,6 +53,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+_new = object.__new__
+_SOURCE = operator.attrgetter("source")
 
 #: Each kind of record (its key in a data file) and its name in messages.
 LABELS = {
@@ -117,8 +121,16 @@ class RecordBuilder(ShapeReader):
     # -- helpers ----------------------------------------------------------------------
     def fields(self, record: RawRecord, allowed: frozenset[str]) -> tuple[Fields, str | None]:
         """Open a record for reading; its id names it in messages."""
-        raw_id = record.data.get("id")
-        name = raw_id if isinstance(raw_id, str) else None
+        data = record.data
+        raw_id = data.get("id")
+        name = raw_id if type(raw_id) is str else None
+        if not record.origins and not record.added and record.kind and allowed.issuperset(data):
+            # the common case (no key to report, nothing added), made directly
+            f = _new(Fields)
+            f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
+            f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
+            f.path, f.failed = "", False
+            return f, f.ident("id")
         f = Fields(
             self.problems,
             record.file,
@@ -226,13 +238,13 @@ class RecordBuilder(ShapeReader):
         """
         # by identity: hashing a record hashes every field (and the sources live as
         # long as the load)
-        found = {id(s): s for s in (p.source for p in parts)}
+        sources = list(map(_SOURCE, parts))
         for a in announcements:
-            found.update((id(s), s) for s in a.sources)
-        key = frozenset(found)
+            sources += a.sources
+        key = frozenset(map(id, sources))
         shared = self._articles.get(key)
         if shared is None:
-            shared = self._articles[key] = self.shared(articles_of(found.values()))
+            shared = self._articles[key] = self.shared(articles_of(sources))
         return shared
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
@@ -293,8 +305,25 @@ class RecordBuilder(ShapeReader):
         span, relative = f.opt_text("span"), f.child("relative", FORMAT["relative"].keys)
         earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
         part, unit = f.opt_text("part"), f.opt_text("unit")
-        forms = sum(x is not None for x in (span, relative)) + (
-            1 if "earliest" in f.data or "latest" in f.data else 0
+        return self.dated(f, text, reasoning, span, relative, earliest, latest, part, unit)
+
+    def dated(
+        self,
+        f: Fields,
+        text: str | None,
+        reasoning: str,
+        span: str | None,
+        relative: Fields | None,
+        earliest: dt.date | None,
+        latest: dt.date | None,
+        part: str | None,
+        unit: str | None,
+    ) -> DateRange | None:
+        """A date from its fields' values, read (the rest of `date`; its plain read's too)."""
+        forms = (
+            (span is not None)
+            + (relative is not None)
+            + ("earliest" in f.data or "latest" in f.data)
         )
         if forms != 1:
             f.fail(
@@ -356,12 +385,7 @@ class RecordBuilder(ShapeReader):
                     expected=f"on or after {earliest}",
                 )
                 return None
-            return DateRange(
-                earliest=earliest or dt.date.min,
-                latest=latest or dt.date.max,
-                text=text,
-                reasoning=reasoning,
-            )
+            return checked_range(earliest or dt.date.min, latest or dt.date.max, text, reasoning)
         except (ValueError, OverflowError) as exc:  # dateutil overflows near year 1 or 9999
             f.fail(None, f"bad date: {exc}")
             return None
@@ -373,7 +397,7 @@ class RecordBuilder(ShapeReader):
         Those days stand for "no bound" (an explicit range with that side left out), so
         a span or a relative date reaching them would be written back as something else.
         """
-        if date.open_start or date.open_end:
+        if date.earliest == dt.date.min or date.latest == dt.date.max:  # an open side
             f.fail(
                 key,
                 f"the date reaches the edge of the calendar ({date.earliest}..{date.latest}), "
@@ -448,7 +472,8 @@ class RecordBuilder(ShapeReader):
 
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""
-        return [f for f in self.facts.get(ident or "", ()) if f.field == field]
+        facts = self.facts.get(ident or "")
+        return [f for f in facts if f.field == field] if facts else []
 
 
 def _read_article(path: Path) -> tuple[str | None, str | None]:
@@ -507,14 +532,12 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
             f"or two joined by '/', not {span!r}"
         )
     first, last = _span_days(first_text, last_text, part)
-    return DateRange(earliest=first, latest=last, text=text, reasoning=reasoning)
+    return checked_range(first, last, text, reasoning)
 
 
 @functools.lru_cache(maxsize=8192)
 def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day of a span; cached, so equal dates share their objects."""
-    from ._dates import narrow_part, parse_period
-
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]
@@ -526,7 +549,10 @@ def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.da
 
 
 def _looks_iso(text: str) -> bool:
-    return re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text) is not None
+    return _ISO_PERIOD.fullmatch(text) is not None
+
+
+_ISO_PERIOD = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | None:

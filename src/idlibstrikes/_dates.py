@@ -25,6 +25,7 @@ __all__ = [
     "DatePrecision",
     "DateRange",
     "PeriodLike",
+    "checked_range",
     "narrow_part",
     "parse_period",
     "resolve_relative",
@@ -267,6 +268,49 @@ class DateRange:
         return f"{first}..{last}"
 
 
+def checked_range(earliest: dt.date, latest: dt.date, text: str, reasoning: str) -> DateRange:
+    """``DateRange(earliest=..., latest=..., text=..., reasoning=...)``, made quickly.
+
+    Values the class's validators accept (two days in order, two texts) are set through
+    its slots without running them one by one (a loader makes ten thousand ranges); any
+    other goes through the class, which says why.
+
+    Examples:
+        >>> import datetime as dt
+        >>> day = dt.date(2019, 8, 31)
+        >>> checked_range(day, day, "x", "") == DateRange(earliest=day, latest=day, text="x")
+        True
+    """
+    if (
+        type(earliest) is dt.date
+        and type(latest) is dt.date
+        and earliest <= latest
+        and type(text) is str
+        and type(reasoning) is str
+    ):
+        made = _new(DateRange)
+        set_earliest, set_latest, set_text, set_reasoning, set_disputed = _RANGE_SLOTS
+        set_earliest(made, earliest)
+        set_latest(made, latest)
+        set_text(made, text)
+        set_reasoning(made, reasoning)
+        set_disputed(made, False)
+        return made
+    return DateRange(earliest=earliest, latest=latest, text=text, reasoning=reasoning)
+
+
+_new = object.__new__
+_RANGE_SLOTS = tuple(vars(DateRange)[a.name].__set__ for a in attrs.fields(DateRange))
+if [a.name for a in attrs.fields(DateRange)] != [
+    "earliest",
+    "latest",
+    "text",
+    "reasoning",
+    "disputed",
+]:
+    raise TypeError("checked_range sets each field of DateRange: give it the new one")
+
+
 #: What a period argument may be: a date, a `DateRange`, or text such as ``"2019"``,
 #: ``"2019-08"``, ``"2019-08-31"``, ``"Aug 2019"``, ``"31 August 2019"`` or
 #: ``"2025-01-30..2025-02-20"`` (a range written as the library prints ranges).
@@ -319,20 +363,46 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         ...
         idlibstrikes._errors.InvalidPeriodError: '03/08/2019' reads as 3 August or 8 March 2019; ...
     """
-    if isinstance(value, DateRange):
-        return value.earliest, value.latest
-    if isinstance(value, dt.datetime):
-        return value.date(), value.date()
-    if isinstance(value, dt.date):
-        return value, value
     if not isinstance(value, str):
+        if isinstance(value, DateRange):
+            return value.earliest, value.latest
+        if isinstance(value, dt.datetime):
+            return value.date(), value.date()
+        if isinstance(value, dt.date):
+            return value, value
         raise InvalidPeriodError(
             f"a period must be a datetime.date, a DateRange or text such as '2019-08', "
             f"not {type(value).__name__} {_clip(value)}"
         )
     text = value.strip()
     match = _ISO.match(text)
-    if match is None and ".." in text:
+    if match is None:  # a range, words ("Aug 2019", "late 2019") ...
+        return _words(value, text)
+    try:
+        year, month, day = match.groups()  # the pattern requires the year
+        y = int(year)
+        if month is None:
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        m = int(month)
+        if day is None:
+            return dt.date(y, m, 1), _month_end(y, m)
+        one = dt.date(y, m, int(day))
+        return one, one
+    except (ValueError, OverflowError) as exc:
+        raise _unreadable(value, exc) from None
+
+
+def _unreadable(value: str, exc: Exception) -> InvalidPeriodError:
+    """The problem with a period that looks like a date and is none (2019-02-30)."""
+    return InvalidPeriodError(
+        f"cannot read {value!r} as a date or period; use a date, ISO text such as "
+        f"'2019', '2019-08' or '2019-08-31', or text such as 'Aug 2019' ({exc})"
+    )
+
+
+def _words(value: str, text: str) -> tuple[dt.date, dt.date]:
+    """`parse_period` of text that is not ISO text."""
+    if ".." in text:
         return _range(value, text)
     part = _PART.match(text)
     if part:
@@ -357,14 +427,6 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
                 f"write ISO text (year-month-day) such as '{_iso_guess(year, b, a)}' instead"
             )
     try:
-        if match:
-            year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None  # the pattern requires it
-            if month is None:
-                return dt.date(year, 1, 1), dt.date(year, 12, 31)
-            if day is None:
-                return dt.date(year, month, 1), _month_end(year, month)
-            return dt.date(year, month, day), dt.date(year, month, day)
         # dateutil's parser (with its time-zone machinery) is imported only here, so that
         # importing idlibstrikes and loading data never pay for it.
         from dateutil import parser as _dateparser
@@ -374,10 +436,7 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         low = _dateparser.parse(text, default=dt.datetime(1904, 1, 1))
         high = _dateparser.parse(text, default=dt.datetime(1908, 12, 31))
     except (ValueError, OverflowError) as exc:
-        raise InvalidPeriodError(
-            f"cannot read {value!r} as a date or period; use a date, ISO text such as "
-            f"'2019', '2019-08' or '2019-08-31', or text such as 'Aug 2019' ({exc})"
-        ) from None
+        raise _unreadable(value, exc) from None
     if low.year != high.year:
         raise InvalidPeriodError(
             f"{value!r} names no year; add one, for example '{text} 2019', or use ISO text"

@@ -13,7 +13,6 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -367,6 +366,8 @@ def _parse_streaming(text: str) -> tuple[dict[str, Any], list[int]] | None:
 
 def read_bundled() -> RawData:
     """Parse the data files shipped inside the package."""
+    from importlib import resources  # (it imports tempfile, shutil and more: only here)
+
     folder = resources.files("idlibstrikes").joinpath("data")
     entries = sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith(".json")),
@@ -383,8 +384,6 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
     A file named twice (or named and inside a folder also named) is read once: its
     records, and above all its additions, count once.
     """
-    from ._from_tables import TABLES_NAME, is_tables_json, json_document
-
     files: list[tuple[str, bytes]] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()  # (device, inode): one file however it is named
@@ -414,7 +413,9 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
                     continue
                 seen.add((info.st_dev, info.st_ino))
                 raw = target.read_bytes()
-                if is_tables_json(raw):  # a JSON export of the lossless tables
+                if not _data_file(raw) and _tables_json(raw):  # a JSON tables export
+                    from ._from_tables import TABLES_NAME, json_document
+
                     try:
                         files.append((f"{target} {TABLES_NAME}", json_document(raw)))
                     except DataError as exc:
@@ -426,6 +427,22 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
                 problems.append(Problem(file=str(target), message=f"cannot read the file: {why}"))
     data = read_files(_drained(files), stream=stream)
     return RawData(data.records, (*problems, *data.problems), data.texts)
+
+
+def _data_file(raw: bytes) -> bool:
+    """Whether a file's bytes plainly start as a data file (its first key the version's).
+
+    Such a file is no tables export, whose first key differs: the module that reads
+    those need not be imported to tell.
+    """
+    head = raw[:200].lstrip()
+    return head.startswith(b"{") and head[1:].lstrip().startswith(b'"idlibstrikes"')
+
+
+def _tables_json(raw: bytes) -> bool:
+    from ._from_tables import is_tables_json
+
+    return is_tables_json(raw)
 
 
 def _tables_export(folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]) -> bool:

@@ -26,6 +26,7 @@ dates.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -36,7 +37,7 @@ from ._dates import DateRange
 from ._files import RawRecord
 from ._format import Field, Format, Shape
 from ._models import Citation, DateClaim
-from ._reader import _ID, COMMENT, Bail, Fields, Problems, _writable
+from ._reader import _ID, _ISO_DAY, COMMENT, Bail, Fields, Problems, _members, _writable
 
 __all__ = ["UNCHECKED", "ShapeReader", "collapse"]
 
@@ -63,8 +64,10 @@ class ShapeReader:
         self._quoting: dict[str, str] = {}
         # what a quick read records into: its first problem raises Bail (see `quickly`)
         self._quick = Problems(problems)
-        # each plain date object read so far (its items: a file repeats its dates)
+        # each plain date object read so far (its items: a file repeats its dates), and
+        # each ISO day
         self._dates: dict[tuple[tuple[str, Any], ...], DateRange] = {}
+        self._days: dict[str, dt.date] = {}
 
     # -- what the builders supply ---------------------------------------------------------
     @property
@@ -88,6 +91,21 @@ class ShapeReader:
 
     def date(self, f: Fields | None) -> DateRange | None:
         """Read a date in any of its forms."""
+        raise NotImplementedError
+
+    def dated(
+        self,
+        f: Fields,
+        text: str | None,
+        reasoning: str,
+        span: str | None,
+        relative: Fields | None,
+        earliest: dt.date | None,
+        latest: dt.date | None,
+        part: str | None,
+        unit: str | None,
+    ) -> DateRange | None:
+        """A date from its fields' values (what `date` does once it has read them)."""
         raise NotImplementedError
 
     def shared(self, records: Iterable[T]) -> tuple[T, ...]:
@@ -145,14 +163,14 @@ class ShapeReader:
             for name, value in data.items():
                 if value is None or name == COMMENT:
                     continue
-                plain, careful = steps[name]
-                if plain is None or (got := plain(value, data)) is _NO:
-                    out[name] = careful(f)
-                else:
-                    out[name] = got
+                lookup, plain, careful = steps[name]
+                got = lookup.get(value) if lookup is not None and type(value) is str else None
+                if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                    got = careful(f)
+                out[name] = got
             for name in required:
                 if data.get(name) is None:
-                    out[name] = steps[name][1](f)  # reports it missing: Bail
+                    out[name] = steps[name][2](f)  # reports it missing: Bail
             return out
         out = {}
         for name, required, empty, plain, careful in self.plan(shape):
@@ -165,12 +183,19 @@ class ShapeReader:
                 out[name] = got
         return out
 
-    def _by_key(self, shape: Shape) -> tuple[dict[str, Any], dict[str, Any], tuple[str, ...]]:
-        """A shape's plan by key, for a quick read: empty values, readers, required keys."""
+    def _by_key(
+        self, shape: Shape
+    ) -> tuple[dict[str, Any], dict[str, tuple[Any, Any, Any]], tuple[str, ...]]:
+        """A shape's plan by key, for a quick read: empty values, readers, required keys.
+
+        Each key's readers: where its plainly right texts are found (see `_lookup`), its
+        plain reader and its careful one.
+        """
         plan = self.plan(shape)
+        lookups = {field.name: self._lookup(field) for field in shape.fields}
         return (
             {name: empty for name, _, empty, _, _ in plan},
-            {name: (plain, careful) for name, _, _, plain, careful in plan},
+            {name: (lookups[name], plain, careful) for name, _, _, plain, careful in plan},
             tuple(name for name, required, _, _, _ in plan if required),
         )
 
@@ -225,10 +250,15 @@ class ShapeReader:
             return lambda v, _: self._plain_refs(v, table)
         if t == "count":
             return lambda v, _: v if type(v) is int and v >= 0 else _NO
+        if t == "day":
+            return self._plain_day
+        if t == "word" and isinstance(of, tuple):
+            words = of
+            return lambda v, _: v if type(v) is str and v in words else _NO
         if t == "flag":
             return lambda v, _: v if type(v) is bool else _NO
         if t in ("word", "words") and of is not None and not isinstance(of, str | tuple):
-            members = {m.value: m for m in of}
+            members = _members(of)
             if t == "word":
                 return lambda v, _: members.get(v, _NO) if type(v) is str else _NO
             return lambda v, _: _plain_words(v, members)
@@ -236,12 +266,30 @@ class ShapeReader:
             return self._plain_date
         if t in ("object", "objects") and of in self.makers:
             assert isinstance(of, str)
-            direct, ruled = self._direct(of), self.makers[of][1] is not None
+            direct = self._direct(of)
             if t == "object":
-                return lambda v, d: direct(v, _Spot(_Spot(d)) if ruled else None)
-            if ruled:
-                return lambda v, d: _plain_list(v, direct, _Spot(_Spot(d)))
-            return lambda v, _: _plain_list(v, direct, None)
+                return lambda v, d: _first(direct([v], d))
+            return lambda v, d: direct(v, d) if type(v) is list else _NO
+        return None
+
+    def _lookup(self, field: Field) -> dict[str, Any] | None:
+        """Where a field's plainly right values are found as they are, by their text.
+
+        A reference's table (a plain id names a record built already), a vocabulary's
+        members by word, and for a text the texts read so far (each was checked when it
+        was first read): a text value found there is the value read, in one look-up in C.
+        One not found there is read by the plain reader (which gives the same values).
+        """
+        t, of = field.type, field.of
+        if not self.plainly:
+            return None
+        if t == "ref":
+            assert isinstance(of, str)
+            return self.tables[of]
+        if t == "word" and of is not None and not isinstance(of, str | tuple):
+            return _members(of)
+        if t == "text" and not field.quote:
+            return self.problems.strings
         return None
 
     def shared_date(self, f: Fields) -> DateRange | None:
@@ -258,7 +306,11 @@ class ShapeReader:
         return found
 
     def _plain_date(self, value: Any, _: dict[str, Any]) -> Any:
-        """A date read before (a file repeats them), or read now if it is plainly right."""
+        """A date read before (a file repeats them), or read now if it is plainly right.
+
+        Its fields are read plainly, by the date's description; what they make is
+        `dated`'s, as for a date read carefully.
+        """
         if type(value) is not dict:
             return _NO
         try:
@@ -267,11 +319,21 @@ class ShapeReader:
         except TypeError:  # a relative date's nested object
             return _NO
         if found is None:
+            v = self._plainly(value, self.shapes["date"])
+            if v is _NO:
+                return _NO
             try:
-                f = Fields(
-                    self._quick, "", value, record=None, path="", allowed=self.shapes["date"].keys
+                found = self.dated(
+                    _Spot(value, None),  # type: ignore[arg-type]  # as Fields: a problem is a Bail
+                    v.get("text"),
+                    v.get("reasoning") or "",
+                    v.get("span"),
+                    None,  # a relative date is not read plainly (see above)
+                    v.get("earliest"),
+                    v.get("latest"),
+                    v.get("part"),
+                    v.get("unit"),
                 )
-                found = self.date(f)
             except Bail:
                 return _NO
             if found is None:
@@ -279,70 +341,159 @@ class ShapeReader:
             self._dates[key] = found
         return found
 
-    def _direct(self, shape: str) -> Callable[[Any, _Spot | None], Any]:
-        """The plain reader of an object of a shape in `makers`.
+    def _plain_day(self, value: Any, _: dict[str, Any]) -> Any:
+        """An ISO day (YYYY-MM-DD), one object per distinct day of a load."""
+        found = self._days.get(value) if type(value) is str else None
+        if found is None:
+            if type(value) is not str or not _ISO_DAY.fullmatch(value):
+                return _NO
+            try:
+                found = self._days[value] = dt.date.fromisoformat(value)
+            except ValueError:
+                return _NO
+        return found
 
-        Its record, read straight from the object when every field is plainly right and
-        its rule holds (else ``_NO``). The rule is given ``spot``, which stands for the
-        object's `Fields` (its ``parent`` holds the object it is inside).
+    def _plainly(self, data: dict[str, Any], shape: Shape) -> Any:
+        """Every field of ``shape`` in ``data`` read plainly, by key (``_NO`` if one is not).
+
+        A key the shape does not have (a comment included), or a required one left
+        out, is not plainly right either.
+        """
+        given = self._given.get(shape.name)
+        if given is None:
+            given = self._given[shape.name] = self._by_key(shape)
+        steps, required = given[1], given[2]
+        out = {}
+        for name, value in data.items():
+            step = steps.get(name)
+            if step is None:
+                return _NO
+            if value is not None:
+                lookup, plain, _ = step
+                got = lookup.get(value) if lookup is not None and type(value) is str else None
+                if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                    return _NO
+                out[name] = got
+        for name in required:
+            if name not in out:
+                return _NO
+        return out
+
+    def _direct(self, shape: str) -> Callable[[list[Any], dict[str, Any]], Any]:
+        """The plain reader of a list of objects of a shape in `makers`.
+
+        Their records, as a tuple, each read straight from its object when every field is
+        plainly right and its rule holds (else ``_NO``). It is given the list and the
+        object the list is in; the rule is given a spot that stands for the object's
+        `Fields` (its ``parent`` holds the object it is inside).
+
+        A record is put together as `make` does, through its slots (see `_slots`). The
+        fields an object leaves out take their defaults first: all of them where a shape
+        has few, else those of the keys the object gives (found once per order of keys).
         """
         factory, rule = self.makers[shape]
-        keys, plan = self.shapes[shape].keys, self.plan(self.shapes[shape])
+        described = self.shapes[shape]
+        keys, plan = described.keys, self.plan(described)
         fields = attrs.fields(factory)
-        slot = {a.name: vars(factory)[a.name].__set__ for a in fields}
-        # each key's plain reader and the setter of its record's slot (None: not kept)
-        steps = {name: (plain, slot.get(name)) for name, _, _, plain, _ in plan}
-        required = frozenset(name for name, required, _, _, _ in plan if required)
-        # a field left out is the record class's default (the shape's empty value where
-        # it has none: a claim's open high), set first and then overwritten
-        empty = {name: e for name, _, e, _, _ in plan}
-        defaults = tuple(
-            (slot[a.name], a.default if a.default is not _NOTHING else empty[a.name])
-            for a in fields
-            if a.name not in required
-        )
-        if not {a.name for a in fields} <= empty.keys():
+        if not {a.name for a in fields} <= keys:
             raise TypeError(f"{factory.__name__} has a field {shape!r} cannot give")
+        slot = {a.name: vars(factory)[a.name].__set__ for a in fields}
+        # a field left out (or null) is the record class's default, else the shape's
+        # empty value (a claim's open high); a required one cannot be, nor one whose
+        # record field has no default and cannot be None (read carefully, it is reported)
+        left_out = {name: empty for name, _, empty, _, _ in plan}
+        left_out.update((a.name, a.default) for a in fields if a.default is not _NOTHING)
+        required = frozenset(name for name, required, _, _, _ in plan if required) | {
+            a.name for a in fields if a.default is _NOTHING and "None" not in str(a.type)
+        }
+        lookups = {field.name: self._lookup(field) for field in described.fields}
+        # each key's look-up, plain reader, what it is when null, and its slot's setter (a
+        # key only the format knows is not kept)
+        steps = {
+            name: (
+                lookups[name],
+                plain or _never,
+                _NO if name in required else left_out[name],
+                slot.get(name, _ignore),
+            )
+            for name, _, _, plain, _ in plan
+        }
+        every = len(keys)
+        defaults = tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in required)
+        few = len(defaults) <= _FEW
+        # the defaults of the fields an object leaves out, by the keys it gives (in order)
+        left: dict[tuple[str, ...], tuple[tuple[Any, Any], ...]] = {}
 
-        def read(item: Any, spot: _Spot | None) -> Any:
-            if type(item) is not dict or not keys.issuperset(item) or not required <= item.keys():
-                return _NO
-            record: Any = _new(factory)
-            for set_slot, default in defaults:
-                set_slot(record, default)
-            # as `make` does, without running the validators again (see `_slots`)
-            for name, value in item.items():
-                if value is None:
-                    if name in required:
-                        return _NO
-                elif name != COMMENT:
-                    plain, set_slot = steps[name]
-                    if plain is None or (got := plain(value, item)) is _NO:
-                        return _NO
-                    if set_slot is not None:
-                        set_slot(record, got)
-            if rule is not None:
-                try:
-                    rule(spot, record)  # type: ignore[arg-type]  # as Fields
-                except Bail:
+        def unset(names: tuple[str, ...]) -> tuple[tuple[Any, Any], ...]:
+            if len(left) >= _LAYOUTS:  # a file of many orders of keys: keep a few
+                left.clear()
+            found = left[names] = tuple(
+                (slot[a.name], left_out[a.name]) for a in fields if a.name not in names
+            )
+            return found
+
+        # what the rule is given: it stands for the object read (its parent for the object
+        # the list is in)
+        spot = _Spot(None, _Spot(None, None))
+
+        def read(items: list[Any], inside: dict[str, Any]) -> Any:
+            out = []
+            for item in items:
+                if (
+                    type(item) is not dict
+                    or not keys.issuperset(item)  # a comment too: read carefully
+                    or not required <= item.keys()
+                ):
                     return _NO
-            return record
+                record: Any = _new(factory)
+                if len(item) != every:  # some left out
+                    if few:
+                        for set_slot, default in defaults:
+                            set_slot(record, default)
+                    else:
+                        names = tuple(item)
+                        found = left.get(names)
+                        for set_slot, default in unset(names) if found is None else found:
+                            set_slot(record, default)
+                try:
+                    for name, value in item.items():
+                        lookup, plain, null, set_slot = steps[name]
+                        if value is None:
+                            if null is _NO:
+                                return _NO
+                            set_slot(record, null)
+                        elif lookup is not None and (got := lookup.get(value)) is not None:
+                            set_slot(record, got)
+                        elif (got := plain(value, item)) is _NO:
+                            return _NO
+                        else:
+                            set_slot(record, got)
+                except TypeError:  # a look-up given a list or an object
+                    return _NO
+                if rule is not None:
+                    spot.parent.data = inside  # type: ignore[union-attr]  # set above
+                    try:
+                        rule(spot, record)  # type: ignore[arg-type]  # as Fields
+                    except Bail:
+                        return _NO
+                out.append(record)
+            return tuple(out)
 
         return read
 
     def _plain_quote(self, text: Any, data: dict[str, Any]) -> Any:
         """A quote whose source has been read, found in its article (where at hand)."""
         ident = data.get("source")
-        known = self._quoting.get(ident) if type(ident) is str else None
         if (
-            known is not None
-            and type(text) is str
+            type(text) is str
+            and type(ident) is str
             and text
             and not text.isspace()
             and (text.isascii() or _writable(text))
-            and (known is UNCHECKED or collapse(text) in known)
         ):
-            return text  # not shared: a quote is nearly always the only one of its words
+            known = self._quoting.get(ident)
+            if known is UNCHECKED or (known is not None and collapse(text) in known):
+                return text  # not shared: a quote is nearly always the only one of its words
         return _NO
 
     def _plain_refs(self, ids: Any, table: dict[str, Any]) -> Any:
@@ -484,9 +635,9 @@ class _Spot:
     __slots__ = ("data", "parent")
     failed = False
 
-    def __init__(self, of: _Spot | dict[str, Any]) -> None:
-        self.data: dict[str, Any] | None = of if isinstance(of, dict) else None
-        self.parent: _Spot | None = None if isinstance(of, dict) else of
+    def __init__(self, data: dict[str, Any] | None, parent: _Spot | None) -> None:
+        self.data = data
+        self.parent = parent
 
     def fail(self, *_: Any, **__: Any) -> None:
         raise Bail
@@ -494,17 +645,18 @@ class _Spot:
     spoil = fail
 
 
-def _plain_list(items: Any, read: Callable[..., Any], spot: _Spot | None) -> Any:
-    """A list of objects each read plainly, as a tuple (``_NO`` if one is not)."""
-    if type(items) is not list:
-        return _NO
-    out = []
-    for item in items:
-        record = read(item, spot)
-        if record is _NO:
-            return _NO
-        out.append(record)
-    return tuple(out)
+def _first(records: Any) -> Any:
+    """The one record of a plain read of a list of one (``_NO`` where it was not read)."""
+    return _NO if records is _NO else records[0]
+
+
+def _never(value: Any, data: dict[str, Any]) -> Any:
+    """The plain reader of a field that has none: nothing is plainly right."""
+    return _NO
+
+
+def _ignore(record: Any, value: Any) -> None:
+    """What sets a value the record class has no field for: nothing."""
 
 
 def _plain_words(words: Any, members: dict[str, Any]) -> Any:
@@ -531,7 +683,12 @@ def _maybe(reader: Callable[[Fields], T], f: Fields | None) -> T | None:
 _FIELD_NAMES: dict[Any, dict[str, bool]] = {}
 _SLOTS: dict[Any, tuple[tuple[str, Callable[[Any, Any], None], Any], ...]] = {}
 _new = object.__new__
+_get = dict.get
 _NOTHING = attrs.NOTHING
+#: How many orders of keys `ShapeReader._direct` keeps the defaults of, per shape; and
+#: up to how many defaults it sets all of, for any object that leaves a field out.
+_LAYOUTS = 64
+_FEW = 2
 #: A source whose quotes cannot be checked (a reference, or no article text at hand).
 UNCHECKED = "\0unchecked"
 
