@@ -135,8 +135,8 @@ def test_records_built_without_validators_equal_those_built_with() -> None:
             a.name for a in attrs.fields(type(record))
         }
     # the slot setters are the fields', in order
-    assert _casualties._ACCOUNT_FIELDS == tuple(a.name for a in attrs.fields(isk.Account))
-    assert _casualties._ONE_FIELDS == tuple(a.name for a in attrs.fields(isk.StrikeCasualties))
+    assert tuple(a.name for a in attrs.fields(isk.Account)) == _casualties._ACCOUNT_FIELDS
+    assert tuple(a.name for a in attrs.fields(isk.StrikeCasualties)) == _casualties._ONE_FIELDS
 
 
 @st.composite

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import attrs
 
@@ -691,19 +691,22 @@ def _several(
     low as a floor on each set it is part of (``_read_one``). Two such accounts can only
     disagree where one's set is the other's own set or a set the other is part of.
     """
-    keys = [(None if c.claimant is None else c.claimant.id, c.source.id) for c, _, _ in read]
+    keys = []
+    for c, _, _ in read:
+        keys.append((None if c.claimant is None else c.claimant.id, c.source.id))
     # each claim read (a claim, its set, the sets it is part of), or an account of several
     # claims with its ranges and basis
     items: Sequence[_Read | tuple[list[_Read], tuple[dict[int, Range], Basis]]] = read
     if len(set(keys)) < len(keys):  # some account holds several claims
         grouped: dict[tuple[str | None, str], list[_Read]] = {}
+        sets = {bit}
         for key, entry in zip(keys, read, strict=True):
+            sets.add(entry[1])
             group = grouped.get(key)
             if group is None:
                 grouped[key] = [entry]
             else:
                 group.append(entry)
-        sets = {bit, *(entry[1] for entry in read)}
         items = []
         for group in grouped.values():
             found = _read_plain(group, sets, bit) if len(group) > 1 else None
@@ -716,14 +719,14 @@ def _several(
     figures: list[_Figures] = []
     for item in items:
         if len(item) == 2:  # an account of several claims
-            group, (table, basis) = item
-            if bit in table:
-                low, high = table[bit]
+            group, (read_ranges, basis) = item
+            if bit in read_ranges:
+                low, high = read_ranges[bit]
                 claims = tuple([entry[0] for entry in group])
                 c = claims[0]
                 accounts.append(_account(c.claimant, c.source, low, high, basis, claims))
                 ranges.append((low, high))
-                figures.append((0, 0, 0, 0, table))
+                figures.append((0, 0, 0, 0, read_ranges))
             continue
         c, own, parts = item
         low, high = c.low, c.high
@@ -753,14 +756,35 @@ def _several(
             summaries = [(low, low if high is None else high, high is None) for low, high in ranges]
         return _summed(strike, victims, outcome, summaries, (accounts[0], accounts[1]))
     # who agrees with whom, as bits (each agrees with itself)
-    closed = [1 << i for i in range(n)]
-    for i in range(n):
+    closed = _ALONE[:n] if n <= len(_ALONE) else [1 << i for i in range(n)]
+    for i, first in enumerate(figures):
+        own, parts, low, high, table = first
         for j in range(i + 1, n):
-            if _figures_agree(figures[i], figures[j]):
+            own2, parts2, low2, high2, table2 = second = figures[j]
+            if table is not None or table2 is not None:
+                agree = _tables_agree(first, second)
+            elif own == own2:
+                agree = low <= high2 and low2 <= high
+            else:
+                agree = (not own & parts2 or low2 <= high) and (not own2 & parts or low <= high2)
+            if agree:
                 closed[i] |= 1 << j
                 closed[j] |= 1 << i
-    summaries = [_group_summary([ranges[i] for i in g]) for g in _cliques(closed)]
+    cliques = _largest_sets(tuple(closed))
+    if cliques is None:  # all agree
+        summaries = [_group_summary(ranges)]
+    else:
+        summaries = []
+        for members in cliques:
+            if isinstance(members, int):  # one account
+                low, high = ranges[members]
+                summaries.append((low, low if high is None else high, high is None))
+            else:
+                summaries.append(_group_summary(members(ranges)))
     return _summed(strike, victims, outcome, summaries, tuple(accounts))
+
+
+_ALONE = [1 << i for i in range(64)]  # accounts that agree only with themselves, as bits
 
 
 def _figures_agree(first: _Figures, second: _Figures) -> bool:
@@ -1051,6 +1075,19 @@ def _agreeing_sets(accounts: Sequence[dict[int, Range]]) -> list[Sequence[int]]:
                 closed[i] |= 1 << j
                 closed[j] |= 1 << i
     return _cliques(closed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _largest_sets(closed: tuple[int, ...]) -> tuple[int | itemgetter[Range], ...] | None:
+    """``_cliques``, remembered (a strike's few accounts agree in one of a few ways).
+
+    ``None`` if all agree; else, for each set, its one account or what gets its accounts'
+    ranges (a tuple) from a list of them.
+    """
+    found = _cliques(closed)
+    if len(found) == 1:
+        return None
+    return tuple(members[0] if len(members) == 1 else itemgetter(*members) for members in found)
 
 
 def _cliques(closed: Sequence[int]) -> list[Sequence[int]]:
