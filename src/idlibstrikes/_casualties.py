@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 import attrs
 
@@ -672,7 +672,64 @@ def _plain(
         )
     if not read:
         return _unknown(strike, victims, outcome)
+    if len(read) == 2:
+        return _two(strike, victims, outcome, bit, read)
     return _several(strike, victims, outcome, bit, read)
+
+
+def _two(
+    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
+) -> StrikeCasualties:
+    """``_several`` for two claims, the commonest shape, over plain values.
+
+    Two claims of one account (one claimant in one source) go to ``_several``.
+    """
+    (c, own, parts), (c2, own2, parts2) = read
+    source, source2, claimant, claimant2 = c.source, c2.source, c.claimant, c2.claimant
+    if source.id == source2.id and (
+        claimant is claimant2
+        or (claimant is not None and claimant2 is not None and claimant.id == claimant2.id)
+    ):
+        return _several(strike, victims, outcome, bit, read)
+    low, high, low2, high2 = c.low, c.high, c2.low, c2.high
+    first = second = None
+    if own == bit:
+        first = _account(claimant, source, low, high, _VAGUE if c.vague else _STATED, (c,))
+    elif low:  # a floor on the whole (a floor of 0 is no figure)
+        first = _account(claimant, source, low, None, _ON_PARTS, (c,))
+    if own2 == bit:
+        second = _account(claimant2, source2, low2, high2, _VAGUE if c2.vague else _STATED, (c2,))
+    elif low2:
+        second = _account(claimant2, source2, low2, None, _ON_PARTS, (c2,))
+    if first is None or second is None:
+        one = first or second
+        if one is None:
+            return _unknown(strike, victims, outcome)
+        most, open_ended = (one.low, True) if one.high is None else (one.high, False)
+        return _strike_casualties(
+            strike, victims, outcome, one.low, most, open_ended, one.low, False, (one,)
+        )
+    top, top2 = _NONE if high is None else high, _NONE if high2 is None else high2
+    if own == own2:
+        agree = low <= top2 and low2 <= top
+    else:
+        agree = (not own & parts2 or low2 <= top) and (not own2 & parts or low <= top2)
+    range1, range2 = (low, first.high), (low2, second.high)
+    if agree:
+        low, most, open_ended = _group_summary((range1, range2))
+        best: int | None = low
+    else:  # each its own set: the smaller low, the larger figure
+        high, high2 = first.high, second.high
+        most = low if high is None else high
+        most2 = low2 if high2 is None else high2
+        if most2 > most:
+            most, open_ended = most2, high2 is None
+        else:
+            open_ended = high is None or (most2 == most and high2 is None)
+        low, best = min(low, low2), None
+    return _strike_casualties(
+        strike, victims, outcome, low, most, open_ended, best, not agree, (first, second)
+    )
 
 
 # An account of the usual strike as ``_several`` reads it: its set, the sets it is part
@@ -1192,39 +1249,48 @@ def aggregate(
         known.clear()
     bit = _BIT[victims]
     above = _ABOVE[bit]
+    low = high = best = 0
+    every_best, open_ended, disputed = True, False, False
     for strike in strikes:
         if strike.id in seen:  # a strike listed twice must not count twice
             continue
         seen.add(strike.id)
-        one = known.get(id(strike))
+        key = id(strike)
+        one = known.get(key)
         if one is None:  # summarize(strike, victims, outcome), as it does it
             one = _plain(strike, victims, outcome, bit, above)
             if one is None:
                 one = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
-            known[id(strike)] = one
+            known[key] = one
         if strike.scope is _SERIES:
             series.append(one)
         elif one.low is not None:  # known
             per.append(one)
+            low += one.low
+            if one.high is not None:  # always, with a low
+                high += one.high
+            if one.best is None:
+                every_best = False
+            else:
+                best += one.best
+            if one.open_ended:
+                open_ended = True
+            if one.disputed:
+                disputed = True
         else:
             missing.append(strike)
-    bests = list(map(_BEST, per))
     return Casualties(
         victims=victims,
         outcome=outcome,
-        low=sum(map(_LOW, per)) if per else None,
-        high=sum(map(_HIGH, per)) if per else None,
-        open_ended=any(map(_OPEN, per)),
-        best=sum(bests) if per and None not in bests else None,
-        disputed=any(map(_DISPUTED, per)),
+        low=low if per else None,
+        high=high if per else None,
+        open_ended=open_ended,
+        best=best if per and every_best else None,
+        disputed=disputed,
         per_strike=tuple(per),
         strikes_without_figures=tuple(missing),
         series=tuple(series),
     )
-
-
-_LOW, _HIGH, _BEST = attrgetter("low"), attrgetter("high"), attrgetter("best")
-_OPEN, _DISPUTED = attrgetter("open_ended"), attrgetter("disputed")
 
 
 # -- wording ---------------------------------------------------------------------------------
