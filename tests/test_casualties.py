@@ -134,3 +134,38 @@ def test_records_built_without_validators_equal_those_built_with() -> None:
         assert set(attrs.asdict(record, recurse=False)) == {
             a.name for a in attrs.fields(type(record))
         }
+    # the slot setters are the fields', in order
+    assert tuple(a.name for a in attrs.fields(isk.Account)) == _casualties._ACCOUNT_FIELDS
+    assert tuple(a.name for a in attrs.fields(isk.StrikeCasualties)) == _casualties._ONE_FIELDS
+
+
+@st.composite
+def agreements(draw: st.DrawFn) -> list[int]:
+    """Who agrees with whom among up to 11 accounts, as ``_cliques`` takes it: bits."""
+    n = draw(st.integers(1, 11))
+    closed = [1 << i for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if draw(st.booleans()):
+                closed[i] |= 1 << j
+                closed[j] |= 1 << i
+    return closed
+
+
+@settings(max_examples=300)
+@given(agreements())
+def test_the_largest_agreeing_sets_are_every_maximal_clique(closed: list[int]) -> None:
+    n = len(closed)
+
+    def agree(members: int) -> bool:
+        return all(closed[i] & members == members for i in range(n) if members >> i & 1)
+
+    cliques = [m for m in range(1, 1 << n) if agree(m)]
+    maximal = {
+        frozenset(i for i in range(n) if m >> i & 1)
+        for m in cliques
+        if not any(m != other and m & other == m for other in cliques)
+    }
+    found = [frozenset(g) for g in _casualties._cliques(closed)]
+    assert len(found) == len(set(found))
+    assert set(found) == maximal

@@ -34,8 +34,8 @@ them with the real examples):
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Sequence
-from operator import attrgetter
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 
 import attrs
 
@@ -350,6 +350,11 @@ _BIT_OF = {v.value: _BIT[v] for v in Victims}
 _PARTS = {_BIT[v]: _wider(v, ()) for v in Victims}
 
 
+# The members the loops below test or give, named once: a member looked up on its Enum
+# class goes through the metaclass's ``__getattr__`` hook, a slow path on Python 3.11.
+_SERIES, _KILLED = Scope.SERIES, Outcome.KILLED
+_STATED, _VAGUE, _ON_PARTS, _BOUNDED = Basis.STATED, Basis.VAGUE, Basis.PARTS, Basis.BOUNDED
+
 Range = tuple[int, int | None]
 
 
@@ -552,10 +557,11 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         >>> str(summarize(kafranbel, Victims.ALL, Outcome.KILLED))
         '1+'
     """
-    bit, read, wider, named = _classify(strike, victims, outcome)
-    if not named and not wider and not strike.is_series:
-        return _plain(strike, victims, outcome, bit, read)
-    return _general(strike, victims, outcome, bit, read, wider, named)
+    bit = _BIT[victims]
+    one = _plain(strike, victims, outcome, bit, _ABOVE[bit])
+    if one is None:
+        return _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+    return one
 
 
 _Read = tuple[CasualtyClaim, int, int]  # a claim, its set, the sets it is part of
@@ -628,22 +634,35 @@ def _general(
 
 
 def _plain(
-    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
-) -> StrikeCasualties:
+    strike: Strike, victims: Victims, outcome: Outcome, bit: int, above: int
+) -> StrikeCasualties | None:
     """``summarize`` for the usual strike, without the general path's objects.
 
-    For a single strike with no named dead among the asked and no figure for a set the
-    asked victims (``bit``) are part of; ``read`` holds its claims about them (see
-    ``summarize``). The rules are those of ``_accounts``, ``_Account.read`` and
-    ``summarize``, over plain values. A test holds the two paths to the same answers.
+    ``None`` for any other strike. The usual strike is a single strike with no named dead
+    among the asked and no figure for a set the asked victims (``bit``) are part of
+    (``above``: those sets). Its claims are read as ``_classify`` reads them, and the
+    rules are those of ``_accounts``, ``_Account.read`` and ``_general``, over plain
+    values. A test holds the two paths to the same answers.
     """
+    if strike.scope is _SERIES or (strike.killed and outcome is _KILLED):
+        return None
+    read: list[_Read] = []
+    for c in strike.claims:
+        if c.outcome is not outcome:
+            continue
+        own = _BIT_OF[c.victims._value_]
+        parts = _wider(c.victims, c.within) if c.within else _PARTS[own]
+        if own == bit or parts & bit:
+            read.append((c, own, parts))
+        elif own & above:  # a figure for a wider set: the general path
+            return None
     if len(read) == 1:  # one claim: its figure, or its low as a floor on the whole
         c, own, _ = read[0]
         if own == bit:
             low, high = c.low, c.high
-            basis = Basis.VAGUE if c.vague else Basis.STATED
+            basis = _VAGUE if c.vague else _STATED
         elif c.low > 0:
-            low, high, basis = c.low, None, Basis.PARTS
+            low, high, basis = c.low, None, _ON_PARTS
         else:  # a floor of 0 is no figure
             return _unknown(strike, victims, outcome)
         account = _account(c.claimant, c.source, low, high, basis, (c,))
@@ -651,51 +670,221 @@ def _plain(
         return _strike_casualties(
             strike, victims, outcome, low, most, high is None, low, False, (account,)
         )
-    sets = {bit}
-    grouped: dict[tuple[str | None, str], list[_Read]] = {}
-    for entry in read:
-        c = entry[0]
-        sets.add(entry[1])
-        key = (None if c.claimant is None else c.claimant.id, c.source.id)
-        group = grouped.get(key)
-        if group is None:
-            grouped[key] = [entry]
-        else:
-            group.append(entry)
-    readers: list[tuple[list[_Read], dict[int, Range], Basis]] = []
-    for group in grouped.values():
-        found = _read_one(group[0], sets, bit) if len(group) == 1 else _read_plain(group, sets, bit)
-        if found is None:  # the account's own claims clash: each claim speaks for itself
-            for entry in group:
-                single = _read_one(entry, sets, bit)
-                if bit in single[0]:
-                    readers.append(([entry], *single))
-        elif bit in found[0]:
-            readers.append((group, *found))
-    if not readers:
+    if not read:
         return _unknown(strike, victims, outcome)
-    accounts = []
-    for group, ranges, basis in readers:
-        first = group[0][0]
-        low, high = ranges[bit]
-        claims = tuple([entry[0] for entry in group])
-        accounts.append(_account(first.claimant, first.source, low, high, basis, claims))
-    if len(readers) == 1:  # one account: what it allows
-        low, high = readers[0][1][bit]
-        most, open_ended = (low, True) if high is None else (high, False)
+    if len(read) == 2:
+        return _two(strike, victims, outcome, bit, read)
+    return _several(strike, victims, outcome, bit, read)
+
+
+def _two(
+    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
+) -> StrikeCasualties:
+    """``_several`` for two claims, the commonest shape, over plain values.
+
+    Two claims of one account (one claimant in one source) go to ``_several``.
+    """
+    (c, own, parts), (c2, own2, parts2) = read
+    source, source2, claimant, claimant2 = c.source, c2.source, c.claimant, c2.claimant
+    if source.id == source2.id and (
+        claimant is claimant2
+        or (claimant is not None and claimant2 is not None and claimant.id == claimant2.id)
+    ):
+        return _several(strike, victims, outcome, bit, read)
+    low, high, low2, high2 = c.low, c.high, c2.low, c2.high
+    first = second = None
+    if own == bit:
+        first = _account(claimant, source, low, high, _VAGUE if c.vague else _STATED, (c,))
+    elif low:  # a floor on the whole (a floor of 0 is no figure)
+        first = _account(claimant, source, low, None, _ON_PARTS, (c,))
+    if own2 == bit:
+        second = _account(claimant2, source2, low2, high2, _VAGUE if c2.vague else _STATED, (c2,))
+    elif low2:
+        second = _account(claimant2, source2, low2, None, _ON_PARTS, (c2,))
+    if first is None or second is None:
+        one = first or second
+        if one is None:
+            return _unknown(strike, victims, outcome)
+        most, open_ended = (one.low, True) if one.high is None else (one.high, False)
         return _strike_casualties(
-            strike, victims, outcome, low, most, open_ended, low, False, tuple(accounts)
+            strike, victims, outcome, one.low, most, open_ended, one.low, False, (one,)
         )
-    groups: list[tuple[int, int, bool]]
-    if len(readers) == 2:
-        first_ranges, second_ranges = readers[0][1], readers[1][1]
-        if _agree(first_ranges, second_ranges):
-            groups = [_group_summary((first_ranges[bit], second_ranges[bit]))]
-        else:  # each its own set
-            groups = [_group_summary((first_ranges[bit],)), _group_summary((second_ranges[bit],))]
+    top, top2 = _NONE if high is None else high, _NONE if high2 is None else high2
+    if own == own2:
+        agree = low <= top2 and low2 <= top
     else:
-        every = [ranges for _, ranges, _ in readers]
-        groups = [_group_summary([every[i][bit] for i in g]) for g in _agreeing_sets(every)]
+        agree = (not own & parts2 or low2 <= top) and (not own2 & parts or low <= top2)
+    range1, range2 = (low, first.high), (low2, second.high)
+    if agree:
+        low, most, open_ended = _group_summary((range1, range2))
+        best: int | None = low
+    else:  # each its own set: the smaller low, the larger figure
+        high, high2 = first.high, second.high
+        most = low if high is None else high
+        most2 = low2 if high2 is None else high2
+        if most2 > most:
+            most, open_ended = most2, high2 is None
+        else:
+            open_ended = high is None or (most2 == most and high2 is None)
+        low, best = min(low, low2), None
+    return _strike_casualties(
+        strike, victims, outcome, low, most, open_ended, best, not agree, (first, second)
+    )
+
+
+# An account of the usual strike as ``_several`` reads it: its set, the sets it is part
+# of, its low and its high (``_NONE``: open above), for an account of one claim; its
+# ranges for an account of several (else ``None``).
+_Figures = tuple[int, int, int, int, "dict[int, Range] | None"]
+_NONE = 1 << 62  # a high no figure reaches: a range open above
+
+
+def _several(
+    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
+) -> StrikeCasualties:
+    """``_plain`` for several claims (``read``): their accounts, and where they agree.
+
+    An account of one claim needs no table of ranges: its figure for its own set, and its
+    low as a floor on each set it is part of (``_read_one``). Two such accounts can only
+    disagree where one's set is the other's own set or a set the other is part of.
+    """
+    keys = []
+    for c, _, _ in read:
+        keys.append((None if c.claimant is None else c.claimant.id, c.source.id))
+    # each claim read (a claim, its set, the sets it is part of), or an account of several
+    # claims with its ranges and basis
+    items: Sequence[_Read | tuple[list[_Read], tuple[dict[int, Range], Basis]]] = read
+    if len(set(keys)) < len(keys):  # some account holds several claims
+        grouped: dict[tuple[str | None, str], list[_Read]] = {}
+        sets = {bit}
+        for key, entry in zip(keys, read, strict=True):
+            sets.add(entry[1])
+            group = grouped.get(key)
+            if group is None:
+                grouped[key] = [entry]
+            else:
+                group.append(entry)
+        items = []
+        for group in grouped.values():
+            found = _read_plain(group, sets, bit) if len(group) > 1 else None
+            if found is None:  # one claim; or the account's own claims clash: each speaks
+                items += group  # for itself
+            else:
+                items.append((group, found))
+    accounts: list[Account] = []
+    ranges: list[Range] = []  # each account's range for the asked victims
+    figures: list[_Figures] = []
+    for item in items:
+        if len(item) == 2:  # an account of several claims
+            group, (read_ranges, basis) = item
+            if bit in read_ranges:
+                low, high = read_ranges[bit]
+                claims = tuple([entry[0] for entry in group])
+                c = claims[0]
+                accounts.append(_account(c.claimant, c.source, low, high, basis, claims))
+                ranges.append((low, high))
+                figures.append((0, 0, 0, 0, read_ranges))
+            continue
+        c, own, parts = item
+        low, high = c.low, c.high
+        if own == bit:
+            basis = _VAGUE if c.vague else _STATED
+            accounts.append(_account(c.claimant, c.source, low, high, basis, (c,)))
+            ranges.append((low, high))
+        elif low:
+            accounts.append(_account(c.claimant, c.source, low, None, _ON_PARTS, (c,)))
+            ranges.append((low, None))
+        else:  # a floor of 0 is no figure
+            continue
+        figures.append((own, parts, low, _NONE if high is None else high, None))
+    n = len(accounts)
+    if n < 3:
+        if not n:
+            return _unknown(strike, victims, outcome)
+        if n == 1:
+            low, high = ranges[0]
+            most, open_ended = (low, True) if high is None else (high, False)
+            return _strike_casualties(
+                strike, victims, outcome, low, most, open_ended, low, False, (accounts[0],)
+            )
+        if _figures_agree(figures[0], figures[1]):
+            summaries = [_group_summary(ranges)]
+        else:  # each its own set
+            summaries = [(low, low if high is None else high, high is None) for low, high in ranges]
+        return _summed(strike, victims, outcome, summaries, (accounts[0], accounts[1]))
+    # who agrees with whom, as bits (each agrees with itself)
+    closed = _ALONE[:n] if n <= len(_ALONE) else [1 << i for i in range(n)]
+    for i, first in enumerate(figures):
+        own, parts, low, high, table = first
+        for j in range(i + 1, n):
+            own2, parts2, low2, high2, table2 = second = figures[j]
+            if table is not None or table2 is not None:
+                agree = _tables_agree(first, second)
+            elif own == own2:
+                agree = low <= high2 and low2 <= high
+            else:
+                agree = (not own & parts2 or low2 <= high) and (not own2 & parts or low <= high2)
+            if agree:
+                closed[i] |= 1 << j
+                closed[j] |= 1 << i
+    cliques = _largest_sets(tuple(closed))
+    if cliques is None:  # all agree
+        summaries = [_group_summary(ranges)]
+    else:
+        summaries = []
+        for members in cliques:
+            if isinstance(members, int):  # one account
+                low, high = ranges[members]
+                summaries.append((low, low if high is None else high, high is None))
+            else:
+                summaries.append(_group_summary(members(ranges)))
+    return _summed(strike, victims, outcome, summaries, tuple(accounts))
+
+
+_ALONE = [1 << i for i in range(64)]  # accounts that agree only with themselves, as bits
+
+
+def _figures_agree(first: _Figures, second: _Figures) -> bool:
+    """Whether two accounts agree, as ``_several`` reads them."""
+    own, parts, low, high, table = first
+    own2, parts2, low2, high2, table2 = second
+    if table is None and table2 is None:
+        if own == own2:
+            return low <= high2 and low2 <= high
+        return (not own & parts2 or low2 <= high) and (not own2 & parts or low <= high2)
+    return _tables_agree(first, second)
+
+
+def _tables_agree(first: _Figures, second: _Figures) -> bool:
+    """Whether two accounts agree where one of them holds several claims (``_several``)."""
+    if first[4] is None:
+        first, second = second, first
+    table, other = first[4], second[4]
+    assert table is not None
+    if other is not None:
+        return _agree(table, other)
+    own, parts, low, high, _ = second
+    for s, (s_low, s_high) in table.items():
+        if s == own:
+            if (s_high is not None and low > s_high) or s_low > high:
+                return False
+        elif parts & s and s_high is not None and low > s_high:
+            return False
+    return True
+
+
+def _summed(
+    strike: Strike,
+    victims: Victims,
+    outcome: Outcome,
+    groups: Sequence[tuple[int, int, bool]],
+    accounts: tuple[Account, ...],
+) -> StrikeCasualties:
+    """A single strike's summary from its largest sets of agreeing accounts' summaries.
+
+    Each set is summarised by ``_group_summary``; the strike's low is the smallest of
+    their lows, its high the largest of their highs; it is disputed if there are several.
+    """
     low, most, open_ended = groups[0]
     for g_low, g_high, g_open in groups[1:]:
         if g_low < low:
@@ -707,16 +896,57 @@ def _plain(
     disputed = len(groups) > 1
     best = None if disputed else low
     return _strike_casualties(
-        strike, victims, outcome, low, most, open_ended, best, disputed, tuple(accounts)
+        strike, victims, outcome, low, most, open_ended, best, disputed, accounts
     )
 
 
 # Records this module makes from values it worked out from checked records are built as
-# attrs' generated ``__init__`` builds them (``object.__setattr__`` on each field), without
-# running the fields' validators again: on a cold question over thousands of strikes the
-# validators were a fifth of the time. A test holds them equal to records built the usual
-# way, field by field.
-_set = object.__setattr__
+# attrs' generated ``__init__`` builds them, a value in each field's slot, without running
+# the fields' validators again: on a cold question over thousands of strikes the validators
+# were a fifth of the time. Each slot is set by its own descriptor's ``__set__`` (what
+# ``object.__setattr__`` finds and calls, without the finding). A test holds the records
+# equal to records built the usual way, field by field, and these lists to the fields.
+def _setters(kind: type, names: Sequence[str]) -> list[Callable[[object, object], None]]:
+    """Each named field's slot setter, in order: the descriptors of a slotted class."""
+    return [kind.__dict__[name].__set__ for name in names]
+
+
+_ACCOUNT_FIELDS = ("claimant", "source", "low", "high", "basis", "claims", "named", "counts_to")
+_ONE_FIELDS = (
+    "strike",
+    "victims",
+    "outcome",
+    "low",
+    "high",
+    "open_ended",
+    "best",
+    "disputed",
+    "accounts",
+    "counted_to",
+)
+(
+    _set_claimant,
+    _set_source,
+    _set_account_low,
+    _set_account_high,
+    _set_basis,
+    _set_claims,
+    _set_named,
+    _set_counts_to,
+) = _setters(Account, _ACCOUNT_FIELDS)
+(
+    _set_strike,
+    _set_victims,
+    _set_outcome,
+    _set_low,
+    _set_high,
+    _set_open_ended,
+    _set_best,
+    _set_disputed,
+    _set_accounts,
+    _set_counted_to,
+) = _setters(StrikeCasualties, _ONE_FIELDS)
+_new = object.__new__
 
 
 def _account(
@@ -728,15 +958,15 @@ def _account(
     claims: tuple[CasualtyClaim, ...],
 ) -> Account:
     """``Account(...)`` of these values, with no named dead and no day counted to."""
-    account = object.__new__(Account)
-    _set(account, "claimant", claimant)
-    _set(account, "source", source)
-    _set(account, "low", low)
-    _set(account, "high", high)
-    _set(account, "basis", basis)
-    _set(account, "claims", claims)
-    _set(account, "named", ())
-    _set(account, "counts_to", None)
+    account = _new(Account)
+    _set_claimant(account, claimant)
+    _set_source(account, source)
+    _set_account_low(account, low)
+    _set_account_high(account, high)
+    _set_basis(account, basis)
+    _set_claims(account, claims)
+    _set_named(account, ())
+    _set_counts_to(account, None)
     return account
 
 
@@ -752,17 +982,17 @@ def _strike_casualties(
     accounts: tuple[Account, ...],
 ) -> StrikeCasualties:
     """``StrikeCasualties(...)`` of these values, for a single strike (no day counted to)."""
-    one = object.__new__(StrikeCasualties)
-    _set(one, "strike", strike)
-    _set(one, "victims", victims)
-    _set(one, "outcome", outcome)
-    _set(one, "low", low)
-    _set(one, "high", high)
-    _set(one, "open_ended", open_ended)
-    _set(one, "best", best)
-    _set(one, "disputed", disputed)
-    _set(one, "accounts", accounts)
-    _set(one, "counted_to", None)
+    one = _new(StrikeCasualties)
+    _set_strike(one, strike)
+    _set_victims(one, victims)
+    _set_outcome(one, outcome)
+    _set_low(one, low)
+    _set_high(one, high)
+    _set_open_ended(one, open_ended)
+    _set_best(one, best)
+    _set_disputed(one, disputed)
+    _set_accounts(one, accounts)
+    _set_counted_to(one, None)
     return one
 
 
@@ -779,8 +1009,8 @@ def _read_one(entry: _Read, sets: Iterable[int], bit: int) -> tuple[dict[int, Ra
             if parts & s and s != own:
                 ranges[s] = (c.low, None)
     if own == bit:
-        return ranges, Basis.VAGUE if c.vague else Basis.STATED
-    return ranges, Basis.PARTS
+        return ranges, _VAGUE if c.vague else _STATED
+    return ranges, _ON_PARTS
 
 
 def _read_plain(
@@ -792,7 +1022,7 @@ def _read_plain(
     account's claims clash.
     """
     ranges: dict[int, Range] = {}
-    basis = Basis.PARTS
+    basis = _ON_PARTS
     for s in sets:
         floor = 0
         low = -1
@@ -824,13 +1054,13 @@ def _read_plain(
                 return None
             ranges[s] = (low, high)
             if s == bit:
-                basis = Basis.VAGUE if vague else Basis.STATED
+                basis = _VAGUE if vague else _STATED
         elif floor > 0:
             if high is not None and floor > high:
                 return None
             ranges[s] = (floor, high)
             if s == bit and bounded:
-                basis = Basis.BOUNDED
+                basis = _BOUNDED
     return ranges, basis
 
 
@@ -865,30 +1095,27 @@ def _group_summary(ranges: Sequence[Range]) -> tuple[int, int, bool]:
     account ("30 to 50") that agrees with a sharper one ("40") adds no uncertainty. It is
     open when an account gives that figure only as a floor ("at least 40").
     """
-    low = largest = -1
+    low = top = floor = -1  # the largest low; figure given as a ceiling; floor only
     ceiling: int | None = None  # the smallest figure any of them gives as a ceiling
     for r_low, r_high in ranges:
         if r_low > low:
             low = r_low
         if r_high is None:
-            if r_low > largest:
-                largest = r_low
+            if r_low > floor:
+                floor = r_low
         else:
-            if r_high > largest:
-                largest = r_high
+            if r_high > top:
+                top = r_high
             if ceiling is None or r_high < ceiling:
                 ceiling = r_high
+    largest = top if top > floor else floor
     high = largest if ceiling is None or largest < ceiling else ceiling
-    for r_low, r_high in ranges:
-        if r_high is None and r_low == high:
-            return low, high, True
-    return low, high, False
+    # Agreeing ranges meet, so no floor passes a ceiling: one gives ``high`` as a floor
+    # only if the largest floor does.
+    return low, high, floor == high
 
 
-_FEW = 8  # up to this many accounts, the largest agreeing sets are found by bits
-
-
-def _agreeing_sets(accounts: Sequence[dict[int, Range]]) -> list[Collection[int]]:
+def _agreeing_sets(accounts: Sequence[dict[int, Range]]) -> list[Sequence[int]]:
     """The largest sets of accounts that all agree (maximal cliques), by position.
 
     Each account is given by its ranges. Agreement is pairwise: ranges on a line that meet
@@ -896,41 +1123,67 @@ def _agreeing_sets(accounts: Sequence[dict[int, Range]]) -> list[Collection[int]
     pairwise agrees as a whole. The order of the sets is not meaningful.
     """
     n = len(accounts)
-    if n == 1 or (n > _FEW and _all_agree(accounts)):
+    if n == 1 or _all_agree(accounts):
         return [range(n)]
-    if n <= _FEW:
-        # Sets of accounts as bits. The accounts that agree with every member of a set
-        # (members included) are exactly the set when, and only when, it is a largest
-        # agreeing set: built up one account at a time over every set (2^n of them).
-        closed = [1 << i for i in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                if _agree(accounts[i], accounts[j]):
-                    closed[i] |= 1 << j
-                    closed[j] |= 1 << i
-        everyone = (1 << n) - 1
-        if all(agreeing == everyone for agreeing in closed):
-            return [range(n)]
-        shared = [everyone] * (1 << n)
-        largest: list[Collection[int]] = []
-        for members in range(1, 1 << n):
-            last = members & -members
-            agreeing = shared[members] = shared[members ^ last] & closed[last.bit_length() - 1]
-            if agreeing == members:
-                largest.append([i for i in range(n) if members >> i & 1])
-        return largest
-    # many accounts: Bron-Kerbosch, with a pivot
-    near = [
-        frozenset(j for j in range(n) if j != i and _agree(accounts[i], accounts[j]))
-        for i in range(n)
-    ]
-    if all(len(others) == n - 1 for others in near):
-        return [frozenset(range(n))]
-    found: list[Collection[int]] = []
+    closed = [1 << i for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            if _agree(accounts[i], accounts[j]):
+                closed[i] |= 1 << j
+                closed[j] |= 1 << i
+    return _cliques(closed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _largest_sets(closed: tuple[int, ...]) -> tuple[int | itemgetter[Range], ...] | None:
+    """``_cliques``, remembered (a strike's few accounts agree in one of a few ways).
+
+    ``None`` if all agree; else, for each set, its one account or what gets its accounts'
+    ranges (a tuple) from a list of them.
+    """
+    found = _cliques(closed)
+    if len(found) == 1:
+        return None
+    return tuple(members[0] if len(members) == 1 else itemgetter(*members) for members in found)
+
+
+def _cliques(closed: Sequence[int]) -> list[Sequence[int]]:
+    """The largest sets of accounts that all agree, by position, from who agrees with whom.
+
+    ``closed[i]`` holds, as bits, the accounts that agree with account ``i``, itself
+    included. The order of the sets is not meaningful.
+    """
+    n = len(closed)
+    everyone = (1 << n) - 1
+    if all(agreeing == everyone for agreeing in closed):
+        return [list(range(n))]
+    if n > _FEW:
+        return _many_cliques(closed)
+    # Sets of accounts as bits. The accounts that agree with every member of a set
+    # (members included) are exactly the set when, and only when, it is a largest
+    # agreeing set: built up one account at a time over every set (2^n of them).
+    shared = [everyone] * (1 << n)
+    largest: list[Sequence[int]] = []
+    for members in range(1, 1 << n):
+        last = members & -members
+        agreeing = shared[members] = shared[members ^ last] & closed[last.bit_length() - 1]
+        if agreeing == members:
+            largest.append([i for i in range(n) if members >> i & 1])
+    return largest
+
+
+_FEW = 8  # up to this many accounts, the largest agreeing sets are found over every set
+
+
+def _many_cliques(closed: Sequence[int]) -> list[Sequence[int]]:
+    """``_cliques`` of many accounts: Bron-Kerbosch, with a pivot."""
+    n = len(closed)
+    near = [frozenset(j for j in range(n) if j != i and closed[i] >> j & 1) for i in range(n)]
+    found: list[Sequence[int]] = []
 
     def expand(clique: frozenset[int], candidates: set[int], excluded: set[int]) -> None:
         if not candidates and not excluded:
-            found.append(clique)
+            found.append(sorted(clique))
             return
         pivot = max(candidates | excluded, key=lambda u: len(near[u] & candidates))
         for v in list(candidates - near[pivot]):
@@ -994,36 +1247,50 @@ def aggregate(
     known = {} if cache is None else cache.setdefault((victims, outcome), {})
     if len(known) > _CACHE_LIMIT:  # strikes from elsewhere, asked about again and again
         known.clear()
+    bit = _BIT[victims]
+    above = _ABOVE[bit]
+    low = high = best = 0
+    every_best, open_ended, disputed = True, False, False
     for strike in strikes:
         if strike.id in seen:  # a strike listed twice must not count twice
             continue
         seen.add(strike.id)
-        one = known.get(id(strike))
-        if one is None:
-            one = known[id(strike)] = summarize(strike, victims, outcome)
-        if strike.scope is Scope.SERIES:
+        key = id(strike)
+        one = known.get(key)
+        if one is None:  # summarize(strike, victims, outcome), as it does it
+            one = _plain(strike, victims, outcome, bit, above)
+            if one is None:
+                one = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+            known[key] = one
+        if strike.scope is _SERIES:
             series.append(one)
         elif one.low is not None:  # known
             per.append(one)
+            low += one.low
+            if one.high is not None:  # always, with a low
+                high += one.high
+            if one.best is None:
+                every_best = False
+            else:
+                best += one.best
+            if one.open_ended:
+                open_ended = True
+            if one.disputed:
+                disputed = True
         else:
             missing.append(strike)
-    bests = list(map(_BEST, per))
     return Casualties(
         victims=victims,
         outcome=outcome,
-        low=sum(map(_LOW, per)) if per else None,
-        high=sum(map(_HIGH, per)) if per else None,
-        open_ended=any(map(_OPEN, per)),
-        best=sum(bests) if per and None not in bests else None,
-        disputed=any(map(_DISPUTED, per)),
+        low=low if per else None,
+        high=high if per else None,
+        open_ended=open_ended,
+        best=best if per and every_best else None,
+        disputed=disputed,
         per_strike=tuple(per),
         strikes_without_figures=tuple(missing),
         series=tuple(series),
     )
-
-
-_LOW, _HIGH, _BEST = attrgetter("low"), attrgetter("high"), attrgetter("best")
-_OPEN, _DISPUTED = attrgetter("open_ended"), attrgetter("disputed")
 
 
 # -- wording ---------------------------------------------------------------------------------
