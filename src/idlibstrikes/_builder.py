@@ -238,13 +238,19 @@ class RecordBuilder(ShapeReader):
         """
         # by identity: hashing a record hashes every field (and the sources live as
         # long as the load)
-        sources = list(map(_SOURCE, parts))
-        for a in announcements:
-            sources += a.sources
-        key = frozenset(map(id, sources))
+        if announcements:
+            sources = list(map(_SOURCE, parts))
+            for a in announcements:
+                sources += a.sources
+            key = frozenset(map(id, sources))
+        else:
+            key = frozenset(map(id, map(_SOURCE, parts)))
         shared = self._articles.get(key)
         if shared is None:
-            shared = self._articles[key] = self.shared(articles_of(sources))
+            found = list(map(_SOURCE, parts))
+            for a in announcements:
+                found += a.sources
+            shared = self._articles[key] = self.shared(articles_of(found))
         return shared
 
     def source(self, f: Fields, key: str = "source") -> Source | None:

@@ -159,17 +159,22 @@ class ShapeReader:
             given = self._given.get(shape.name)
             if given is None:
                 given = self._given[shape.name] = self._by_key(shape)
-            out, steps, required = given[0].copy(), given[1], given[2]
+            empties, steps, required = given
+            out = empties.copy()
             for name, value in data.items():
-                if value is None or name == COMMENT:
+                if value is None:
+                    if name in required:
+                        out[name] = steps[name][2](f)  # reports it missing: Bail
+                    continue
+                if name == COMMENT:
                     continue
                 lookup, plain, careful = steps[name]
                 got = lookup.get(value) if lookup is not None and type(value) is str else None
                 if got is None and (plain is None or (got := plain(value, data)) is _NO):
                     got = careful(f)
                 out[name] = got
-            for name in required:
-                if data.get(name) is None:
+            if not required <= data.keys():
+                for name in required - data.keys():
                     out[name] = steps[name][2](f)  # reports it missing: Bail
             return out
         out = {}
@@ -185,7 +190,7 @@ class ShapeReader:
 
     def _by_key(
         self, shape: Shape
-    ) -> tuple[dict[str, Any], dict[str, tuple[Any, Any, Any]], tuple[str, ...]]:
+    ) -> tuple[dict[str, Any], dict[str, tuple[Any, Any, Any]], frozenset[str]]:
         """A shape's plan by key, for a quick read: empty values, readers, required keys.
 
         Each key's readers: where its plainly right texts are found (see `_lookup`), its
@@ -196,7 +201,7 @@ class ShapeReader:
         return (
             {name: empty for name, _, empty, _, _ in plan},
             {name: (lookups[name], plain, careful) for name, _, _, plain, careful in plan},
-            tuple(name for name, required, _, _, _ in plan if required),
+            frozenset(name for name, required, _, _, _ in plan if required),
         )
 
     def plan(self, shape: Shape) -> tuple[_Step, ...]:
@@ -231,7 +236,7 @@ class ShapeReader:
         if not self.plainly:
             return None
         if t == "text" and field.quote:
-            return self._plain_quote
+            return self._plain_quote()
         if t == "text":
             return lambda v, _: (
                 strings.setdefault(v, v)
@@ -247,7 +252,7 @@ class ShapeReader:
             table = self.tables[of]  # its ids are valid ones: a plain id is found in it
             if t == "ref":
                 return lambda v, _: table.get(v, _NO) if type(v) is str else _NO
-            return lambda v, _: self._plain_refs(v, table)
+            return self._plain_refs(table)
         if t == "count":
             return lambda v, _: v if type(v) is int and v >= 0 else _NO
         if t == "day":
@@ -269,7 +274,7 @@ class ShapeReader:
             direct = self._direct(of)
             if t == "object":
                 return lambda v, d: _first(direct([v], d))
-            return lambda v, d: direct(v, d) if type(v) is list else _NO
+            return direct
         return None
 
     def _lookup(self, field: Field) -> dict[str, Any] | None:
@@ -379,11 +384,12 @@ class ShapeReader:
                 return _NO
         return out
 
-    def _direct(self, shape: str) -> Callable[[list[Any], dict[str, Any]], Any]:
+    def _direct(self, shape: str) -> Callable[[Any, dict[str, Any]], Any]:
         """The plain reader of a list of objects of a shape in `makers`.
 
         Their records, as a tuple, each read straight from its object when every field is
-        plainly right and its rule holds (else ``_NO``). It is given the list and the
+        plainly right and its rule holds (else ``_NO``, as for what is not a list). It is
+        given the list and the
         object the list is in; the rule is given a spot that stands for the object's
         `Fields` (its ``parent`` holds the object it is inside).
 
@@ -436,7 +442,9 @@ class ShapeReader:
         # the list is in)
         spot = _Spot(None, _Spot(None, None))
 
-        def read(items: list[Any], inside: dict[str, Any]) -> Any:
+        def read(items: Any, inside: dict[str, Any]) -> Any:
+            if type(items) is not list:
+                return _NO
             out = []
             for item in items:
                 if (
@@ -481,32 +489,49 @@ class ShapeReader:
 
         return read
 
-    def _plain_quote(self, text: Any, data: dict[str, Any]) -> Any:
-        """A quote whose source has been read, found in its article (where at hand)."""
-        ident = data.get("source")
-        if (
-            type(text) is str
-            and type(ident) is str
-            and text
-            and not text.isspace()
-            and (text.isascii() or _writable(text))
-        ):
-            known = self._quoting.get(ident)
-            if known is UNCHECKED or (known is not None and collapse(text) in known):
-                return text  # not shared: a quote is nearly always the only one of its words
-        return _NO
+    def _plain_quote(self) -> Callable[[Any, dict[str, Any]], Any]:
+        """The plain reader of a quote whose source has been read (``_quoting``).
 
-    def _plain_refs(self, ids: Any, table: dict[str, Any]) -> Any:
-        """A list of ids of records built already, as one shared tuple."""
-        if type(ids) is not list:
+        A quote is plainly right where it is text found in its source's article (where
+        the article is at hand).
+        """
+        quoting = self._quoting
+
+        def quote(text: Any, data: dict[str, Any]) -> Any:
+            ident = data.get("source")
+            if (
+                type(text) is str
+                and type(ident) is str
+                and text
+                and not text.isspace()
+                and (text.isascii() or _writable(text))
+            ):
+                known = quoting.get(ident)
+                if known is UNCHECKED or (known is not None and collapse(text) in known):
+                    return text  # not shared: a quote is nearly always the only one of its words
             return _NO
-        found = []
-        for ident in ids:
-            record = table.get(ident) if type(ident) is str else None
-            if record is None:
+
+        return quote
+
+    def _plain_refs(self, table: dict[str, Any]) -> Callable[[Any, dict[str, Any]], Any]:
+        """The plain reader of a list of ids of records built already (in ``table``).
+
+        It gives them as one shared tuple.
+        """
+        shared = self.shared
+
+        def refs(ids: Any, _: dict[str, Any]) -> Any:
+            if type(ids) is not list:
                 return _NO
-            found.append(record)
-        return self.shared(found)
+            found = []
+            for ident in ids:
+                record = table.get(ident) if type(ident) is str else None
+                if record is None:
+                    return _NO
+                found.append(record)
+            return shared(found)
+
+        return refs
 
     def _careful(self, field: Field) -> Callable[[Fields], Any]:
         """The careful reader of one field, by its JSON type (see the note of ``_format``)."""
@@ -598,12 +623,12 @@ class ShapeReader:
         passed; a missing one (``None``) leaves the field at its default, or is passed
         where the field has none (a claim's open ``high``).
         """
-        if more:
-            values = values | more
         if self.problems.quick and not f.failed:
-            record: T | None = _assemble(factory, values)
+            record: T | None = _assemble(factory, values, more)
             if record is not None:
                 return record
+        if more:
+            values = values | more
         names = _field_names(factory)
         kwargs = {k: v for k, v in values.items() if k in names and (v is not None or not names[k])}
         return self.construct(f, factory, **kwargs)
@@ -681,7 +706,7 @@ def _maybe(reader: Callable[[Fields], T], f: Fields | None) -> T | None:
 
 
 _FIELD_NAMES: dict[Any, dict[str, bool]] = {}
-_SLOTS: dict[Any, tuple[tuple[str, Callable[[Any, Any], None], Any], ...]] = {}
+_SLOTS: dict[Any, dict[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {}
 _new = object.__new__
 _get = dict.get
 _NOTHING = attrs.NOTHING
@@ -693,19 +718,34 @@ _FEW = 2
 UNCHECKED = "\0unchecked"
 
 
-def _assemble(factory: Any, values: dict[str, Any]) -> Any:
+def _assemble(factory: Any, values: dict[str, Any], more: dict[str, Any]) -> Any:
     """A record put together from values read and checked (``None``: one is missing).
 
-    What the validators of the record class check (types, low <= high) the readers have
-    checked: the record is put together through its slots without running them again
-    (see `_slots`). ``None`` where a field without a default has no value its type
-    allows: the caller then runs ``__init__``, whose validator says why.
+    Each field's value is in ``more``, else in ``values`` (`ShapeReader.make`'s). What the
+    validators of the record class check (types, low <= high) the readers have checked:
+    the record is put together through its slots without running them again (see
+    `_slots`). ``None`` where a field without a default has no value its type allows: the
+    caller then runs ``__init__``, whose validator says why.
     """
-    slots = _SLOTS.get(factory) or _slots(factory)
+    plans = _SLOTS.get(factory) or _slots(factory)
+    given = tuple(more)
+    plan = plans.get(given)
+    if plan is None:  # which fields come from which (once per set of names in more)
+        plan = plans[given] = (
+            tuple(slot for slot in plans[()][0] if slot[0] not in more),
+            tuple(slot for slot in plans[()][0] if slot[0] in more),
+        )
     record = _new(factory)
     get = values.get
-    for name, set_slot, default in slots:
+    for name, set_slot, default in plan[0]:
         value = get(name)
+        if value is None:
+            if default is _NO:
+                return None
+            value = default
+        set_slot(record, value)
+    for name, set_slot, default in plan[1]:
+        value = more[name]
         if value is None:
             if default is _NO:
                 return None
@@ -714,15 +754,16 @@ def _assemble(factory: Any, values: dict[str, Any]) -> Any:
     return record
 
 
-def _slots(factory: Any) -> tuple[tuple[str, Callable[[Any, Any], None], Any], ...]:
+def _slots(factory: Any) -> dict[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
     """How `ShapeReader.make` puts a record of a frozen, slotted class together.
 
     Each field's name, its slot's own setter (a frozen class blocks ``setattr``, not
     these, which set a field as attrs' generated ``__init__`` does, without its
     validators), and what a missing value stands for: its default, else ``None`` where its
-    type allows it, else ``_NO`` (the record cannot be put together).
+    type allows it, else ``_NO`` (the record cannot be put together). By the names
+    `_assemble` is given besides the values read: under ``()``, every field.
     """
-    _SLOTS[factory] = found = tuple(
+    every = tuple(
         (
             a.name,
             vars(factory)[a.name].__set__,
@@ -730,6 +771,8 @@ def _slots(factory: Any) -> tuple[tuple[str, Callable[[Any, Any], None], Any], .
         )
         for a in attrs.fields(factory)
     )
+    found: dict[tuple[str, ...], tuple[tuple[Any, ...], ...]] = {(): (every, ())}
+    _SLOTS[factory] = found
     return found
 
 
