@@ -173,7 +173,7 @@ class ShapeReader:
                 if got is None and (plain is None or (got := plain(value, data)) is _NO):
                     got = careful(f)
                 out[name] = got
-            if not required <= data.keys():
+            if not data.keys() >= required:
                 for name in required - data.keys():
                     out[name] = steps[name][2](f)  # reports it missing: Bail
             return out
@@ -427,13 +427,14 @@ class ShapeReader:
         every = len(keys)
         defaults = tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in required)
         few = len(defaults) <= _FEW
-        # the defaults of the fields an object leaves out, by the keys it gives (in order)
-        left: dict[tuple[str, ...], tuple[tuple[Any, Any], ...]] = {}
+        # the defaults of the fields an object leaves out, by the keys it gives (in order;
+        # False where it leaves out a required one)
+        left: dict[tuple[str, ...], Any] = {}
 
-        def unset(names: tuple[str, ...]) -> tuple[tuple[Any, Any], ...]:
+        def unset(names: tuple[str, ...]) -> Any:
             if len(left) >= _LAYOUTS:  # a file of many orders of keys: keep a few
                 left.clear()
-            found = left[names] = tuple(
+            found = left[names] = required.issubset(names) and tuple(
                 (slot[a.name], left_out[a.name]) for a in fields if a.name not in names
             )
             return found
@@ -447,21 +448,23 @@ class ShapeReader:
                 return _NO
             out = []
             for item in items:
-                if (
-                    type(item) is not dict
-                    or not keys.issuperset(item)  # a comment too: read carefully
-                    or not required <= item.keys()
-                ):
+                if type(item) is not dict or not keys.issuperset(item):  # a comment too
                     return _NO
                 record: Any = _new(factory)
                 if len(item) != every:  # some left out
                     if few:
+                        if not item.keys() >= required:
+                            return _NO
                         for set_slot, default in defaults:
                             set_slot(record, default)
                     else:
                         names = tuple(item)
                         found = left.get(names)
-                        for set_slot, default in unset(names) if found is None else found:
+                        if found is None:
+                            found = unset(names)
+                        if found is False:  # a required one
+                            return _NO
+                        for set_slot, default in found:
                             set_slot(record, default)
                 try:
                     for name, value in item.items():
@@ -736,9 +739,11 @@ def _assemble(factory: Any, values: dict[str, Any], more: dict[str, Any]) -> Any
             tuple(slot for slot in plans[()][0] if slot[0] in more),
         )
     record = _new(factory)
-    get = values.get
     for name, set_slot, default in plan[0]:
-        value = get(name)
+        try:
+            value = values[name]
+        except KeyError:
+            value = None
         if value is None:
             if default is _NO:
                 return None
