@@ -37,7 +37,7 @@ from ._dates import DateRange
 from ._files import RawRecord
 from ._format import Field, Format, Shape
 from ._models import Citation, DateClaim
-from ._reader import _ID, _ISO_DAY, COMMENT, Bail, Fields, Problems, _members, _writable
+from ._reader import _ID, _ISO_DAY, Bail, Fields, Problems, _members, _writable
 
 __all__ = ["UNCHECKED", "ShapeReader", "collapse"]
 
@@ -166,13 +166,17 @@ class ShapeReader:
                     if name in required:
                         out[name] = steps[name][2](f)  # reports it missing: Bail
                     continue
-                if name == COMMENT:
+                try:
+                    lookup, plain, careful = steps[name]
+                except KeyError:  # a comment (any other key failed the Fields already)
                     continue
-                lookup, plain, careful = steps[name]
-                got = lookup.get(value) if lookup is not None and type(value) is str else None
-                if got is None and (plain is None or (got := plain(value, data)) is _NO):
-                    got = careful(f)
-                out[name] = got
+                try:
+                    got = None if lookup is None else lookup.get(value)
+                    if got is None and plain is not None:
+                        got = plain(value, data)
+                except TypeError:  # a list or an object where text belongs: read carefully
+                    got = _NO
+                out[name] = careful(f) if got is None or got is _NO else got
             if not data.keys() >= required:
                 for name in required - data.keys():
                     out[name] = steps[name][2](f)  # reports it missing: Bail
@@ -182,10 +186,12 @@ class ShapeReader:
             value = data.get(name)
             if value is None:
                 out[name] = careful(f) if required else empty
-            elif plain is None or (got := plain(value, data)) is _NO:
-                out[name] = careful(f)
-            else:
-                out[name] = got
+                continue
+            try:
+                got = _NO if plain is None else plain(value, data)
+            except TypeError:  # a list or an object where text belongs: read carefully
+                got = _NO
+            out[name] = careful(f) if got is _NO else got
         return out
 
     def _by_key(
@@ -375,8 +381,11 @@ class ShapeReader:
                 return _NO
             if value is not None:
                 lookup, plain, _ = step
-                got = lookup.get(value) if lookup is not None and type(value) is str else None
-                if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                try:
+                    got = None if lookup is None else lookup.get(value)
+                    if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                        return _NO
+                except TypeError:  # a list or an object where text belongs
                     return _NO
                 out[name] = got
         for name in required:
@@ -498,18 +507,17 @@ class ShapeReader:
         A quote is plainly right where it is text found in its source's article (where
         the article is at hand).
         """
-        quoting = self._quoting
+        quoting: dict[Any, str] = self._quoting
 
         def quote(text: Any, data: dict[str, Any]) -> Any:
-            ident = data.get("source")
             if (
                 type(text) is str
-                and type(ident) is str
                 and text
                 and not text.isspace()
                 and (text.isascii() or _writable(text))
             ):
-                known = quoting.get(ident)
+                # (a source that is a list or an object raises TypeError: read carefully)
+                known = quoting.get(data.get("source"))
                 if known is UNCHECKED or (known is not None and collapse(text) in known):
                     return text  # not shared: a quote is nearly always the only one of its words
             return _NO
