@@ -260,7 +260,7 @@ class ShapeReader:
                 return lambda v, _: table.get(v, _NO) if type(v) is str else _NO
             return self._plain_refs(table)
         if t == "count":
-            return lambda v, _: v if type(v) is int and v >= 0 else _NO
+            return _plain_count
         if t == "day":
             return self._plain_day
         if t == "word" and isinstance(of, tuple):
@@ -484,6 +484,10 @@ class ShapeReader:
                             set_slot(record, null)
                         elif lookup is not None and (got := lookup.get(value)) is not None:
                             set_slot(record, got)
+                        elif plain is _plain_count:  # (its check, without its call)
+                            if type(value) is not int or value < 0:
+                                return _NO
+                            set_slot(record, value)
                         elif (got := plain(value, item)) is _NO:
                             return _NO
                         else:
@@ -679,6 +683,11 @@ class _Spot:
         raise Bail
 
     spoil = fail
+
+
+def _plain_count(value: Any, _: dict[str, Any]) -> Any:
+    """The plain reader of a count: a whole number, zero or more."""
+    return value if type(value) is int and value >= 0 else _NO
 
 
 def _first(records: Any) -> Any:
