@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstrikes as isk
-from idlibstrikes import _casualties
+from idlibstrikes import _agreement, _casualties
+from idlibstrikes import _casualty_records as records
 
 DATA = isk.load()
 SOURCES = tuple(s for s in DATA.sources if not s.is_reference)[:3]
@@ -108,7 +109,7 @@ def test_the_bundled_and_synthetic_strikes_give_the_general_answer() -> None:
 def test_records_built_without_validators_equal_those_built_with() -> None:
     strike = DATA.strike("2019-06-30-rif-al-muhandisin")
     claim = strike.claims[0]
-    account = _casualties._account(claim.claimant, claim.source, 6, None, isk.Basis.PARTS, (claim,))
+    account = records._account(claim.claimant, claim.source, 6, None, isk.Basis.PARTS, (claim,))
     assert account == isk.Account(
         claimant=claim.claimant,
         source=claim.source,
@@ -117,7 +118,7 @@ def test_records_built_without_validators_equal_those_built_with() -> None:
         basis=isk.Basis.PARTS,
         claims=(claim,),
     )
-    one = _casualties._unknown(strike, isk.Victims.CHILDREN, isk.Outcome.WOUNDED)
+    one = records._unknown(strike, isk.Victims.CHILDREN, isk.Outcome.WOUNDED)
     assert one == isk.StrikeCasualties(
         strike=strike,
         victims=isk.Victims.CHILDREN,
@@ -135,8 +136,8 @@ def test_records_built_without_validators_equal_those_built_with() -> None:
             a.name for a in attrs.fields(type(record))
         }
     # the slot setters are the fields', in order
-    assert tuple(a.name for a in attrs.fields(isk.Account)) == _casualties._ACCOUNT_FIELDS
-    assert tuple(a.name for a in attrs.fields(isk.StrikeCasualties)) == _casualties._ONE_FIELDS
+    assert tuple(a.name for a in attrs.fields(isk.Account)) == records._ACCOUNT_FIELDS
+    assert tuple(a.name for a in attrs.fields(isk.StrikeCasualties)) == records._ONE_FIELDS
 
 
 @st.composite
@@ -166,6 +167,6 @@ def test_the_largest_agreeing_sets_are_every_maximal_clique(closed: list[int]) -
         for m in cliques
         if not any(m != other and m & other == m for other in cliques)
     }
-    found = [frozenset(g) for g in _casualties._cliques(closed)]
+    found = [frozenset(g) for g in _agreement._cliques(closed)]
     assert len(found) == len(set(found))
     assert set(found) == maximal
