@@ -111,6 +111,7 @@ class RecordBuilder(ShapeReader):
         self.facts: dict[str, list[ReferenceFact]] = {}
         self._suggesters: dict[str, Suggester] = {}
         self._articles: dict[frozenset[int], tuple[Source, ...]] = {}
+        self._one_source: dict[int, tuple[Source, ...]] = {}
         self._raw_by_id: dict[tuple[str, str], RawRecord] = {
             (kind, r.data["id"]): r
             for kind in LABELS
@@ -230,7 +231,7 @@ class RecordBuilder(ShapeReader):
         return self.shared(out)
 
     def articles_behind(
-        self, parts: Iterable[Any], announcements: Sequence[Announcement] = ()
+        self, parts: Sequence[Any], announcements: Sequence[Announcement] = ()
     ) -> tuple[Source, ...]:
         """The articles behind a record, in id order; one tuple for each set of them.
 
@@ -238,6 +239,16 @@ class RecordBuilder(ShapeReader):
         """
         # by identity: hashing a record hashes every field (and the sources live as
         # long as the load)
+        if parts and not announcements:  # most records cite one source throughout
+            one = parts[0].source
+            for part in parts:
+                if part.source is not one:
+                    break
+            else:
+                shared = self._one_source.get(id(one))
+                if shared is None:
+                    shared = self._one_source[id(one)] = self.shared(articles_of((one,)))
+                return shared
         if announcements:
             sources = list(map(_SOURCE, parts))
             for a in announcements:
@@ -474,7 +485,8 @@ class RecordBuilder(ShapeReader):
         self, claims: Sequence[DateClaim], ident: str | None, field: str
     ) -> DateRange | None:
         """The summary of a record's date ``field`` (see ``_summary.of_claims``)."""
-        return of_claims(claims, self.facts_on(ident, field))
+        facts = self.facts.get(ident or "")  # (facts_on, without its call: most have none)
+        return of_claims(claims, [f for f in facts if f.field == field] if facts else ())
 
     def facts_on(self, ident: str | None, field: str) -> list[ReferenceFact]:
         """The reference facts about the record ``ident``'s date ``field``."""

@@ -261,10 +261,11 @@ class DateRange:
             >>> str(DateRange(earliest=dt.date.min, latest=dt.date(2019, 9, 6)))
             '..2019-09-06'
         """
-        if self.is_exact:
-            return self.earliest.isoformat()
-        first = "" if self.open_start else self.earliest.isoformat()
-        last = "" if self.open_end else self.latest.isoformat()
+        earliest, latest = self.earliest, self.latest  # (the properties, without their calls)
+        if earliest == latest:
+            return earliest.isoformat()
+        first = "" if earliest == dt.date.min else earliest.isoformat()
+        last = "" if latest == dt.date.max else latest.isoformat()
         return f"{first}..{last}"
 
 

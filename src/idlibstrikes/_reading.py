@@ -37,7 +37,7 @@ from ._dates import DateRange
 from ._files import RawRecord
 from ._format import Field, Format, Shape
 from ._models import Citation, DateClaim
-from ._reader import _ID, _ISO_DAY, COMMENT, Bail, Fields, Problems, _members, _writable
+from ._reader import _ID, _ISO_DAY, Bail, Fields, Problems, _members, _writable
 
 __all__ = ["UNCHECKED", "ShapeReader", "collapse"]
 
@@ -166,14 +166,18 @@ class ShapeReader:
                     if name in required:
                         out[name] = steps[name][2](f)  # reports it missing: Bail
                     continue
-                if name == COMMENT:
+                try:
+                    lookup, plain, careful = steps[name]
+                except KeyError:  # a comment (any other key failed the Fields already)
                     continue
-                lookup, plain, careful = steps[name]
-                got = lookup.get(value) if lookup is not None and type(value) is str else None
-                if got is None and (plain is None or (got := plain(value, data)) is _NO):
-                    got = careful(f)
-                out[name] = got
-            if not required <= data.keys():
+                try:
+                    got = None if lookup is None else lookup.get(value)
+                    if got is None and plain is not None:
+                        got = plain(value, data)
+                except TypeError:  # a list or an object where text belongs: read carefully
+                    got = _NO
+                out[name] = careful(f) if got is None or got is _NO else got
+            if not data.keys() >= required:
                 for name in required - data.keys():
                     out[name] = steps[name][2](f)  # reports it missing: Bail
             return out
@@ -182,10 +186,12 @@ class ShapeReader:
             value = data.get(name)
             if value is None:
                 out[name] = careful(f) if required else empty
-            elif plain is None or (got := plain(value, data)) is _NO:
-                out[name] = careful(f)
-            else:
-                out[name] = got
+                continue
+            try:
+                got = _NO if plain is None else plain(value, data)
+            except TypeError:  # a list or an object where text belongs: read carefully
+                got = _NO
+            out[name] = careful(f) if got is _NO else got
         return out
 
     def _by_key(
@@ -254,7 +260,7 @@ class ShapeReader:
                 return lambda v, _: table.get(v, _NO) if type(v) is str else _NO
             return self._plain_refs(table)
         if t == "count":
-            return lambda v, _: v if type(v) is int and v >= 0 else _NO
+            return _plain_count
         if t == "day":
             return self._plain_day
         if t == "word" and isinstance(of, tuple):
@@ -375,8 +381,11 @@ class ShapeReader:
                 return _NO
             if value is not None:
                 lookup, plain, _ = step
-                got = lookup.get(value) if lookup is not None and type(value) is str else None
-                if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                try:
+                    got = None if lookup is None else lookup.get(value)
+                    if got is None and (plain is None or (got := plain(value, data)) is _NO):
+                        return _NO
+                except TypeError:  # a list or an object where text belongs
                     return _NO
                 out[name] = got
         for name in required:
@@ -427,13 +436,14 @@ class ShapeReader:
         every = len(keys)
         defaults = tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in required)
         few = len(defaults) <= _FEW
-        # the defaults of the fields an object leaves out, by the keys it gives (in order)
-        left: dict[tuple[str, ...], tuple[tuple[Any, Any], ...]] = {}
+        # the defaults of the fields an object leaves out, by the keys it gives (in order;
+        # False where it leaves out a required one)
+        left: dict[tuple[str, ...], Any] = {}
 
-        def unset(names: tuple[str, ...]) -> tuple[tuple[Any, Any], ...]:
+        def unset(names: tuple[str, ...]) -> Any:
             if len(left) >= _LAYOUTS:  # a file of many orders of keys: keep a few
                 left.clear()
-            found = left[names] = tuple(
+            found = left[names] = required.issubset(names) and tuple(
                 (slot[a.name], left_out[a.name]) for a in fields if a.name not in names
             )
             return found
@@ -447,21 +457,23 @@ class ShapeReader:
                 return _NO
             out = []
             for item in items:
-                if (
-                    type(item) is not dict
-                    or not keys.issuperset(item)  # a comment too: read carefully
-                    or not required <= item.keys()
-                ):
+                if type(item) is not dict or not keys.issuperset(item):  # a comment too
                     return _NO
                 record: Any = _new(factory)
                 if len(item) != every:  # some left out
                     if few:
+                        if not item.keys() >= required:
+                            return _NO
                         for set_slot, default in defaults:
                             set_slot(record, default)
                     else:
                         names = tuple(item)
                         found = left.get(names)
-                        for set_slot, default in unset(names) if found is None else found:
+                        if found is None:
+                            found = unset(names)
+                        if found is False:  # a required one
+                            return _NO
+                        for set_slot, default in found:
                             set_slot(record, default)
                 try:
                     for name, value in item.items():
@@ -472,6 +484,10 @@ class ShapeReader:
                             set_slot(record, null)
                         elif lookup is not None and (got := lookup.get(value)) is not None:
                             set_slot(record, got)
+                        elif plain is _plain_count:  # (its check, without its call)
+                            if type(value) is not int or value < 0:
+                                return _NO
+                            set_slot(record, value)
                         elif (got := plain(value, item)) is _NO:
                             return _NO
                         else:
@@ -495,18 +511,17 @@ class ShapeReader:
         A quote is plainly right where it is text found in its source's article (where
         the article is at hand).
         """
-        quoting = self._quoting
+        quoting: dict[Any, str] = self._quoting
 
         def quote(text: Any, data: dict[str, Any]) -> Any:
-            ident = data.get("source")
             if (
                 type(text) is str
-                and type(ident) is str
                 and text
                 and not text.isspace()
                 and (text.isascii() or _writable(text))
             ):
-                known = quoting.get(ident)
+                # (a source that is a list or an object raises TypeError: read carefully)
+                known = quoting.get(data.get("source"))
                 if known is UNCHECKED or (known is not None and collapse(text) in known):
                     return text  # not shared: a quote is nearly always the only one of its words
             return _NO
@@ -670,6 +685,11 @@ class _Spot:
     spoil = fail
 
 
+def _plain_count(value: Any, _: dict[str, Any]) -> Any:
+    """The plain reader of a count: a whole number, zero or more."""
+    return value if type(value) is int and value >= 0 else _NO
+
+
 def _first(records: Any) -> Any:
     """The one record of a plain read of a list of one (``_NO`` where it was not read)."""
     return _NO if records is _NO else records[0]
@@ -736,9 +756,11 @@ def _assemble(factory: Any, values: dict[str, Any], more: dict[str, Any]) -> Any
             tuple(slot for slot in plans[()][0] if slot[0] in more),
         )
     record = _new(factory)
-    get = values.get
     for name, set_slot, default in plan[0]:
-        value = get(name)
+        try:
+            value = values[name]
+        except KeyError:
+            value = None
         if value is None:
             if default is _NO:
                 return None
