@@ -127,7 +127,7 @@ SMOKE: dict[str, tuple[str, str]] = {
         " doctests are collected, so every module they import is imported",
     ),
     "benchmarks/run.py": (
-        "--sizes 1000 --repeat 1 --load-repeat 1 --startup-repeat 0",
+        "--sizes 1000 --repeat 1 --load-rounds 1 --query-rounds 1 --startup-repeat 0",
         "timings nobody reads in CI: one small size, once (the tools must still agree)",
     ),
 }

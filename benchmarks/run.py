@@ -1239,15 +1239,16 @@ def report(
         "",
         "### `casualties` over the answer of a period of about 1,000 strikes, cold and warm (ms)",
         "",
-        "Cold: the library's casualties of the answer on a freshly loaded dataset, from the "
+        "The library's columns: cold, its casualties of the answer on a freshly loaded dataset, "
+        "from the "
         "claims, nothing cached (median over the processes); the module import a process's "
-        "first call pays is timed apart, by a call over no strikes just before. Warm: the "
+        "first call pays (import) is timed apart, by a call over no strikes just before; warm, the "
         "same call again, each strike's summary cached. The yardsticks compute from the "
         "claims on every call; their warm medians are given (their first calls are in the "
         "cold table above).",
         "",
-        "| N | answer | idlibstrikes, cold | first call's import | idlibstrikes, warm | pandas "
-        "| Polars | DuckDB | cold / Polars | Polars / warm |",
+        "| N | answer | cold | import | warm | pandas | Polars | DuckDB | cold / Polars "
+        "| Polars / warm |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
