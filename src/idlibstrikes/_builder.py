@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
-from ._files import RawData, RawRecord, apply_additions
+from ._files import NOTHING_ADDED, RawData, RawRecord, apply_additions
 from ._format import FORMAT, Format
 from ._models import (
     Announcement,
@@ -38,7 +38,7 @@ from ._models import (
 )
 from ._names import Suggester
 from ._order import dependency_order
-from ._reader import Fields, Problems, show
+from ._reader import _ID, Fields, Problems, show
 from ._reading import UNCHECKED, ShapeReader, collapse
 from ._summary import of_claims
 
@@ -125,12 +125,19 @@ class RecordBuilder(ShapeReader):
         data = record.data
         raw_id = data.get("id")
         name = raw_id if type(raw_id) is str else None
-        if not record.origins and not record.added and record.kind and allowed.issuperset(data):
+        if (
+            record.origins is NOTHING_ADDED
+            and record.added is NOTHING_ADDED
+            and record.kind
+            and allowed.issuperset(data)
+        ):
             # the common case (no key to report, nothing added), made directly
             f = _new(Fields)
             f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
             f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
             f.path, f.failed = "", False
+            if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call)
+                return f, self.problems.strings.setdefault(name, name)
             return f, f.ident("id")
         f = Fields(
             self.problems,

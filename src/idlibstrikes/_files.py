@@ -27,6 +27,7 @@ from ._reader import Fields, Problems, show
 __all__ = [
     "FORMAT_VERSION",
     "KINDS",
+    "NOTHING_ADDED",
     "RawData",
     "RawRecord",
     "apply_additions",
@@ -47,6 +48,8 @@ _TOP = frozenset({"idlibstrikes", "$schema", "//", *KINDS})
 #: fast; below, parsing once is a few per cent faster, and the document fits easily.
 STREAM_BYTES = 64 * 2**20
 _NONE: Mapping[Any, Any] = MappingProxyType({})  # no origins, no additions: one shared
+#: A raw record's ``origins`` and ``added`` where no addition extended it (one object).
+NOTHING_ADDED = _NONE
 _PLAIN = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
