@@ -563,6 +563,14 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
 @functools.lru_cache(maxsize=8192)
 def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day of a span; cached, so equal dates share their objects."""
+    if len(first_text) == 10 and first_text[4] == first_text[7] == "-" and not last_text:
+        try:  # a day, YYYY-MM-DD (as parse_period reads it, in C)
+            day = dt.date.fromisoformat(first_text)
+        except ValueError:
+            pass  # parse_period says why
+        else:
+            if part is None:
+                return day, day
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]

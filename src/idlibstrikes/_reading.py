@@ -68,6 +68,8 @@ class ShapeReader:
         # each ISO day
         self._dates: dict[tuple[tuple[str, Any], ...], DateRange] = {}
         self._days: dict[str, dt.date] = {}
+        # what a new date read plainly is given as its Fields (any problem is a Bail)
+        self._spot = _Spot(None, None)
 
     # -- what the builders supply ---------------------------------------------------------
     @property
@@ -333,17 +335,20 @@ class ShapeReader:
             v = self._plainly(value, self.shapes["date"])
             if v is _NO:
                 return _NO
+            get = v.get
+            spot = self._spot
+            spot.data = value
             try:
                 found = self.dated(
-                    _Spot(value, None),  # type: ignore[arg-type]  # as Fields: a problem is a Bail
-                    v.get("text"),
-                    v.get("reasoning") or "",
-                    v.get("span"),
+                    spot,  # type: ignore[arg-type]  # as Fields: a problem is a Bail
+                    get("text"),
+                    get("reasoning") or "",
+                    get("span"),
                     None,  # a relative date is not read plainly (see above)
-                    v.get("earliest"),
-                    v.get("latest"),
-                    v.get("part"),
-                    v.get("unit"),
+                    get("earliest"),
+                    get("latest"),
+                    get("part"),
+                    get("unit"),
                 )
             except Bail:
                 return _NO
@@ -375,22 +380,22 @@ class ShapeReader:
             given = self._given[shape.name] = self._by_key(shape)
         steps, required = given[1], given[2]
         out = {}
-        for name, value in data.items():
-            step = steps.get(name)
-            if step is None:
-                return _NO
-            if value is not None:
-                lookup, plain, _ = step
-                try:
+        try:
+            for name, value in data.items():
+                if value is not None:
+                    lookup, plain, _ = steps[name]
                     got = None if lookup is None else lookup.get(value)
                     if got is None and (plain is None or (got := plain(value, data)) is _NO):
                         return _NO
-                except TypeError:  # a list or an object where text belongs
+                    out[name] = got
+                elif name not in steps:
                     return _NO
-                out[name] = got
-        for name in required:
-            if name not in out:
-                return _NO
+        except KeyError:  # a key the shape does not have
+            return _NO
+        except TypeError:  # a list or an object where text belongs
+            return _NO
+        if not out.keys() >= required:
+            return _NO
         return out
 
     def _direct(self, shape: str) -> Callable[[Any, dict[str, Any]], Any]:
