@@ -136,8 +136,8 @@ class RecordBuilder(ShapeReader):
             f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
             f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
             f.path, f.failed = "", False
-            if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call)
-                return f, self.problems.strings.setdefault(name, name)
+            if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call,
+                return f, name  # nor the sharing: a record's id is its own)
             return f, f.ident("id")
         f = Fields(
             self.problems,

@@ -251,7 +251,9 @@ class ShapeReader:
                 if type(v) is str and v and not v.isspace() and (v.isascii() or _writable(v))
                 else _NO
             )
-        if t in ("id", "names"):
+        if t == "id":  # its record's own: not shared (no other record holds it as text)
+            return lambda v, _: v if type(v) is str and _ID.fullmatch(v) else _NO
+        if t == "names":
             return lambda v, _: (
                 strings.setdefault(v, v) if type(v) is str and _ID.fullmatch(v) else _NO
             )
