@@ -406,13 +406,13 @@ class ShapeReader:
 
         Their records, as a tuple, each read straight from its object when every field is
         plainly right and its rule holds (else ``_NO``, as for what is not a list). It is
-        given the list and the
-        object the list is in; the rule is given a spot that stands for the object's
-        `Fields` (its ``parent`` holds the object it is inside).
+        given the list and the object the list is in; the rule is given a spot that
+        stands for the object's `Fields` (its ``parent`` holds the object it is inside).
 
-        A record is put together as `make` does, through its slots (see `_slots`). The
-        fields an object leaves out take their defaults first: all of them where a shape
-        has few, else those of the keys the object gives (found once per order of keys).
+        A record is put together as `make` does, through its slots (see `_slots`). An
+        object that gives every field has each key's step found by its name; one that
+        leaves some out is read by the order of the keys it gives (found once per order:
+        the defaults of the fields left out, and the steps in that order).
         """
         factory, rule = self.makers[shape]
         described = self.shapes[shape]
@@ -442,17 +442,22 @@ class ShapeReader:
             for name, _, _, plain, _ in plan
         }
         every = len(keys)
-        defaults = tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in required)
-        few = len(defaults) <= _FEW
-        # the defaults of the fields an object leaves out, by the keys it gives (in order;
-        # False where it leaves out a required one)
-        left: dict[tuple[str, ...], Any] = {}
+        # how an object that leaves fields out is read, by the keys it gives in their
+        # order (made once per order): the defaults of the fields it leaves out, and each
+        # key's step in that order; False where it gives a key the shape does not have (a
+        # comment too) or leaves out a required one
+        layouts: dict[tuple[str, ...], Any] = {}
 
-        def unset(names: tuple[str, ...]) -> Any:
-            if len(left) >= _LAYOUTS:  # a file of many orders of keys: keep a few
-                left.clear()
-            found = left[names] = required.issubset(names) and tuple(
-                (slot[a.name], left_out[a.name]) for a in fields if a.name not in names
+        def layout(names: tuple[str, ...]) -> Any:
+            if len(layouts) >= _LAYOUTS:  # a file of many orders of keys: keep a few
+                layouts.clear()
+            found = layouts[names] = (
+                keys.issuperset(names)
+                and required.issubset(names)
+                and (
+                    tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in names),
+                    tuple(steps[name] for name in names),
+                )
             )
             return found
 
@@ -465,41 +470,57 @@ class ShapeReader:
                 return _NO
             out = []
             for item in items:
-                if type(item) is not dict or not keys.issuperset(item):  # a comment too
+                if type(item) is not dict:
                     return _NO
                 record: Any = _new(factory)
-                if len(item) != every:  # some left out
-                    if few:
-                        if not item.keys() >= required:
+                # (the two loops read a value alike: one finds each key's step by its
+                # name, the other has them in the order of the keys given)
+                try:
+                    if len(item) == every:  # every field given
+                        if not keys.issuperset(item):  # a key the shape does not have
                             return _NO
-                        for set_slot, default in defaults:
-                            set_slot(record, default)
+                        for name, value in item.items():
+                            lookup, plain, null, set_slot = steps[name]
+                            if value is None:
+                                if null is _NO:
+                                    return _NO
+                                set_slot(record, null)
+                            elif lookup is not None and (got := lookup.get(value)) is not None:
+                                set_slot(record, got)
+                            elif plain is _plain_count:  # (its check, without its call)
+                                if type(value) is not int or value < 0:
+                                    return _NO
+                                set_slot(record, value)
+                            elif (got := plain(value, item)) is _NO:
+                                return _NO
+                            else:
+                                set_slot(record, got)
                     else:
                         names = tuple(item)
-                        found = left.get(names)
-                        if found is None:
-                            found = unset(names)
-                        if found is False:  # a required one
+                        how = layouts.get(names)
+                        if how is None:
+                            how = layout(names)
+                        if how is False:
                             return _NO
-                        for set_slot, default in found:
+                        for set_slot, default in how[0]:
                             set_slot(record, default)
-                try:
-                    for name, value in item.items():
-                        lookup, plain, null, set_slot = steps[name]
-                        if value is None:
-                            if null is _NO:
+                        for (lookup, plain, null, set_slot), value in zip(
+                            how[1], item.values(), strict=False
+                        ):
+                            if value is None:
+                                if null is _NO:
+                                    return _NO
+                                set_slot(record, null)
+                            elif lookup is not None and (got := lookup.get(value)) is not None:
+                                set_slot(record, got)
+                            elif plain is _plain_count:
+                                if type(value) is not int or value < 0:
+                                    return _NO
+                                set_slot(record, value)
+                            elif (got := plain(value, item)) is _NO:
                                 return _NO
-                            set_slot(record, null)
-                        elif lookup is not None and (got := lookup.get(value)) is not None:
-                            set_slot(record, got)
-                        elif plain is _plain_count:  # (its check, without its call)
-                            if type(value) is not int or value < 0:
-                                return _NO
-                            set_slot(record, value)
-                        elif (got := plain(value, item)) is _NO:
-                            return _NO
-                        else:
-                            set_slot(record, got)
+                            else:
+                                set_slot(record, got)
                 except TypeError:  # a look-up given a list or an object
                     return _NO
                 if rule is not None:
@@ -752,10 +773,8 @@ _SLOTS: dict[Any, dict[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {}
 _new = object.__new__
 _get = dict.get
 _NOTHING = attrs.NOTHING
-#: How many orders of keys `ShapeReader._direct` keeps the defaults of, per shape; and
-#: up to how many defaults it sets all of, for any object that leaves a field out.
+#: How many orders of keys `ShapeReader._direct` keeps the reading of, per shape.
 _LAYOUTS = 64
-_FEW = 2
 #: A source whose quotes cannot be checked (a reference, or no article text at hand).
 UNCHECKED = "\0unchecked"
 
