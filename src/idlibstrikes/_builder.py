@@ -133,7 +133,8 @@ class RecordBuilder(ShapeReader):
         ):
             # the common case (no key to report, nothing added), made directly
             f = _new(Fields)
-            f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
+            f.problems, f.parent = self.problems, None
+            f.origins = f.added = NOTHING_ADDED  # (read only: one shared empty mapping)
             f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
             f.path, f.failed = "", False
             if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call,
