@@ -138,7 +138,10 @@ class RecordBuilder(ShapeReader):
             f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
             f.path, f.failed = "", False
             if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call,
-                return f, name  # nor the sharing: a record's id is its own)
+                opened = self._opened  # nor the sharing: a record's id is its own)
+                opened.clear()
+                opened[name] = name
+                return f, name
             return f, f.ident("id")
         f = Fields(
             self.problems,

@@ -68,6 +68,9 @@ class ShapeReader:
         # and each ISO day
         self._dates: dict[str, DateRange] = {}
         self._days: dict[str, dt.date] = {}
+        # the id of the record opened last by a builder (RecordBuilder.fields), checked:
+        # reading the record's fields finds it here
+        self._opened: dict[str, str] = {}
         # what a new date read plainly is given as its Fields (any problem is a Bail)
         self._spot = _Spot(None, None)
 
@@ -291,8 +294,9 @@ class ShapeReader:
         """Where a field's plainly right values are found as they are, by their text.
 
         A reference's table (a plain id names a record built already), a vocabulary's
-        members by word, and for a text the texts read so far (each was checked when it
-        was first read): a text value found there is the value read, in one look-up in C.
+        members by word, for a text the texts read so far (each was checked when it was
+        first read), and for a record's id the one its builder opened it by (checked then,
+        see `_opened`): a text value found there is the value read, in one look-up in C.
         One not found there is read by the plain reader (which gives the same values).
         """
         t, of = field.type, field.of
@@ -301,6 +305,8 @@ class ShapeReader:
         if t == "ref":
             assert isinstance(of, str)
             return self.tables[of]
+        if t == "id":
+            return self._opened
         if t == "word" and of is not None and not isinstance(of, str | tuple):
             return _members(of)
         if t == "text" and not field.quote:
