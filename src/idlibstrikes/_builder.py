@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
-from ._files import RawData, RawRecord, apply_additions
+from ._files import NOTHING_ADDED, RawData, RawRecord, apply_additions
 from ._format import FORMAT, Format
 from ._models import (
     Announcement,
@@ -38,7 +38,7 @@ from ._models import (
 )
 from ._names import Suggester
 from ._order import dependency_order
-from ._reader import Fields, Problems, show
+from ._reader import _ID, Fields, Problems, show
 from ._reading import UNCHECKED, ShapeReader, collapse
 from ._summary import of_claims
 
@@ -125,12 +125,23 @@ class RecordBuilder(ShapeReader):
         data = record.data
         raw_id = data.get("id")
         name = raw_id if type(raw_id) is str else None
-        if not record.origins and not record.added and record.kind and allowed.issuperset(data):
+        if (
+            record.origins is NOTHING_ADDED
+            and record.added is NOTHING_ADDED
+            and record.kind
+            and allowed.issuperset(data)
+        ):
             # the common case (no key to report, nothing added), made directly
             f = _new(Fields)
-            f.problems, f.parent, f.origins, f.added = self.problems, None, {}, {}
+            f.problems, f.parent = self.problems, None
+            f.origins = f.added = NOTHING_ADDED  # (read only: one shared empty mapping)
             f.at, f.file, f.data, f.record = (record.kind, record.position), record.file, data, name
             f.path, f.failed = "", False
+            if name is not None and _ID.fullmatch(name):  # (Fields.ident, without its call,
+                opened = self._opened  # nor the sharing: a record's id is its own)
+                opened.clear()
+                opened[name] = name
+                return f, name
             return f, f.ident("id")
         f = Fields(
             self.problems,
@@ -556,6 +567,14 @@ def _span_date(span: str, part: str | None, text: str, reasoning: str) -> DateRa
 @functools.lru_cache(maxsize=8192)
 def _span_days(first_text: str, last_text: str, part: str | None) -> tuple[dt.date, dt.date]:
     """The first and last day of a span; cached, so equal dates share their objects."""
+    if len(first_text) == 10 and first_text[4] == first_text[7] == "-" and not last_text:
+        try:  # a day, YYYY-MM-DD (as parse_period reads it, in C)
+            day = dt.date.fromisoformat(first_text)
+        except ValueError:
+            pass  # parse_period says why
+        else:
+            if part is None:
+                return day, day
     first, last = parse_period(first_text)
     if last_text:
         last = parse_period(last_text)[1]

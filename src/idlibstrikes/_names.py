@@ -152,18 +152,18 @@ class NameIndex(Generic[T]):
 
     def add(self, record: T, names: Iterable[str]) -> None:
         """Index ``record`` under each of ``names``; a name two records share is a clash."""
+        by_key = self._by_key
         for name in names:
             key = name_key(name)
             if not key:
                 continue
-            held = self._by_key.get(key)
+            held = by_key.get(key)
             if held is not None and held is not record:
                 self.clashes.append((name, held, record))
                 continue
-            first = key not in self._by_key
             self._suggester = None  # built again, with this name, when next needed
-            self._by_key[key] = record
-            if first and name != key:
+            by_key[key] = record
+            if held is None and name != key:
                 self._display[key] = name  # shown as first written; a plain id as itself
 
     def get(self, name: str) -> T | None:

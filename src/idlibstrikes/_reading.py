@@ -64,10 +64,15 @@ class ShapeReader:
         self._quoting: dict[str, str] = {}
         # what a quick read records into: its first problem raises Bail (see `quickly`)
         self._quick = Problems(problems)
-        # each plain date object read so far (its items: a file repeats its dates), and
-        # each ISO day
-        self._dates: dict[tuple[tuple[str, Any], ...], DateRange] = {}
+        # each plain date object read so far (a file repeats its dates: by `_date_key`),
+        # and each ISO day
+        self._dates: dict[str, DateRange] = {}
         self._days: dict[str, dt.date] = {}
+        # the id of the record opened last by a builder (RecordBuilder.fields), checked:
+        # reading the record's fields finds it here
+        self._opened: dict[str, str] = {}
+        # what a new date read plainly is given as its Fields (any problem is a Bail)
+        self._spot = _Spot(None, None)
 
     # -- what the builders supply ---------------------------------------------------------
     @property
@@ -249,7 +254,9 @@ class ShapeReader:
                 if type(v) is str and v and not v.isspace() and (v.isascii() or _writable(v))
                 else _NO
             )
-        if t in ("id", "names"):
+        if t == "id":  # its record's own: not shared (no other record holds it as text)
+            return lambda v, _: v if type(v) is str and _ID.fullmatch(v) else _NO
+        if t == "names":
             return lambda v, _: (
                 strings.setdefault(v, v) if type(v) is str and _ID.fullmatch(v) else _NO
             )
@@ -287,8 +294,9 @@ class ShapeReader:
         """Where a field's plainly right values are found as they are, by their text.
 
         A reference's table (a plain id names a record built already), a vocabulary's
-        members by word, and for a text the texts read so far (each was checked when it
-        was first read): a text value found there is the value read, in one look-up in C.
+        members by word, for a text the texts read so far (each was checked when it was
+        first read), and for a record's id the one its builder opened it by (checked then,
+        see `_opened`): a text value found there is the value read, in one look-up in C.
         One not found there is read by the plain reader (which gives the same values).
         """
         t, of = field.type, field.of
@@ -297,6 +305,8 @@ class ShapeReader:
         if t == "ref":
             assert isinstance(of, str)
             return self.tables[of]
+        if t == "id":
+            return self._opened
         if t == "word" and of is not None and not isinstance(of, str | tuple):
             return _members(of)
         if t == "text" and not field.quote:
@@ -305,11 +315,10 @@ class ShapeReader:
 
     def shared_date(self, f: Fields) -> DateRange | None:
         """`date`, read once per distinct date object of a load (and its object shared)."""
-        try:
-            key = tuple(f.data.items())
-            found = self._dates.get(key)
-        except TypeError:  # a relative date's nested object: read each time
+        key = _date_key(f.data)
+        if key is None:  # a relative date's nested object, a number: read each time
             return self.date(f)
+        found = self._dates.get(key)
         if found is None:
             found = self.date(f)
             if found is not None and not f.failed:
@@ -324,26 +333,31 @@ class ShapeReader:
         """
         if type(value) is not dict:
             return _NO
-        try:
-            key = tuple(value.items())
-            found = self._dates.get(key)
-        except TypeError:  # a relative date's nested object
+        try:  # (_date_key, without its call)
+            key = "\0".join([*value, *value.values()])
+        except TypeError:  # a relative date's nested object, a number: not plainly right
             return _NO
+        if key.count("\0") != 2 * len(value) - 1:
+            return _NO
+        found = self._dates.get(key)
         if found is None:
             v = self._plainly(value, self.shapes["date"])
             if v is _NO:
                 return _NO
+            get = v.get
+            spot = self._spot
+            spot.data = value
             try:
                 found = self.dated(
-                    _Spot(value, None),  # type: ignore[arg-type]  # as Fields: a problem is a Bail
-                    v.get("text"),
-                    v.get("reasoning") or "",
-                    v.get("span"),
+                    spot,  # type: ignore[arg-type]  # as Fields: a problem is a Bail
+                    get("text"),
+                    get("reasoning") or "",
+                    get("span"),
                     None,  # a relative date is not read plainly (see above)
-                    v.get("earliest"),
-                    v.get("latest"),
-                    v.get("part"),
-                    v.get("unit"),
+                    get("earliest"),
+                    get("latest"),
+                    get("part"),
+                    get("unit"),
                 )
             except Bail:
                 return _NO
@@ -375,22 +389,22 @@ class ShapeReader:
             given = self._given[shape.name] = self._by_key(shape)
         steps, required = given[1], given[2]
         out = {}
-        for name, value in data.items():
-            step = steps.get(name)
-            if step is None:
-                return _NO
-            if value is not None:
-                lookup, plain, _ = step
-                try:
+        try:
+            for name, value in data.items():
+                if value is not None:
+                    lookup, plain, _ = steps[name]
                     got = None if lookup is None else lookup.get(value)
                     if got is None and (plain is None or (got := plain(value, data)) is _NO):
                         return _NO
-                except TypeError:  # a list or an object where text belongs
+                    out[name] = got
+                elif name not in steps:
                     return _NO
-                out[name] = got
-        for name in required:
-            if name not in out:
-                return _NO
+        except KeyError:  # a key the shape does not have
+            return _NO
+        except TypeError:  # a list or an object where text belongs
+            return _NO
+        if not out.keys() >= required:
+            return _NO
         return out
 
     def _direct(self, shape: str) -> Callable[[Any, dict[str, Any]], Any]:
@@ -398,13 +412,13 @@ class ShapeReader:
 
         Their records, as a tuple, each read straight from its object when every field is
         plainly right and its rule holds (else ``_NO``, as for what is not a list). It is
-        given the list and the
-        object the list is in; the rule is given a spot that stands for the object's
-        `Fields` (its ``parent`` holds the object it is inside).
+        given the list and the object the list is in; the rule is given a spot that
+        stands for the object's `Fields` (its ``parent`` holds the object it is inside).
 
-        A record is put together as `make` does, through its slots (see `_slots`). The
-        fields an object leaves out take their defaults first: all of them where a shape
-        has few, else those of the keys the object gives (found once per order of keys).
+        A record is put together as `make` does, through its slots (see `_slots`). An
+        object that gives every field has each key's step found by its name; one that
+        leaves some out is read by the order of the keys it gives (found once per order:
+        the defaults of the fields left out, and the steps in that order).
         """
         factory, rule = self.makers[shape]
         described = self.shapes[shape]
@@ -434,17 +448,22 @@ class ShapeReader:
             for name, _, _, plain, _ in plan
         }
         every = len(keys)
-        defaults = tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in required)
-        few = len(defaults) <= _FEW
-        # the defaults of the fields an object leaves out, by the keys it gives (in order;
-        # False where it leaves out a required one)
-        left: dict[tuple[str, ...], Any] = {}
+        # how an object that leaves fields out is read, by the keys it gives in their
+        # order (made once per order): the defaults of the fields it leaves out, and each
+        # key's step in that order; False where it gives a key the shape does not have (a
+        # comment too) or leaves out a required one
+        layouts: dict[tuple[str, ...], Any] = {}
 
-        def unset(names: tuple[str, ...]) -> Any:
-            if len(left) >= _LAYOUTS:  # a file of many orders of keys: keep a few
-                left.clear()
-            found = left[names] = required.issubset(names) and tuple(
-                (slot[a.name], left_out[a.name]) for a in fields if a.name not in names
+        def layout(names: tuple[str, ...]) -> Any:
+            if len(layouts) >= _LAYOUTS:  # a file of many orders of keys: keep a few
+                layouts.clear()
+            found = layouts[names] = (
+                keys.issuperset(names)
+                and required.issubset(names)
+                and (
+                    tuple((slot[a.name], left_out[a.name]) for a in fields if a.name not in names),
+                    tuple(steps[name] for name in names),
+                )
             )
             return found
 
@@ -457,41 +476,57 @@ class ShapeReader:
                 return _NO
             out = []
             for item in items:
-                if type(item) is not dict or not keys.issuperset(item):  # a comment too
+                if type(item) is not dict:
                     return _NO
                 record: Any = _new(factory)
-                if len(item) != every:  # some left out
-                    if few:
-                        if not item.keys() >= required:
+                # (the two loops read a value alike: one finds each key's step by its
+                # name, the other has them in the order of the keys given)
+                try:
+                    if len(item) == every:  # every field given
+                        if not keys.issuperset(item):  # a key the shape does not have
                             return _NO
-                        for set_slot, default in defaults:
-                            set_slot(record, default)
+                        for name, value in item.items():
+                            lookup, plain, null, set_slot = steps[name]
+                            if value is None:
+                                if null is _NO:
+                                    return _NO
+                                set_slot(record, null)
+                            elif lookup is not None and (got := lookup.get(value)) is not None:
+                                set_slot(record, got)
+                            elif plain is _plain_count:  # (its check, without its call)
+                                if type(value) is not int or value < 0:
+                                    return _NO
+                                set_slot(record, value)
+                            elif (got := plain(value, item)) is _NO:
+                                return _NO
+                            else:
+                                set_slot(record, got)
                     else:
                         names = tuple(item)
-                        found = left.get(names)
-                        if found is None:
-                            found = unset(names)
-                        if found is False:  # a required one
+                        how = layouts.get(names)
+                        if how is None:
+                            how = layout(names)
+                        if how is False:
                             return _NO
-                        for set_slot, default in found:
+                        for set_slot, default in how[0]:
                             set_slot(record, default)
-                try:
-                    for name, value in item.items():
-                        lookup, plain, null, set_slot = steps[name]
-                        if value is None:
-                            if null is _NO:
+                        for (lookup, plain, null, set_slot), value in zip(
+                            how[1], item.values(), strict=False
+                        ):
+                            if value is None:
+                                if null is _NO:
+                                    return _NO
+                                set_slot(record, null)
+                            elif lookup is not None and (got := lookup.get(value)) is not None:
+                                set_slot(record, got)
+                            elif plain is _plain_count:
+                                if type(value) is not int or value < 0:
+                                    return _NO
+                                set_slot(record, value)
+                            elif (got := plain(value, item)) is _NO:
                                 return _NO
-                            set_slot(record, null)
-                        elif lookup is not None and (got := lookup.get(value)) is not None:
-                            set_slot(record, got)
-                        elif plain is _plain_count:  # (its check, without its call)
-                            if type(value) is not int or value < 0:
-                                return _NO
-                            set_slot(record, value)
-                        elif (got := plain(value, item)) is _NO:
-                            return _NO
-                        else:
-                            set_slot(record, got)
+                            else:
+                                set_slot(record, got)
                 except TypeError:  # a look-up given a list or an object
                     return _NO
                 if rule is not None:
@@ -690,6 +725,20 @@ def _plain_count(value: Any, _: dict[str, Any]) -> Any:
     return value if type(value) is int and value >= 0 else _NO
 
 
+def _date_key(value: dict[str, Any]) -> str | None:
+    """What `ShapeReader` keeps a date read under: its keys and texts, in order, as one text.
+
+    ``None`` where that cannot stand for it alone: a value is not text, or holds the
+    separator. (One text hashes and compares in one piece, where the date's items would
+    be a tuple of tuples, each in its own place in memory: a look-up takes half the time.)
+    """
+    try:
+        key = "\0".join([*value, *value.values()])
+    except TypeError:
+        return None
+    return key if key.count("\0") == 2 * len(value) - 1 else None
+
+
 def _first(records: Any) -> Any:
     """The one record of a plain read of a list of one (``_NO`` where it was not read)."""
     return _NO if records is _NO else records[0]
@@ -730,10 +779,8 @@ _SLOTS: dict[Any, dict[tuple[str, ...], tuple[tuple[Any, ...], ...]]] = {}
 _new = object.__new__
 _get = dict.get
 _NOTHING = attrs.NOTHING
-#: How many orders of keys `ShapeReader._direct` keeps the defaults of, per shape; and
-#: up to how many defaults it sets all of, for any object that leaves a field out.
+#: How many orders of keys `ShapeReader._direct` keeps the reading of, per shape.
 _LAYOUTS = 64
-_FEW = 2
 #: A source whose quotes cannot be checked (a reference, or no article text at hand).
 UNCHECKED = "\0unchecked"
 
