@@ -17,12 +17,13 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
 from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
 from ._files import NOTHING_ADDED, RawData, RawRecord, apply_additions
-from ._format import FORMAT, Format
+from ._format import FORMAT, Format, Shape
 from ._models import (
     Announcement,
     Ceasefire,
@@ -34,6 +35,7 @@ from ._models import (
     Place,
     ReferenceFact,
     Source,
+    SourceKind,
     Strike,
 )
 from ._names import Suggester
@@ -250,6 +252,13 @@ class RecordBuilder(ShapeReader):
         """
         # by identity: hashing a record hashes every field (and the sources live as
         # long as the load)
+        also = [
+            s for part in parts if (row := getattr(part, "row", None)) is not None for s in row.also
+        ]
+        if also:  # a reference list's row citing several pages: each is behind it
+            return self.shared(
+                articles_of([*map(_SOURCE, parts), *also, *_announced(announcements)])
+            )
         if parts and not announcements:  # most records cite one source throughout
             one = parts[0].source
             for part in parts:
@@ -274,6 +283,68 @@ class RecordBuilder(ShapeReader):
                 found += a.sources
             shared = self._articles[key] = self.shared(articles_of(found))
         return shared
+
+    def provenance(self, f: Fields, v: Any) -> None:
+        """A claim's provenance: an article's is quoted, a report's names its list row.
+
+        A claim that names a row (a reference fact: the fact as the reference list words
+        it) has no quote and cites one of the row's sources; a report's claim must name
+        one; any other claim gives its quote. ``v`` has the claim's values by attribute
+        (``source``, ``quote``, ``row``).
+        """
+        source, quote, row = v.source, v.quote, v.row
+        if source is None:
+            return  # its own problem is reported
+        if row is not None:
+            if quote:
+                f.fail(
+                    "quote",
+                    "a claim from a reference list's row has no quote (no sentence of a page "
+                    "enters the data): the row holds the fact as the list words it",
+                    found=show(quote),
+                )
+            elif row.source is not source and source not in row.also:
+                f.fail(
+                    "row",
+                    "the row does not cite this claim's source; give one of the row's sources",
+                    found=show(row.id),
+                    expected=f"a row citing {source.id!r}",
+                )
+        elif source.kind is SourceKind.REPORT:
+            if (f.data or {}).get("row") is not None:
+                return  # an unknown row id: its own problem says so
+            f.fail(
+                "row",
+                "required for a report's claim: the id of the reference fact holding the "
+                "list's row it comes from (a report's claim has no quote)",
+                expected=f"a reference fact citing {source.id!r}",
+            )
+        elif not quote and (f.data or {}).get("quote") is None:  # (one given: checked)
+            f.fail("quote", "missing required field", expected="text")
+
+    def rule_of(
+        self, shape: Shape, rule: Callable[[Fields, Any], None] | None
+    ) -> Callable[[Fields, Any], None] | None:
+        """A shape's rule, and the provenance rule where its claims may come from a report."""
+        if "row" not in shape.keys:
+            return rule
+        provenance = self.provenance
+        if rule is None:
+            return provenance
+
+        def both(f: Fields, v: Any) -> None:
+            provenance(f, v)
+            rule(f, v)
+
+        return both
+
+    def make(
+        self, f: Fields, factory: Callable[..., T], values: dict[str, Any], **more: Any
+    ) -> T | None:
+        """`ShapeReader.make`, checking a claim's provenance first (see `provenance`)."""
+        if "row" in values and "quote" in values:
+            self.provenance(f, SimpleNamespace(**values))
+        return super().make(f, factory, values, **more)
 
     def source(self, f: Fields, key: str = "source") -> Source | None:
         """Resolve a source id."""
@@ -481,6 +552,7 @@ class RecordBuilder(ShapeReader):
         return {
             "source": self.sources,
             "place": self.places,
+            "reference": self.references,
             "person": self.people,
             "group": self.groups,
             "strike": self.strikes,
@@ -607,6 +679,11 @@ def series_span(start: DateRange | None, end: DateRange | None) -> DateRange | N
     )
 
 
+def _announced(announcements: Sequence[Announcement]) -> list[Source]:
+    return [s for a in announcements for s in a.sources]
+
+
 def articles_of(sources: Iterable[Source | None]) -> tuple[Source, ...]:
-    unique = {s.id: s for s in sources if s is not None and not s.is_reference}
+    """The articles and reports among ``sources``, once each, in id order."""
+    unique = {s.id: s for s in sources if s is not None and s.kind is not SourceKind.REFERENCE}
     return tuple(unique[k] for k in sorted(unique))

@@ -19,10 +19,12 @@ import attrs
 from . import _checks as check
 from ._dates import PeriodLike
 from ._errors import DataError, UnknownNameError
+from ._graded import graded, level, strike_meets
 from ._index import Lazy, pick
 from ._models import (
     Announcement,
     Ceasefire,
+    Confidence,
     Development,
     Figure,
     Group,
@@ -74,7 +76,7 @@ class Dataset:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> data
         <Dataset: 7 strikes, 4 series, 3 ceasefires, 43 groups, 5 articles>
         >>> [s.id for s in data.strikes_by_group("Hurras al-Din")]  # doctest: +NORMALIZE_WHITESPACE
@@ -123,7 +125,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().version.data
+            >>> isk.load(sources="articles").version.data
             '2026.12.0'
             >>> isk.load("examples/new-article.json").version.origin
             'bundled and your files'
@@ -147,7 +149,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> d = isk.load().digest
+            >>> d = isk.load(sources="articles").digest
             >>> d.startswith("sha256:"), len(d)
             (True, 23)
         """
@@ -185,12 +187,12 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().group("hurras al-deen").name
+            >>> isk.load(sources="articles").group("hurras al-deen").name
             'Hurras al-Din'
-            >>> isk.load().group("CENTCOM").name
+            >>> isk.load(sources="articles").group("CENTCOM").name
             'US Central Command'
             >>> try:
-            ...     isk.load().group("Huras al Din")
+            ...     isk.load(sources="articles").group("Huras al Din")
             ... except LookupError as err:
             ...     print(err)
             no group is known as 'Huras al Din'; did you mean: 'Hurras al-Din', 'Hurras al-Deen'?
@@ -207,7 +209,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().person("Mr Al Shara").name
+            >>> isk.load(sources="articles").person("Mr Al Shara").name
             'Ahmad Al Shara'
         """
         if isinstance(name, Person):
@@ -222,7 +224,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().place("Rif Al-Muhandiseen").governorate
+            >>> isk.load(sources="articles").place("Rif Al-Muhandiseen").governorate
             'Aleppo'
         """
         if isinstance(name, Place):
@@ -241,9 +243,9 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().source("004_4230a031e6ff8aa2").outlet
+            >>> isk.load(sources="articles").source("004_4230a031e6ff8aa2").outlet
             'Al Jazeera'
-            >>> isk.load().source("002").outlet
+            >>> isk.load(sources="articles").source("002").outlet
             'Kurdistan 24'
         """
         try:
@@ -268,7 +270,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> place = isk.load().strike("2025-02-15-urum-al-jawz").place
+            >>> place = isk.load(sources="articles").strike("2025-02-15-urum-al-jawz").place
             >>> place.name, place.near.name
             ('motorway near the village of Urum Al Joz', 'Urum Al Joz')
         """
@@ -282,7 +284,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().ceasefire("2018-09-sochi-agreement").kind.value
+            >>> isk.load(sources="articles").ceasefire("2018-09-sochi-agreement").kind.value
             'agreement'
         """
         return self._index.ceasefires.lookup(ident)
@@ -295,7 +297,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().development("2024-late-hts-offensive").kind.value
+            >>> isk.load(sources="articles").development("2024-late-hts-offensive").kind.value
             'offensive'
         """
         return self._index.developments.lookup(ident)
@@ -305,7 +307,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> "HTS" in isk.load().group_names()
+            >>> "HTS" in isk.load(sources="articles").group_names()
             True
         """
         return self._index.groups.names()
@@ -315,7 +317,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> "Abu Baker Mourek" in isk.load().person_names()
+            >>> "Abu Baker Mourek" in isk.load(sources="articles").person_names()
             True
         """
         return self._index.people.names()
@@ -325,7 +327,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> "Kafranbel" in isk.load().place_names()
+            >>> "Kafranbel" in isk.load(sources="articles").place_names()
             True
         """
         return self._index.places.names()
@@ -335,7 +337,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> [f.field for f in data.references_for(data.group("Hurras al-Din"))]
             ['founded', 'ended']
         """
@@ -350,6 +352,7 @@ class Dataset:
         include_affiliates: bool = False,
         perpetrator: str | Group | None = None,
         include_series: bool = False,
+        min_confidence: Confidence | str | None = None,
     ) -> Strikes:
         """The strikes that name ``group`` among their targets, chronologically.
 
@@ -366,14 +369,16 @@ class Dataset:
                 part of it (``"United States"`` includes the US military and CENTCOM).
             include_series: Also return series of strikes reported as one (labelled by
                 their ``scope``); by default only single strikes are returned.
+            min_confidence: Only strikes the articles report or the reference lists grade
+                at least so (``"medium"``: see `Strike.confidence`); ``None``, all.
 
         Raises:
-            UnknownNameError: No group has that name.
+            UnknownNameError: No group has that name, or no confidence level.
             TypeError: A flag is not ``True`` or ``False``.
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> len(data.strikes_by_group("al-Qaeda"))
             1
             >>> len(data.strikes_by_group("al-Qaeda", include_affiliates=True))
@@ -391,8 +396,9 @@ class Dataset:
             include_affiliates=include_affiliates,
             perpetrator=perpetrator,
             include_series=include_series,
+            min_confidence=min_confidence,
         )
-        return self._filtered(found, perpetrator, include_series, query)
+        return self._filtered(found, perpetrator, include_series, query, min_confidence)
 
     def strikes_between(
         self,
@@ -402,6 +408,7 @@ class Dataset:
         certain: bool = False,
         perpetrator: str | Group | None = None,
         include_series: bool = False,
+        min_confidence: Confidence | str | None = None,
     ) -> Strikes:
         """The strikes in a period, chronologically.
 
@@ -418,6 +425,7 @@ class Dataset:
             perpetrator: Only strikes carried out by this group or by forces that are
                 part of it.
             include_series: Also return series of strikes reported as one.
+            min_confidence: As for `strikes_by_group`.
 
         Raises:
             InvalidPeriodError: A bound cannot be read, or ``end`` is before ``start``.
@@ -425,7 +433,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> [s.id for s in data.strikes_between("2025-01-25", "2025-01-31")]
             ['2025-01-late-al-zabir']
             >>> [s.id for s in data.strikes_between("2025-01-30..2025-02-20")]
@@ -446,8 +454,9 @@ class Dataset:
             certain=certain,
             perpetrator=perpetrator,
             include_series=include_series,
+            min_confidence=min_confidence,
         )
-        return self._filtered(found, perpetrator, True, query)
+        return self._filtered(found, perpetrator, True, query, min_confidence)
 
     def _filtered(
         self,
@@ -455,9 +464,13 @@ class Dataset:
         perpetrator: str | Group | None,
         include_series: bool,
         query: str | None = None,
+        min_confidence: Confidence | str | None = None,
     ) -> Strikes:
-        """``strikes`` without series (unless asked for), by ``perpetrator`` if given."""
+        """``strikes`` without series (unless asked for), by ``perpetrator`` and confidence."""
         chosen: Iterable[Strike] = strikes
+        floor = level(min_confidence)
+        if floor is not None:
+            chosen = [s for s in chosen if strike_meets(s, floor)]
         if not include_series:
             chosen = [s for s in chosen if not s.is_series]
         if perpetrator is not None:
@@ -481,10 +494,10 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> on = isk.load().ceasefires_on("2019-08-31")
+            >>> on = isk.load(sources="articles").ceasefires_on("2019-08-31")
             >>> [(c.id, on.status(c).value) for c in on]
             [('2018-09-sochi-agreement', 'in_effect'), ('2019-08-31-ceasefire', 'in_effect')]
-            >>> later = isk.load().ceasefires_on("2025-02-15")
+            >>> later = isk.load(sources="articles").ceasefires_on("2025-02-15")
             >>> [(c.id, later.status(c).value) for c in later]
             [('2018-09-sochi-agreement', 'unknown')]
         """
@@ -499,6 +512,7 @@ class Dataset:
         *,
         victims: Victims | str = Victims.ALL,
         outcome: Outcome | str = Outcome.KILLED,
+        min_confidence: Confidence | str | None = None,
     ) -> Casualties:
         """The casualty range over ``strikes`` (all strikes by default), with its accounts.
 
@@ -518,13 +532,16 @@ class Dataset:
                 ``"commanders"`` (commanders, leaders, senior operatives) or
                 ``"children"``.
             outcome: ``"killed"`` or ``"wounded"``.
+            min_confidence: Count only the articles' claims and the reference lists'
+                graded at least so (``"high"``: UCDP's practice); ``None``, every claim.
 
         Raises:
             ValueError: ``victims`` or ``outcome`` is not a known value.
+            UnknownNameError: ``min_confidence`` is not a confidence level.
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> c = data.casualties(data.strikes_between("2019"))
             >>> c.low, c.high, c.open_ended, c.best, c.disputed
             (47, 49, True, None, True)
@@ -535,8 +552,10 @@ class Dataset:
         from ._casualties import aggregate
 
         chosen = self.strikes if strikes is None else strikes
-        cache = self._query_index().summaries
-        return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
+        asked, floor = (_vocab(Victims, victims), _vocab(Outcome, outcome)), level(min_confidence)
+        if floor is None:
+            return aggregate(chosen, *asked, self._query_index().summaries)
+        return aggregate([graded(s, floor) for s in chosen], *asked)  # copies: not cached
 
     def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:
         """One plain dict per record of a table (no dependency needed).
@@ -553,7 +572,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> rows = isk.load().to_records("claims")
+            >>> rows = isk.load(sources="articles").to_records("claims")
             >>> commanders = [r for r in rows if r["victims"] == "commanders"]
             >>> [(r["low"], r["high"], r["source"][:3]) for r in commanders][:3]
             [(8, 8, '002'), (6, None, '002'), (6, 6, '003')]
@@ -580,11 +599,11 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> len(data.table(data.strikes_by_group("Hurras al-Din")))
             4
-            >>> t = isk.load().table("strikes")
-            >>> len(t), t.name, len(isk.load().table("series"))
+            >>> t = isk.load(sources="articles").table("strikes")
+            >>> len(t), t.name, len(isk.load(sources="articles").table("series"))
             (7, 'strikes', 4)
         """
         if isinstance(kind, Strikes | Ceasefires):  # a query's result: its rows
@@ -605,7 +624,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> t = isk.load().to_arrow("strikes")
+            >>> t = isk.load(sources="articles").to_arrow("strikes")
             >>> t.num_rows, str(t.schema.field("actor2").type)
             (7, 'list<item: string>')
         """
@@ -620,7 +639,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().to_polars("claims").height
+            >>> isk.load(sources="articles").to_polars("claims").height
             20
         """
         return self.table(kind).to_polars()
@@ -641,10 +660,10 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> frame = isk.load().to_geodataframe()
+            >>> frame = isk.load(sources="articles").to_geodataframe()
             >>> len(frame), int(frame.geometry.notna().sum()), frame.crs.to_epsg()
             (7, 7, 4326)
-            >>> len(isk.load().to_geodataframe("series"))
+            >>> len(isk.load(sources="articles").to_geodataframe("series"))
             4
         """
         from ._geo import to_geodataframe
@@ -662,7 +681,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> t = isk.load().tables()
+            >>> t = isk.load(sources="articles").tables()
             >>> had = [r for r in t["affiliations"] if r["group_id"] == "hurras-al-din"]
             >>> [(r["relation"], r["other"], r["source"][:3]) for r in had][:2]
             [('affiliate_of', 'al-qaeda', '000'), ('branch_of', 'al-qaeda', '000')]
@@ -684,7 +703,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> df = isk.load().to_dataframe()
+            >>> df = isk.load(sources="articles").to_dataframe()
             >>> on_had = df["actor2"].map(lambda targets: "Hurras al-Din" in targets)
             >>> df.loc[on_had, "event_date"].dt.year.tolist()
             [2019, 2019, 2025, 2025]
@@ -716,7 +735,7 @@ class Dataset:
 
         Examples:
             >>> import idlibstrikes as isk, tempfile
-            >>> done = isk.load().export("csv", tempfile.mkdtemp())
+            >>> done = isk.load(sources="articles").export("csv", tempfile.mkdtemp())
             >>> [f.name for f in done.files]  # doctest: +NORMALIZE_WHITESPACE
             ['strikes.csv', 'series.csv', 'claims.csv', 'groups.csv', 'ceasefires.csv',
              'sources.csv', 'references.csv']
@@ -746,8 +765,8 @@ def from_tables(given: Mapping[str, Any]) -> Dataset:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> t = isk.load().tables()
-        >>> isk.from_tables(t) == isk.load()
+        >>> t = isk.load(sources="articles").tables()
+        >>> isk.from_tables(t) == isk.load(sources="articles")
         True
         >>> rows = {name: table.to_records() for name, table in t.items()}
         >>> rows["casualty_claims"][0]["low"] = -1

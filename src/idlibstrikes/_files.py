@@ -370,16 +370,28 @@ def _parse_streaming(text: str) -> tuple[dict[str, Any], list[int]] | None:
     return doc, starts
 
 
-def read_bundled() -> RawData:
-    """Parse the data files shipped inside the package."""
+def read_bundled(sources: str = "all") -> RawData:
+    """Parse the data files shipped inside the package.
+
+    ``sources``: ``"all"``, the whole record: the five articles' data (``data/*.json``)
+    and the reference lists' (``data/reported/*.json``); ``"articles"``, the first alone.
+    """
     from importlib import resources  # (it imports tempfile, shutil and more: only here)
 
     folder = resources.files("idlibstrikes").joinpath("data")
-    entries = sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".json")),
-        key=lambda entry: entry.name,
-    )
-    return read_files((f"idlibstrikes/data/{e.name}", e.read_bytes()) for e in entries)
+    folders = [("idlibstrikes/data", folder)]
+    if sources == "all":
+        folders.append(("idlibstrikes/data/reported", folder.joinpath("reported")))
+    files = []
+    for name, where in folders:
+        if not where.is_dir():
+            continue
+        entries = sorted(
+            (entry for entry in where.iterdir() if entry.name.endswith(".json")),
+            key=lambda entry: entry.name,
+        )
+        files += [(f"{name}/{e.name}", e.read_bytes()) for e in entries]
+    return read_files(files)
 
 
 def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False) -> RawData:

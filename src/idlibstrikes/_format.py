@@ -47,7 +47,19 @@ _NOTE = Field(name="note", type="text", doc="A coding note.")
 _SOURCE = Field(
     name="source", type="ref", of="source", doc="The id of the source stating it.", required=True
 )
-_QUOTE = Field(name="quote", type="text", doc="The source's words.", required=True, quote=True)
+_QUOTE = Field(
+    name="quote",
+    type="text",
+    doc="The source's words, verbatim: required for an article's claim, absent for a report's.",
+    quote=True,
+)
+_ROW = Field(
+    name="row",
+    type="ref",
+    of="reference",
+    doc="For a report's claim (a source of kind 'report'): the id of the reference fact "
+    "holding the list's row, the fact as the list words it.",
+)
 _CITATIONS = Field(
     name="citations", type="objects", of="citation", doc="The quotes behind fields.", addable=True
 )
@@ -87,6 +99,11 @@ _SHAPES = (
                 doc="The reference that gives the publication date.",
             ),
             Field(name="address", type="text", doc="The web address."),
+            Field(
+                name="wire",
+                type="text",
+                doc="For a report that copies another's story (a wire service's), whose it is.",
+            ),
             _NOTE,
         ),
     ),
@@ -170,6 +187,7 @@ _SHAPES = (
             Field(name="leads", type="flag", doc="The role leads the group.", default=False),
             _SOURCE,
             _QUOTE,
+            _ROW,
             Field(name="since", type="object", of="date_claim", doc="Since when"),
             Field(name="until", type="object", of="date_claim", doc="Until when"),
             Field(
@@ -235,6 +253,7 @@ _SHAPES = (
             Field(name="claimant", type="ref", of="group", doc="The id of the group giving it."),
             _SOURCE,
             _QUOTE,
+            _ROW,
             _NOTE,
         ),
     ),
@@ -260,6 +279,7 @@ _SHAPES = (
             Field(name="claimant", type="ref", of="group", doc="The id of the group asserting it."),
             _SOURCE,
             _QUOTE,
+            _ROW,
             Field(name="since", type="object", of="date", doc="Since when"),
             Field(name="until", type="object", of="date", doc="Until when"),
             _NOTE,
@@ -372,6 +392,16 @@ _SHAPES = (
                 addable=True,
             ),
             _CITATIONS,
+            Field(
+                name="listed",
+                type="text",
+                doc="The reference lists' id for the event ('R05'), for a strike of theirs.",
+            ),
+            Field(
+                name="may_be_same",
+                type="texts",
+                doc="The ids of strikes the sources say may be this one (kept apart).",
+            ),
             _NOTE,
         ),
     ),
@@ -402,6 +432,7 @@ _SHAPES = (
             ),
             _SOURCE,
             _QUOTE,
+            _ROW,
             _NOTE,
         ),
     ),
@@ -439,6 +470,7 @@ _SHAPES = (
             ),
             _SOURCE,
             _QUOTE,
+            _ROW,
             Field(
                 name="vague", type="flag", doc="The words give no number ('dozens').", default=False
             ),
@@ -594,15 +626,25 @@ _SHAPES = (
                 name="confidence",
                 type="word",
                 of=Confidence,
-                doc="How far it can be trusted.",
-                required=True,
+                doc="How far it can be trusted (left out where the reference grades it not).",
+            ),
+            Field(
+                name="confidence_note",
+                type="text",
+                doc="The reference's grading in its words, where it says more than a level.",
             ),
             Field(
                 name="source",
                 type="ref",
                 of="source",
-                doc="The id of the reference stating it.",
+                doc="The id of the reference stating it (a list's row: the first page it cites).",
                 required=True,
+            ),
+            Field(
+                name="also",
+                type="refs",
+                of="source",
+                doc="The ids of the other pages a reference list's row cites.",
             ),
             Field(
                 name="place",
@@ -679,6 +721,7 @@ _SHAPES = (
             ),
             _SOURCE,
             _QUOTE,
+            _ROW,
             Field(
                 name="report",
                 type="flag",
@@ -696,6 +739,7 @@ _SHAPES = (
             Field(name="about", type="text", doc="The field the quote supports.", required=True),
             _SOURCE,
             _QUOTE,
+            _ROW,
         ),
     ),
 )

@@ -52,7 +52,16 @@ class _Builder(StrikesBuilder, ContextBuilder):
         )
 
     def check_links(self) -> None:
-        """Ids held as text (roles, announcements) must name real records."""
+        """Ids held as text (roles, announcements, may-be-same strikes) must name records."""
+        for record in self.raw.records["strikes"]:
+            same = record.data.get("may_be_same")
+            for i, other in enumerate(same if isinstance(same, list) else ()):
+                if isinstance(other, str) and other not in self.defined["strike"]:
+                    f = self._checking(record, "strike")
+                    f.fail(f"may_be_same[{i}]", "unknown strike id", found=show(other))
+                elif other == record.data.get("id"):
+                    f = self._checking(record, "strike")
+                    f.fail(f"may_be_same[{i}]", "a strike cannot be listed as maybe itself")
         for record in self.raw.records["people"]:
             f = self._checking(record, "person")
             roles = record.data.get("roles")

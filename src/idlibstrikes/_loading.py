@@ -8,6 +8,7 @@ ones, and built (``_load``) into a new `Dataset`.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import threading
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._errors import DataError, Problem
+from ._errors import DataError, Problem, UnknownNameError
 
 if TYPE_CHECKING:
     from ._files import RawData
@@ -57,15 +58,21 @@ def load(
     *paths: str | os.PathLike[str],
     bundled: bool = True,
     articles: str | os.PathLike[str] | None = None,
+    sources: str = "all",
 ) -> Dataset:
     """The bundled dataset, or the bundled dataset plus your own data files.
 
+    The bundled dataset is the whole record: the five articles' claims, each quoted, and
+    the strikes the reference lists document, each claim reported (the fact as the list
+    words it, with its outlet, address, date and confidence). ``sources="articles"`` gives
+    the five articles' data alone.
+
     With no arguments, the bundled dataset is loaded once and cached: every call returns
-    the same object. With paths (files, or folders of ``*.json`` files in the same format
-    as the bundled data), a new dataset is built from the bundled records plus yours.
-    Yours may refer to bundled ids, and may add claims, sources and citations to bundled
-    strikes, groups, ceasefires, places and people through ``"additions"``. The bundled
-    dataset is never changed.
+    the same object (and the same for ``sources="articles"``). With paths (files, or
+    folders of ``*.json`` files in the same format as the bundled data), a new dataset is
+    built from the bundled records plus yours. Yours may refer to bundled ids, and may
+    add claims, sources and citations to bundled strikes, groups, ceasefires, places and
+    people through ``"additions"``. The bundled dataset is never changed.
 
     Args:
         paths: Your data files, or folders of them (a file named twice is read once).
@@ -73,25 +80,44 @@ def load(
         articles: A folder holding the articles' texts by file name; every quote from an
             article found there must then appear in it, and an article there that cannot
             be read as UTF-8 text is a problem.
+        sources: Which bundled records: ``"all"`` (the articles and the reference lists)
+            or ``"articles"`` (the five articles' data alone).
 
     Raises:
         DataError: Any problem in any file, all of them at once.
+        UnknownNameError: ``sources`` is neither ``"all"`` nor ``"articles"``.
 
     Examples:
         >>> import idlibstrikes as isk
         >>> isk.load() is isk.load()
         True
-        >>> len(isk.load().strikes)
+        >>> len(isk.load(sources="articles").strikes)
         11
         >>> mine = isk.load("examples/new-article.json", articles="examples/articles")
         >>> camp = mine.strike("2019-08-31-idlib-training-camp")
         >>> len(camp.sources), str(mine.casualties([camp]))
         (3, '40+ all killed in 1 strike(s) with figures; 0 without')
     """
+    if sources not in _SOURCES:
+        suggestions = difflib.get_close_matches(str(sources), _SOURCES, n=2, cutoff=0.3)
+        raise UnknownNameError(str(sources), kind="set of bundled sources", suggestions=suggestions)
     if not paths and bundled and articles is None:
         with _bundled_lock:  # two threads asking at once still get one object
-            return _bundled()
-    return _load_files(paths, bundled, articles)[0]
+            return _bundled() if sources == "all" else _articles_only()
+    return _load_files(paths, bundled, articles, sources=sources)[0]
+
+
+#: What ``load(sources=...)`` accepts.
+_SOURCES = ("all", "articles")
+
+
+@functools.cache
+def _articles_only() -> Dataset:
+    # the five articles' data alone: read from its files (the snapshot is of the whole)
+    from ._files import read_bundled
+
+    with collector_paused():
+        return _from_raw(read_bundled("articles"), origin="bundled")
 
 
 def _load_files(
@@ -99,6 +125,7 @@ def _load_files(
     bundled: bool,
     articles: str | os.PathLike[str] | None,
     keep_raw: bool = False,
+    sources: str = "all",
 ) -> tuple[Dataset, RawData]:
     """``load``, uncached, with what was read from ``paths``.
 
@@ -106,7 +133,7 @@ def _load_files(
     strike's raw data is dropped as soon as the strike is built.
     """
     with collector_paused():
-        return _read_and_build(paths, bundled, articles, keep_raw)
+        return _read_and_build(paths, bundled, articles, keep_raw, sources)
 
 
 def _read_and_build(
@@ -114,12 +141,13 @@ def _read_and_build(
     bundled: bool,
     articles: str | os.PathLike[str] | None,
     keep_raw: bool,
+    sources: str = "all",
 ) -> tuple[Dataset, RawData]:
     from ._files import RawData, merge, read_bundled, read_paths
 
     # a very big file is read a strike at a time, unless the caller reads it afterwards
     mine = read_paths(paths, stream=not keep_raw) if paths else RawData({}, ())
-    parts = [read_bundled(), mine] if bundled else [mine]
+    parts = [read_bundled(sources), mine] if bundled else [mine]
     folder = None if articles is None else Path(articles)
     if folder is not None and not folder.is_dir():
         raise DataError(

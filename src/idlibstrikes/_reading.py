@@ -422,6 +422,7 @@ class ShapeReader:
         """
         factory, rule = self.makers[shape]
         described = self.shapes[shape]
+        rule = self.rule_of(described, rule)
         keys, plan = described.keys, self.plan(described)
         fields = attrs.fields(factory)
         if not {a.name for a in fields} <= keys:
@@ -651,6 +652,12 @@ class ShapeReader:
         theirs.
         """
         return {"date_claim": (DateClaim, None), "citation": (Citation, None)}
+
+    def rule_of(
+        self, shape: Shape, rule: Callable[[Fields, Any], None] | None
+    ) -> Callable[[Fields, Any], None] | None:
+        """The whole rule of a shape read plainly: its maker's, and the builders' own."""
+        return rule
 
     def _made(self, shape: str) -> Callable[[Fields], Any]:
         factory, rule = self.makers[shape]

@@ -68,7 +68,8 @@ def as_html(record: object) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> as_html(isk.load().strike("2019-06-30-rif-al-muhandisin")).startswith("<table>")
+        >>> articles = isk.load(sources="articles")
+        >>> as_html(articles.strike("2019-06-30-rif-al-muhandisin")).startswith("<table>")
         True
     """
     if html_view is None:
@@ -94,6 +95,13 @@ def _by_id(record: Any) -> Any:
     return getattr(record, "id", record)
 
 
+def _optional_fact(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # A claim's row is a ReferenceFact, defined below the claims that name it: looked up
+    # when called, not when the classes are made.
+    if value is not None and not isinstance(value, ReferenceFact):
+        raise ValueError(f"{attribute.name} must be a ReferenceFact, not {type(value).__name__}")
+
+
 def _clip(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
@@ -117,11 +125,14 @@ class Source:
         published_from: The reference a publication date was taken from, where the
             article itself prints none.
         address: Where a reference can be found (for references only).
+        wire: For a report that is a copy of another's story (a wire service's, AFP's in
+            Express Tribune), whose story it is: copies of one story are one account, not
+            several.
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> src = isk.load().source("002_0d9037507fd83edc.txt")
+        >>> src = isk.load(sources="articles").source("002_0d9037507fd83edc.txt")
         >>> src.outlet, str(src.published.earliest)
         ('Kurdistan 24', '2019-06-30')
     """
@@ -138,18 +149,30 @@ class Source:
     )
     published_from: Source | None = attrs.field(default=None, eq=_by_id)
     address: str | None = attrs.field(default=None, validator=check.optional_instance(str))
+    wire: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     note: str = attrs.field(default="", validator=check.instance(str))
 
     @property
     def is_reference(self) -> bool:
-        """Whether this is a reference source rather than one of the articles.
+        """Whether this is a reference source (a report or another) rather than an article.
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> sum(not s.is_reference for s in isk.load().sources)
+            >>> sum(not s.is_reference for s in isk.load(sources="articles").sources)
             5
         """
-        return self.kind is SourceKind.REFERENCE
+        return self.kind is not SourceKind.ARTICLE
+
+    @property
+    def is_report(self) -> bool:
+        """Whether this is a page the reference lists cite (its claims are reported, not quoted).
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load(sources="articles").source("002_0d9037507fd83edc.txt").is_report
+            False
+        """
+        return self.kind is SourceKind.REPORT
 
     @property
     def short_id(self) -> str:
@@ -157,7 +180,7 @@ class Source:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [s.short_id for s in isk.load().sources[:3]]
+            >>> [s.short_id for s in isk.load(sources="articles").sources[:3]]
             ['000', '001', '002']
         """
         stem = self.id.removesuffix(".txt")
@@ -170,7 +193,8 @@ class Source:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [s.label for s in isk.load().sources[:5]]  # doctest: +NORMALIZE_WHITESPACE
+            >>> articles = isk.load(sources="articles")
+            >>> [s.label for s in articles.sources[:5]]  # doctest: +NORMALIZE_WHITESPACE
             ['000 The National', '001 The National', '002 Kurdistan 24', '003 Middle East Eye',
              '004 Al Jazeera']
         """
@@ -186,18 +210,21 @@ class Citation:
 
     Attributes:
         source: Where the quote comes from.
-        quote: The words, verbatim (whitespace may differ).
+        quote: The words, verbatim (whitespace may differ); empty for a report's.
+        row: For a report's citation, the reference list's row it comes from.
         about: The field the quote supports (``"place"``, ``"targets"``, ``"name"`` ...).
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> cite = isk.load().strike("2025-02-15-urum-al-jawz").citations_for("place")[0]
+        >>> articles = isk.load(sources="articles")
+        >>> cite = articles.strike("2025-02-15-urum-al-jawz").citations_for("place")[0]
         >>> cite.quote
         'a motorway near the village of Urum Al Joz in Idlib'
     """
 
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     about: str = attrs.field(validator=check.text)
 
     def __repr__(self) -> str:
@@ -211,7 +238,9 @@ class DateClaim:
     Attributes:
         date: The date the source gives.
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's claim); empty for a report's.
+        row: For a report's claim, the reference list's row it comes from: the fact as
+            the list words it, with its sources and confidence; ``None`` for an article's.
         report: Whether the date is that of a report of the event rather than of the
             event itself ("In late January, US Central Command said an air strike ...
             had killed"): the event is then on or before it.
@@ -219,14 +248,15 @@ class DateClaim:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> claims = isk.load().strike("2017-03-al-jinah").date_claims
+        >>> claims = isk.load(sources="articles").strike("2017-03-al-jinah").date_claims
         >>> [(str(c.date), c.report) for c in claims]
         [('2017-03-17', False), ('2017-03-01..2017-03-31', True)]
     """
 
     date: DateRange = attrs.field(validator=check.instance(DateRange))
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     report: bool = attrs.field(default=False, validator=check.instance(bool))
     note: str = attrs.field(default="", validator=check.instance(str))
 
@@ -276,7 +306,7 @@ class PlaceReference:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> ref = isk.load().place("Kafranbel").reference
+        >>> ref = isk.load(sources="articles").place("Kafranbel").reference
         >>> ref.district, ref.coordinates.latitude
         ("Maarrat al-Nu'man", 35.6139)
     """
@@ -312,7 +342,7 @@ class Place:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> place = isk.load().place("urum al joz")
+        >>> place = isk.load(sources="articles").place("urum al joz")
         >>> place.name, place.governorate, place.kind.value
         ('Urum Al Joz', 'Idlib', 'village')
     """
@@ -340,9 +370,9 @@ class Place:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().place("Idlib").coordinates
+            >>> isk.load(sources="articles").place("Idlib").coordinates
             Coordinates(latitude=35.9306, longitude=36.6339)
-            >>> isk.load().place("Urum al-Jawz").coordinates is None
+            >>> isk.load(sources="articles").place("Urum al-Jawz").coordinates is None
             True
         """
         return self.reference.coordinates if self.reference else None
@@ -365,18 +395,22 @@ class ReferenceFact:
         date: The fact as a date range, where it is a date.
         corrects: Whether it shows an article's claim to be wrong (only where the
             reference itself says so).
-        confidence: How far it can be trusted.
-        source: The reference.
+        confidence: How far it can be trusted; ``None`` where the reference grades it
+            not at all (a reference list's row of conflicting claims).
+        confidence_note: The reference's grading in its own words, where it says more
+            than a level ("high (NW Syria) / medium (al-Dana)": the level is the lowest).
+        source: The reference (for a reference list's row, the first page it cites).
+        also: The other pages a reference list's row cites for it.
         place: For a fact about where something happened, the place the reference puts
             it at, where that place has a record ("near Batabo").
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> facts = isk.load().references_for("2017-03-al-jinah")
+        >>> facts = isk.load(sources="articles").references_for("2017-03-al-jinah")
         >>> [(f.field, str(f.date), f.corrects) for f in facts if f.field == "date"]
         [('date', '2017-03-16', True)]
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> [f.place.name for f in data.references_for("2025-01-late-al-zabir") if f.place]
         ['Batabo']
     """
@@ -388,11 +422,26 @@ class ReferenceFact:
     field: str = attrs.field(validator=check.text)
     value: str = attrs.field(validator=check.text)
     source: Source = attrs.field(validator=check.instance(Source))
-    confidence: Confidence = attrs.field(validator=check.instance(Confidence))
+    confidence: Confidence | None = attrs.field(
+        default=None, validator=check.optional_instance(Confidence)
+    )
+    confidence_note: str = attrs.field(default="", validator=check.instance(str))
+    also: tuple[Source, ...] = attrs.field(default=(), validator=check.tuple_of(Source))
     date: DateRange | None = attrs.field(default=None, validator=check.optional_instance(DateRange))
     corrects: bool = attrs.field(default=False, validator=check.instance(bool))
     place: Place | None = attrs.field(default=None, validator=check.optional_instance(Place))
     note: str = attrs.field(default="", validator=check.instance(str))
+
+    @property
+    def graded(self) -> str:
+        """The confidence as every view words it: its level, or "not graded".
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> isk.load(sources="articles").references_for("2017-03-al-jinah")[0].graded
+            'high'
+        """
+        return self.confidence.value if self.confidence is not None else "not graded"
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
@@ -408,7 +457,9 @@ class Role:
         group_id: The id of the group the role is in, if any.
         leads: Whether the role is the group's leader.
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's claim); empty for a report's.
+        row: For a report's claim, the reference list's row it comes from: the fact as
+            the list words it, with its sources and confidence; ``None`` for an article's.
         since: When the role began, as a source dates it ("declared him President last
             month"), or ``None`` where no source says.
         began: When it began: ``since`` narrowed by any reference fact about it (the
@@ -421,13 +472,13 @@ class Role:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> role = isk.load().person("Rami Abdulrahman").roles[0]
+        >>> role = isk.load(sources="articles").person("Rami Abdulrahman").roles[0]
         >>> role.group_id, role.leads
         ('sohr', True)
-        >>> former = isk.load().person("Bashar al-Assad").roles[0]
+        >>> former = isk.load(sources="articles").person("Bashar al-Assad").roles[0]
         >>> former.title, str(former.until.date)
         ('former president', '2024-12-08')
-        >>> president = isk.load().person("Ahmad al-Shara").roles[1]
+        >>> president = isk.load(sources="articles").person("Ahmad al-Shara").roles[1]
         >>> president.title, str(president.since.date), str(president.began)
         ('President', '2025-01-01..2025-01-31', '2025-01-29')
     """
@@ -436,7 +487,8 @@ class Role:
 
     title: str = attrs.field(validator=check.text)
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     group_id: str | None = attrs.field(default=None, validator=check.optional_instance(str))
     leads: bool = attrs.field(default=False, validator=check.instance(bool))
     since: DateClaim | None = attrs.field(
@@ -468,7 +520,7 @@ class Person:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> isk.load().person("Abu Baker Mourek").id
+        >>> isk.load(sources="articles").person("Abu Baker Mourek").id
         'abu-baker-mourek'
     """
 
@@ -494,12 +546,14 @@ class StrengthEstimate:
         as_of: When the estimate holds (the source's publication date unless stated).
         claimant: Who gave the figure, where the source says.
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's claim); empty for a report's.
+        row: For a report's claim, the reference list's row it comes from: the fact as
+            the list words it, with its sources and confidence; ``None`` for an article's.
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> sorted({e.count for e in isk.load().group("Hurras al-Din").strength})
+        >>> sorted({e.count for e in isk.load(sources="articles").group("Hurras al-Din").strength})
         [1800, 2500]
     """
 
@@ -509,7 +563,8 @@ class StrengthEstimate:
     unit: str = attrs.field(validator=check.text)
     as_of: DateRange = attrs.field(validator=check.instance(DateRange))
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     approximate: bool = attrs.field(default=False, validator=check.instance(bool))
     claimant: Group | None = attrs.field(default=None, eq=_by_id)
     note: str = attrs.field(default="", validator=check.instance(str))
@@ -526,12 +581,14 @@ class Affiliation:
         until: When it ended, where a source says (``None``: not known to have ended).
         claimant: Who says so, where the source attributes it.
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's claim); empty for a report's.
+        row: For a report's claim, the reference list's row it comes from: the fact as
+            the list words it, with its sources and confidence; ``None`` for an article's.
         note: A coding note.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> hts = isk.load().group("HTS")
+        >>> hts = isk.load(sources="articles").group("HTS")
         >>> [(a.relation.value, a.other.id) for a in hts.affiliations][:1]
         [('affiliate_of', 'al-qaeda')]
     """
@@ -541,7 +598,8 @@ class Affiliation:
     other: Group = attrs.field(eq=_by_id)
     relation: Relation = attrs.field(validator=check.instance(Relation))
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     since: DateRange | None = attrs.field(
         default=None, validator=check.optional_instance(DateRange)
     )
@@ -556,7 +614,7 @@ class Affiliation:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> hts = isk.load().group("HTS")
+            >>> hts = isk.load(sources="articles").group("HTS")
             >>> severed = next(a for a in hts.affiliations if a.source.id.startswith("000"))
             >>> str(severed.until)
             '2014-01-01..2014-12-31'
@@ -593,12 +651,12 @@ class Group:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> g = isk.load().group("hurras al-deen")
+        >>> g = isk.load(sources="articles").group("hurras al-deen")
         >>> g.name, g.kind.value, str(g.founded)
         ('Hurras al-Din', 'militant', '2018-02-27')
         >>> [p.name for p in g.leaders]
         ['Abu al-Humam al-Shami']
-        >>> str(isk.load().group("Syrian government").ended)
+        >>> str(isk.load(sources="articles").group("Syrian government").ended)
         '2024-12-08'
     """
 
@@ -646,7 +704,9 @@ class CasualtyClaim:
         claimant: Who gave the figure (SOHR, the White Helmets, the Pentagon ...), or
             ``None`` where the source gives it in its own voice.
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's claim); empty for a report's.
+        row: For a report's claim, the reference list's row it comes from: the fact as
+            the list words it, with its sources and confidence; ``None`` for an article's.
         vague: Whether the figure is a vague word ("dozens", "hundreds") coded by the
             codebook's convention rather than a number the source states.
         within: Wider sets of victims the text puts these victims in, beyond those the
@@ -657,7 +717,7 @@ class CasualtyClaim:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> strike = isk.load().strike("2019-08-31-idlib-training-camp")
+        >>> strike = isk.load(sources="articles").strike("2019-08-31-idlib-training-camp")
         >>> [(c.low, c.high, c.victims.value) for c in strike.claims if c.low == 40]
         [(40, 40, 'all'), (40, 40, 'commanders'), (40, None, 'militants')]
         >>> [(c.low, c.vague) for c in strike.claims if c.quote.startswith("A US military")]
@@ -668,7 +728,8 @@ class CasualtyClaim:
     high: int | None = attrs.field(validator=check.optional_count)
     victims: Victims = attrs.field(validator=check.instance(Victims))
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(default=None, validator=_optional_fact)
     outcome: Outcome = attrs.field(default=Outcome.KILLED, validator=check.instance(Outcome))
     claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
     vague: bool = attrs.field(default=False, validator=check.instance(bool))
@@ -688,7 +749,8 @@ class CasualtyClaim:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().strike("2025-02-15-urum-al-jawz").claims[0].is_lower_bound
+            >>> articles = isk.load(sources="articles")
+            >>> articles.strike("2025-02-15-urum-al-jawz").claims[0].is_lower_bound
             True
         """
         return self.high is None
@@ -723,7 +785,7 @@ class Announcement:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> june = isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin")
         >>> [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
         >>> str(statement.date), [s.short_id for s in statement.sources]
         ('2019-06-30', ['002', '003', '001', '004'])
@@ -752,7 +814,8 @@ class Announcement:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> ann = isk.load().strike("2025-02-15-urum-al-jawz").announcements[0]
+            >>> articles = isk.load(sources="articles")
+            >>> ann = articles.strike("2025-02-15-urum-al-jawz").announcements[0]
             >>> [s.id[:3] for s in ann.sources]
             ['000']
         """

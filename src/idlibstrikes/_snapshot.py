@@ -66,10 +66,13 @@ def data_digest() -> str:
     followed by ``python -m idlibstrikes._snapshot``), cheaply, on every start.
     """
     parts = []
-    for name in sorted(n for n in os.listdir(DATA) if n.endswith(".json")):
-        with open(os.path.join(DATA, name), "rb") as file:
-            data = file.read()
-        parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}")
+    for folder, prefix in ((DATA, ""), (os.path.join(DATA, "reported"), "reported/")):
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(n for n in os.listdir(folder) if n.endswith(".json")):
+            with open(os.path.join(folder, name), "rb") as file:
+                data = file.read()
+            parts.append(f"{prefix}{name}:{len(data)}:{zlib.crc32(data):08x}")
     return " ".join(parts)
 
 

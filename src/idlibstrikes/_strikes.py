@@ -22,7 +22,7 @@ from ._records import (
     Source,
     as_html,
 )
-from ._vocabularies import Relation, Scope, Stance, StrikeKind
+from ._vocabularies import Confidence, Relation, Scope, Stance, StrikeKind
 
 __all__ = [
     "Attribution",
@@ -40,7 +40,7 @@ def within(part: Group, whole: Group) -> bool:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> centcom, coalition = data.group("CENTCOM"), data.group("US-led coalition")
         >>> within(centcom, coalition), within(coalition, centcom)
         (True, False)
@@ -66,7 +66,7 @@ def reaches(group: Group, target_id: str, up: Callable[[Group], Iterable[Group]]
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> centcom = isk.load().group("CENTCOM")
+        >>> centcom = isk.load(sources="articles").group("CENTCOM")
         >>> reaches(centcom, "united-states", _affiliated)
         True
     """
@@ -92,7 +92,7 @@ def nested(a: Group, b: Group) -> bool:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> nested(data.group("US military"), data.group("CENTCOM"))
         True
         >>> nested(data.group("Syrian government forces"), data.group("Russian military"))
@@ -110,7 +110,8 @@ class Attribution:
         stance: Whether it says they struck, may have, or did not
             (a [`Stance`][idlibstrikes.Stance]).
         source: The source.
-        quote: The source's words.
+        quote: The source's words (an article's attribution); empty for a report's.
+        row: For a report's attribution, the reference list's row it comes from.
         claimant: Who makes the attribution, where the source says ("the US-led coalition
             ... has claimed responsibility", "US Central Command said its jets"); ``None``
             where the source speaks in its own voice.
@@ -118,7 +119,7 @@ class Attribution:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> june = isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin")
         >>> [(a.groups[0].id, a.source.short_id) for a in june.attributions]
         ... # doctest: +NORMALIZE_WHITESPACE
         [('us-military', '002'), ('us-led-coalition', '002'), ('centcom', '003'),
@@ -129,7 +130,10 @@ class Attribution:
 
     groups: tuple[Group, ...] = attrs.field(validator=check.tuple_of(Group))
     source: Source = attrs.field(validator=check.instance(Source))
-    quote: str = attrs.field(validator=check.text)
+    quote: str = attrs.field(default="", validator=check.instance(str))
+    row: ReferenceFact | None = attrs.field(
+        default=None, validator=check.optional_instance(ReferenceFact)
+    )
     stance: Stance = attrs.field(default=Stance.STRUCK, validator=check.instance(Stance))
     claimant: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
     note: str = attrs.field(default="", validator=check.instance(str))
@@ -175,19 +179,24 @@ class Strike:
         announcements: Statements about it, with their dates.
         sources: Every article that reports it.
         citations: The quotes behind place, perpetrator, targets and the named dead.
-        references: Reference facts about it (date, place, time), beside the claims.
+        references: Reference facts about it (date, place, time), beside the claims; for
+            a strike from the reference lists, every row the lists give for it.
+        listed: The reference lists' id for the event ("R05", "RC1"), where it is one of
+            theirs; empty for a strike only the articles report.
+        may_be_same: The ids of strikes the sources say may be this one: kept apart, as
+            one event is one record only where the sources show it.
         note: Coding decisions.
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> s = isk.load().strike("2019-06-30-rif-al-muhandisin")
+        >>> s = isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin")
         >>> str(s.date), s.place.name, s.perpetrator.name
         ('2019-06-30', 'Rif Al-Muhandiseen', 'US military')
         >>> [g.name for g in s.targets]
         ['al-Qaeda in Syria', 'Hurras al-Din']
         >>> len(s.sources)
         4
-        >>> offensive = isk.load().strike("2019-idlib-offensive")
+        >>> offensive = isk.load(sources="articles").strike("2019-idlib-offensive")
         >>> offensive.is_series, str(offensive.start), str(offensive.end)
         (True, '2019-04-21..2019-04-30', '2019-08-31')
     """
@@ -227,6 +236,8 @@ class Strike:
     references: tuple[ReferenceFact, ...] = attrs.field(
         default=(), validator=check.tuple_of(ReferenceFact)
     )
+    listed: str = attrs.field(default="", validator=check.instance(str))
+    may_be_same: tuple[str, ...] = attrs.field(default=(), validator=check.tuple_of(str))
     note: str = attrs.field(default="", validator=check.instance(str))
 
     @property
@@ -235,7 +246,7 @@ class Strike:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [s.id for s in isk.load().strikes if s.is_series][:2]
+            >>> [s.id for s in isk.load(sources="articles").strikes if s.is_series][:2]
             ['2014-2019-coalition-northwest-strikes', 'baghouz-coalition-strikes']
         """
         return self.scope is Scope.SERIES
@@ -249,7 +260,7 @@ class Strike:
 
         Examples:
             >>> import datetime as dt, idlibstrikes as isk
-            >>> offensive = isk.load().strike("2019-idlib-offensive")
+            >>> offensive = isk.load(sources="articles").strike("2019-idlib-offensive")
             >>> offensive.certainly_within(dt.date(2019, 6, 1), dt.date(2019, 6, 30))
             True
             >>> offensive.certainly_within(dt.date(2019, 4, 1), dt.date(2019, 4, 30))
@@ -270,7 +281,7 @@ class Strike:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> june = isk.load().strike("2019-06-30-rif-al-muhandisin")
+            >>> june = isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin")
             >>> [g.id for g in june.attributed]
             ['us-military', 'us-led-coalition', 'centcom']
         """
@@ -280,6 +291,33 @@ class Strike:
                 for g in a.groups:
                     found.setdefault(g.id, g)
         return tuple(found.values())
+
+    @property
+    def confidence(self) -> Confidence | None:
+        """How well the reference lists attest it: ``None`` for a strike the articles report.
+
+        The five articles are quoted, and not graded. A strike that only the reference
+        lists document is as well attested as its best-graded row saying who struck (a
+        denial is not such a row); where none does, its best-graded date row. A contested
+        attribution resting on one partisan outlet is ``low`` (R26); a CENTCOM statement
+        relayed by two outlets ``high``; R26 ``medium``, by SOHR's "probably the coalition"
+        in the addendum beside Sham FM's low-graded claim.
+
+        Examples:
+            >>> import idlibstrikes as isk
+            >>> data = isk.load()
+            >>> print(data.strike("2019-06-30-rif-al-muhandisin").confidence)
+            None
+            >>> data.strike("2019-12-atmeh").confidence.value  # R26: a contested attribution
+            'medium'
+        """
+        if self.sources and not all(s.is_report for s in self.sources):
+            return None  # an article reports it
+        rows = [a.row for a in self.attributions if a.stance is not Stance.DENIED] or [
+            c.row for c in self.date_claims
+        ]
+        levels = [r.confidence for r in rows if r is not None and r.confidence is not None]
+        return max(levels, key=lambda c: c.rank) if levels else Confidence.LOW
 
     @property
     def perpetrators(self) -> tuple[Group, ...]:
@@ -293,7 +331,7 @@ class Strike:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> [g.name for g in data.strike("2019-idlib-offensive").perpetrators]
             ['Syrian government forces', 'Russian military']
             >>> [g.name for g in data.strike("2019-06-30-rif-al-muhandisin").perpetrators]
@@ -320,7 +358,7 @@ class Strike:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [s.id for s in isk.load().strikes if s.perpetrator_disputed]
+            >>> [s.id for s in isk.load(sources="articles").strikes if s.perpetrator_disputed]
             []
         """
         named: dict[Stance, list[tuple[Group, str]]] = {s: [] for s in Stance}
@@ -348,7 +386,7 @@ class Strike:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> s = isk.load().strike("2019-08-31-idlib-training-camp")
+            >>> s = isk.load(sources="articles").strike("2019-08-31-idlib-training-camp")
             >>> len(s.citations_for("targets")) >= 2
             True
         """

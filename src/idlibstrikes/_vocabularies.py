@@ -29,7 +29,12 @@ class _Vocabulary(Enum):
 
 
 class SourceKind(_Vocabulary):
-    """Whether a source is one of the news articles, or a reference cited beside them.
+    """Whether a source is one of the news articles, a report, or another reference.
+
+    ``article``: one of the five articles, quoted. ``report``: a page the reference lists
+    cite (``reported-*.md``): its claims carry the fact as the list words it, never a
+    quote. ``reference``: any other reference cited beside the articles (a gazetteer, a
+    page that dates an article).
 
     Examples:
         >>> SourceKind("reference")
@@ -37,6 +42,7 @@ class SourceKind(_Vocabulary):
     """
 
     ARTICLE = "article"
+    REPORT = "report"
     REFERENCE = "reference"
 
 
@@ -243,13 +249,41 @@ class Stance(_Vocabulary):
 
 
 class Confidence(_Vocabulary):
-    """How far a reference fact can be trusted, as ``external-facts.md`` grades it.
+    """How far a reference fact can be trusted, as the reference lists grade it.
+
+    ``high``: a primary statement relayed, or two independent reliable outlets;
+    ``medium``: one reliable outlet; ``low``: one weak or partisan outlet. The levels are
+    ordered, so a query can ask for a minimum (``at_least``).
 
     Examples:
         >>> Confidence("high").value
         'high'
+        >>> Confidence.MEDIUM.at_least(Confidence.LOW), Confidence.LOW.at_least("medium")
+        (True, False)
     """
 
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for low, 1 for medium, 2 for high.
+
+        Examples:
+            >>> [c.rank for c in Confidence]
+            [2, 1, 0]
+        """
+        return _CONFIDENCE_RANK[self.value]
+
+    def at_least(self, other: Confidence | str) -> bool:
+        """Whether this level is ``other`` or higher.
+
+        Examples:
+            >>> Confidence.HIGH.at_least("high")
+            True
+        """
+        return self.rank >= Confidence(other).rank
+
+
+_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
