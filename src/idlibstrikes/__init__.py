@@ -5,7 +5,7 @@ the article's own words. Where sources disagree, each claim is kept.
 
 Examples:
     >>> import idlibstrikes as isk
-    >>> data = isk.load()
+    >>> data = isk.load(sources="articles")
     >>> strike = data.strikes_by_group("Hurras al-Din")[0]
     >>> str(strike.date), strike.place.name
     ('2019-06-30', 'Rif Al-Muhandiseen')

@@ -258,7 +258,7 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> june = data.strike("2019-06-30-rif-al-muhandisin")
         >>> kafranbel = data.strike("2019-08-31-kafranbel-shelling")
         >>> str(summarize(june, Victims.ALL, Outcome.KILLED))
@@ -379,7 +379,7 @@ def aggregate(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> c = aggregate(data.strikes, Victims.CIVILIANS, Outcome.KILLED)
         >>> c.low, c.high, [one.strike.id for one in c.series if one.known]
         (1, 50, ['2019-idlib-offensive'])
@@ -445,7 +445,7 @@ def deaths_text(strike: Strike, victims: Victims = Victims.ALL) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> deaths_text(isk.load().strike("2019-08-31-kafranbel-shelling"))
+        >>> deaths_text(isk.load(sources="articles").strike("2019-08-31-kafranbel-shelling"))
         '1+'
     """
     return counted_text(summarize(strike, victims, Outcome.KILLED))

@@ -59,7 +59,7 @@ class Account:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> c = data.casualties([data.strike("2019-06-30-rif-al-muhandisin")])
         >>> [(a.source.id[:3], a.low, a.high, a.basis.value) for a in c.per_strike[0].accounts]
         [('002', 8, None, 'parts'), ('003', 6, None, 'stated')]
@@ -82,7 +82,7 @@ class Account:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> c = data.casualties([data.strike("2025-02-15-urum-al-jawz")])
             >>> [a.who for a in c.per_strike[0].accounts]
             ['White Helmets', 'Residents', 'US military', 'the named dead']
@@ -113,7 +113,7 @@ class StrikeCasualties:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> one = data.casualties([data.strike("2017-03-al-jinah")]).per_strike[0]
         >>> one.low, one.high, one.best, one.disputed
         (49, 49, 49, False)
@@ -138,7 +138,7 @@ class StrikeCasualties:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> hts = data.strike("2019-08-27-hts-missile-khan-sheikhoun")
             >>> data.casualties([hts]).strikes_without_figures == (hts,)
             True
@@ -151,7 +151,7 @@ class StrikeCasualties:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> camp = data.strike("2019-08-31-idlib-training-camp")
             >>> [(c.low, c.high) for c in data.casualties([camp], victims="commanders").claims]
             [(40, 40), (24, None)]
@@ -192,7 +192,7 @@ class Casualties:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> c = data.casualties(data.strikes_by_group("Hurras al-Din"), victims="commanders")
         >>> c.low, c.high, c.open_ended, c.best, c.without_figures
         (48, 50, True, None, 0)
@@ -221,7 +221,7 @@ class Casualties:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> data.casualties(data.strikes_by_group("Hurras al-Din")).without_figures
             0
         """
@@ -233,7 +233,7 @@ class Casualties:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> data = isk.load()
+            >>> data = isk.load(sources="articles")
             >>> had = data.strikes_by_group("Hurras al-Din")[:1]
             >>> c = data.casualties(had, victims="commanders")
             >>> [(claim.low, claim.high, claim.source.id[:3]) for claim in c.claims]
@@ -269,7 +269,7 @@ def counted_text(one: StrikeCasualties) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> offensive = data.strike("2019-idlib-offensive")
         >>> counted_text(data.casualties([offensive], victims="civilians").series[0])
         '951+ to 2019-08-31'

@@ -69,7 +69,8 @@ class CitedArticle:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> a = cited_articles(isk.load(), [isk.load().source("001")])[0]
+        >>> articles = isk.load(sources="articles")
+        >>> a = cited_articles(articles, [articles.source("001")])[0]
         >>> a.outlet, a.outlet_from
         ('The National', 'ref-the-national-001-page')
     """
@@ -90,7 +91,8 @@ class CitedArticle:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> a = cited_articles(isk.load(), [isk.load().source("004")])[0]
+            >>> articles = isk.load(sources="articles")
+            >>> a = cited_articles(articles, [articles.source("004")])[0]
             >>> a.from_references
             ('published: ref-al-jazeera-004-page', 'address: ref-004-address')
         """
@@ -193,7 +195,7 @@ def cite(
 
     Examples:
         >>> import idlibstrikes as isk, datetime as dt
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> text = cite(data, accessed=dt.date(2026, 11, 29), bundled=isk.load)
         >>> text.startswith("idlibstrikes developers.")
         True
@@ -328,9 +330,15 @@ def _text(
         layer = a.from_references
         note = f" (from the reference layer: {'; '.join(layer)})" if layer else ""
         lines.append(f"  [{a.short_id}] {outlet}.{headline} {_published(a)}.{where}{note}")
-    if references:
-        lines.append(f"References beside the articles ({len(references)}):")
-        for r in references:
+    reports = [r for r in references if r.is_report]
+    if reports:
+        lines.append(f"Reports the reference lists cite ({len(reports)}):")
+        for r in reports:
+            lines.append(f"  [{r.id}] {_report_line(r)}")
+    others = [r for r in references if not r.is_report]
+    if others:
+        lines.append(f"References beside the articles ({len(others)}):")
+        for r in others:
             title = f' "{r.headline}."' if r.headline else ""
             lines.append(f"  [{r.id}] {r.outlet or 'not named'}.{title}")
     lines.append(
@@ -338,6 +346,15 @@ def _text(
         "redistributed (read them at their addresses)."
     )
     return "\n".join(lines) + "\n"
+
+
+def _report_line(r: Source) -> str:
+    """A report as a citation: outlet (whose copy), title where known, date, address."""
+    copy = f" ({r.wire} copy)" if r.wire else ""
+    title = f' "{r.headline}."' if r.headline else ""
+    published = str(r.published) if r.published is not None else "n.d"  # "n.d." below
+    where = f" {r.address}" if r.address else " Address not given."
+    return f"{r.outlet or 'not named'}{copy}.{title} {published}.{where}"
 
 
 _BIB = {
@@ -414,12 +431,23 @@ def _bibtex(
         fields = {
             "author": "{" + _bib(r.outlet) + "}" if r.outlet else None,
             "title": "{" + _bib(r.headline) + "}" if r.headline else None,
+            "year": str(r.published.earliest.year)
+            if r.published and r.published.earliest.year == r.published.latest.year
+            else None,
             "url": r.address,
-            "note": _bib(f"reference beside the articles; idlibstrikes source {r.id}"),
+            "note": _bib(f"{_layer(r)}; idlibstrikes source {r.id}"),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
         entries.append(f"@misc{{isk-{r.id},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"
+
+
+def _layer(r: Source) -> str:
+    """What a reference is, in a citation's note."""
+    if r.is_report:
+        copy = f", a {r.wire} copy" if r.wire else ""
+        return f"report cited by the reference lists{copy}"
+    return "reference beside the articles"
 
 
 def _parts(day: dt.date) -> list[int]:
@@ -478,8 +506,15 @@ def _csl(
         ref: dict[str, Any] = {
             "id": f"isk-{r.id}",
             "type": "document",
-            "note": f"reference beside the articles; idlibstrikes source {r.id}",
+            "note": f"{_layer(r)}; idlibstrikes source {r.id}",
         }
+        if r.published is not None:
+            first, last = r.published.earliest, r.published.latest
+            ref["issued"] = (
+                {"date-parts": [_parts(first)]}
+                if first == last
+                else {"date-parts": [_parts(first), _parts(last)]}
+            )
         if r.headline:
             ref["title"] = r.headline
         if r.outlet:

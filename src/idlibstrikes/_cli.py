@@ -83,6 +83,7 @@ _COMMAND_EXAMPLES = {
     "new": """\
   idlibstrikes new examples/articles/example-0002.txt   writes example-0002.json here
   idlibstrikes new examples/articles/example-0002.txt --out mine.json
+  idlibstrikes new --report https://example.org/story --out mine.json
 """,
     "quote": """\
   idlibstrikes quote examples/articles/example-0001.txt "at least 38 people were killed"
@@ -128,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
         help="print the package's and the bundled data's versions, and exit",
     )
     parser.add_argument("--data", action="append", metavar="FILE", help=_DATA_HELP)
+    parser.add_argument(
+        "--sources",
+        choices=("all", "articles"),
+        default="all",
+        help="the bundled records: all (the five articles and the reference lists; the "
+        "default) or articles (the five articles' data alone)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
@@ -174,13 +182,20 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="also series of strikes reported as a whole (listed apart, never summed)",
         )
+        sub.add_argument(
+            "--min-confidence",
+            choices=("low", "medium", "high"),
+            help="only what the articles say and what the reference lists grade at least so "
+            "(strikes by their best-graded row saying who struck; casualties by each row)",
+        )
 
     strikes = command(
         "strikes",
         "list strikes (the default)",
         "List strikes. Deaths (all victims): what the sources' accounts jointly allow, or the "
         "span of the accounts that disagree ('disputed'); '+' marks an 'at least' figure; 'no "
-        "figures' where none is given. Sources: article numbers (000 = 000_*.txt). Periods: "
+        "figures' where none is given. Sources: article numbers (000 = 000_*.txt), and a "
+        "reference list's event id with its number of reports (R05: 4 reports). Periods: "
         "'2019', '2019-06', 'Jun 2019', '2025-01-30..2025-02-20'.",
     )
     group(strikes)
@@ -267,9 +282,17 @@ def _parser() -> argparse.ArgumentParser:
         "publication date), empty lists for the rest, and '//' comments on what goes where "
         "(the loader ignores them). Refuses to overwrite a file.",
     )
-    new.add_argument("article", metavar="ARTICLE", help="the article's text file")
+    new.add_argument("article", metavar="ARTICLE", nargs="?", help="the article's text file")
     new.add_argument(
-        "--out", metavar="FILE", help="where to write (default: ARTICLE's name with .json)"
+        "--report",
+        metavar="ADDRESS",
+        help="instead, a strike a report documents (its page's address): claims with no "
+        "quote, each naming its row (the fact in your words, with its confidence)",
+    )
+    new.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write (default: ARTICLE's name with .json; reported.json)",
     )
     quote = command(
         "quote",
@@ -305,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples:
         >>> main(["validate", "examples/new-article.json", "--articles", "examples/articles"])
-        ok: 1 file, 3 records; with the bundled data: 7 strikes, 4 series, 44 groups, 6 articles
+        ok: 1 file, 3 records; with the bundled data: 62 strikes, 9 series, 101 groups, 6 articles
         quotes checked against 1 article text(s) in examples/articles
         0
         >>> main(["ceasefires", "--on", "2019-09-05"])

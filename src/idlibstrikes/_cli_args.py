@@ -28,7 +28,8 @@ def _data(args: argparse.Namespace) -> Dataset:
     """The bundled data and every file the ``--data`` options name, before or after the command."""
     from ._loading import load
 
-    return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()))
+    sources = getattr(args, "sources", "all")
+    return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()), sources=sources)
 
 
 def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:
@@ -43,8 +44,9 @@ def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:
         raise _UsageError("--between takes one or two dates")
     between = getattr(args, "between", None) or (dt.date.min, dt.date.max)
     certain = bool(getattr(args, "certain", False))
+    floor = getattr(args, "min_confidence", None)
     in_period = data.strikes_between(
-        *between, certain=certain, perpetrator=by, include_series=series
+        *between, certain=certain, perpetrator=by, include_series=series, min_confidence=floor
     )
     if not getattr(args, "group", None):
         return in_period

@@ -51,7 +51,7 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> strike_rows([isk.load().strike("2025-02-15-urum-al-jawz")])[0][:3]
+        >>> strike_rows([isk.load(sources="articles").strike("2025-02-15-urum-al-jawz")])[0][:3]
         ('2025-02-15 [reference 2025-02-15, high]', 'US military', 'motorway near ... (Idlib)')
     """
     return [
@@ -61,10 +61,20 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
             _place(s),
             ", ".join(t.name for t in s.targets) or "-",
             deaths_text(s),
-            ",".join(src.id[:3] for src in s.sources),
+            _sources(s),
         )
         for s in strikes
     ]
+
+
+def _sources(s: Strike) -> str:
+    """The articles by number, and the reference lists' reports by the event's list id."""
+    articles = [src.id[:3] for src in s.sources if not src.is_report]
+    reports = sum(src.is_report for src in s.sources)
+    if reports:
+        listed = s.listed or "list"
+        articles.append(f"{listed}: {reports} report{'s' if reports > 1 else ''}")
+    return ",".join(articles)
 
 
 def series_rows(series: Sequence[Strike]) -> list[tuple[str, ...]]:
@@ -72,7 +82,7 @@ def series_rows(series: Sequence[Strike]) -> list[tuple[str, ...]]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> series_rows([isk.load().strike("2019-idlib-offensive")])[0][:3]
+        >>> series_rows([isk.load(sources="articles").strike("2019-idlib-offensive")])[0][:3]
         ('2019-04-21..2019-04-30', '2019-08-31', 'Syrian government forces + Russian military')
     """
     return [
@@ -197,7 +207,12 @@ def _ceasefires(args: argparse.Namespace) -> int:
 def _casualties(args: argparse.Namespace) -> int:
     data = _data(args)
     chosen = _chosen(data, args)
-    result = data.casualties(chosen, victims=args.victims, outcome=args.outcome)
+    result = data.casualties(
+        chosen,
+        victims=args.victims,
+        outcome=args.outcome,
+        min_confidence=getattr(args, "min_confidence", None),
+    )
     width = _width()
     rows: list[tuple[_Cell, ...]] = [
         ("strike", "figure", "best", "accounts (figure per claimant and source)")

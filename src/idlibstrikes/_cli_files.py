@@ -32,9 +32,23 @@ def _read_article(path: str) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ._encode import skeleton
+    from ._encode import report_skeleton, skeleton
     from ._reader import valid_id
 
+    if args.report is not None:
+        if args.article is not None:
+            raise _UsageError("give an ARTICLE or --report ADDRESS, not both")
+        out = Path(args.out or "reported.json")
+        if out.exists():
+            raise _UsageError(f"{out} exists; give another --out (a skeleton never overwrites)")
+        try:
+            out.write_text(report_skeleton(args.report), encoding="utf-8")
+        except OSError as exc:
+            raise _UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        print(out)
+        return 0
+    if args.article is None:
+        raise _UsageError("give the article's text file, or --report ADDRESS for a report")
     _read_article(args.article)  # a clear error for a missing or non-text file
     name = Path(args.article).name
     if not valid_id(name):

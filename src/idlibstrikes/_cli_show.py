@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._casualties import StrikeCasualties, counted_text, summarize
 from ._cli_args import _data
@@ -35,8 +35,10 @@ from ._wording import (
     figure_text,
     perpetrators_text,
     reference_text,
+    report_text,
     status_text,
     who_text,
+    words_text,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +49,13 @@ __all__ = ["_show"]
 
 def _quote(text: str) -> str:
     return "\u201c" + text + "\u201d"
+
+
+def _words(claim: Any) -> str:
+    """An article's claim in its quote marks; a report's list row and the report cited."""
+    if claim.row is None:
+        return _quote(claim.quote)
+    return f"{words_text(claim)} ({report_text(claim.source)})"
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -93,13 +102,13 @@ def _describe_other(record: Person | Place | Source | ReferenceFact, data: Datas
         for r in record.roles:
             since = f" since {date_text(r.began)}" if r.began else ""
             until = f" until {r.until.date}" if r.until else ""
-            lines.append(f"  {r.title}{since}{until} [{r.source.short_id}]: {_quote(r.quote)}")
+            lines.append(f"  {r.title}{since}{until} [{r.source.short_id}]: {_words(r)}")
             if r.since is not None and r.began != r.since.date:
                 lines.append(f"    since per {r.since.source.short_id}: {r.since.date}")
             lines += _facts(
                 [f for f in data.references_for(record.id) if f.field == f"roles.{r.title}.since"]
             )
-        lines += [f"  {c.about} [{c.source.short_id}]: {_quote(c.quote)}" for c in record.citations]
+        lines += [f"  {c.about} [{c.source.short_id}]: {_words(c)}" for c in record.citations]
         killed = [s.id for s in data.strikes if record in s.killed]
         if killed:
             lines.append(f"  reported killed in: {', '.join(killed)}")
@@ -117,7 +126,7 @@ def _describe_other(record: Person | Place | Source | ReferenceFact, data: Datas
                 f"  reference {ref.source.id}: governorate {ref.governorate or '-'}, "
                 f"district {ref.district or '-'}, {at}"
             )
-        lines += [f"  {c.about} [{c.source.short_id}]: {_quote(c.quote)}" for c in record.citations]
+        lines += [f"  {c.about} [{c.source.short_id}]: {_words(c)}" for c in record.citations]
         strikes = [s.id for s in data.strikes if s.place is record]
         if strikes:
             lines.append(f"  strikes here: {', '.join(strikes)}")
@@ -141,7 +150,7 @@ def _describe_other(record: Person | Place | Source | ReferenceFact, data: Datas
     return [
         f"{record.id}: reference fact about {record.subject} ({record.field})",
         f"  {record.value}",
-        f"  source: {record.source.id}; confidence {record.confidence.value}"
+        f"  source: {record.source.id}; confidence {record.graded}"
         + ("; corrects the article" if record.corrects else ""),
     ]
 
@@ -150,7 +159,7 @@ def _claims_of(claims: Sequence[DateClaim], label: str) -> list[str]:
     lines = []
     for d in claims:
         report = " (dates a report: the event is on or before it)" if d.report else ""
-        lines.append(f"    {label} per {d.source.short_id}: {d.date}{report} {_quote(d.quote)}")
+        lines.append(f"    {label} per {d.source.short_id}: {d.date}{report} {_words(d)}")
     return lines
 
 
@@ -198,7 +207,7 @@ def _describe(record: object, data: Dataset) -> str:
             f"  place: {_place(s)}" + (f", near {s.place.near.name}" if s.place.near else ""),
             *_facts(s.references, "place"),
             f"  who struck: {perpetrators_text(s)}",
-            *(f"    {attribution_text(a)}: {_quote(a.quote)}" for a in s.attributions),
+            *(f"    {attribution_text(a)}: {_words(a)}" for a in s.attributions),
             *(
                 [f"  with the backing of: {', '.join(g.name for g in s.allies)}"]
                 if s.allies
@@ -227,9 +236,18 @@ def _describe(record: object, data: Dataset) -> str:
             to = f" to {c.counts_to}" if c.counts_to is not None else ""
             lines.append(
                 f"    {figure_text(c.low, c.high)}{vague} {c.victims.value} {c.outcome.value}"
-                f"{to}, per {who} [{c.source.short_id}]: {_quote(c.quote)}"
+                f"{to}, per {who} [{c.source.short_id}]: {_words(c)}"
             )
-        rest = _facts([f for f in s.references if f.field not in ("date", "time", "place")])
+        # the list rows a claim above names are printed with it; the others here
+        parts: tuple[Any, ...] = (*s.date_claims, *s.attributions, *s.claims, *s.citations)
+        used = {id(c.row) for c in parts if c.row is not None}
+        rest = _facts(
+            [
+                f
+                for f in s.references
+                if f.field not in ("date", "time", "place") and id(f) not in used
+            ]
+        )
         if rest:
             lines += ["  other reference facts:", *rest]
         sources = s.sources
@@ -287,8 +305,7 @@ def _describe(record: object, data: Dataset) -> str:
             when = f" since {a.since}" if a.since else ""
             when += f" until {a.until}" if a.until else ""
             lines.append(
-                f"  {a.relation.value} {a.other.name}{when} [{a.source.short_id}]: "
-                f"{_quote(a.quote)}"
+                f"  {a.relation.value} {a.other.name}{when} [{a.source.short_id}]: {_words(a)}"
             )
         lines += _facts(g.references, "since", "until")
         for e in g.strength:
@@ -296,7 +313,7 @@ def _describe(record: object, data: Dataset) -> str:
             approx = "about " if e.approximate else ""
             lines.append(
                 f"  strength {approx}{e.count} {e.unit} as of {e.as_of}, per {who} "
-                f"[{e.source.short_id}]: {_quote(e.quote)}"
+                f"[{e.source.short_id}]: {_words(e)}"
             )
         sources = tuple({c.source.id: c.source for c in g.citations}.values())
     lines.append("  sources: " + (", ".join(src.label for src in sources) or "-"))

@@ -463,7 +463,7 @@ def fields(table: str) -> tuple[Field, ...]:
     Examples:
         >>> import idlibstrikes as isk
         >>> [f.name for f in isk.fields("citations")]
-        ['record_table', 'record_id', 'list', 'position', 'about', 'source', 'quote']
+        ['record_table', 'record_id', 'list', 'position', 'about', 'source', 'quote', 'row']
     """
     try:
         return _FIELDS[table]

@@ -41,7 +41,7 @@ class StatusSpan:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> first = isk.load().ceasefire("2019-08-31-ceasefire").statuses()[0]
+        >>> first = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire").statuses()[0]
         >>> str(first.first), str(first.last), first.status.value
         ('2019-08-31', '2019-09-01', 'in_effect')
     """
@@ -56,7 +56,8 @@ class StatusSpan:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().ceasefire("2018-09-sochi-agreement").statuses()[-1].open_end
+            >>> articles = isk.load(sources="articles")
+            >>> articles.ceasefire("2018-09-sochi-agreement").statuses()[-1].open_end
             True
         """
         return self.last == dt.date.max
@@ -75,7 +76,7 @@ def last_held_day(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> c = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")
         >>> last_held_day(c.start, c.sources, c.end_claims)
         datetime.date(2019, 9, 1)
     """
@@ -119,7 +120,7 @@ class Ceasefire:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> c = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")
         >>> str(c.start), str(c.end), [g.name for g in c.brokers]
         ('2019-08-31', '2019-09-01..2024-12-08', ['Russia'])
         >>> [c.status_on(d).value for d in ("2019-09-01", "2019-09-05", "2021", "2025")]
@@ -157,7 +158,7 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().ceasefire("2018-09-sochi-agreement").reported_until
+            >>> isk.load(sources="articles").ceasefire("2018-09-sochi-agreement").reported_until
             datetime.date(2019, 9, 6)
         """
         days = [s.published.latest for s in self.sources if s.published is not None]
@@ -174,7 +175,8 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [str(c.held_until) for c in isk.load().ceasefires]  # Sochi, 1 and 31 August
+            >>> articles = isk.load(sources="articles")
+            >>> [str(c.held_until) for c in articles.ceasefires]  # Sochi, 1 and 31 August
             ['2019-09-01', 'None', '2019-09-01']
         """
         return last_held_day(self.start, self.sources, self.end_claims)
@@ -188,7 +190,8 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> [c.end_reported for c in isk.load().ceasefires]  # Sochi, 1 and 31 August 2019
+            >>> articles = isk.load(sources="articles")
+            >>> [c.end_reported for c in articles.ceasefires]  # Sochi, 1 and 31 August 2019
             [False, True, False]
         """
         return any(not c.date.open_end for c in self.end_claims)
@@ -213,7 +216,7 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> truce = isk.load().ceasefire("2019-08-01-truce")
+            >>> truce = isk.load(sources="articles").ceasefire("2019-08-01-truce")
             >>> [truce.status_on(d).value for d in ("2019-07", "2019-08-02", "2019-08", "2020")]
             ['not_started', 'in_effect', 'may_be_in_effect', 'ended']
         """
@@ -251,7 +254,7 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+            >>> c = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")
             >>> [(str(s.first), str(s.last), s.status.value) for s in c.statuses()]
             ... # doctest: +NORMALIZE_WHITESPACE
             [('2019-08-31', '2019-09-01', 'in_effect'),
@@ -298,7 +301,7 @@ class Ceasefire:
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> c = isk.load().ceasefire("2019-08-01-truce")
+            >>> c = isk.load(sources="articles").ceasefire("2019-08-01-truce")
             >>> c.may_be_in_effect("2019-08-02"), c.may_be_in_effect("2019-08-31")
             (True, False)
         """
@@ -339,7 +342,7 @@ class Development:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> fall = isk.load().development("2024-12-08-fall-of-assad-government")
+        >>> fall = isk.load(sources="articles").development("2024-12-08-fall-of-assad-government")
         >>> fall.kind.value, str(fall.start), [g.name for g in fall.affected]
         ('government_falls', '2024-12-08', ['Syrian government'])
     """
@@ -391,7 +394,8 @@ class Figure:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> tolls = [f for f in isk.load().figures if f.measure == "killed" and f.unit == "people"]
+        >>> articles = isk.load(sources="articles")
+        >>> tolls = [f for f in articles.figures if f.measure == "killed" and f.unit == "people"]
         >>> sorted(f.low for f in tolls)
         [370001, 400001]
     """

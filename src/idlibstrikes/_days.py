@@ -45,7 +45,7 @@ class StrikeDays:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> days = StrikeDays.of(isk.load().strikes)
+        >>> days = StrikeDays.of(isk.load(sources="articles").strikes)
         >>> len(days.single.firsts), list(days.series.positions)
         (7, [0, 1, 3, 8])
     """

@@ -128,13 +128,13 @@ def timeline(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> fig = isk.timeline(data.strikes_by_group("Hurras al-Din"), title="Hurras al-Din")
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1].splitlines()
         ['2025-02-15  motorway near the village of Urum Al Joz', 'US military → Hurras al-Din']
         >>> fig = isk.timeline()
-        >>> fig.axes[1].get_title()  # the 2019 records (four strikes, one series): too close
-        'Zoom: 2019-04-10 to 2019-09-11 (boxed above)'
+        >>> fig.axes[1].get_title()  # January 2017's campaign: records too close to read
+        'Zoom: 2016-08-23 to 2017-04-06 (boxed above)'
         >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
         ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']
     """
@@ -186,8 +186,8 @@ def map(
         >>> import idlibstrikes as isk
         >>> fig = isk.map()
         >>> print(fig.axes[0].get_title())
-        Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)
-        and series of strikes: 0 of 4
+        Strikes placed from reference points: 53 of 62 (precision 1: 5, 2: 7, 3: 41)
+        and series of strikes: 0 of 9
         >>> any("no point" in t.get_text() for t in fig.axes[0].texts)
         True
     """

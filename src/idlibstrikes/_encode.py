@@ -157,3 +157,86 @@ def skeleton(article: str | Path) -> str:
         "additions": [],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_skeleton(address: str, ident: str = "rep-mine") -> str:
+    """The start of a data file for a strike a report documents: no quote, a list row.
+
+    A reported strike's claims carry no quote (no sentence of a page enters the data): each
+    names its ``row``, a reference fact that gives the fact in your own words with the
+    report's outlet, address, date and confidence. The placeholders ("FILL IN") are
+    problems for ``idlibstrikes validate`` until they are filled in.
+
+    Examples:
+        >>> import json
+        >>> doc = json.loads(report_skeleton("https://example.org/story"))
+        >>> doc["sources"][0]["kind"], doc["strikes"][0]["claims"][0]["row"]
+        ('report', 'mine-1')
+    """
+    comments = [
+        "A reported strike: see docs/contributing.md, 'Adding a reported strike'.",
+        "Write every fact in your own words (never a sentence of the page) as a row in",
+        "'references' (field: what it is about; value: the fact; confidence: high, medium",
+        "or low), and point each claim of the strike at its row with 'row'.",
+        "Check with: idlibstrikes validate THIS.json",
+    ]
+    row = "mine-1"
+    doc = {
+        "$schema": "./idlibstrikes.schema.json",
+        "//": comments,
+        "idlibstrikes": 1,
+        "sources": [
+            {
+                "//": "The report: the outlet whose page it is; 'wire' where it is a copy of "
+                "a wire service's story (AFP, AP, Reuters ...).",
+                "id": ident,
+                "kind": "report",
+                "outlet": "FILL IN: the outlet",
+                "published": {"text": "FILL IN: the date the page gives", "span": "FILL IN"},
+                "address": address,
+            }
+        ],
+        "strikes": [
+            {
+                "id": "FILL IN: yyyy-mm-dd-place",
+                "description": "FILL IN: one line in your own words",
+                "date_claims": [
+                    {
+                        "date": {
+                            "text": "FILL IN: the date as the report gives it",
+                            "span": "FILL IN",
+                        },
+                        "source": ident,
+                        "row": row,
+                    }
+                ],
+                "place": "FILL IN: a place id (idlibstrikes show PLACE)",
+                "perpetrator": "FILL IN: a group id",
+                "attributions": [{"groups": ["FILL IN: a group id"], "source": ident, "row": row}],
+                "targets": [],
+                "claims": [
+                    {
+                        "victims": "all",
+                        "low": 0,
+                        "high": None,
+                        "claimant": None,
+                        "source": ident,
+                        "row": row,
+                        "//": "Leave 'claims' empty where the report gives no figure: unknown "
+                        "is not zero.",
+                    }
+                ],
+            }
+        ],
+        "references": [
+            {
+                "id": row,
+                "subject": "FILL IN: the strike's id",
+                "field": "FILL IN: what the fact is about (Event date, Casualties – SOHR ...)",
+                "value": "FILL IN: the fact, in your own words",
+                "confidence": "medium",
+                "source": ident,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -66,7 +66,7 @@ class Placement:
     Examples:
         >>> import idlibstrikes as isk
         >>> from idlibstrikes._geo import place
-        >>> p = place(isk.load().strike("2019-08-31-idlib-training-camp"))
+        >>> p = place(isk.load(sources="articles").strike("2019-08-31-idlib-training-camp"))
         >>> p.precision, p.point_of, p.geo_source, p.radius_m
         (2, 'maarrat-misrin', 'ref-geonames', 25000)
     """
@@ -86,7 +86,7 @@ class Placement:
         Examples:
             >>> import idlibstrikes as isk
             >>> from idlibstrikes._geo import place
-            >>> place(isk.load().strike("2019-idlib-offensive")).placed
+            >>> place(isk.load(sources="articles").strike("2019-idlib-offensive")).placed
             False
         """
         return self.latitude is not None
@@ -119,7 +119,7 @@ def gazetteer(places: Iterable[Place]) -> list[Place]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> [p.id for p in gazetteer(isk.load().places)][:3]
+        >>> [p.id for p in gazetteer(isk.load(sources="articles").places)][:3]
         ['idlib', 'al-jinah', 'kafranbel']
     """
     return [p for p in places if _point(p) is not None]

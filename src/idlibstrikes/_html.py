@@ -23,6 +23,7 @@ from ._wording import (
     status_text,
     strike_date_text,
     who_text,
+    words_text,
 )
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def strike_html(s: Strike) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> html = strike_html(isk.load().strike("2019-06-30-rif-al-muhandisin"))
+        >>> html = strike_html(isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin"))
         >>> "<td>Syrian Observatory for Human Rights</td>" in html
         True
     """
@@ -133,7 +134,7 @@ def strike_html(s: Strike) -> str:
         caption=f"{s.id}: {s.description}",
     )
     claims = _table(
-        ("figure", "victims", "outcome", "according to", "source", "quote"),
+        ("figure", "victims", "outcome", "according to", "source", "quote or reported fact"),
         (
             (
                 figure_text(c.low, c.high) + (" (vague)" if c.vague else ""),
@@ -141,21 +142,21 @@ def strike_html(s: Strike) -> str:
                 c.outcome.value,
                 who_text(c.claimant, c.source),
                 c.source.label,
-                c.quote,
+                words_text(c),
             )
             for c in s.claims
         ),
         caption="Casualty claims",
     )
     attributions = _table(
-        ("says", "groups", "according to", "source", "quote"),
+        ("says", "groups", "according to", "source", "quote or reported fact"),
         (
             (
                 a.stance.value,
                 ", ".join(g.name for g in a.groups),
                 who_text(a.claimant, a.source),
                 a.source.label,
-                a.quote,
+                words_text(a),
             )
             for a in s.attributions
         ),
@@ -192,7 +193,8 @@ def strikes_html(strikes: Sequence[Strike]) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> strikes_html(isk.load().strikes_by_group("Hurras al-Din")).count("<tr>")
+        >>> articles = isk.load(sources="articles")
+        >>> strikes_html(articles.strikes_by_group("Hurras al-Din")).count("<tr>")
         5
     """
     rows = (
@@ -219,7 +221,7 @@ def group_html(g: Group) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> "affiliate_of" in group_html(isk.load().group("Hurras al-Din"))
+        >>> "affiliate_of" in group_html(isk.load(sources="articles").group("Hurras al-Din"))
         True
     """
     facts = _fields(
@@ -241,7 +243,7 @@ def group_html(g: Group) -> str:
                 str(a.since or ""),
                 str(a.until or ""),
                 a.source.label,
-                a.quote,
+                words_text(a),
             )
             for a in g.affiliations
         ),
@@ -256,7 +258,7 @@ def group_html(g: Group) -> str:
                 str(e.as_of),
                 e.claimant.name if e.claimant else "the outlet",
                 e.source.label,
-                e.quote,
+                words_text(e),
             )
             for e in g.strength
         ),
@@ -277,7 +279,7 @@ def ceasefire_html(c: Ceasefire) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> html = ceasefire_html(isk.load().ceasefire("2019-08-31-ceasefire"))
+        >>> html = ceasefire_html(isk.load(sources="articles").ceasefire("2019-08-31-ceasefire"))
         >>> "may be in effect 2019-09-02 to 2019-09-06" in html, "not known to have ended" in html
         (True, False)
     """
@@ -304,7 +306,7 @@ def ceasefires_html(ceasefires: Sequence[Ceasefire]) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> ceasefires_html(isk.load().ceasefires_on("2019-08-31")).count("<tr>")
+        >>> ceasefires_html(isk.load(sources="articles").ceasefires_on("2019-08-31")).count("<tr>")
         3
     """
     period = getattr(ceasefires, "period", None)
@@ -329,7 +331,7 @@ def casualties_html(c: Casualties) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> had = data.strikes_by_group("Hurras al-Din")
         >>> html = casualties_html(data.casualties(had, victims="commanders"))
         >>> html.count("<tr>"), html.count("<td>the named dead</td>")
@@ -343,7 +345,8 @@ def casualties_html(c: Casualties) -> str:
             figure_text(a.low, a.high),
             a.basis.value,
             a.source.label if a.source is not None else "-",
-            " / ".join(claim.quote for claim in a.claims) or ", ".join(p.name for p in a.named),
+            " / ".join(words_text(claim) for claim in a.claims)
+            or ", ".join(p.name for p in a.named),
         )
         for one in (*c.per_strike, *(s for s in c.series if s.known))
         for a in one.accounts
@@ -357,7 +360,7 @@ def dataset_html(data: Dataset) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> dataset_html(isk.load()).count("<tr>")
+        >>> dataset_html(isk.load(sources="articles")).count("<tr>")
         12
     """
     articles = [s for s in data.sources if not s.is_reference]
@@ -373,7 +376,7 @@ def render(obj: object) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> render(isk.load().groups[0]).startswith("<table>")
+        >>> render(isk.load(sources="articles").groups[0]).startswith("<table>")
         True
     """
     if isinstance(obj, Strike):

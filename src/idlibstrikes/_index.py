@@ -119,7 +119,7 @@ class GroupIndex:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> index = GroupIndex(data.strikes, data.groups)
         >>> [data.strikes[i].id for i in index.targeting("hurras-al-din")][:2]
         ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp']

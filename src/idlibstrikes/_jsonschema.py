@@ -122,7 +122,7 @@ def json_schema(fmt: Format = FORMAT) -> dict[str, Any]:
         >>> schema["$schema"], sorted(schema["properties"])[:3]
         ('https://json-schema.org/draft/2020-12/schema', ['$schema', '//', 'additions'])
         >>> schema["$defs"]["claim"]["required"]
-        ['victims', 'low', 'source', 'quote']
+        ['victims', 'low', 'source']
     """
     defs = {shape.name: _object(shape) for shape in fmt.shapes.values() if shape.plural is None}
     additions = []

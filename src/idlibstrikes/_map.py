@@ -8,7 +8,7 @@ left out silently. What the figures share is in ``_plot``.
 Examples:
     >>> import idlibstrikes as isk
     >>> from idlibstrikes._map import map
-    >>> print(map(isk.load()).axes[0].get_title())
+    >>> print(map(isk.load(sources="articles")).axes[0].get_title())
     Strikes placed from reference points: 7 of 7 (precision 1: 2, 2: 1, 3: 4)
     and series of strikes: 0 of 4
 """
@@ -48,7 +48,7 @@ def map(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> map(isk.load()).axes[0].get_title().startswith("Strikes placed")
+        >>> map(isk.load(sources="articles")).axes[0].get_title().startswith("Strikes placed")
         True
     """
     require_matplotlib("map")

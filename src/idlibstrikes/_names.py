@@ -110,7 +110,7 @@ def spellings(kind: str, record: Any) -> tuple[str, ...]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> spellings("source", isk.load().sources[0])
+        >>> spellings("source", isk.load(sources="articles").sources[0])
         ('000_e4fa0e6bef30d977.txt', '000_e4fa0e6bef30d977')
     """
     if kind == "source":

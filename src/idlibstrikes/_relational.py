@@ -51,10 +51,10 @@ class Tables(Mapping[str, "Table"]):
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> t = isk.load().tables()
+        >>> t = isk.load(sources="articles").tables()
         >>> len(t["strikes"]), len(t["series"]), len(t["casualty_claims"])
         (7, 4, 20)
-        >>> t.to_dataset() == isk.load()
+        >>> t.to_dataset() == isk.load(sources="articles")
         True
     """
 
@@ -97,7 +97,8 @@ class Tables(Mapping[str, "Table"]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().tables().to_dataset().strike("2025-02-15-urum-al-jawz").place.id
+            >>> articles = isk.load(sources="articles")
+            >>> articles.tables().to_dataset().strike("2025-02-15-urum-al-jawz").place.id
             'urum-al-jawz-motorway'
         """
         if self._read_back is None:  # tables made only to be written

@@ -52,7 +52,7 @@ class DataVersion:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> v = isk.load().version
+        >>> v = isk.load(sources="articles").version
         >>> v.data, str(v.as_of), v.origin
         ('2026.12.0', '2026-12-07', 'bundled')
         >>> str(v).startswith("data 2026.12.0 (as of 2026-12-07), idlibstrikes ")

@@ -117,10 +117,10 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> t = isk.load().strikes_by_group("Hurras al-Din").table()
+            >>> t = isk.load(sources="articles").strikes_by_group("Hurras al-Din").table()
             >>> len(t), t[0]["location"]
             (4, 'Rif Al-Muhandiseen')
-            >>> found = isk.load().strikes_between("2019", include_series=True)
+            >>> found = isk.load(sources="articles").strikes_between("2019", include_series=True)
             >>> len(found), len(found.table()), len(found.table("series"))
             (6, 4, 2)
         """
@@ -148,7 +148,7 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> rows = isk.load().strikes_by_group("Hurras al-Din").to_records()
+            >>> rows = isk.load(sources="articles").strikes_by_group("Hurras al-Din").to_records()
             >>> [r["deaths_high"] for r in rows]
             [8, 40, 1, 2]
         """
@@ -159,7 +159,8 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().strikes_by_group("Hurras al-Din").to_dataframe().shape[0]
+            >>> articles = isk.load(sources="articles")
+            >>> articles.strikes_by_group("Hurras al-Din").to_dataframe().shape[0]
             4
         """
         return self.table(kind).to_dataframe()
@@ -169,7 +170,7 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().ceasefires_on("2019-08-31").to_arrow().num_rows
+            >>> isk.load(sources="articles").ceasefires_on("2019-08-31").to_arrow().num_rows
             2
         """
         return self.table(kind).to_arrow()
@@ -179,7 +180,7 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().strikes_by_group("Hurras al-Din").to_polars().height
+            >>> isk.load(sources="articles").strikes_by_group("Hurras al-Din").to_polars().height
             4
         """
         return self.table(kind).to_polars()
@@ -189,7 +190,7 @@ class _Result(_Sequence[T]):
 
         Examples:
             >>> import idlibstrikes as isk, pyarrow
-            >>> found = isk.load().strikes_by_group("Hurras al-Din")
+            >>> found = isk.load(sources="articles").strikes_by_group("Hurras al-Din")
             >>> pyarrow.table(found).num_rows
             4
         """
@@ -207,7 +208,7 @@ class Strikes(_Result[Strike]):
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> found = isk.load().strikes_by_group("Hurras al-Din")
+        >>> found = isk.load(sources="articles").strikes_by_group("Hurras al-Din")
         >>> len(found), found == tuple(found), found[0].place.name
         (4, True, 'Rif Al-Muhandiseen')
         >>> [s.id for s in found.strikes_between("2025")]
@@ -270,7 +271,7 @@ class Strikes(_Result[Strike]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> found = isk.load().strikes_by_group("Hurras al-Din")
+            >>> found = isk.load(sources="articles").strikes_by_group("Hurras al-Din")
             >>> len(found.strikes_between("2019-08"))
             1
         """
@@ -300,7 +301,7 @@ class Strikes(_Result[Strike]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> in_2019 = isk.load().strikes_between("2019")
+            >>> in_2019 = isk.load(sources="articles").strikes_between("2019")
             >>> [s.id for s in in_2019.strikes_by_group("Hurras al-Din")]
             ['2019-06-30-rif-al-muhandisin', '2019-08-31-idlib-training-camp']
         """
@@ -323,7 +324,7 @@ class Strikes(_Result[Strike]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> print(isk.load().strikes_by_group("Hurras al-Din").casualties())
+            >>> print(isk.load(sources="articles").strikes_by_group("Hurras al-Din").casualties())
             49-51+ all killed in 4 strike(s) with figures; 0 without; the sources disagree on 1
         """
         from ._casualties import aggregate
@@ -336,7 +337,8 @@ class Strikes(_Result[Strike]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> frame = isk.load().strikes_by_group("Hurras al-Din").to_geodataframe()
+            >>> articles = isk.load(sources="articles")
+            >>> frame = articles.strikes_by_group("Hurras al-Din").to_geodataframe()
             >>> frame["geo_precision"].tolist()
             [3, 2, 3, 3]
         """
@@ -358,7 +360,7 @@ class Ceasefires(_Result[Ceasefire]):
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> on = isk.load().ceasefires_on("2019-08-31")
+        >>> on = isk.load(sources="articles").ceasefires_on("2019-08-31")
         >>> [c.id for c in on]
         ['2018-09-sochi-agreement', '2019-08-31-ceasefire']
         >>> on.period
@@ -397,7 +399,7 @@ class Ceasefires(_Result[Ceasefire]):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> on = isk.load().ceasefires_on("2021")
+            >>> on = isk.load(sources="articles").ceasefires_on("2021")
             >>> [(c.id, on.status(c).value) for c in on]
             [('2018-09-sochi-agreement', 'unknown'), ('2019-08-31-ceasefire', 'unknown')]
         """

@@ -252,6 +252,13 @@ def _article(ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(i.split("_", 1)[0] if i.endswith(".txt") else i for i in ids)
 
 
+def _sources_cell(s: isk.Strike) -> tuple[str, ...]:
+    """The articles by number; a reference list's reports by its event id and their count."""
+    cell = _article(src.id for src in s.sources if not src.is_report)
+    reports = sum(src.is_report for src in s.sources)
+    return (*cell, f"{s.listed or 'list'}: {reports} reports") if reports else cell
+
+
 def _span(low: int | None, high: int | None) -> str:
     """A range of estimates (a group's strength): ``1800``, ``1800-2500``; empty if none."""
     if low is None:
@@ -281,7 +288,7 @@ def strikes_table(data: isk.Dataset | None = None) -> str:
             deaths_text(s),
             "" if r["deaths_best"] is None else r["deaths_best"],
             r["number_of_claims"],
-            _article(r["sources"]),
+            _sources_cell(s),
             f"`{s.id}`",
         )
         for s, r in zip(
@@ -310,7 +317,7 @@ def series_table(data: isk.Dataset | None = None) -> str:
                 if summarize(s, v, isk.Outcome.KILLED).known
             )
             or "no figures",
-            _article(src.id for src in s.sources),
+            _sources_cell(s),
         )
         for s in data.strikes
         if s.is_series
@@ -482,8 +489,16 @@ def sources_table(data: isk.Dataset | None = None, *, kind: str = "article") -> 
     return table(["id", "outlet", "published", "wording", "from"], rows)
 
 
+def _listed(fact: isk.ReferenceFact) -> bool:
+    """Whether a reference fact is a row of the reference lists (their pages, or the list)."""
+    return fact.source.is_report or fact.source.id.startswith("list-")
+
+
 def references_table(data: isk.Dataset | None = None) -> str:
-    """Every reference fact, beside the record it is about."""
+    """Every reference fact of ``external-facts.md``, beside the record it is about.
+
+    The reference lists' rows (hundreds) are on the coverage page, by event.
+    """
     data = data or isk.load()
     rows = sorted(
         (
@@ -491,14 +506,104 @@ def references_table(data: isk.Dataset | None = None) -> str:
             f.field,
             f.value,
             "" if f.date is None else str(f.date),
-            f.confidence.value,
+            f.graded,
             "yes" if f.corrects else "",
             f.source.id,
         )
         for f in data.references
+        if not _listed(f)
     )
     header = ["about", "field", "value", "date", "confidence", "corrects the article"]
     return table([*header, "reference"], rows)
+
+
+# --- the coverage page ---------------------------------------------------------------------
+
+
+def _provenance(strike: isk.Strike) -> str:
+    """The kind of provenance a strike counts under, on the coverage page."""
+    return "reference lists" if strike.confidence is not None else "articles"
+
+
+def coverage_by_year(data: isk.Dataset | None = None) -> str:
+    """Single strikes per year (of their earliest possible day), by kind of provenance."""
+    data = data or isk.load()
+    years: dict[int, dict[str, int]] = {}
+    for s in data.strikes:
+        if s.is_series:
+            continue
+        row = years.setdefault(s.date.earliest.year, {})
+        row[_provenance(s)] = row.get(_provenance(s), 0) + 1
+        if s.perpetrator_disputed:
+            row["disputed"] = row.get("disputed", 0) + 1
+    rows = [
+        (
+            year,
+            years.get(year, {}).get("articles", "") or "",
+            years.get(year, {}).get("reference lists", "") or "",
+            years.get(year, {}).get("disputed", "") or "",
+            "none found" if year not in years else "",
+        )
+        for year in range(2014, 2027)
+    ]
+    header = ["year", "from the articles", "from the reference lists", "who struck disputed"]
+    return table([*header, "note"], rows)
+
+
+def coverage_by_group(data: isk.Dataset | None = None) -> str:
+    """Single strikes per target group the sources name, by kind of provenance."""
+    data = data or isk.load()
+    groups: dict[str, dict[str, int]] = {}
+    for s in data.strikes:
+        if s.is_series:
+            continue
+        for g in {t.name for t in s.targets}:
+            row = groups.setdefault(g, {})
+            row[_provenance(s)] = row.get(_provenance(s), 0) + 1
+    rows = sorted(
+        (
+            (g, n.get("articles", "") or "", n.get("reference lists", "") or "")
+            for g, n in groups.items()
+        ),
+        key=lambda r: (-(int(r[1] or 0) + int(r[2] or 0)), r[0]),
+    )
+    return table(["target group", "from the articles", "from the reference lists"], rows)
+
+
+def listed_events(data: isk.Dataset | None = None) -> str:
+    """The reference lists' events: id, date, place, confidence, dispute, deaths, record."""
+    data = data or isk.load()
+    order = {f"R{n:02d}": n for n in range(1, 100)} | {"RC1": 101, "RC2": 102}
+    rows = [
+        (
+            s.listed,
+            strike_date_text(s),
+            s.place.name,
+            perpetrators_text(s),
+            ", ".join(t.name for t in s.targets),
+            deaths_text(s),
+            s.confidence.value if s.confidence else "",
+            ", ".join(s.may_be_same),
+            f"`{s.id}`",
+        )
+        for s in sorted(
+            (s for s in data.strikes if s.listed and not s.is_series),
+            key=lambda s: order.get(s.listed, 200),
+        )
+    ]
+    header = ["list", "date", "place", "by", "targets", "deaths", "confidence", "may be"]
+    return table([*header, "id"], rows)
+
+
+def list_facts(subject: str, field: str, data: isk.Dataset | None = None) -> str:
+    """The reference lists' facts about ``subject`` (a list) with ``field``, as worded."""
+    data = data or isk.load()
+    rows = [
+        ("" if f.date is None else str(f.date), f.value, f.graded, f.id)
+        for f in data.references_for(subject)
+        if f.field == field
+    ]
+    return table(["period", "as the list words it", "confidence", "id"], rows)
 
 
 def counts(data: isk.Dataset | None = None) -> str:

@@ -151,7 +151,7 @@ def of_claims(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> jinah = isk.load().strike("2017-03-al-jinah")
+        >>> jinah = isk.load(sources="articles").strike("2017-03-al-jinah")
         >>> str(of_claims(jinah.date_claims)), str(of_claims(jinah.date_claims, jinah.references))
         ('2017-03-17', '2017-03-16..2017-03-17')
     """
@@ -201,7 +201,7 @@ def parties_end(parties: Sequence[Group]) -> Reading | None:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> print(parties_end([isk.load().group("Syrian government")]).allows)
+        >>> print(parties_end([isk.load(sources="articles").group("Syrian government")]).allows)
         ..2024-12-08
     """
     ended = [p for p in parties if p.ended is not None]
@@ -253,7 +253,7 @@ def ceasefire_end(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> c = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")
         >>> str(ceasefire_end(c.start, c.end_claims, (), c.parties, c.sources))
         '2019-09-01..2024-12-08'
     """
@@ -278,7 +278,7 @@ def bounded_end(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> c = isk.load().ceasefire("2019-08-31-ceasefire")
+        >>> c = isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")
         >>> str(bounded_end(c.start, c.end_claims, (), parties_end(c.parties)))
         '2019-09-01..2024-12-08'
     """

@@ -72,7 +72,7 @@ class Table(_Rows):
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> t = isk.load().table("strikes")
+        >>> t = isk.load(sources="articles").table("strikes")
         >>> len(t), t[0]["id"], t.fields[0].name
         (7, '2017-03-al-jinah', 'id')
         >>> t.to_arrow().schema.field("event_date").type
@@ -115,7 +115,7 @@ class Table(_Rows):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> isk.load().table("ceasefires").to_records()[0]["kind"]
+            >>> isk.load(sources="articles").table("ceasefires").to_records()[0]["kind"]
             'agreement'
         """
         return [dict(r) for r in self._rows]
@@ -129,7 +129,7 @@ class Table(_Rows):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> schema = isk.load().table("claims").to_arrow().schema
+            >>> schema = isk.load(sources="articles").table("claims").to_arrow().schema
             >>> str(schema.field("victims").type), str(schema.field("low").type)
             ('dictionary<values=string, indices=int32, ordered=0>', 'int32')
             >>> schema.metadata[b"idlibstrikes.table"]
@@ -163,7 +163,7 @@ class Table(_Rows):
 
         Examples:
             >>> import idlibstrikes as isk, pyarrow
-            >>> pyarrow.table(isk.load().table("ceasefires")).num_rows
+            >>> pyarrow.table(isk.load(sources="articles").table("ceasefires")).num_rows
             3
         """
         return self.to_arrow().__arrow_c_stream__(requested_schema)
@@ -173,7 +173,7 @@ class Table(_Rows):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> df = isk.load().table("strikes").to_polars()
+            >>> df = isk.load(sources="articles").table("strikes").to_polars()
             >>> df.filter(df["scope"] == "event").height
             7
         """
@@ -191,7 +191,7 @@ class Table(_Rows):
 
         Examples:
             >>> import idlibstrikes as isk
-            >>> df = isk.load().table("strikes").to_dataframe()
+            >>> df = isk.load(sources="articles").table("strikes").to_dataframe()
             >>> str(df["id"].dtype), str(df["scope"].dtype), str(df["deaths_low"].dtype)
             ('str', 'category', 'Int32')
         """

@@ -35,7 +35,7 @@ from ._view_columns import (
     toll_name,
     view_fields,
 )
-from ._wording import status_text
+from ._wording import provenance, status_text
 
 if TYPE_CHECKING:
     from ._cite import CitedArticle
@@ -196,7 +196,11 @@ def _claim_row(s: Strike, i: int, c: CasualtyClaim) -> Row:
         "source": c.source.id,
         "source_short_id": c.source.short_id,
         "outlet": c.source.outlet,
-        "quote": c.quote,
+        "provenance": provenance(c),
+        "quote": c.quote or None,
+        "fact": c.row.value if c.row is not None else None,
+        "row": c.row.id if c.row is not None else None,
+        "confidence": c.row.confidence.value if c.row is not None and c.row.confidence else None,
         "vague": c.vague,
         "within": tuple(v.value for v in c.within),
         "counts_to": _day(c.counts_to.latest) if c.counts_to else None,
@@ -293,7 +297,7 @@ def _reference_row(f: ReferenceFact) -> Row:
         "date_earliest": date[0],
         "date_latest": date[1],
         "corrects": f.corrects,
-        "confidence": f.confidence.value,
+        "confidence": f.confidence.value if f.confidence else None,
         "place_id": f.place.id if f.place else None,
         "source": f.source.id,
         "note": f.note or None,
@@ -386,7 +390,7 @@ def to_records(data: Dataset, kind: str = "strikes") -> list[Row]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> row = to_records(isk.load())[1]
+        >>> row = to_records(isk.load(sources="articles"))[1]
         >>> row["event_date"], row["location"], row["admin1"]
         (datetime.date(2019, 6, 30), 'Rif Al-Muhandiseen', 'Aleppo')
         >>> row["actor2"]
@@ -425,7 +429,7 @@ def to_dataframe(data: Dataset, kind: str = "strikes") -> Any:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> df = to_dataframe(isk.load(), "claims")
+        >>> df = to_dataframe(isk.load(sources="articles"), "claims")
         >>> df.groupby("source")["claim_id"].count().to_dict()["002_0d9037507fd83edc.txt"]
         4
     """

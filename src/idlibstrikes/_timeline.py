@@ -7,7 +7,7 @@ to tell apart gets a zoomed panel of its own. What the figures share is in ``_pl
 Examples:
     >>> import idlibstrikes as isk
     >>> from idlibstrikes._timeline import timeline
-    >>> fig = timeline(isk.load())
+    >>> fig = timeline(isk.load(sources="articles"))
     >>> len(fig.axes[0].get_yticklabels())
     11
 """
@@ -290,7 +290,7 @@ def timeline(
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> len(timeline(isk.load()).axes) > 0
+        >>> len(timeline(isk.load(sources="articles")).axes) > 0
         True
     """
     require_matplotlib("timeline")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from ._dates import DateRange
 from ._models import (
@@ -73,9 +74,10 @@ def date_text(date: DateRange | None, *, wording: bool = False) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> date_text(isk.load().strike("2017-03-al-jinah").date)
+        >>> date_text(isk.load(sources="articles").strike("2017-03-al-jinah").date)
         '2017-03-16..2017-03-17 (disputed)'
-        >>> date_text(isk.load().strike("2019-08-31-kafranbel-shelling").date, wording=True)
+        >>> articles = isk.load(sources="articles")
+        >>> date_text(articles.strike("2019-08-31-kafranbel-shelling").date, wording=True)
         '2019-08-31 (late on Saturday)'
     """
     if date is None:
@@ -94,14 +96,61 @@ def reference_text(fact: ReferenceFact) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> [fact] = [f for f in isk.load().references_for("2017-03-al-jinah") if f.field == "date"]
+        >>> articles = isk.load(sources="articles")
+        >>> [fact] = [f for f in articles.references_for("2017-03-al-jinah") if f.field == "date"]
         >>> print(reference_text(fact))  # doctest: +ELLIPSIS
         reference, corrects, high: date 2017-03-16: Thursday 16 Mar 2017, ... (CENTCOM ...)
     """
     flags = ", corrects" if fact.corrects else ""
     date = f" {fact.date}" if fact.date is not None else ""
     cited = fact.source.headline or fact.source.outlet or fact.source.id
-    return f"reference{flags}, {fact.confidence.value}: {fact.field}{date}: {fact.value} ({cited})"
+    return f"reference{flags}, {fact.graded}: {fact.field}{date}: {fact.value} ({cited})"
+
+
+def report_text(source: Source) -> str:
+    """A report as every view cites it: outlet, whose copy, date and address.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> src = isk.load().strike("2017-01-01-sarmada").claims[0].source
+        >>> report_text(src)  # doctest: +ELLIPSIS
+        'reported by ...'
+    """
+    copy = f" ({source.wire} copy)" if source.wire else ""
+    published = str(source.published) if source.published is not None else "n.d."
+    address = f", {source.address}" if source.address else ""
+    return f"reported by {source.outlet or source.id}{copy}, {published}{address}"
+
+
+def words_text(claim: Any) -> str:
+    """What a claim rests on: an article's quote, or a report's list row, labelled.
+
+    An article's claim is quoted from the article; a report's carries the fact as the
+    reference list words it (no sentence of the page), with its row and confidence.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> data = isk.load()
+        >>> words_text(data.strike("2025-02-15-urum-al-jawz").claims[0])
+        'The White Helmets said at least two people were killed inside the car.'
+        >>> print(words_text(data.strike("2017-01-01-sarmada").claims[0]))  # doctest: +ELLIPSIS
+        reported, per the reference list (row r16-..., ...): ...
+    """
+    row = claim.row
+    if row is None:
+        return str(claim.quote)
+    return f"reported, per the reference list (row {row.id}, {row.graded}): {row.value}"
+
+
+def provenance(claim: Any) -> str:
+    """``"quoted"`` for an article's claim, ``"reported"`` for a reference list's.
+
+    Examples:
+        >>> import idlibstrikes as isk
+        >>> provenance(isk.load(sources="articles").strike("2025-02-15-urum-al-jawz").claims[0])
+        'quoted'
+    """
+    return "quoted" if claim.row is None else "reported"
 
 
 def who_text(claimant: Group | None, source: Source | None) -> str:
@@ -109,7 +158,7 @@ def who_text(claimant: Group | None, source: Source | None) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> data = isk.load()
+        >>> data = isk.load(sources="articles")
         >>> a002, a001 = data.source("002_0d9037507fd83edc"), data.source("001_a3fa68a93635bb6d")
         >>> who_text(None, a002), who_text(None, a001)
         ('Kurdistan 24 (own voice)', 'The National (own voice)')
@@ -132,7 +181,7 @@ def end_text(c: Ceasefire) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> [end_text(c) for c in isk.load().ceasefires]
+        >>> [end_text(c) for c in isk.load(sources="articles").ceasefires]
         ['no known end', 'ended 2019-08-05', 'ended by 2024-12-08']
     """
     if c.end is None or c.end.open_end:
@@ -149,7 +198,7 @@ def status_text(c: Ceasefire) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> print(status_text(isk.load().ceasefire("2019-08-31-ceasefire")))
+        >>> print(status_text(isk.load(sources="articles").ceasefire("2019-08-31-ceasefire")))
         ... # doctest: +NORMALIZE_WHITESPACE
         in effect 2019-08-31 to 2019-09-01; may be in effect 2019-09-02 to 2019-09-06;
         status unknown 2019-09-07 to 2024-12-08; ended by 2024-12-08
@@ -171,7 +220,7 @@ def perpetrators_text(s: Strike) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> perpetrators_text(isk.load().strike("2019-idlib-offensive"))
+        >>> perpetrators_text(isk.load(sources="articles").strike("2019-idlib-offensive"))
         'Syrian government forces + Russian military'
     """
     who = " + ".join(g.name for g in s.perpetrators)
@@ -183,7 +232,8 @@ def attribution_text(a: Attribution) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> [a] = isk.load().strike("2019-06-30-rif-al-muhandisin").attributions[2:3]
+        >>> articles = isk.load(sources="articles")
+        >>> [a] = articles.strike("2019-06-30-rif-al-muhandisin").attributions[2:3]
         >>> attribution_text(a)
         'struck: US Central Command, per US Central Command [003]'
     """
@@ -196,7 +246,7 @@ def count_text(strikes: Sequence[Strike]) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> count_text(isk.load().strikes)
+        >>> count_text(isk.load(sources="articles").strikes)
         '7 strikes, 4 series'
     """
     series = sum(s.is_series for s in strikes)
@@ -212,7 +262,7 @@ def references_beside(facts: Sequence[ReferenceFact]) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> hts = isk.load().group("HTS")
+        >>> hts = isk.load(sources="articles").group("HTS")
         >>> references_beside([f for f in hts.references if f.field.endswith(".until")])
         'reference 2016-07-28, corrects the articles, high'
     """
@@ -220,7 +270,7 @@ def references_beside(facts: Sequence[ReferenceFact]) -> str:
     for f in facts:
         what = str(f.date) if f.date is not None else f.value
         corrects = ", corrects the articles" if f.corrects else ""
-        notes.append(f"reference {what}{corrects}, {f.confidence.value}")
+        notes.append(f"reference {what}{corrects}, {f.graded}")
     return "; ".join(notes)
 
 
@@ -250,7 +300,7 @@ def founded_text(g: Group) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> print(founded_text(isk.load().group("Hurras al-Din")))
+        >>> print(founded_text(isk.load(sources="articles").group("Hurras al-Din")))
         ... # doctest: +NORMALIZE_WHITESPACE
         2018-02-27 (articles: 2018-02-01..2018-02-28)
         [reference 2018-02-27, high]
@@ -265,7 +315,7 @@ def ended_text(g: Group) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> print(ended_text(isk.load().group("Hurras al-Din")))
+        >>> print(ended_text(isk.load(sources="articles").group("Hurras al-Din")))
         - (articles: not stated) [reference 2025-01-28, high]
     """
     return _dated(g.ended, g.ending, [f for f in g.references if f.field == "ended"])
@@ -289,7 +339,7 @@ def _period(a: Affiliation) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> [_period(a) for a in isk.load().group("HTS").affiliations[:3]]
+        >>> [_period(a) for a in isk.load(sources="articles").group("HTS").affiliations[:3]]
         ['until 2014-01-01..2014-12-31 (in 2014)', 'period unknown', 'ended by 2019-09-06 (former)']
     """
     parts = []
@@ -308,12 +358,13 @@ def affiliation_items(group: Group) -> tuple[str, ...]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> for item in affiliation_items(isk.load().group("Hurras al-Din"))[:3]:
+        >>> for item in affiliation_items(isk.load(sources="articles").group("Hurras al-Din"))[:3]:
         ...     print(item)
         affiliate_of al-qaeda: period unknown [000,001]
         branch_of al-qaeda: period unknown [000]
         split_from hts: since 2018-01-01..2018-12-31 (in 2018) [000]
-        >>> print(affiliation_items(isk.load().group("HTS"))[0])  # doctest: +ELLIPSIS
+        >>> articles = isk.load(sources="articles")
+        >>> print(affiliation_items(articles.group("HTS"))[0])  # doctest: +ELLIPSIS
         affiliate_of al-qaeda: until 2014-01-01..2014-12-31 (in 2014) [000], ... [reference
         2016-07-28, corrects the articles, high]
     """
@@ -347,11 +398,12 @@ def strike_date_text(s: Strike) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> print(strike_date_text(isk.load().strike("2025-01-late-al-zabir")))
+        >>> print(strike_date_text(isk.load(sources="articles").strike("2025-01-late-al-zabir")))
         2025-01-30 (articles: ..2025-01-31) [reference 2025-01-30, high]
-        >>> print(strike_date_text(isk.load().strike("2019-06-30-rif-al-muhandisin")))
+        >>> articles = isk.load(sources="articles")
+        >>> print(strike_date_text(articles.strike("2019-06-30-rif-al-muhandisin")))
         2019-06-30 [reference 2019-06-30, high]
-        >>> strike_date_text(isk.load().strike("2019-08-31-kafranbel-shelling"))
+        >>> strike_date_text(isk.load(sources="articles").strike("2019-08-31-kafranbel-shelling"))
         '2019-08-31'
     """
     return _dated(s.date, s.date_claims, [f for f in s.references if f.field == "date"])

@@ -150,7 +150,7 @@ def write_record(record: Any, kind: str, fmt: Format = FORMAT) -> dict[str, Any]
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> out = write_record(isk.load().place("Kafranbel"), "places")
+        >>> out = write_record(isk.load(sources="articles").place("Kafranbel"), "places")
         >>> out["id"], out["kind"]
         ('kafranbel', 'town')
     """
@@ -170,7 +170,7 @@ def to_document(records: Any) -> dict[str, Any]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> doc = to_document([isk.load().strike("2025-02-15-urum-al-jawz")])
+        >>> doc = to_document([isk.load(sources="articles").strike("2025-02-15-urum-al-jawz")])
         >>> sorted(doc), doc["strikes"][0]["date_claims"][0]["date"]["span"]
         (['idlibstrikes', 'strikes'], '2025-02-15')
     """
@@ -202,7 +202,7 @@ def dumps(records: Any) -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> text = dumps([isk.load().group("Hurras al-Din")])
+        >>> text = dumps([isk.load(sources="articles").group("Hurras al-Din")])
         >>> text.splitlines()[:3]
         ['{', '  "idlibstrikes": 1,', '  "groups": [']
     """
@@ -216,8 +216,8 @@ def dump(records: Any, path: str | os.PathLike[str]) -> Path:
 
     Examples:
         >>> import idlibstrikes as isk, tempfile, pathlib
-        >>> out = dump(isk.load(), pathlib.Path(tempfile.mkdtemp()) / "all.json")
-        >>> isk.load(out, bundled=False) == isk.load()
+        >>> out = dump(isk.load(sources="articles"), pathlib.Path(tempfile.mkdtemp()) / "all.json")
+        >>> isk.load(out, bundled=False) == isk.load(sources="articles")
         True
     """
     target = Path(path)

@@ -95,11 +95,11 @@ def export(
     Examples:
         >>> import idlibstrikes as isk, tempfile
         >>> folder = tempfile.mkdtemp()
-        >>> done = export(isk.load(), "datapackage", folder)
+        >>> done = export(isk.load(sources="articles"), "datapackage", folder)
         >>> [f.name for f in done.files][-2:]
         ['references.csv', 'datapackage.json']
-        >>> done = export(isk.load(), "json", folder)
-        >>> isk.load(done.files[0], bundled=False) == isk.load()
+        >>> done = export(isk.load(sources="articles"), "json", folder)
+        >>> isk.load(done.files[0], bundled=False) == isk.load(sources="articles")
         True
     """
     if format not in FORMATS:

@@ -30,7 +30,7 @@ class Export:
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
-        >>> done = isk.load().export("geojson", tempfile.mkdtemp())
+        >>> done = isk.load(sources="articles").export("geojson", tempfile.mkdtemp())
         >>> [f.name for f in done.files], len(done.unplaced)
         (['strikes.geojson', 'series.geojson'], 4)
     """
@@ -58,7 +58,8 @@ class ExportFormat:
         ...     path = write_text(folder / "count.txt", f"{len(data.strikes)}\n")
         ...     return Export(format="count", files=(path,))
         >>> count = ExportFormat(name="count", writes="count.txt: how many records", write=write)
-        >>> count.write(isk.load(), Path(tempfile.mkdtemp()), ()).files[0].read_text()
+        >>> articles = isk.load(sources="articles")
+        >>> count.write(articles, Path(tempfile.mkdtemp()), ()).files[0].read_text()
         '11\n'
     """
 

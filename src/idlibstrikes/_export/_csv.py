@@ -45,10 +45,10 @@ def csv_text(data: Dataset, kind: str = "strikes") -> str:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> text = csv_text(isk.load(), "ceasefires")
+        >>> text = csv_text(isk.load(sources="articles"), "ceasefires")
         >>> text.splitlines()[0][:40]
         'id,name,kind,start_earliest,start_latest'
-        >>> text.count("\r\n") == len(isk.load().ceasefires) + 1
+        >>> text.count("\r\n") == len(isk.load(sources="articles").ceasefires) + 1
         True
     """
     return rows_csv(to_records(data, kind), columns(kind))
@@ -69,7 +69,8 @@ def write_tables(data: Dataset, folder: Path) -> list[Path]:
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
-        >>> [p.name for p in write_tables(isk.load(), Path(tempfile.mkdtemp()))][:3]
+        >>> articles = isk.load(sources="articles")
+        >>> [p.name for p in write_tables(articles, Path(tempfile.mkdtemp()))][:3]
         ['strikes.csv', 'series.csv', 'claims.csv']
     """
     return [write_text(folder / f"{kind}.csv", csv_text(data, kind)) for kind in KINDS]

@@ -37,8 +37,8 @@ def geojson(data: Dataset, kind: str = "strikes") -> dict[str, Any]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> doc = geojson(isk.load())
-        >>> len(doc["features"]), len(geojson(isk.load(), "series")["features"])
+        >>> doc = geojson(isk.load(sources="articles"))
+        >>> len(doc["features"]), len(geojson(isk.load(sources="articles"), "series")["features"])
         (7, 4)
         >>> [(f["properties"]["location"], f["properties"]["geo_precision"])
         ...  for f in doc["features"] if f["geometry"]][:3]
@@ -72,7 +72,7 @@ def layers(data: Dataset) -> tuple[list[Table], tuple[str, ...]]:
 
     Examples:
         >>> import idlibstrikes as isk
-        >>> tables, unplaced = layers(isk.load())
+        >>> tables, unplaced = layers(isk.load(sources="articles"))
         >>> [t.name for t in tables], len(unplaced)
         (['strikes', 'series'], 4)
     """

@@ -26,7 +26,7 @@ def tables_json(data: Dataset) -> str:
 
     Examples:
         >>> import idlibstrikes as isk, json
-        >>> doc = json.loads(tables_json(isk.load()))
+        >>> doc = json.loads(tables_json(isk.load(sources="articles")))
         >>> list(doc)[:2], doc["tables"]["casualty_claims"][0]["low"]
         (['idlibstrikes_tables', 'metadata'], 24)
     """
