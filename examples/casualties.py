@@ -18,7 +18,7 @@ import textwrap
 
 import idlibstrikes as isk
 
-data = isk.load()
+data = isk.load(sources="articles")  # the five articles; isk.load() adds the reference lists
 had = data.strikes_by_group("Hurras al-Din")
 
 

@@ -17,7 +17,7 @@ import polars as pl
 
 import idlibstrikes as isk
 
-data = isk.load()
+data = isk.load(sources="articles")  # the five articles; isk.load() adds the reference lists
 
 # -- the analyst's view, typed -----------------------------------------------------------------
 arrow = data.to_arrow("strikes")

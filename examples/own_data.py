@@ -28,8 +28,8 @@ def span(low, high):
 
 
 # -- your own file beside the bundled data -------------------------------------------------
-bundled = isk.load()
-mine = isk.load(HERE / "new-article.json", articles=HERE / "articles")
+bundled = isk.load(sources="articles")  # the five articles; isk.load() adds the lists
+mine = isk.load(HERE / "new-article.json", articles=HERE / "articles", sources="articles")
 print(f"bundled: {bundled!r}")
 print(f"mine:    {mine!r}")
 
@@ -49,11 +49,12 @@ one = toll.per_strike[0]
 print(f"  best estimate {one.best}, disputed {one.disputed}; the accounts:")
 for a in one.accounts:
     print(f"    {span(a.low, a.high):>4}  {a.who:<36} {a.basis.value:<7} {a.source.id}")
-print(f"  the bundled dataset is unchanged: {bundled is isk.load()}, {len(before.claims)} claims")
+same = bundled is isk.load(sources="articles")
+print(f"  the bundled dataset is unchanged: {same}, {len(before.claims)} claims")
 
 # -- a broken file: every problem at once ----------------------------------------------------
 try:
-    isk.load(HERE / "broken-article.json", articles=HERE / "articles")
+    isk.load(HERE / "broken-article.json", articles=HERE / "articles", sources="articles")
 except isk.DataError as err:
     print(f"\nbroken-article.json: DataError with {len(err.problems)} problems")
     for problem in err.problems:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import idlibstrikes as isk
 
-data = isk.load()
+data = isk.load(sources="articles")  # the five articles; isk.load() adds the reference lists
 
 # -- plain records, and what the columns mean ------------------------------------------------
 rows = data.to_records("strikes")

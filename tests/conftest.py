@@ -23,6 +23,16 @@ def collapse(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def data() -> isk.Dataset:
+    """The five articles' data alone: the figures most tests assert are the articles'.
+
+    The whole record (the articles and the reference lists) is ``record``.
+    """
+    return isk.load(sources="articles")
+
+
+@pytest.fixture(scope="session")
+def record() -> isk.Dataset:
+    """The whole bundled record: the five articles and the reference lists."""
     return isk.load()
 
 

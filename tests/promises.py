@@ -30,7 +30,7 @@ def write(path: Path, doc: Any) -> Path:
 def attempt(label: str, *paths: Path, **options: Any) -> isk.Dataset | isk.DataError:
     """Load, returning the dataset or the DataError; anything else fails the test."""
     try:
-        return isk.load(*paths, **options)
+        return isk.load(*paths, **options, sources="articles")
     except isk.DataError as exc:
         return exc
     except Exception as exc:  # the promise: nothing else, whatever the input

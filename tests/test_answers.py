@@ -430,4 +430,4 @@ def test_a_series_cannot_end_before_it_starts(data: isk.Dataset, tmp_path: Path)
     path = tmp_path / "series.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(isk.DataError, match=r"the series ends .* before it starts"):
-        isk.load(path)
+        isk.load(path, sources="articles")

@@ -19,7 +19,7 @@ import idlibstrikes as isk
 from idlibstrikes import _agreement, _casualties
 from idlibstrikes import _casualty_records as records
 
-DATA = isk.load()
+DATA = isk.load(sources="articles")
 SOURCES = tuple(s for s in DATA.sources if not s.is_reference)[:3]
 CLAIMANTS = (None, DATA.group("sohr"), DATA.group("white-helmets"), DATA.group("centcom"))
 PEOPLE = tuple(DATA.people)

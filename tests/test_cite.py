@@ -32,7 +32,7 @@ def articles_in(text: str) -> dict[str, str]:
 
 
 def test_a_record_of_your_own_data_needs_its_dataset() -> None:
-    mine = isk.load("examples/new-article.json")
+    mine = isk.load("examples/new-article.json", sources="articles")
     strike = mine.strike("2019-08-31-idlib-training-camp")
     with pytest.raises(ValueError, match="pass data="):
         isk.cite(strike)
@@ -50,7 +50,9 @@ def test_references_behind_a_record_are_cited_beside_its_articles(data: isk.Data
 
 def test_a_slice_of_a_result_can_be_cited(data: isk.Dataset) -> None:
     found = data.strikes_by_group("Hurras al-Din")
-    assert "Cited: 1 record(s): 2019-06-30-rif-al-muhandisin." in isk.cite(found[:1], accessed=DAY)
+    assert "Cited: 1 record(s): 2019-06-30-rif-al-muhandisin." in isk.cite(
+        found[:1], data=data, accessed=DAY
+    )
     with pytest.raises(TypeError, match="accessed must be a date"):
         isk.cite(found, accessed="last week")
 
@@ -72,7 +74,7 @@ def test_a_citation_names_every_article_behind_the_cited_records(
     data: isk.Dataset, index: int
 ) -> None:
     obj = cited_records(data)[index]
-    text = isk.cite(obj, accessed=DAY)
+    text = isk.cite(obj, data=data, accessed=DAY)
     if isinstance(obj, isk.Dataset):
         behind = {s.short_id for s in data.sources if not s.is_reference}
     elif isinstance(obj, isk.Source):
@@ -113,14 +115,14 @@ def test_a_citation_says_where_an_outlet_or_address_comes_from(data: isk.Dataset
 
 
 def test_your_files_are_named_as_changes() -> None:
-    mine = isk.load("examples/new-article.json")
+    mine = isk.load("examples/new-article.json", sources="articles")
     first = isk.cite(mine, accessed=DAY).splitlines()[0]
     assert f"Changes: bundled and your files (data digest {mine.digest})." in first
 
 
 def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
     strike = data.strike("2025-02-15-urum-al-jawz")
-    bib = isk.cite(strike, "bibtex", accessed=DAY)
+    bib = isk.cite(strike, "bibtex", data=data, accessed=DAY)
     assert bib.startswith("@misc{idlibstrikes-data-2026.12.0-")  # its own key: what it cites
     assert isk.cite(data, "bibtex").startswith("@misc{idlibstrikes-data-2026.12.0,\n")
     assert "@misc{isk-ref-zaman-al-wasl," in bib  # the reference that places the strike
@@ -128,7 +130,7 @@ def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
     assert "url = {https://thenationalnews.com/news/mena/2025/02/16/" in bib
     assert "000\\_e4fa0e6bef30d977.txt" in bib  # escaped for BibTeX
     assert bib.count("{") == bib.count("}")
-    items = json.loads(isk.cite(data.group("Hurras al-Din"), "csl-json", accessed=DAY))
+    items = json.loads(isk.cite(data.group("Hurras al-Din"), "csl-json", data=data, accessed=DAY))
     assert items[0]["type"] == "dataset"
     assert items[0]["version"] == "2026.12.0"
     papers = {i["id"]: i for i in items[1:]}

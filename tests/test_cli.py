@@ -69,6 +69,10 @@ def cli(bin_dir: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProc
     # no COLUMNS: piped, the tables are not wrapped, one line per row
     drop = ("PYTHONPATH", "VIRTUAL_ENV", "COLUMNS")
     env = {k: v for k, v in os.environ.items() if k not in drop}
+    # the five articles' data, whose figures these tests assert (the whole record's are
+    # test_reference_lists' and test_whole_record's), unless a test asks for --sources
+    if "--sources" not in args and "--version" not in args and "--help" not in args:
+        args = ("--sources", "articles", *args)
     return subprocess.run(
         [bin_dir / "idlibstrikes", *args], capture_output=True, text=True, cwd=cwd, env=env
     )
@@ -266,13 +270,14 @@ def test_export_parquet_partitioned_and_read_back(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     import idlibstrikes as isk
 
-    command = [sys.executable, "-m", "idlibstrikes", "export", "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "idlibstrikes", "--sources", "articles", "export"]
+    command += ["--out", str(tmp_path)]
     done = subprocess.run(
         [*command, "--format", "parquet", "--partition-by", "year"], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert "strikes/year=2019/part-0.parquet" in done.stdout
-    assert isk.load(tmp_path, bundled=False) == isk.load()
+    assert isk.load(tmp_path, bundled=False) == isk.load(sources="articles")
     geo = subprocess.run([*command, "--format", "geoparquet"], capture_output=True, text=True)
     assert geo.returncode == 0, geo.stderr
     assert geo.stderr.startswith("4 strike(s) written without a point")
@@ -312,7 +317,8 @@ def test_errors_go_to_stderr_with_a_non_zero_exit(installed: Path) -> None:
 def test_extras_name_themselves_when_missing(installed: Path) -> None:
     code = (
         "import idlibstrikes as isk\n"
-        "for call in (lambda: isk.load().to_dataframe(), lambda: isk.timeline()):\n"
+        "data = isk.load(sources='articles')\n"
+        "for call in (lambda: data.to_dataframe(), lambda: isk.timeline()):\n"
         "    try:\n        call()\n    except ImportError as e:\n        print(e)\n"
     )
     done = subprocess.run([installed / "python", "-c", code], capture_output=True, text=True)
@@ -405,6 +411,8 @@ def printed(
     else:
         monkeypatch.setenv("COLUMNS", str(columns))
     capsys.readouterr()
+    if "--sources" not in args:  # the five articles' data, as cli() gives
+        args = ("--sources", "articles", *args)
     assert main(list(args)) == 0
     return capsys.readouterr().out
 
@@ -478,7 +486,7 @@ def test_a_wide_terminal_gets_wide_tables(
 def test_a_narrow_terminal_cuts_names_with_a_marker_never_ids_or_figures(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = isk.load()
+    data = isk.load(sources="articles")
     for args, ids in [
         (["strikes", "--series"], []),
         (["casualties", "--series"], [s.id for s in data.strikes]),
@@ -519,7 +527,7 @@ def test_width_is_columns_or_none_when_piped(monkeypatch: pytest.MonkeyPatch) ->
 def test_groups_are_listed_by_kind_with_each_affiliation_once_with_sources_and_periods(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = isk.load()
+    data = isk.load(sources="articles")
     sections = printed(capsys, monkeypatch, "groups").split("\n\n")
     headings = [s.splitlines()[0] for s in sections]
     assert headings == [

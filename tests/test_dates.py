@@ -192,7 +192,7 @@ def test_late_a_year_is_read_the_way_the_data_reads_late_last_year() -> None:
     # the downfall it led to); a period argument and a relative date read "late" alike
     import idlibstrikes as isk
 
-    offensive = isk.load().development("2024-late-hts-offensive")
+    offensive = isk.load(sources="articles").development("2024-late-hts-offensive")
     [claim] = offensive.start_claims
     assert claim.date.earliest == parse_period("late 2024")[0] == dt.date(2024, 9, 1)
     pub = DateRange.day(dt.date(2025, 2, 16))

@@ -41,7 +41,7 @@ def test_the_codebook_has_a_field_table_for_every_record_and_every_table() -> No
     not_data = {"CitedArticle", "Column", "DataVersion", "Export", "Field", "Problem"}
     assert [r for r in RECORDS if f"fields_table(isk.{r})" not in codebook] == sorted(not_data)
     assert [k for k in KINDS if f'columns_table("{k}")' not in codebook] == []
-    lossless = list(isk.load().tables())
+    lossless = list(isk.load(sources="articles").tables())
     assert [t for t in lossless if f'lossless_table("{t}")' not in codebook] == []
 
 
@@ -63,16 +63,16 @@ def test_transcripts_show_values_prints_and_expected_errors(isk_docs) -> None:
     code = """
         import idlibstrikes as isk
         # a comment
-        len(isk.load().strikes_by_group("Hurras al-Din"))
+        len(isk.load(sources="articles").strikes_by_group("Hurras al-Din"))
         for n in (1, 2):
             print(n)
-        isk.load().group("Huras al Din")
+        isk.load(sources="articles").group("Huras al Din")
     """
     shown = isk_docs.transcript(code, {}, errors=True)
     assert shown.splitlines()[:9] == [
         ">>> import idlibstrikes as isk",
         ">>> # a comment",
-        '>>> len(isk.load().strikes_by_group("Hurras al-Din"))',
+        '>>> len(isk.load(sources="articles").strikes_by_group("Hurras al-Din"))',
         "4",
         ">>> for n in (1, 2):",
         "...     print(n)",
@@ -90,7 +90,12 @@ def test_transcripts_show_values_prints_and_expected_errors(isk_docs) -> None:
 
 def test_the_data_tables_show_ranges_as_the_package_computes_them(isk_docs) -> None:
     # as the page reads it: brackets are escaped in the Markdown, lest they make links
-    rows = isk_docs.strikes_table().replace("\\[", "[").replace("\\]", "]").splitlines()
+    rows = (
+        isk_docs.strikes_table(isk.load(sources="articles"))
+        .replace("\\[", "[")
+        .replace("\\]", "]")
+        .splitlines()
+    )
     jinah = next(r for r in rows if "`2017-03-al-jinah`" in r)
     # the summary, disputed, with the articles' reading and the reference beside it
     assert (
@@ -104,9 +109,11 @@ def test_the_data_tables_show_ranges_as_the_package_computes_them(isk_docs) -> N
     assert "| 6-8+ (disputed) |  |" in june  # disputed: no best estimate
     hts = next(r for r in rows if "`2019-08-27-hts-missile-khan-sheikhoun`" in r)
     assert "| no figures |" in hts
-    data = isk.load()
+    data = isk.load(sources="articles")
     assert len(rows) == 2 + sum(not s.is_series for s in data.strikes)
-    assert len(isk_docs.series_table().splitlines()) == 2 + sum(s.is_series for s in data.strikes)
+    assert len(isk_docs.series_table(data).splitlines()) == 2 + sum(
+        s.is_series for s in data.strikes
+    )
 
 
 def test_data_page_tables_escape_brackets_that_markdown_would_make_links(isk_docs) -> None:

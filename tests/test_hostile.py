@@ -34,7 +34,7 @@ from .promises import SCALE, SEED, attempt, keeps_promises, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "idlibstrikes" / "data"
-BUNDLED = sorted(DATA.glob("*.json"))
+BUNDLED = sorted(DATA.glob("*.json"))  # the articles' data: attempt() loads those
 #: Characters that end a line for print() or for str.splitlines().
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -704,7 +704,7 @@ def _mistaken_record(rng: random.Random, data: isk.Dataset) -> tuple[str, dict[s
 
 def test_problems_name_the_users_file(tmp_path: Path) -> None:
     rng = rng_for("blame")
-    data = isk.load()
+    data = isk.load(sources="articles")
     for n in range(runs(80)):
         doc: dict[str, Any] = {"idlibstrikes": 1, "sources": [article("", id="u.txt")]}
         what = []
@@ -970,7 +970,7 @@ def test_a_file_given_twice_counts_once(tmp_path: Path) -> None:
     own = folder / "new-article.json"
     own.write_bytes(example.read_bytes())
     articles = ROOT / "examples" / "articles"
-    once = isk.load(own, articles=articles)
+    once = isk.load(own, articles=articles, sources="articles")
     spellings = list(_spellings(rng, own, tmp_path))
     for n in range(runs(30)):
         given = [rng.choice(spellings) for _ in range(rng.randint(2, 5))]

@@ -89,5 +89,5 @@ def test_long_results_show_their_first_rows_and_say_how_many_more() -> None:
     assert f"… {len(data.table('claims')) - MAX_ROWS:,} more row(s) not shown" in table
     on = data.ceasefires_on("2019")
     assert on._repr_html_().count("<tr>") == 1 + min(len(on), MAX_ROWS) + (len(on) > MAX_ROWS)
-    small = isk.load().strikes_by_group("Hurras al-Din")._repr_html_()
+    small = isk.load(sources="articles").strikes_by_group("Hurras al-Din")._repr_html_()
     assert "not shown" not in small

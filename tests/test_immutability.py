@@ -54,7 +54,7 @@ def test_records_are_frozen(data: isk.Dataset) -> None:
 
 
 def test_records_hash_and_compare_by_value(data: isk.Dataset) -> None:
-    rebuilt = isk.load("examples/new-article.json")
+    rebuilt = isk.load("examples/new-article.json", sources="articles")
     jinah_a, jinah_b = data.strike("2017-03-al-jinah"), rebuilt.strike("2017-03-al-jinah")
     assert jinah_a is not jinah_b
     assert jinah_a == jinah_b
@@ -73,7 +73,7 @@ results, answers = [], []
 barrier = threading.Barrier(8)
 def work():
     barrier.wait()
-    data = isk.load()
+    data = isk.load(sources="articles")
     results.append(data)
     answers.append(tuple(s.id for s in data.strikes_by_group("Hurras al-Din")))
 threads = [threading.Thread(target=work) for _ in range(8)]

@@ -22,7 +22,7 @@ from idlibstrikes._jsonschema import json_schema, schema_text
 from idlibstrikes._loading import _from_raw
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = sorted((ROOT / "src" / "idlibstrikes" / "data").glob("*.json"))
+BUNDLED = sorted((ROOT / "src" / "idlibstrikes" / "data").rglob("*.json"))
 SCHEMA = json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 MUTATIONS = 240

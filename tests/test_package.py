@@ -29,8 +29,11 @@ def test_main_job_lists_every_strike(capsys: pytest.CaptureFixture[str]) -> None
     events, series = capsys.readouterr().out.split("\n\n")
     lines = events.splitlines()
     assert lines[0].split() == ["date", "by", "place", "targets", "deaths", "sources"]
-    assert len(lines) == 2 + 7  # the single strikes; the four series follow, apart
-    assert len(series.splitlines()) == 3 + 4
+    # the whole record: the articles' 7 single strikes and the reference lists' 55; the
+    # series (the articles' 4, the lists' 5) follow, apart
+    assert len(lines) == 2 + 7 + 55
+    assert len(series.splitlines()) == 3 + 4 + 5
+    assert sum(line.startswith("2014-") for line in lines) == 4  # R01-R04
     camp = next(line for line in lines if "Ansar al-Tawhid" in line)
     assert camp.startswith("2019-08-31")
     assert "  40+  " in camp
@@ -102,8 +105,11 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("idlibstrikes-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {n.split("/")[-1] for n in names if n.startswith("idlibstrikes/data/")}
-    bundled = {p.name for p in (ROOT / "src" / "idlibstrikes" / "data").glob("*.json")}
+    shipped = {
+        n.removeprefix("idlibstrikes/data/") for n in names if n.startswith("idlibstrikes/data/")
+    }
+    data = ROOT / "src" / "idlibstrikes" / "data"
+    bundled = {p.relative_to(data).as_posix() for p in data.rglob("*.json")}
     assert bundled
     assert shipped == bundled
     assert "idlibstrikes/py.typed" in names
@@ -122,7 +128,7 @@ def test_validate_accepts_the_example_file() -> None:
     done = run_cli("validate", "examples/new-article.json", "--articles", "examples/articles")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        "ok: 1 file, 3 records; with the bundled data: 7 strikes, 4 series"
+        "ok: 1 file, 3 records; with the bundled data: 62 strikes, 9 series"
     )
     assert done.stdout.splitlines()[1:] == [
         "quotes checked against 1 article text(s) in examples/articles"
@@ -191,7 +197,8 @@ def test_strikes_command_filters_by_group_and_period() -> None:
     done = run_cli("strikes", "--group", "hurras al deen", "--between", "2019")
     assert done.returncode == 0
     rows = done.stdout.splitlines()[2:]
-    assert [row.split()[0] for row in rows] == ["2019-06-30", "2019-08-31"]
+    # the articles' two, and the reference lists' R49 (22 December 2019)
+    assert [row.split()[0] for row in rows] == ["2019-06-30", "2019-08-31", "2019-12-22"]
 
 
 def test_unknown_group_on_the_command_line() -> None:
@@ -206,7 +213,7 @@ OPTIONAL = ("pyarrow", "polars", "pandas", "geopandas", "duckdb", "dask", "matpl
 CORE_WORKFLOW = """
 import sys, tempfile
 import idlibstrikes as isk
-data = isk.load()
+data = isk.load(sources="articles")
 found = data.strikes_by_group("Hurras al-Din").strikes_between("2019")
 print(found.casualties(victims="commanders"))
 rows = found.to_records() + data.to_records("claims")
@@ -243,7 +250,11 @@ def test_the_core_works_without_any_optional_dependency(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert "46-48 commanders killed in 2 strike(s)" in out.stdout
     with_parquet = subprocess.run(
-        [sys.executable, "-c", "import idlibstrikes as isk; isk.load().export('parquet', '.')"],
+        [
+            sys.executable,
+            "-c",
+            "import idlibstrikes as isk; isk.load(sources='articles').export('parquet', '.')",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -291,7 +302,7 @@ def test_validate_refuses_a_skeletons_placeholders(tmp_path: Path) -> None:
 def test_a_short_id_two_articles_share_is_not_guessed(tmp_path: Path) -> None:
     from idlibstrikes.testing import strategies  # noqa: F401 - the extra is installed
 
-    data = isk.load()
+    data = isk.load(sources="articles")
     twin = attrs.evolve(data.source("002"), id="002_mine.txt", article="002_mine.txt")
     both = isk.Dataset(
         sources=(*data.sources, twin),
@@ -310,16 +321,16 @@ def test_a_load_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
     import gc
 
     assert gc.isenabled()
-    isk.load("examples/new-article.json")
+    isk.load("examples/new-article.json", sources="articles")
     assert gc.isenabled()
     bad = tmp_path / "bad.json"
     bad.write_text('{"idlibstrikes": 1, "strikes": [{}]}', encoding="utf-8")
     with pytest.raises(isk.DataError):
-        isk.load(bad)
+        isk.load(bad, sources="articles")
     assert gc.isenabled()  # on again after a failed load too
     gc.disable()
     try:
-        isk.load("examples/new-article.json")
+        isk.load("examples/new-article.json", sources="articles")
         assert not gc.isenabled()  # and left off where the caller had turned it off
     finally:
         gc.enable()

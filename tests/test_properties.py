@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import idlibstrikes as isk
 
-DATA = isk.load()
+DATA = isk.load(sources="articles")
 SOURCE = DATA.sources[0]
 PLACE = DATA.places[0]
 GROUP = DATA.groups[0]

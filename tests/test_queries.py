@@ -21,7 +21,7 @@ def ids(records: tuple[isk.Strike, ...] | tuple[isk.Ceasefire, ...]) -> list[str
 
 
 def test_load_is_cached_and_complete(data: isk.Dataset) -> None:
-    assert isk.load() is data
+    assert isk.load(sources="articles") is data
     assert len(data.strikes) == 11
     assert len([s for s in data.strikes if s.scope is isk.Scope.EVENT]) == 7
     assert len(data.ceasefires) == 3

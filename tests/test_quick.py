@@ -53,7 +53,7 @@ def fast_path(enabled: bool) -> Iterator[list[int]]:
 def outcome(*paths: Path | str, **kwargs: Any) -> tuple[str, Any]:
     """A load's result: the dataset, or the problems (with their lines) it reported."""
     try:
-        return "ok", isk.load(*paths, **kwargs)
+        return "ok", isk.load(*paths, **kwargs, sources="articles")
     except isk.DataError as exc:
         return "error", [str(p) for p in exc.problems]
 

@@ -20,7 +20,7 @@ pa = pytest.importorskip("pyarrow")
 
 @pytest.fixture(scope="module")
 def data() -> isk.Dataset:
-    return isk.load()
+    return isk.load(sources="articles")
 
 
 @pytest.fixture(scope="module")
@@ -247,7 +247,7 @@ def test_a_missing_extra_is_named(tmp_path: Path) -> None:
         (tmp_path / f"{name}.py").write_text("raise ImportError('not here')\n")
     code = (
         "import idlibstrikes as isk\n"
-        "t = isk.load().table('strikes')\n"
+        "t = isk.load(sources='articles').table('strikes')\n"
         "for call in (t.to_arrow, t.to_polars, t.to_dataframe):\n"
         "    try:\n"
         "        call()\n"

@@ -14,20 +14,20 @@ from idlibstrikes.testing import strategies as iss
 
 
 def test_the_bundled_dataset_round_trips(tmp_path: Path) -> None:
-    out = isk.dump(isk.load(), tmp_path / "all.json")
+    out = isk.dump(isk.load(sources="articles"), tmp_path / "all.json")
     again = isk.load(out, bundled=False)
-    assert again == isk.load()
-    assert again is not isk.load()
+    assert again == isk.load(sources="articles")
+    assert again is not isk.load(sources="articles")
 
 
 def test_some_records_can_be_written_and_added_to_the_bundled_data(tmp_path: Path) -> None:
-    bundled = isk.load()
+    bundled = isk.load(sources="articles")
     strike = bundled.strike("2025-02-15-urum-al-jawz")
     text = isk.dumps([strike])
     renamed = text.replace('"2025-02-15-urum-al-jawz"', '"my-copy"')
     path = tmp_path / "copy.json"
     path.write_text(renamed, encoding="utf-8")
-    copy = isk.load(path).strike("my-copy")
+    copy = isk.load(path, sources="articles").strike("my-copy")
     assert copy.claims == strike.claims
     assert (copy.date.earliest, copy.date.latest) == (strike.date.earliest, strike.date.latest)
     assert copy.references == ()  # the reference facts are about the bundled strike

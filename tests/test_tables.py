@@ -167,9 +167,9 @@ def test_to_dataframe_without_pandas_names_the_extra() -> None:
     code = (
         "import sys; sys.modules['pandas'] = None\n"
         "import idlibstrikes as isk\n"
-        "try:\n    isk.load().to_dataframe()\n"
+        "try:\n    isk.load(sources='articles').to_dataframe()\n"
         "except ImportError as e:\n    print(e)\n"
-        "rows = isk.load().to_records()\n"
+        "rows = isk.load(sources='articles').to_records()\n"
         "print(len(rows))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -51,7 +51,7 @@ def strike(**overrides: Any) -> dict[str, Any]:
 def problems(tmp_path: Path, **kinds: Any) -> list[isk.Problem]:
     path = write(tmp_path, **kinds)
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     assert isinstance(info.value, ValueError)
     for problem in info.value.problems:
         assert problem.file == str(path)
@@ -64,10 +64,10 @@ def only(found: list[isk.Problem]) -> isk.Problem:
 
 
 def test_a_valid_user_file_adds_a_strike(tmp_path: Path) -> None:
-    data = isk.load(write(tmp_path, strikes=[strike()]))
-    assert data is not isk.load()
+    data = isk.load(write(tmp_path, strikes=[strike()]), sources="articles")
+    assert data is not isk.load(sources="articles")
     assert data.strike("my-strike").targets[0].id == "hurras-al-din"
-    assert len(data.strikes) == len(isk.load().strikes) + 1
+    assert len(data.strikes) == len(isk.load(sources="articles").strikes) + 1
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ def test_syntax_error_gives_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "idlibstrikes": 1,\n  "strikes": [\n}\n', encoding="utf-8")
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     p = only(list(info.value.problems))
     assert (p.file, p.line) == (str(path), 4)
     assert "not valid JSON" in p.message
@@ -204,13 +204,13 @@ def test_syntax_error_gives_the_line(tmp_path: Path) -> None:
 def test_problem_text_says_where(tmp_path: Path) -> None:
     path = write(tmp_path, strikes=[strike(place="atlantis")])
     with pytest.raises(isk.DataError, match=r"mine\.json:1: my-strike\.place: unknown place id"):
-        isk.load(path)
+        isk.load(path, sources="articles")
 
 
 def test_the_bundled_data_is_untouched_by_a_user_load(tmp_path: Path) -> None:
-    before = isk.load()
-    isk.load(write(tmp_path, strikes=[strike()]))
-    assert isk.load() is before
+    before = isk.load(sources="articles")
+    isk.load(write(tmp_path, strikes=[strike()]), sources="articles")
+    assert isk.load(sources="articles") is before
     assert "my-strike" not in {s.id for s in before.strikes}
 
 
@@ -223,13 +223,15 @@ def test_an_addition_extends_a_bundled_strike(tmp_path: Path) -> None:
         "id": "2019-06-30-rif-al-muhandisin",
         "claims": [{"victims": "all", "low": 7, "high": 7, "source": A2, "quote": "x"}],
     }
-    data = isk.load(write(tmp_path, additions=[addition]))
+    data = isk.load(write(tmp_path, additions=[addition]), sources="articles")
     june = data.strike("2019-06-30-rif-al-muhandisin")
-    assert len(june.claims) == len(isk.load().strike(june.id).claims) + 1
+    assert len(june.claims) == len(isk.load(sources="articles").strike(june.id).claims) + 1
     # 7 dead in all, against the same outlet's eight commanders: a dispute, spanned
     c = data.casualties([june])
     assert (c.low, c.high, c.disputed) == (7, 8, True)
-    assert len(isk.load().strike(june.id).claims) == 4  # the bundled record is unchanged
+    assert (
+        len(isk.load(sources="articles").strike(june.id).claims) == 4
+    )  # the bundled record is unchanged
 
 
 def test_an_addition_extends_a_bundled_group(tmp_path: Path) -> None:
@@ -239,7 +241,7 @@ def test_an_addition_extends_a_bundled_group(tmp_path: Path) -> None:
         "aliases": ["Tanzim Hurras al-Din"],
         "citations": [{"about": "aliases", "source": A2, "quote": "Hurras al-Din"}],
     }
-    data = isk.load(write(tmp_path, additions=[addition]))
+    data = isk.load(write(tmp_path, additions=[addition]), sources="articles")
     assert data.group("tanzim hurras al din").id == "hurras-al-din"
     # strikes hold the extended group, not a stale copy
     assert "Tanzim Hurras al-Din" in data.strike("2025-02-15-urum-al-jawz").targets[0].aliases
@@ -303,7 +305,11 @@ def test_a_quote_not_in_its_article(tmp_path: Path) -> None:
             }
         ]
     )
-    assert isk.load(write(tmp_path, sources=[source], strikes=[good]), articles=articles)
+    assert isk.load(
+        write(tmp_path, sources=[source], strikes=[good]),
+        articles=articles,
+        sources="articles",
+    )
     bad = strike(
         claims=[
             {
@@ -317,11 +323,11 @@ def test_a_quote_not_in_its_article(tmp_path: Path) -> None:
     )
     path = write(tmp_path, sources=[source], strikes=[bad])
     with pytest.raises(isk.DataError) as info:
-        isk.load(path, articles=articles)
+        isk.load(path, articles=articles, sources="articles")
     p = only(list(info.value.problems))
     assert (p.file, p.record, p.field) == (str(path), "my-strike", "claims[0].quote")
     assert "not in the article" in p.message
-    assert isk.load(path)  # without the texts, quotes cannot be checked
+    assert isk.load(path, sources="articles")  # without the texts, quotes cannot be checked
 
 
 def test_the_bundled_quotes_pass_the_article_check() -> None:
@@ -329,12 +335,12 @@ def test_the_bundled_quotes_pass_the_article_check() -> None:
 
     if not ARTICLES.is_dir():
         pytest.skip(f"the articles folder {ARTICLES} is absent")
-    assert isk.load(articles=ARTICLES) == isk.load()
+    assert isk.load(articles=ARTICLES, sources="articles") == isk.load(sources="articles")
 
 
 def test_a_missing_articles_folder(tmp_path: Path) -> None:
     with pytest.raises(isk.DataError, match="the articles folder does not exist"):
-        isk.load(articles=tmp_path / "nowhere")
+        isk.load(articles=tmp_path / "nowhere", sources="articles")
 
 
 # -- files that are not data ------------------------------------------------------------------
@@ -344,7 +350,7 @@ def test_non_utf8_bytes(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes(b'{"idlibstrikes": 1,\n "groups": [{"id": "x", "name": "Caf\xe9"}]}')
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     p = only(list(info.value.problems))
     assert (p.file, p.line) == (str(path), 2)
     assert "not UTF-8" in p.message
@@ -354,14 +360,14 @@ def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.json"
     path.write_bytes(b"  \n")
     with pytest.raises(isk.DataError, match="the file is empty"):
-        isk.load(path)
+        isk.load(path, sources="articles")
 
 
 def test_nesting_deep_enough_to_exhaust_the_parser(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text('{"idlibstrikes": 1, "strikes": ' + "[" * 100_000 + "]" * 100_000 + "}")
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     assert "nesting too deep" in only(list(info.value.problems)).message
 
 
@@ -369,14 +375,14 @@ def test_wrong_format_version(tmp_path: Path) -> None:
     path = tmp_path / "v2.json"
     path.write_text('{"idlibstrikes": 2}')
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     p = only(list(info.value.problems))
     assert (p.field, p.found, p.expected) == ("idlibstrikes", "2", "1")
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(isk.DataError, match="cannot read the file"):
-        isk.load(tmp_path / "nope.json")
+        isk.load(tmp_path / "nope.json", sources="articles")
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -384,7 +390,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 def test_problems_carry_the_line_of_their_field() -> None:
     with pytest.raises(isk.DataError) as info:
-        isk.load(EXAMPLES / "broken-article.json", articles=EXAMPLES / "articles")
+        isk.load(
+            EXAMPLES / "broken-article.json", articles=EXAMPLES / "articles", sources="articles"
+        )
     claims = "additions[0].claims"
     assert [(p.line, p.record, p.field) for p in info.value.problems] == [
         (26, "example-local-monitor", "citations[0].qoute"),
@@ -404,7 +412,7 @@ def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
     doc = {"idlibstrikes": 1, "strikes": [strike(), strike(id="second", perpetrator="nobody")]}
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     with pytest.raises(isk.DataError) as info:
-        isk.load(path)
+        isk.load(path, sources="articles")
     p = only(list(info.value.problems))
     assert (p.record, p.field) == ("second", "perpetrator")
     assert p.line is not None
@@ -414,7 +422,7 @@ def test_a_record_line_in_a_multi_line_file(tmp_path: Path) -> None:
 def test_strikes_given_by_hand_with_one_id_are_refused_at_once(tmp_path: Path) -> None:
     from idlibstrikes import _queries
 
-    data = isk.load()
+    data = isk.load(sources="articles")
     first = data.strikes[0]
     twin = attrs.evolve(data.strikes[1], id=first.id.upper())  # the same name, spelt apart
     with pytest.raises(isk.DataError, match=f"the name {twin.id!r} is also a name of strike") as e:

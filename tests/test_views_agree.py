@@ -199,7 +199,7 @@ def test_one_outlet_label_everywhere(
     assert "sources: 001 The National, 004 Al Jazeera" in shown
     rows = {r["id"]: r for r in data.to_records()}
     assert rows[camp.id]["outlets"] == ("001 The National", "004 Al Jazeera")
-    cited = isk.cite(camp, accessed="2026-12-07")
+    cited = isk.cite(camp, data=data, accessed="2026-12-07")
     for s in articles:
         outlet = s.label.split(" ", 1)[1]
         assert re.search(rf"\[{s.short_id}\] {re.escape(outlet)}\.", cited) or (

@@ -13,7 +13,7 @@ from idlibstrikes._strikes import nested
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    assert main(list(args)) == 0
+    assert main(["--sources", "articles", *args]) == 0  # the five articles' data
     return capsys.readouterr().out
 
 
@@ -153,11 +153,11 @@ def test_an_addition_can_contest_who_struck_and_the_filed_perpetrator_must_be_na
     }
     path = folder / "more.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    camp = isk.load(path).strike("2019-08-31-idlib-training-camp")
+    camp = isk.load(path, sources="articles").strike("2019-08-31-idlib-training-camp")
     # an addition of a suspicion: found by it, and now disputed, both readings listed
     assert camp.perpetrator_disputed
     assert [g.id for g in camp.perpetrators] == ["us-military", "russian-military"]
-    record = isk.dumps(isk.load()).replace(
+    record = isk.dumps(isk.load(sources="articles")).replace(
         '"perpetrator": "us-military"', '"perpetrator": "turkey"', 1
     )
     assert '"perpetrator": "turkey"' in record
