@@ -109,3 +109,35 @@ def test_a_report_claim_is_never_quoted() -> None:
     assert len(reported) > 300
     assert all(c.quote == "" and c.row is not None for c in reported)
     assert all(c.row.source is c.source or c.source in c.row.also for c in reported)
+
+
+def test_the_articles_alone_are_the_data_before_the_lists() -> None:
+    # not skipped: it needs no ../shared. The five articles' data are data/*.json, unchanged
+    # by the lists (data/reported/), and load(sources="articles") is exactly them.
+    data = Path(isk.__file__).parent / "data"
+    articles = isk.load(sources="articles")
+    assert articles == isk.load(*sorted(data.glob("*.json")), bundled=False)
+    assert repr(articles) == "<Dataset: 7 strikes, 4 series, 3 ceasefires, 43 groups, 5 articles>"
+    assert (len(articles.sources), len(articles.references), len(articles.people)) == (36, 37, 13)
+    assert not any(s.is_report for s in articles.sources)
+    whole = isk.load()
+    ids = {s.id for s in whole.strikes}
+    assert {s.id for s in articles.strikes} <= ids
+    assert sum(bool(s.listed) for s in whole.strikes) == 55 + 5  # the events and the series
+    # the whole record only adds: every article strike keeps its claims, quoted
+    for strike in articles.strikes:
+        assert whole.strike(strike.id).claims == strike.claims
+
+
+def test_confidence_narrows_queries_and_tolls_but_keeps_the_articles() -> None:
+    data = isk.load()
+    had = data.strikes_by_group("Hurras al-Din")
+    high = data.strikes_by_group("Hurras al-Din", min_confidence="high")
+    assert (len(had), len(high)) == (19, 15)
+    assert {s.id for s in had if s.confidence is None} <= {s.id for s in high}
+    everything = data.casualties(had)
+    graded = data.casualties(had, min_confidence="high")
+    assert (everything.low, everything.high) == (78, 107)
+    assert (graded.low, graded.high) == (84, 101)
+    with pytest.raises(LookupError, match="did you mean: 'medium'"):
+        data.casualties(had, min_confidence="meduim")
