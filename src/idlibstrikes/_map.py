@@ -37,6 +37,10 @@ CONTEXT_GID = "context"
 
 
 # Named map, as the package exports it: it shadows the builtin in this module only.
+#: The most strikes at one point labelled one by one; more are labelled by their count.
+_LISTED = 3
+
+
 def map(
     data: DatasetLike | Iterable[Strike],
     *,
@@ -133,6 +137,10 @@ def map(
             )
         )
         lines = [f"{textwrap.shorten(s.place.name, 30, placeholder='…')}, {s.date}" for s in here]
+        if len(here) > _LISTED:  # a seat many strikes share: a count, not a column of names
+            years = sorted({s.date.earliest.year for s in here})
+            span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+            lines = [f"{len(here)} strikes placed here, {span}"]
         pending.append(((lon, lat), "\n".join(lines)))
 
     points = [(p.longitude, p.latitude) for p in where.values() if p.placed]

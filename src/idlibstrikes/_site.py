@@ -717,14 +717,30 @@ def lossless_table(name: str) -> str:
 # --- figures -----------------------------------------------------------------------------
 
 
-def figure(name: str, data: isk.Dataset | None = None) -> str:
-    """A figure (``"timeline"`` or ``"map"``) as inline SVG."""
+def figure(
+    name: str,
+    data: isk.Dataset | None = None,
+    *,
+    provenance: str | None = None,
+    title: str | None = None,
+) -> str:
+    """A figure (``"timeline"`` or ``"map"``) as inline SVG.
+
+    ``provenance``: only the strikes the articles report (``"articles"``) or only those the
+    reference lists alone document (``"reference lists"``).
+    """
     import matplotlib as mpl
 
     data = data or isk.load()
     draw = {"timeline": isk.timeline, "map": isk.map}[name]
+    chosen: Any = data
+    if provenance is not None:
+        # a result of the dataset: its places' points stand for districts and governorates
+        chosen = isk.Strikes(
+            [s for s in data.strikes if _provenance(s) == provenance], dataset=data
+        )
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "idlibstrikes"}):
-        fig = draw(data)
+        fig = draw(chosen, title=title) if title is not None else draw(chosen)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
