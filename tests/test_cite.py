@@ -97,7 +97,7 @@ def test_a_citation_names_every_article_behind_the_cited_records(
 def test_a_citation_states_versions_access_date_and_query(data: isk.Dataset) -> None:
     found = data.strikes_by_group("Hurras al-Din").strikes_between("2019")
     first = isk.cite(found, accessed=DAY).splitlines()[0]
-    assert "Data version 2026.12.0 (as of 2026-12-07)" in first
+    assert "Data version 2026.12.1 (as of 2026-12-08)" in first
     assert f"idlibstrikes {data.version.package}" in first
     assert "Accessed 2026-11-29." in first
     assert "Query: data.strikes_by_group('Hurras al-Din').strikes_between('2019')." in first
@@ -123,8 +123,8 @@ def test_your_files_are_named_as_changes() -> None:
 def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
     strike = data.strike("2025-02-15-urum-al-jawz")
     bib = isk.cite(strike, "bibtex", data=data, accessed=DAY)
-    assert bib.startswith("@misc{idlibstrikes-data-2026.12.0-")  # its own key: what it cites
-    assert isk.cite(data, "bibtex").startswith("@misc{idlibstrikes-data-2026.12.0,\n")
+    assert bib.startswith("@misc{idlibstrikes-data-2026.12.1-")  # its own key: what it cites
+    assert isk.cite(data, "bibtex").startswith("@misc{idlibstrikes-data-2026.12.1,\n")
     assert "@misc{isk-ref-zaman-al-wasl," in bib  # the reference that places the strike
     assert "@misc{isk-000," in bib
     assert "url = {https://thenationalnews.com/news/mena/2025/02/16/" in bib
@@ -132,7 +132,7 @@ def test_bibtex_and_csl_json(data: isk.Dataset) -> None:
     assert bib.count("{") == bib.count("}")
     items = json.loads(isk.cite(data.group("Hurras al-Din"), "csl-json", data=data, accessed=DAY))
     assert items[0]["type"] == "dataset"
-    assert items[0]["version"] == "2026.12.0"
+    assert items[0]["version"] == "2026.12.1"
     papers = {i["id"]: i for i in items[1:]}
     assert papers["isk-004"]["issued"] == {"date-parts": [[2019, 9, 1]]}
     assert papers["isk-004"]["container-title"] == "Al Jazeera"
@@ -167,7 +167,7 @@ def test_the_command_line_prints_both_versions() -> None:
     assert done.returncode == 0
     assert (
         done.stdout
-        == f"idlibstrikes {isk.load().version.package}; data 2026.12.0 (as of 2026-12-07)\n"
+        == f"idlibstrikes {isk.load().version.package}; data 2026.12.1 (as of 2026-12-08)\n"
     )
 
 

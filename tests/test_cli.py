@@ -692,6 +692,6 @@ def test_version_is_accepted_before_and_after_the_command(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = printed(capsys, monkeypatch, "--version")
-    assert before.startswith("idlibstrikes 0.1.0; data 2026.12.0")
+    assert before.startswith("idlibstrikes 0.1.0; data 2026.12.1")
     assert printed(capsys, monkeypatch, "strikes", "--version") == before
     assert printed(capsys, monkeypatch, "groups", "--version") == before

@@ -126,7 +126,7 @@ class Dataset:
         Examples:
             >>> import idlibstrikes as isk
             >>> isk.load(sources="articles").version.data
-            '2026.12.0'
+            '2026.12.1'
             >>> isk.load("examples/new-article.json").version.origin
             'bundled and your files'
         """

@@ -57,7 +57,7 @@ def cite(
         >>> strike = data.strike("2019-06-30-rif-al-muhandisin")
         >>> text = isk.cite(strike, accessed=dt.date(2026, 11, 29))
         >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
-        idlibstrikes developers. idlibstrikes: ... Data version 2026.12.0 (as of 2026-12-07), ...
+        idlibstrikes developers. idlibstrikes: ... Data version 2026.12.1 (as of 2026-12-08), ...
         >>> [line[3:6] for line in text.splitlines() if line.startswith("  [0")]
         ['001', '002', '003', '004']
     """

@@ -20,9 +20,9 @@ import attrs
 __all__ = ["AS_OF", "DATA_VERSION", "DataVersion", "package_version"]
 
 #: The version of the bundled data.
-DATA_VERSION = "2026.12.0"
+DATA_VERSION = "2026.12.1"
 #: The day the bundled data were last checked against their articles and references.
-AS_OF = dt.date(2026, 12, 7)
+AS_OF = dt.date(2026, 12, 8)
 
 Origin = Literal["bundled", "bundled and your files", "your files", "records"]
 
@@ -54,8 +54,8 @@ class DataVersion:
         >>> import idlibstrikes as isk
         >>> v = isk.load(sources="articles").version
         >>> v.data, str(v.as_of), v.origin
-        ('2026.12.0', '2026-12-07', 'bundled')
-        >>> str(v).startswith("data 2026.12.0 (as of 2026-12-07), idlibstrikes ")
+        ('2026.12.1', '2026-12-08', 'bundled')
+        >>> str(v).startswith("data 2026.12.1 (as of 2026-12-08), idlibstrikes ")
         True
     """
 
