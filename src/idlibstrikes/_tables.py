@@ -177,6 +177,8 @@ def _strike_row(s: Strike, gazetteer: Sequence[Place] | None = None) -> Row:
         "sources": _ids(s.sources),
         "outlets": tuple(src.label for src in s.sources),
         "references": _ids(s.references),
+        "listed": s.listed or None,
+        "confidence": s.confidence.value if s.confidence is not None else None,
     }
 
 

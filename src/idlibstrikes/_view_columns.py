@@ -309,6 +309,13 @@ _STRIKES = (
         "Ids of the reference facts about the strike (see the references table).",
         multiple=True,
     ),
+    _c("listed", "string", "The reference lists' id for the event ('R05'); empty: the articles'."),
+    _c(
+        "confidence",
+        "string",
+        "How well the reference lists attest it (high, medium, low: its best-graded row saying "
+        "who struck); empty for a strike the articles report, quoted and not graded.",
+    ),
 )
 
 # The series table: a series' own dates (start and end) in place of a strike's, and its
