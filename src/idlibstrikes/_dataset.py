@@ -732,6 +732,9 @@ class Dataset:
 
         Raises:
             UnknownNameError: An unknown format.
+            OSError: ``out`` is a file, or cannot be made or written (the message names
+                it); what the failed export wrote is removed, as
+                [`export`][idlibstrikes.export] says.
 
         Examples:
             >>> import idlibstrikes as isk, tempfile

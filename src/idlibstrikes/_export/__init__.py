@@ -13,6 +13,8 @@ never when this package is imported.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 from collections.abc import Mapping, Sequence
@@ -91,6 +93,12 @@ def export(
     Raises:
         UnknownNameError: An unknown format, or a ``partition_by`` column no table has.
         ImportError: ``parquet`` without pyarrow (the message names the extra).
+        OSError: ``out`` is a file, or it (or a file in it) cannot be made or written:
+            of the kind the system gave (``NotADirectoryError``, ``PermissionError``
+            ...), its message one line naming ``out`` and what is wrong. A failed export
+            leaves nothing half-written: it removes the folders it made, or else the
+            files and folders it added to ``out``; an earlier export's files it had begun
+            to replace (a Parquet table's folder, a CSV file) are not restored.
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
@@ -109,5 +117,81 @@ def export(
         takes = " or ".join(f.name for f in registry().values() if f.partitions)
         raise ValueError(f"partition_by applies to the {takes} export, not to {format!r}")
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    return chosen.write(data, folder, partition_by)
+    try:
+        created, before = _prepare(folder)
+    except OSError as exc:
+        raise _cannot(exc, folder) from None
+    try:
+        return chosen.write(data, folder, partition_by)
+    except BaseException as exc:  # an interrupt too: never leave a half-written export
+        _undo(folder, created, before)
+        if isinstance(exc, OSError):
+            raise _cannot(exc, folder) from exc
+        raise
+
+
+def _prepare(folder: Path) -> tuple[Path | None, frozenset[str]]:
+    """Make ``folder`` if missing; what `_undo` needs: the top folder made, or what was there.
+
+    Raises:
+        NotADirectoryError: ``folder`` is a file (or another thing that is not a folder).
+        OSError: The folder cannot be made or listed.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder")
+    made = []
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            break
+        made.append(parent)
+    created = made[-1] if made else None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        for path in made:  # the folders made before one could not be (empty: ours)
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    before = frozenset() if created is not None else frozenset(p.name for p in folder.iterdir())
+    return created, before
+
+
+def _undo(folder: Path, created: Path | None, before: frozenset[str]) -> None:
+    """Remove what a failed export wrote: the folders it made, or what it added to ``folder``."""
+    import shutil
+
+    if created is not None:
+        shutil.rmtree(created, ignore_errors=True)
+        return
+    try:
+        added = [p for p in folder.iterdir() if p.name not in before]
+    except OSError:
+        return
+    for path in added:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):  # the export's own error is the one to report
+                path.unlink(missing_ok=True)
+
+
+def _cannot(exc: OSError, folder: Path) -> OSError:
+    """``exc`` (of its kind, with its errno) as one line naming the folder and what to do."""
+    from .._errors import printable
+
+    if exc.strerror is None:  # a whole message already (a folder in the way of parquet)
+        message = f"cannot export into {folder}: {exc}"
+    else:
+        what = exc.strerror
+        if exc.filename is not None and str(exc.filename) != str(folder):
+            what = f"{exc.filename}: {what}"
+        message = (
+            f"cannot export into {folder}: {what}; export into a folder you can write to "
+            "(a missing one is made)"
+        )
+    message = printable(message)
+    kind = type(exc) if type(exc).__module__ == "builtins" else OSError
+    error = kind(message)  # one argument: str() is the message, without "[Errno n]"
+    if exc.errno:
+        error.errno = exc.errno
+    return error
