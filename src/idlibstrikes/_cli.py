@@ -267,7 +267,13 @@ def _parser() -> argparse.ArgumentParser:
         "parquet and geoparquet need pyarrow (pip install pyarrow: the [arrow] extra).",
     )
     export.add_argument("--format", required=True, choices=FORMATS)
-    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="the folder to write into (made if missing). If it is a file or cannot be "
+        "written, nothing is left behind: the command says why and exits 2",
+    )
     export.add_argument(
         "--partition-by",
         nargs="+",

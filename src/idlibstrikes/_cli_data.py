@@ -251,11 +251,15 @@ def _export(args: argparse.Namespace) -> int:
     data = _data(args)
     if args.partition_by and args.format != "parquet":
         raise _UsageError("--partition-by applies to --format parquet")
+    if not args.out:  # Path("") is the current folder: never write there unasked
+        raise _UsageError("--out is empty; give the folder to write into ('.' for this one)")
     try:
         done = data.export(args.format, args.out, partition_by=tuple(args.partition_by))
     except ImportError as exc:  # an optional library the format needs
         print(f"idlibstrikes: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # --out is a file, or cannot be made or written: one line, exit 2
+        raise _UsageError(f"--out: {exc}") from None
     for path in done.files:
         print(path)
     if done.unplaced:
