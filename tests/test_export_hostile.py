@@ -178,14 +178,18 @@ def test_a_bad_out_is_one_line_and_exit_2_for_every_format(
     assert tree(tmp_path) == before, f"{label}: a failed export leaves nothing behind"
 
 
-def test_an_empty_out_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_out_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Path("") is the current folder: an empty --out never writes there
+    monkeypatch.chdir(tmp_path)
     for fmt in FORMATS:
         status, printed, err = run(
             ["--sources", "articles", "export", "--format", fmt, "--out", ""], capsys, fmt
         )
         assert (status, printed) == (2, ""), err
         assert err.splitlines()[-1].startswith("idlibstrikes: error: --out is empty"), err
+        assert not any(tmp_path.iterdir()), fmt
 
 
 def test_the_library_raises_oserror_naming_the_folder_and_removes_what_it_wrote(
