@@ -319,8 +319,10 @@ PeriodLike = dt.date | str | DateRange
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    return after - dt.timedelta(days=1)
+    """The last day of a month; December's is the 31st (9999-12 has no first of the next)."""
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
@@ -342,7 +344,10 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
 
     Raises:
         InvalidPeriodError: The value cannot be read, names no year, is a numeric date
-            that reads two ways (``"03/08/2019"``), or is a range that runs backwards.
+            that reads two ways (``"03/08/2019"``), is a range that runs backwards, writes
+            a year in full that text cannot be read with (``"1 Dec 0001"``: use ISO text),
+            lies outside years 1 to 9999, or is a date-like value that names no day
+            (pandas' ``NaT``); also for a value of any other type (``None``, ``nan``).
 
     Examples:
         >>> parse_period("2019")
@@ -355,6 +360,12 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         (datetime.date(2019, 9, 1), datetime.date(2019, 12, 31))
         >>> parse_period("2025-01-30..2025-02-20")
         (datetime.date(2025, 1, 30), datetime.date(2025, 2, 20))
+        >>> parse_period("9999-12"), parse_period("late December 9999")[0]
+        ((datetime.date(9999, 12, 1), datetime.date(9999, 12, 31)), datetime.date(9999, 12, 21))
+        >>> parse_period("1 Dec 0001")
+        Traceback (most recent call last):
+        ...
+        idlibstrikes._errors.InvalidPeriodError: cannot read '1 Dec 0001' with the year 0001 ...
         >>> parse_period("31 August")
         Traceback (most recent call last):
         ...
@@ -367,10 +378,9 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
     if not isinstance(value, str):
         if isinstance(value, DateRange):
             return value.earliest, value.latest
-        if isinstance(value, dt.datetime):
-            return value.date(), value.date()
         if isinstance(value, dt.date):
-            return value, value
+            one = _real_day(value)
+            return one, one
         raise InvalidPeriodError(
             f"a period must be a datetime.date, a DateRange or text such as '2019-08', "
             f"not {type(value).__name__} {_clip(value)}"
@@ -391,6 +401,23 @@ def parse_period(value: PeriodLike) -> tuple[dt.date, dt.date]:
         return one, one
     except (ValueError, OverflowError) as exc:
         raise _unreadable(value, exc) from None
+
+
+def _real_day(value: dt.date) -> dt.date:
+    """The plain ``datetime.date`` a date (or datetime, or ``pandas.Timestamp``) names.
+
+    A date-like value that names no day, such as pandas' ``NaT`` (a ``datetime`` whose
+    year is ``nan``), is refused with `InvalidPeriodError`.
+    """
+    try:
+        one = dt.date(value.year, value.month, value.day)
+    except (TypeError, ValueError, OverflowError, AttributeError):
+        raise InvalidPeriodError(
+            f"{type(value).__name__} {_clip(value)} names no day (a missing or invalid "
+            "date); a period must be a datetime.date, a DateRange or text such as "
+            "'2019', '2019-08' or '2019-08-31'"
+        ) from None
+    return one
 
 
 def _unreadable(value: str, exc: Exception) -> InvalidPeriodError:
@@ -438,6 +465,14 @@ def _words(value: str, text: str) -> tuple[dt.date, dt.date]:
         high = _dateparser.parse(text, default=dt.datetime(1908, 12, 31))
     except (ValueError, OverflowError) as exc:
         raise _unreadable(value, exc) from None
+    written = {int(y) for y in _FULL_YEAR.findall(text)}
+    if written and not (low.year == high.year and low.year in written):
+        # dateutil reads "Dec 0001" as no year and "1 Dec 0001" as 2001: refuse, never misread
+        iso = f"{min(written):04d}" + (f"-{low.month:02d}" if low.month == high.month else "")
+        raise InvalidPeriodError(
+            f"cannot read {value!r} with the year {min(written):04d} as written; use "
+            f"ISO text, such as {iso!r}"
+        )
     if low.year != high.year:
         raise InvalidPeriodError(
             f"{value!r} names no year; add one, for example '{text} 2019', or use ISO text"
@@ -475,6 +510,9 @@ def _iso_guess(year: str, month: int, day: int) -> str:
     full = int(year) + (2000 if len(year) == 2 else 0)
     return f"{full:04d}-{month:02d}-{day:02d}"
 
+
+# a year written with its century ("0001", "2019"), which text must be read as
+_FULL_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
 # "03/08/2019", "3.8.19", "03-08-2019": day and month in either order
 _NUMERIC = re.compile(r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{2}|[0-9]{4})\Z")
