@@ -117,43 +117,59 @@ def find_quote(article: str, words: str, *, most: int = 3) -> list[Passage]:
 #: about half a second.
 _WORK = 20_000_000
 
+#: How much a pair of consecutive words weighs in the cheap score, in characters.
+_PAIR = 4
+
 
 def _candidates(
     tokens: list[str], wanted: str, widths: list[int], most: int
 ) -> list[tuple[int, int, int]]:
     """The runs of words worth scoring exactly: ``(start, width's place, width)``, best first.
 
-    Every run's cheap score is the Dice coefficient of its character trigrams and the
-    quote's (each word padded with a space on either side), kept up to date as the run
-    slides one word along: linear in the article's length. The first run of each of the
+    Every run's cheap score is the Dice coefficient of its features and the quote's, kept
+    up to date as the run slides one word along: linear in the article's length. The
+    features are each word's character trigrams (the word padded with a space on either
+    side), which find a word misspelt, and each pair of consecutive words, weighted as a
+    word of `_PAIR` characters, which keep the order of the words (with trigrams alone,
+    every run of an article of few distinct words looks alike). The first run of each of the
     ``most + 1`` best places that do not overlap comes first, then every run in order of
     its score, for as long as the work allowed lasts; when it covers every run (a short
     article or a short quote), every run is scored and the result is the exhaustive one.
     """
-    quote_words = wanted.split(" ")
-    ids: dict[str, int] = {}
+    ids: dict[str | tuple[str, str], int] = {}
     want: list[int] = []
-    for word in quote_words:
+
+    def features(word: str, before: str | None, add: bool) -> list[int]:
         padded = f" {word} "
-        for i in range(len(padded) - 2):
-            at = ids.setdefault(padded[i : i + 3], len(ids))
+        keys: list[str | tuple[str, str]] = [padded[i : i + 3] for i in range(len(padded) - 2)]
+        if before is not None:
+            keys += [(before, word)] * _PAIR
+        if not add:
+            return [ids[key] for key in keys if key in ids]
+        for key in keys:
+            at = ids.setdefault(key, len(ids))
             if at == len(want):
                 want.append(0)
             want[at] += 1
+        return []
+
+    quote_words = wanted.split(" ")
+    for i, word in enumerate(quote_words):
+        features(word, quote_words[i - 1] if i else None, add=True)
     total_want = sum(want)
-    # each word's trigrams that the quote has (the others never count)
-    shared: dict[str, list[int]] = {}
+    # each word's features that the quote has (the others never count)
+    shared: dict[tuple[str, str | None], list[int]] = {}
     held: list[list[int]] = []
     lengths = [0]
+    before: str | None = None
     for token in tokens:
         low = token.lower()
-        got = shared.get(low)
+        got = shared.get((low, before))
         if got is None:
-            padded = f" {low} "
-            got = [ids[g] for i in range(len(padded) - 2) if (g := padded[i : i + 3]) in ids]
-            shared[low] = got
+            got = shared[low, before] = features(low, before, add=False)
         held.append(got)
         lengths.append(lengths[-1] + len(low))
+        before = low
     n = len(tokens)
     ranked: list[tuple[float, int, int, int]] = []
     for k, width in enumerate(widths):
@@ -178,20 +194,35 @@ def _candidates(
                         if have[tri] <= want[tri]:
                             common += 1
             chars = lengths[min(n, start + width)] - lengths[start]
-            ranked.append((2 * common / (total_want + chars or 1), start, k, width))
+            runs = chars + _PAIR * min(width, n - start)
+            ranked.append((2 * common / (total_want + runs or 1), start, k, width))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
     cost = [len(wanted) * (lengths[min(n, s + w)] - lengths[s] + w) for _, s, _, w in ranked]
     if sum(cost) <= _WORK:
         return [(s, k, w) for _, s, k, w in ranked]
+    # the best places, each run moved to where the quote's first words align with the
+    # article's, word by word (the cheap score barely tells a run from itself shifted)
+    place = {(start, width): i for i, (_, start, _, width) in enumerate(ranked)}
+    quote_words = wanted.split(" ")
     first: list[int] = []
     seeds: list[range] = []
-    for i, (_, start, _, width) in enumerate(ranked):
+    for _, start, _, width in ranked:
         span = range(start, start + width)
-        if not any(span.start < t.stop and t.start < span.stop for t in seeds):
-            seeds.append(span)
+        if any(span.start < t.stop and t.start < span.stop for t in seeds):
+            continue
+        seeds.append(span)
+        edge = max(0, start - width // 4)
+        region = [t.lower() for t in tokens[edge : start + width + width // 4]]
+        matcher = difflib.SequenceMatcher(None, quote_words, region, autojunk=False)
+        blocks = [m for m in matcher.get_matching_blocks() if m.size]
+        solid = [m for m in blocks if m.size >= 3] or blocks
+        begin = edge + solid[0].b - solid[0].a if solid else start
+        begin = min(max(0, begin), max(0, n - width))
+        i = place.get((begin, width), place[start, width])
+        if i not in first:
             first.append(i)
-            if len(first) > most:
-                break
+        if len(seeds) > most:
+            break
     seeded = set(first)
     order = first + [i for i in range(len(ranked)) if i not in seeded]
     chosen: list[tuple[int, int, int]] = []
