@@ -47,6 +47,13 @@ class Passage:
 def find_quote(article: str, words: str, *, most: int = 3) -> list[Passage]:
     """The exact quote in ``article``, or the closest passages with their differences.
 
+    A near passage is a run of as many words as ``words`` (one fewer or one more), scored
+    by `difflib.SequenceMatcher`'s ratio on the lowercased texts. Scoring every such run
+    would take time proportional to the article's length times the quote's, so the runs
+    are first ranked by a cheap score computed for all of them in one pass (the share of
+    the quote's character trigrams each run holds); only the best are then scored
+    exactly, as many as a fixed amount of work allows (for a short article, all of them).
+
     Args:
         article: The article's text.
         words: The words to find (whitespace does not matter).
@@ -74,22 +81,25 @@ def find_quote(article: str, words: str, *, most: int = 3) -> list[Passage]:
         return [Passage(text=body[at : at + len(wanted)], similarity=1.0)]
     tokens = body.split(" ")
     size = len(wanted.split(" "))
-    scored: list[tuple[float, int, int]] = []
-    for width in {max(1, size - 1), size, size + 1}:
-        for start in range(max(1, len(tokens) - width + 1)):
-            window = " ".join(tokens[start : start + width])
-            matcher = difflib.SequenceMatcher(None, wanted.lower(), window.lower())
-            if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
-                continue
-            scored.append((matcher.ratio(), start, width))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    widths = list({max(1, size - 1), size, size + 1})
+    lowered = wanted.lower()
+    scored: list[tuple[float, int, int, int]] = []  # ratio, start, width's place, width
+    for start, k, width in _candidates(tokens, lowered, widths, most):
+        window = " ".join(tokens[start : start + width]).lower()
+        # autojunk off: on a window of 200 characters or more it would discard every
+        # common letter, and a long misquote would match nothing
+        matcher = difflib.SequenceMatcher(None, lowered, window, autojunk=False)
+        if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+            continue  # the ratio is no higher than these
+        scored.append((matcher.ratio(), start, k, width))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     found: list[Passage] = []
     taken: list[range] = []
-    for ratio, start, width in scored:
+    for ratio, start, _, width in scored:
         if ratio < 0.6 or len(found) >= most:
             break
         span = range(start, start + width)
-        if any(set(span) & set(t) for t in taken):
+        if any(span.start < t.stop and t.start < span.stop for t in taken):
             continue  # a passage overlapping a better one
         taken.append(span)
         text = " ".join(tokens[start : start + width])
@@ -100,6 +110,130 @@ def find_quote(article: str, words: str, *, most: int = 3) -> list[Passage]:
         ]
         found.append(Passage(text=text, similarity=round(ratio, 3), differences=tuple(diff)))
     return found
+
+
+#: How much exact scoring a near-quote search may do, in characters of the quote times
+#: characters of a run (`difflib`'s ratio takes time about proportional to that product):
+#: about half a second.
+_WORK = 20_000_000
+
+#: How much a pair of consecutive words weighs in the cheap score, in characters.
+_PAIR = 4
+
+
+def _candidates(
+    tokens: list[str], wanted: str, widths: list[int], most: int
+) -> list[tuple[int, int, int]]:
+    """The runs of words worth scoring exactly: ``(start, width's place, width)``, best first.
+
+    Every run's cheap score is the Dice coefficient of its features and the quote's, kept
+    up to date as the run slides one word along: linear in the article's length. The
+    features are each word's character trigrams (the word padded with a space on either
+    side), which find a word misspelt, and each pair of consecutive words, weighted as a
+    word of `_PAIR` characters, which keep the order of the words (with trigrams alone,
+    every run of an article of few distinct words looks alike). The first run of each of the
+    ``most + 1`` best places that do not overlap comes first, then every run in order of
+    its score, for as long as the work allowed lasts; when it covers every run (a short
+    article or a short quote), every run is scored and the result is the exhaustive one.
+    """
+    ids: dict[str | tuple[str, str], int] = {}
+    want: list[int] = []
+
+    def features(word: str, before: str | None, add: bool) -> list[int]:
+        padded = f" {word} "
+        keys: list[str | tuple[str, str]] = [padded[i : i + 3] for i in range(len(padded) - 2)]
+        if before is not None:
+            keys += [(before, word)] * _PAIR
+        if not add:
+            return [ids[key] for key in keys if key in ids]
+        for key in keys:
+            at = ids.setdefault(key, len(ids))
+            if at == len(want):
+                want.append(0)
+            want[at] += 1
+        return []
+
+    quote_words = wanted.split(" ")
+    for i, word in enumerate(quote_words):
+        features(word, quote_words[i - 1] if i else None, add=True)
+    total_want = sum(want)
+    # each word's features that the quote has (the others never count)
+    shared: dict[tuple[str, str | None], list[int]] = {}
+    held: list[list[int]] = []
+    lengths = [0]
+    before: str | None = None
+    for token in tokens:
+        low = token.lower()
+        got = shared.get((low, before))
+        if got is None:
+            got = shared[low, before] = features(low, before, add=False)
+        held.append(got)
+        lengths.append(lengths[-1] + len(low))
+        before = low
+    n = len(tokens)
+    ranked: list[tuple[float, int, int, int]] = []
+    for k, width in enumerate(widths):
+        have = [0] * len(want)
+        common = 0
+        last = max(1, n - width + 1)
+        for start in range(last):
+            if start == 0:
+                for held_ids in held[:width]:
+                    for tri in held_ids:
+                        have[tri] += 1
+                        if have[tri] <= want[tri]:
+                            common += 1
+            else:
+                for tri in held[start - 1]:
+                    if have[tri] <= want[tri]:
+                        common -= 1
+                    have[tri] -= 1
+                if start + width - 1 < n:
+                    for tri in held[start + width - 1]:
+                        have[tri] += 1
+                        if have[tri] <= want[tri]:
+                            common += 1
+            chars = lengths[min(n, start + width)] - lengths[start]
+            runs = chars + _PAIR * min(width, n - start)
+            ranked.append((2 * common / (total_want + runs or 1), start, k, width))
+    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
+    cost = [len(wanted) * (lengths[min(n, s + w)] - lengths[s] + w) for _, s, _, w in ranked]
+    if sum(cost) <= _WORK:
+        return [(s, k, w) for _, s, k, w in ranked]
+    # the best places, each run moved to where the quote's first words align with the
+    # article's, word by word (the cheap score barely tells a run from itself shifted)
+    place = {(start, width): i for i, (_, start, _, width) in enumerate(ranked)}
+    quote_words = wanted.split(" ")
+    first: list[int] = []
+    seeds: list[range] = []
+    for _, start, _, width in ranked:
+        span = range(start, start + width)
+        if any(span.start < t.stop and t.start < span.stop for t in seeds):
+            continue
+        seeds.append(span)
+        edge = max(0, start - width // 4)
+        region = [t.lower() for t in tokens[edge : start + width + width // 4]]
+        matcher = difflib.SequenceMatcher(None, quote_words, region, autojunk=False)
+        blocks = [m for m in matcher.get_matching_blocks() if m.size]
+        solid = [m for m in blocks if m.size >= 3] or blocks
+        begin = edge + solid[0].b - solid[0].a if solid else start
+        begin = min(max(0, begin), max(0, n - width))
+        i = place.get((begin, width), place[start, width])
+        if i not in first:
+            first.append(i)
+        if len(seeds) > most:
+            break
+    seeded = set(first)
+    order = first + [i for i in range(len(ranked)) if i not in seeded]
+    chosen: list[tuple[int, int, int]] = []
+    spent = 0
+    for j, i in enumerate(order):
+        if j >= len(first) and spent + cost[i] > _WORK:
+            break
+        spent += cost[i]
+        _, start, k, width = ranked[i]
+        chosen.append((start, k, width))
+    return chosen
 
 
 def skeleton(article: str | Path) -> str:
