@@ -171,7 +171,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "UnknownNameError: no group is known as 'Huras al Din'; did you mean: 'Hurras al-Din'",
     ),
     "tables_and_exports.py": (
-        "to_records('strikes'): 7 rows of 56 columns",
+        "to_records('strikes'): 7 rows of 58 columns",
         "  to_records('series'): 4 rows",
         "to_records('claims'): 20 rows",
         "to_records('references'): 37 rows",
