@@ -58,6 +58,10 @@ from ._casualty_records import (
     Basis,
     Casualties,
     StrikeCasualties,
+    _casualties,
+    _Later,
+    _strike_casualties,
+    _Summary,
     _unknown,
     counted_text,
 )
@@ -267,10 +271,14 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         '1+'
     """
     bit = _BIT[victims]
-    one = _plain(strike, victims, outcome, bit, _ABOVE[bit])
+    accounts: list[Account] = []
+    one = _plain(strike, outcome, bit, _ABOVE[bit], accounts)
     if one is None:
         return _general(strike, victims, outcome, *_classify(strike, victims, outcome))
-    return one
+    low, high, open_ended, best, disputed, _ = one
+    return _strike_casualties(
+        strike, victims, outcome, low, high, open_ended, best, disputed, tuple(accounts)
+    )
 
 
 def _classify(
@@ -360,9 +368,10 @@ def _wider_disputes(
 # -- several strikes ------------------------------------------------------------------------
 
 
-#: Per-strike summaries already worked out: by (victims, outcome), then by id of the strike.
-#: Each summary holds its strike, so the strike outlives its entry and its id is not reused.
-SummaryCache = dict[tuple[Victims, Outcome], dict[int, StrikeCasualties]]
+#: Per-strike figures already worked out: by (victims, outcome), then by id of the strike.
+#: Each entry holds its strike (or the strike's record, which holds it), so the strike
+#: outlives its entry and its id is not reused.
+SummaryCache = dict[tuple[Victims, Outcome], dict[int, _Summary]]
 _CACHE_LIMIT = 2_000_000
 
 
@@ -375,7 +384,9 @@ def aggregate(
     """Sum the single strikes' ranges; list series apart.
 
     See [`Casualties`][idlibstrikes.Casualties]. With ``cache`` (a dataset keeps one),
-    each strike's summary is worked out once and reused by later questions.
+    each strike's figures are worked out once and reused by later questions. The sum is
+    worked out from each strike's figures; the strikes' records (``per_strike``, with
+    their accounts) are built when first read, and kept in ``cache``.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -384,7 +395,7 @@ def aggregate(
         >>> c.low, c.high, [one.strike.id for one in c.series if one.known]
         (1, 50, ['2019-idlib-offensive'])
     """
-    per: list[StrikeCasualties] = []
+    per: list[Strike] = []
     missing: list[Strike] = []
     series: list[StrikeCasualties] = []
     seen: set[str] = set()
@@ -401,40 +412,64 @@ def aggregate(
         seen.add(strike.id)
         key = id(strike)
         one = known.get(key)
-        if one is None:  # summarize(strike, victims, outcome), as it does it
-            one = _plain(strike, victims, outcome, bit, above)
+        if one is None:  # summarize(strike, victims, outcome)'s figures, as it does it
+            one = _plain(strike, outcome, bit, above, None)
             if one is None:
-                one = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+                record = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+                one = (
+                    record.low,
+                    record.high,
+                    record.open_ended,
+                    record.best,
+                    record.disputed,
+                    record,
+                )
             known[key] = one
+        s_low, s_high, s_open, s_best, s_disputed, held = one
         if strike.scope is _SERIES:
-            series.append(one)
-        elif one.low is not None:  # known
-            per.append(one)
-            low += one.low
-            if one.high is not None:  # always, with a low
-                high += one.high
-            if one.best is None:
+            assert isinstance(held, StrikeCasualties)  # a series takes the general path
+            series.append(held)
+        elif s_low is not None:  # known
+            per.append(strike)
+            low += s_low
+            if s_high is not None:  # always, with a low
+                high += s_high
+            if s_best is None:
                 every_best = False
             else:
-                best += one.best
-            if one.open_ended:
+                best += s_best
+            if s_open:
                 open_ended = True
-            if one.disputed:
+            if s_disputed:
                 disputed = True
         else:
             missing.append(strike)
-    return Casualties(
-        victims=victims,
-        outcome=outcome,
-        low=low if per else None,
-        high=high if per else None,
-        open_ended=open_ended,
-        best=best if per and every_best else None,
-        disputed=disputed,
-        per_strike=tuple(per),
-        strikes_without_figures=tuple(missing),
-        series=tuple(series),
+    figures = (
+        low if per else None,
+        high if per else None,
+        open_ended,
+        best if per and every_best else None,
+        disputed,
     )
+    records = _Later(lambda: _records(per, victims, outcome, known)) if per else ()
+    return _casualties(victims, outcome, figures, records, tuple(missing), tuple(series))
+
+
+def _records(
+    strikes: Sequence[Strike], victims: Victims, outcome: Outcome, known: dict[int, _Summary]
+) -> tuple[StrikeCasualties, ...]:
+    """The records of ``strikes`` (``Casualties.per_strike``), each kept in ``known``."""
+    records = []
+    for strike in strikes:
+        key = id(strike)
+        one = known.get(key)
+        held = None if one is None else one[5]
+        if not isinstance(held, StrikeCasualties):
+            held = summarize(strike, victims, outcome)
+            if one is not None:  # (else the cache was emptied since)
+                known[key] = (*one[:5], held)
+        records.append(held)
+    return tuple(records)
 
 
 # -- wording ---------------------------------------------------------------------------------
