@@ -90,7 +90,8 @@ def _two(
 ) -> _Summary:
     """``_several`` for two claims, the commonest shape, over plain values.
 
-    Two claims of one account (one claimant in one source) go to ``_several``.
+    Two claims of one account (one claimant in one source) are its range, unless they
+    clash: then each speaks for itself, as two accounts of one claim do.
     """
     (c, own, parts), (c2, own2, parts2) = read
     source, source2, claimant, claimant2 = c.source, c2.source, c.claimant, c2.claimant
@@ -98,7 +99,17 @@ def _two(
         claimant is claimant2
         or (claimant is not None and claimant2 is not None and claimant.id == claimant2.id)
     ):
-        return _several(strike, bit, read, accounts)
+        found = _read_plain(read, {bit, own, own2}, bit)
+        if found is not None:
+            ranges, basis = found
+            if bit not in ranges:
+                return (None, None, False, None, False, strike)
+            low, high = ranges[bit]
+            if accounts is not None:
+                accounts.append(_account(claimant, source, low, high, basis, (c, c2)))
+            if high is None:
+                return (low, low, True, low, False, strike)
+            return (low, high, False, low, False, strike)
     low, high, low2, high2 = c.low, c.high, c2.low, c2.high
     # each claim's account: its figure for the asked victims, or its low as a floor on
     # them (a floor of 0 is no figure: no account); its high, None where open above
@@ -156,22 +167,19 @@ def _several(
     figure needs another claim of the account to cap). Two such accounts can only
     disagree where one's set is the other's own set or a set the other is part of.
     """
-    keys = []
-    for c, _, _ in read:
-        keys.append((None if c.claimant is None else c.claimant.id, c.source.id))
+    # the accounts: the claims by claimant and source
+    grouped: dict[tuple[str | None, str], list[_Read]] = {}
+    for entry in read:
+        c = entry[0]
+        claimant = c.claimant
+        grouped.setdefault((None if claimant is None else claimant.id, c.source.id), []).append(
+            entry
+        )
     # each claim read (a claim, its set, the sets it is part of), or an account of several
     # claims with its ranges and basis
     items: Sequence[_Read | tuple[list[_Read], tuple[dict[int, Range], Basis]]] = read
-    if len(set(keys)) < len(keys):  # some account holds several claims
-        grouped: dict[tuple[str | None, str], list[_Read]] = {}
-        sets = {bit}
-        for key, entry in zip(keys, read, strict=True):
-            sets.add(entry[1])
-            group = grouped.get(key)
-            if group is None:
-                grouped[key] = [entry]
-            else:
-                group.append(entry)
+    if len(grouped) < len(read):  # some account holds several claims
+        sets = {bit, *[own for _, own, _ in read]}
         items = []
         for group in grouped.values():
             found = _read_plain(group, sets, bit) if len(group) > 1 else None
@@ -311,7 +319,12 @@ def _read_plain(
     """
     ranges: dict[int, Range] = {}
     basis = _ON_PARTS
+    about = 0  # the sets its claims are about or part of: no range for any other
+    for _, own, parts in group:
+        about |= own | parts
     for s in sets:
+        if not s & about:
+            continue
         floor = 0
         low = -1
         high: int | None = None
