@@ -40,6 +40,7 @@ the two paths to the same answers); the records answered with are in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from ._agreement import (
     _ABOVE,
@@ -380,13 +381,16 @@ def aggregate(
     victims: Victims,
     outcome: Outcome,
     cache: SummaryCache | None = None,
+    distinct: bool = False,
 ) -> Casualties:
     """Sum the single strikes' ranges; list series apart.
 
     See [`Casualties`][idlibstrikes.Casualties]. With ``cache`` (a dataset keeps one),
     each strike's figures are worked out once and reused by later questions. The sum is
     worked out from each strike's figures; the strikes' records (``per_strike``, with
-    their accounts) are built when first read, and kept in ``cache``.
+    their accounts) are built when first read, and kept in ``cache``. A strike listed
+    twice (by id) counts once; ``distinct``: the caller knows the ids are distinct (a
+    dataset's strikes, or its answer to a query), so they are not checked.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -395,7 +399,7 @@ def aggregate(
         >>> c.low, c.high, [one.strike.id for one in c.series if one.known]
         (1, 50, ['2019-idlib-offensive'])
     """
-    per: list[Strike] = []
+    per: list[_Summary] = []  # the figures of the single strikes with figures
     missing: list[Strike] = []
     series: list[StrikeCasualties] = []
     seen: set[str] = set()
@@ -404,12 +408,11 @@ def aggregate(
         known.clear()
     bit = _BIT[victims]
     above = _ABOVE[bit]
-    low = high = best = 0
-    every_best, open_ended, disputed = True, False, False
     for strike in strikes:
-        if strike.id in seen:  # a strike listed twice must not count twice
-            continue
-        seen.add(strike.id)
+        if not distinct:  # a strike listed twice must not count twice
+            if strike.id in seen:
+                continue
+            seen.add(strike.id)
         key = id(strike)
         one = known.get(key)
         if one is None:  # summarize(strike, victims, outcome)'s figures, as it does it
@@ -425,49 +428,50 @@ def aggregate(
                     record,
                 )
             known[key] = one
-        s_low, s_high, s_open, s_best, s_disputed, held = one
         if strike.scope is _SERIES:
+            held = one[5]
             assert isinstance(held, StrikeCasualties)  # a series takes the general path
             series.append(held)
-        elif s_low is not None:  # known
-            per.append(strike)
-            low += s_low
-            if s_high is not None:  # always, with a low
-                high += s_high
-            if s_best is None:
-                every_best = False
-            else:
-                best += s_best
-            if s_open:
-                open_ended = True
-            if s_disputed:
-                disputed = True
+        elif one[0] is not None:  # known
+            per.append(one)
         else:
             missing.append(strike)
-    figures = (
-        low if per else None,
-        high if per else None,
-        open_ended,
-        best if per and every_best else None,
-        disputed,
-    )
-    records = _Later(lambda: _records(per, victims, outcome, known)) if per else ()
+    if per:  # (a strike with a low has a high)
+        bests = list(map(_BEST, per))
+        figures: tuple[int | None, int | None, bool, int | None, bool] = (
+            sum(map(_LOW, per)),
+            sum(map(_HIGH, per)),
+            any(map(_OPEN_ENDED, per)),
+            None if None in bests else sum(bests),
+            any(map(_DISPUTED, per)),
+        )
+        records: tuple[StrikeCasualties, ...] | _Later = _Later(
+            lambda: _records(per, victims, outcome, known)
+        )
+    else:
+        figures, records = (None, None, False, None, False), ()
     return _casualties(victims, outcome, figures, records, tuple(missing), tuple(series))
 
 
+_LOW, _HIGH, _OPEN_ENDED, _BEST, _DISPUTED = (itemgetter(i) for i in range(5))
+
+
 def _records(
-    strikes: Sequence[Strike], victims: Victims, outcome: Outcome, known: dict[int, _Summary]
+    found: Sequence[_Summary], victims: Victims, outcome: Outcome, known: dict[int, _Summary]
 ) -> tuple[StrikeCasualties, ...]:
-    """The records of ``strikes`` (``Casualties.per_strike``), each kept in ``known``."""
+    """The records of the strikes of ``found`` (``Casualties.per_strike``), kept in ``known``."""
     records = []
-    for strike in strikes:
-        key = id(strike)
-        one = known.get(key)
-        held = None if one is None else one[5]
+    for one in found:
+        held = one[5]
         if not isinstance(held, StrikeCasualties):
-            held = summarize(strike, victims, outcome)
-            if one is not None:  # (else the cache was emptied since)
-                known[key] = (*one[:5], held)
+            key = id(held)
+            now = known.get(key)  # (None: the cache was emptied since)
+            if now is not None and isinstance(now[5], StrikeCasualties):
+                held = now[5]  # built since
+            else:
+                held = summarize(held, victims, outcome)
+                if now is not None:
+                    known[key] = (*now[:5], held)
         records.append(held)
     return tuple(records)
 

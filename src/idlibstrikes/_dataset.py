@@ -34,7 +34,7 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._results import Ceasefires, Strikes
+from ._results import Ceasefires, Strikes, _answer
 from ._wording import count_text
 
 if TYPE_CHECKING:
@@ -466,7 +466,7 @@ class Dataset:
             chosen = [
                 s for s in chosen if any(queries.reaches(g, by, s.date) for g in s.attributed)
             ]
-        return Strikes(chosen, dataset=self, query=query)
+        return _answer(chosen, self, query)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``, each with its status.
@@ -536,7 +536,11 @@ class Dataset:
 
         chosen = self.strikes if strikes is None else strikes
         cache = self._query_index().summaries
-        return aggregate(chosen, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
+        # its own strikes, or an answer to a query, hold each strike once
+        distinct = strikes is None or (isinstance(strikes, Strikes) and strikes._distinct)
+        return aggregate(
+            chosen, _vocab(Victims, victims), _vocab(Outcome, outcome), cache, distinct
+        )
 
     def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:
         """One plain dict per record of a table (no dependency needed).
