@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstrikes as isk
-from idlibstrikes import _agreement, _casualties
+from idlibstrikes import _agreement, _casualties, _usual_strike
 from idlibstrikes import _casualty_records as records
 
 DATA = isk.load(sources="articles")
@@ -88,6 +88,75 @@ def test_the_plain_path_gives_the_general_answer(strike: isk.Strike) -> None:
             assert one == general(strike, victims, outcome)
             assert str(one) == str(general(strike, victims, outcome))
             sound(one)
+
+
+def figures(one: isk.StrikeCasualties) -> tuple[object, ...]:
+    return (one.low, one.high, one.open_ended, one.best, one.disputed)
+
+
+@settings(max_examples=400)
+@given(strikes())
+def test_the_figures_alone_are_the_records_figures(strike: isk.Strike) -> None:
+    # what a sum reads of a strike (no accounts' records built) is what its record says
+    for victims in isk.Victims:
+        bit = _agreement._BIT[victims]
+        for outcome in isk.Outcome:
+            alone = _usual_strike._plain(strike, outcome, bit, _agreement._ABOVE[bit], None)
+            if alone is not None:
+                one = _casualties.summarize(strike, victims, outcome)
+                assert alone[:5] == figures(one)
+                assert alone[5] is strike
+
+
+def eager(strikes: list[isk.Strike], victims: isk.Victims, outcome: isk.Outcome) -> isk.Casualties:
+    """The sum over ``strikes`` as the public constructor makes it, from each record."""
+    ones = [_casualties.summarize(s, victims, outcome) for s in strikes]
+    per = [one for one in ones if not one.strike.is_series and one.known]
+    bests = [one.best for one in per if one.best is not None]
+    return isk.Casualties(
+        victims=victims,
+        outcome=outcome,
+        low=sum(one.low or 0 for one in per) if per else None,
+        high=sum(one.high or 0 for one in per) if per else None,
+        open_ended=any(one.open_ended for one in per),
+        best=sum(bests) if per and len(bests) == len(per) else None,
+        disputed=any(one.disputed for one in per),
+        per_strike=tuple(per),
+        strikes_without_figures=tuple(
+            one.strike for one in ones if not one.strike.is_series and not one.known
+        ),
+        series=tuple(one for one in ones if one.strike.is_series),
+    )
+
+
+@settings(max_examples=100)
+@given(st.lists(strikes(), max_size=4))
+def test_a_sum_built_later_equals_one_built_at_once(made: list[isk.Strike]) -> None:
+    made = [attrs.evolve(s, id=f"s{i}") for i, s in enumerate(made)]
+    for victims in isk.Victims:
+        for outcome in isk.Outcome:
+            cache: _casualties.SummaryCache = {}
+            for _ in range(2):  # worked out, then from the cache
+                c = _casualties.aggregate(made, victims, outcome, cache)
+                assert c == eager(made, victims, outcome)
+                assert hash(c) == hash(eager(made, victims, outcome))
+                assert attrs.evolve(c) == c
+                assert c.per_strike is c.per_strike  # built once, then kept
+
+
+def test_a_sums_records_are_built_when_first_read_and_kept() -> None:
+    cache: _casualties.SummaryCache = {}
+    strikes = DATA.strikes
+    c = _casualties.aggregate(strikes, isk.Victims.ALL, isk.Outcome.KILLED, cache)
+    assert isinstance(vars(isk.Casualties)["per_strike"], records._Deferred)
+    assert type(vars(isk.Casualties)["per_strike"].slot.__get__(c)) is records._Later
+    per = c.per_strike
+    assert type(vars(isk.Casualties)["per_strike"].slot.__get__(c)) is tuple
+    assert per == eager(list(strikes), isk.Victims.ALL, isk.Outcome.KILLED).per_strike
+    # the records are kept: a later sum over the same strikes gives the same objects
+    again = _casualties.aggregate(strikes, isk.Victims.ALL, isk.Outcome.KILLED, cache)
+    assert all(a is b for a, b in zip(again.per_strike, per, strict=True))
+    assert repr(again) == repr(c)
 
 
 def test_the_bundled_and_synthetic_strikes_give_the_general_answer() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 import idlibstrikes as isk
@@ -245,6 +246,24 @@ def test_casualties_rejects_unknown_victims(data: isk.Dataset) -> None:
 def test_a_strike_listed_twice_counts_once(data: isk.Dataset) -> None:
     camp = data.strike("2019-08-31-idlib-training-camp")
     assert data.casualties([camp, camp]).low == 40
+    # also as another object with its id, and in results made by hand
+    again = attrs.evolve(camp)
+    assert again is not camp
+    assert data.casualties([camp, again]).low == 40
+    made = isk.Strikes([camp, again], dataset=data)
+    assert data.casualties(made).low == made.casualties().low == 40
+
+
+def test_a_querys_answer_holds_each_strike_once(data: isk.Dataset) -> None:
+    # what lets a sum over an answer skip the check for a strike listed twice
+    hd = data.strikes_by_group("Hurras al-Din")
+    answers = [data.strikes_between("2019"), hd, hd.strikes_between("2019")]
+    answers += [data.strikes_between("2014", "2025", include_series=True)]
+    for found in answers:
+        assert found._distinct
+        assert len({s.id for s in found}) == len(found)
+        assert data.casualties(found) == data.casualties(list(found))
+    assert not isk.Strikes(list(hd), dataset=data)._distinct
 
 
 def test_group_details_from_the_articles(data: isk.Dataset) -> None:

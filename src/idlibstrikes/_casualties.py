@@ -40,6 +40,7 @@ the two paths to the same answers); the records answered with are in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from ._agreement import (
     _ABOVE,
@@ -58,6 +59,10 @@ from ._casualty_records import (
     Basis,
     Casualties,
     StrikeCasualties,
+    _casualties,
+    _Later,
+    _strike_casualties,
+    _Summary,
     _unknown,
     counted_text,
 )
@@ -267,10 +272,14 @@ def summarize(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasua
         '1+'
     """
     bit = _BIT[victims]
-    one = _plain(strike, victims, outcome, bit, _ABOVE[bit])
+    accounts: list[Account] = []
+    one = _plain(strike, outcome, bit, _ABOVE[bit], accounts)
     if one is None:
         return _general(strike, victims, outcome, *_classify(strike, victims, outcome))
-    return one
+    low, high, open_ended, best, disputed, _ = one
+    return _strike_casualties(
+        strike, victims, outcome, low, high, open_ended, best, disputed, tuple(accounts)
+    )
 
 
 def _classify(
@@ -360,9 +369,10 @@ def _wider_disputes(
 # -- several strikes ------------------------------------------------------------------------
 
 
-#: Per-strike summaries already worked out: by (victims, outcome), then by id of the strike.
-#: Each summary holds its strike, so the strike outlives its entry and its id is not reused.
-SummaryCache = dict[tuple[Victims, Outcome], dict[int, StrikeCasualties]]
+#: Per-strike figures already worked out: by (victims, outcome), then by id of the strike.
+#: Each entry holds its strike (or the strike's record, which holds it), so the strike
+#: outlives its entry and its id is not reused.
+SummaryCache = dict[tuple[Victims, Outcome], dict[int, _Summary]]
 _CACHE_LIMIT = 2_000_000
 
 
@@ -371,11 +381,16 @@ def aggregate(
     victims: Victims,
     outcome: Outcome,
     cache: SummaryCache | None = None,
+    distinct: bool = False,
 ) -> Casualties:
     """Sum the single strikes' ranges; list series apart.
 
     See [`Casualties`][idlibstrikes.Casualties]. With ``cache`` (a dataset keeps one),
-    each strike's summary is worked out once and reused by later questions.
+    each strike's figures are worked out once and reused by later questions. The sum is
+    worked out from each strike's figures; the strikes' records (``per_strike``, with
+    their accounts) are built when first read, and kept in ``cache``. A strike listed
+    twice (by id) counts once; ``distinct``: the caller knows the ids are distinct (a
+    dataset's strikes, or its answer to a query), so they are not checked.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -384,7 +399,7 @@ def aggregate(
         >>> c.low, c.high, [one.strike.id for one in c.series if one.known]
         (1, 50, ['2019-idlib-offensive'])
     """
-    per: list[StrikeCasualties] = []
+    per: list[_Summary] = []  # the figures of the single strikes with figures
     missing: list[Strike] = []
     series: list[StrikeCasualties] = []
     seen: set[str] = set()
@@ -393,48 +408,72 @@ def aggregate(
         known.clear()
     bit = _BIT[victims]
     above = _ABOVE[bit]
-    low = high = best = 0
-    every_best, open_ended, disputed = True, False, False
     for strike in strikes:
-        if strike.id in seen:  # a strike listed twice must not count twice
-            continue
-        seen.add(strike.id)
+        if not distinct:  # a strike listed twice must not count twice
+            if strike.id in seen:
+                continue
+            seen.add(strike.id)
         key = id(strike)
         one = known.get(key)
-        if one is None:  # summarize(strike, victims, outcome), as it does it
-            one = _plain(strike, victims, outcome, bit, above)
+        if one is None:  # summarize(strike, victims, outcome)'s figures, as it does it
+            one = _plain(strike, outcome, bit, above, None)
             if one is None:
-                one = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+                record = _general(strike, victims, outcome, *_classify(strike, victims, outcome))
+                one = (
+                    record.low,
+                    record.high,
+                    record.open_ended,
+                    record.best,
+                    record.disputed,
+                    record,
+                )
             known[key] = one
         if strike.scope is _SERIES:
-            series.append(one)
-        elif one.low is not None:  # known
+            held = one[5]
+            assert isinstance(held, StrikeCasualties)  # a series takes the general path
+            series.append(held)
+        elif one[0] is not None:  # known
             per.append(one)
-            low += one.low
-            if one.high is not None:  # always, with a low
-                high += one.high
-            if one.best is None:
-                every_best = False
-            else:
-                best += one.best
-            if one.open_ended:
-                open_ended = True
-            if one.disputed:
-                disputed = True
         else:
             missing.append(strike)
-    return Casualties(
-        victims=victims,
-        outcome=outcome,
-        low=low if per else None,
-        high=high if per else None,
-        open_ended=open_ended,
-        best=best if per and every_best else None,
-        disputed=disputed,
-        per_strike=tuple(per),
-        strikes_without_figures=tuple(missing),
-        series=tuple(series),
-    )
+    if per:  # (a strike with a low has a high)
+        bests = list(map(_BEST, per))
+        figures: tuple[int | None, int | None, bool, int | None, bool] = (
+            sum(map(_LOW, per)),
+            sum(map(_HIGH, per)),
+            any(map(_OPEN_ENDED, per)),
+            None if None in bests else sum(bests),
+            any(map(_DISPUTED, per)),
+        )
+        records: tuple[StrikeCasualties, ...] | _Later = _Later(
+            lambda: _records(per, victims, outcome, known)
+        )
+    else:
+        figures, records = (None, None, False, None, False), ()
+    return _casualties(victims, outcome, figures, records, tuple(missing), tuple(series))
+
+
+_LOW, _HIGH, _OPEN_ENDED, _BEST, _DISPUTED = (itemgetter(i) for i in range(5))
+
+
+def _records(
+    found: Sequence[_Summary], victims: Victims, outcome: Outcome, known: dict[int, _Summary]
+) -> tuple[StrikeCasualties, ...]:
+    """The records of the strikes of ``found`` (``Casualties.per_strike``), kept in ``known``."""
+    records = []
+    for one in found:
+        held = one[5]
+        if not isinstance(held, StrikeCasualties):
+            key = id(held)
+            now = known.get(key)  # (None: the cache was emptied since)
+            if now is not None and isinstance(now[5], StrikeCasualties):
+                held = now[5]  # built since
+            else:
+                held = summarize(held, victims, outcome)
+                if now is not None:
+                    known[key] = (*now[:5], held)
+        records.append(held)
+    return tuple(records)
 
 
 # -- wording ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
@@ -280,6 +281,56 @@ def counted_text(one: StrikeCasualties) -> str:
     return text
 
 
+# A strike's figures as the rules work them out, before any record is built: its low, high,
+# whether open above, best and whether disputed (as ``StrikeCasualties`` gives them; lows
+# of ``None``: no figures), and what holds them: the strike, or its record once built.
+_Summary = tuple[int | None, int | None, bool, int | None, bool, "Strike | StrikeCasualties"]
+
+
+# -- a field built when first read ----------------------------------------------------------
+
+
+class _Later:
+    """What a deferred field holds until it is first read: how to build its value."""
+
+    __slots__ = ("build",)
+
+    def __init__(self, build: Callable[[], object]) -> None:
+        self.build = build
+
+
+class _Deferred:
+    """A slotted record's field whose value may be built on its first read.
+
+    It takes the place of the field's slot descriptor on the class and reads and writes
+    the slot through it. A record built by this package may hold a ``_Later`` in the slot:
+    the first read of the field builds the value, keeps it in the slot and gives it, so
+    every read (``record.field``, ``==``, ``hash``, ``repr``, ``attrs.evolve``, pickling)
+    gives the built value, and the record stays immutable to its users. Two threads that
+    read it first at once both build it, equal values; either is kept.
+    """
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, record: object | None, kind: type | None = None) -> Any:
+        if record is None:
+            return self
+        value = self.slot.__get__(record, kind)
+        if type(value) is _Later:
+            value = value.build()
+            self.slot.__set__(record, value)
+        return value
+
+    def __set__(self, record: object, value: object) -> None:
+        self.slot.__set__(record, value)
+
+    def __delete__(self, record: object) -> None:
+        self.slot.__delete__(record)
+
+
 # -- building them ------------------------------------------------------------------------
 
 
@@ -329,6 +380,32 @@ _ONE_FIELDS = (
     _set_accounts,
     _set_counted_to,
 ) = _setters(StrikeCasualties, _ONE_FIELDS)
+_CASUALTIES_FIELDS = (
+    "victims",
+    "outcome",
+    "low",
+    "high",
+    "open_ended",
+    "best",
+    "disputed",
+    "per_strike",
+    "strikes_without_figures",
+    "series",
+)
+(
+    _set_sum_victims,
+    _set_sum_outcome,
+    _set_sum_low,
+    _set_sum_high,
+    _set_sum_open_ended,
+    _set_sum_best,
+    _set_sum_disputed,
+    _set_per_strike,
+    _set_without_figures,
+    _set_series,
+) = _setters(Casualties, _CASUALTIES_FIELDS)
+# A sum's records of its strikes are built when first read (``_casualties``).
+setattr(Casualties, "per_strike", _Deferred(vars(Casualties)["per_strike"]))  # noqa: B010
 _new = object.__new__
 
 
@@ -382,3 +459,31 @@ def _strike_casualties(
 def _unknown(strike: Strike, victims: Victims, outcome: Outcome) -> StrikeCasualties:
     """No account gives a figure: nothing is known, which is not zero."""
     return _strike_casualties(strike, victims, outcome, None, None, False, None, False, ())
+
+
+def _casualties(
+    victims: Victims,
+    outcome: Outcome,
+    figures: tuple[int | None, int | None, bool, int | None, bool],
+    per_strike: tuple[StrikeCasualties, ...] | _Later,
+    strikes_without_figures: tuple[Strike, ...],
+    series: tuple[StrikeCasualties, ...],
+) -> Casualties:
+    """``Casualties(...)`` of these values, its strikes' records possibly built later.
+
+    ``figures``: its low, high, open_ended, best and disputed. ``per_strike`` may be a
+    ``_Later``: the records, built when first read.
+    """
+    low, high, open_ended, best, disputed = figures
+    made = _new(Casualties)
+    _set_sum_victims(made, victims)
+    _set_sum_outcome(made, outcome)
+    _set_sum_low(made, low)
+    _set_sum_high(made, high)
+    _set_sum_open_ended(made, open_ended)
+    _set_sum_best(made, best)
+    _set_sum_disputed(made, disputed)
+    _set_per_strike(made, per_strike)
+    _set_without_figures(made, strikes_without_figures)
+    _set_series(made, series)
+    return made

@@ -36,7 +36,7 @@ from ._models import (
     Strike,
     Victims,
 )
-from ._results import Ceasefires, Strikes
+from ._results import Ceasefires, Strikes, _answer
 from ._wording import count_text
 
 if TYPE_CHECKING:
@@ -479,7 +479,7 @@ class Dataset:
             chosen = [
                 s for s in chosen if any(queries.reaches(g, by, s.date) for g in s.attributed)
             ]
-        return Strikes(chosen, dataset=self, query=query)
+        return _answer(chosen, self, query)
 
     def ceasefires_on(self, day: PeriodLike) -> Ceasefires:
         """The ceasefires that may have been in effect on ``day``, each with its status.
@@ -554,7 +554,9 @@ class Dataset:
         chosen = self.strikes if strikes is None else strikes
         asked, floor = (_vocab(Victims, victims), _vocab(Outcome, outcome)), level(min_confidence)
         if floor is None:
-            return aggregate(chosen, *asked, self._query_index().summaries)
+            # its own strikes, or an answer to a query, hold each strike once
+            distinct = strikes is None or (isinstance(strikes, Strikes) and strikes._distinct)
+            return aggregate(chosen, *asked, self._query_index().summaries, distinct)
         return aggregate([graded(s, floor) for s in chosen], *asked)  # copies: not cached
 
     def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:

@@ -9,9 +9,9 @@ and ``Announcement.about`` (an announcement about a strike the strike lists).
 
 Records have no ``__weakref__`` slot (``weakref_slot=False``): they are values, nothing
 here holds them weakly, and the slot costs 8 bytes on each of the dozen objects a strike
-is made of. A quick read (``_reading``) puts records together through their slots, after
-checking what their validators check; a field is added to the format's description
-(``_format``) and to the record class, and nowhere else.
+is made of. A quick read (``_reading``, ``_assembly``) puts records together through their
+slots, after checking what their validators check; a field is added to the format's
+description (``_format``) and to the record class, and nowhere else.
 """
 
 from __future__ import annotations

@@ -219,9 +219,10 @@ class Strikes(_Result[Strike]):
         5
     """
 
-    __slots__ = ("dataset", "query")
+    __slots__ = ("_distinct", "dataset", "query")
     dataset: Dataset | None
     query: str | None
+    _distinct: bool  # a query's answer: each strike once, their ids distinct (``_answer``)
     _kind = "strikes"
     _views = ("strikes", "series")
 
@@ -236,6 +237,7 @@ class Strikes(_Result[Strike]):
         super().__init__(items)
         object.__setattr__(self, "dataset", dataset)
         object.__setattr__(self, "query", query)
+        object.__setattr__(self, "_distinct", False)
 
     def _dataset(self) -> Dataset | None:
         return self.dataset
@@ -253,7 +255,9 @@ class Strikes(_Result[Strike]):
         query = found.query
         if self.query and query:  # the narrowing, as code: data.a(...).b(...)
             query = self.query + query.removeprefix("data")
-        return Strikes((s for s in self if id(s) in keep), dataset=self.dataset, query=query)
+        narrowed = Strikes((s for s in self if id(s) in keep), dataset=self.dataset, query=query)
+        object.__setattr__(narrowed, "_distinct", self._distinct)
+        return narrowed
 
     def strikes_between(
         self,
@@ -330,7 +334,9 @@ class Strikes(_Result[Strike]):
         from ._casualties import aggregate
 
         cache = None if self.dataset is None else self.dataset._query_index().summaries
-        return aggregate(self, _vocab(Victims, victims), _vocab(Outcome, outcome), cache)
+        return aggregate(
+            self, _vocab(Victims, victims), _vocab(Outcome, outcome), cache, self._distinct
+        )
 
     def to_geodataframe(self) -> Any:
         """These strikes as a geopandas GeoDataFrame (``[geo]`` extra; see the dataset's).
@@ -350,6 +356,17 @@ class Strikes(_Result[Strike]):
         from ._html import strikes_html
 
         return strikes_html(self)
+
+
+def _answer(items: Iterable[Strike], dataset: Dataset, query: str | None) -> Strikes:
+    """A dataset's answer to a query: some of its strikes, each once.
+
+    A dataset's strikes have distinct ids (it refuses a clash), so a sum over its answer
+    need not check for a strike listed twice (``aggregate``'s ``distinct``).
+    """
+    found = Strikes(items, dataset=dataset, query=query)
+    object.__setattr__(found, "_distinct", True)
+    return found
 
 
 class Ceasefires(_Result[Ceasefire]):

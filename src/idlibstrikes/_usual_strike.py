@@ -3,9 +3,11 @@
 The usual strike is a single strike with no named dead among the asked victims and no
 figure for a set they are part of. ``_casualties`` applies its rules to it without the
 general path's objects: its claims are classified as they are read, its accounts of one
-claim each are compared without tables of ranges, and its records are built from the
-checked values (``_casualty_records``). A test holds this path to the general one, record
-for record, on strikes of every shape.
+claim each are compared without tables of ranges, and the figures are worked out from the
+checked values. The accounts' records (``_casualty_records``) are built only where they
+are asked for: a sum over many strikes needs the figures alone. A test holds this path to
+the general one, record for record, on strikes of every shape, and its figures alone to
+its records.
 """
 
 from __future__ import annotations
@@ -22,15 +24,8 @@ from ._agreement import (
     _largest_sets,
     _wider,
 )
-from ._casualty_records import (
-    Account,
-    Basis,
-    StrikeCasualties,
-    _account,
-    _strike_casualties,
-    _unknown,
-)
-from ._models import CasualtyClaim, Outcome, Scope, Strike, Victims
+from ._casualty_records import Account, Basis, _account, _Summary
+from ._models import CasualtyClaim, Outcome, Scope, Strike
 
 __all__: list[str] = []
 
@@ -43,15 +38,17 @@ _Read = tuple[CasualtyClaim, int, int]  # a claim, its set, the sets it is part 
 
 
 def _plain(
-    strike: Strike, victims: Victims, outcome: Outcome, bit: int, above: int
-) -> StrikeCasualties | None:
+    strike: Strike, outcome: Outcome, bit: int, above: int, accounts: list[Account] | None
+) -> _Summary | None:
     """``summarize`` for the usual strike, without the general path's objects.
 
     ``None`` for any other strike. The usual strike is a single strike with no named dead
     among the asked and no figure for a set the asked victims (``bit``) are part of
     (``above``: those sets). Its claims are read as ``_classify`` reads them, and the
     rules are those of ``_accounts``, ``_Account.read`` and ``_general``, over plain
-    values. A test holds the two paths to the same answers.
+    values. The answer is the strike's figures (see ``_Summary``); with ``accounts`` (a
+    list), the records of its accounts are added to it, in order. A test holds the two
+    paths to the same answers.
     """
     if strike.scope is _SERIES or (strike.killed and outcome is _KILLED):
         return None
@@ -65,33 +62,36 @@ def _plain(
             read.append((c, own, parts))
         elif own & above:  # a figure for a wider set: the general path
             return None
-    if len(read) == 1:  # one claim: its figure, or its low as a floor on the whole
+    n = len(read)
+    if n == 1:  # one claim: its figure, or its low as a floor on the whole
         c, own, _ = read[0]
+        low = c.low
         if own == bit:
-            low, high = c.low, c.high
-            basis = _VAGUE if c.vague else _STATED
-        elif c.low > 0:
-            low, high, basis = c.low, None, _ON_PARTS
+            high = c.high
+        elif low:
+            high = None
         else:  # a floor of 0 is no figure
-            return _unknown(strike, victims, outcome)
-        account = _account(c.claimant, c.source, low, high, basis, (c,))
-        most = low if high is None else high
-        return _strike_casualties(
-            strike, victims, outcome, low, most, high is None, low, False, (account,)
-        )
-    if not read:
-        return _unknown(strike, victims, outcome)
-    if len(read) == 2:
-        return _two(strike, victims, outcome, bit, read)
-    return _several(strike, victims, outcome, bit, read)
+            return (None, None, False, None, False, strike)
+        if accounts is not None:
+            basis = (_VAGUE if c.vague else _STATED) if own == bit else _ON_PARTS
+            accounts.append(_account(c.claimant, c.source, low, high, basis, (c,)))
+        if high is None:
+            return (low, low, True, low, False, strike)
+        return (low, high, False, low, False, strike)
+    if not n:
+        return (None, None, False, None, False, strike)
+    if n == 2:
+        return _two(strike, bit, read, accounts)
+    return _several(strike, bit, read, accounts)
 
 
 def _two(
-    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
-) -> StrikeCasualties:
+    strike: Strike, bit: int, read: Sequence[_Read], accounts: list[Account] | None
+) -> _Summary:
     """``_several`` for two claims, the commonest shape, over plain values.
 
-    Two claims of one account (one claimant in one source) go to ``_several``.
+    Two claims of one account (one claimant in one source) are its range, unless they
+    clash: then each speaks for itself, as two accounts of one claim do.
     """
     (c, own, parts), (c2, own2, parts2) = read
     source, source2, claimant, claimant2 = c.source, c2.source, c.claimant, c2.claimant
@@ -99,46 +99,55 @@ def _two(
         claimant is claimant2
         or (claimant is not None and claimant2 is not None and claimant.id == claimant2.id)
     ):
-        return _several(strike, victims, outcome, bit, read)
+        found = _read_plain(read, {bit, own, own2}, bit)
+        if found is not None:
+            ranges, basis = found
+            if bit not in ranges:
+                return (None, None, False, None, False, strike)
+            low, high = ranges[bit]
+            if accounts is not None:
+                accounts.append(_account(claimant, source, low, high, basis, (c, c2)))
+            if high is None:
+                return (low, low, True, low, False, strike)
+            return (low, high, False, low, False, strike)
     low, high, low2, high2 = c.low, c.high, c2.low, c2.high
-    first = second = None
-    if own == bit:
-        first = _account(claimant, source, low, high, _VAGUE if c.vague else _STATED, (c,))
-    elif low:  # a floor on the whole (a floor of 0 is no figure)
-        first = _account(claimant, source, low, None, _ON_PARTS, (c,))
-    if own2 == bit:
-        second = _account(claimant2, source2, low2, high2, _VAGUE if c2.vague else _STATED, (c2,))
-    elif low2:
-        second = _account(claimant2, source2, low2, None, _ON_PARTS, (c2,))
-    if first is None or second is None:
-        one = first or second
-        if one is None:
-            return _unknown(strike, victims, outcome)
-        most, open_ended = (one.low, True) if one.high is None else (one.high, False)
-        return _strike_casualties(
-            strike, victims, outcome, one.low, most, open_ended, one.low, False, (one,)
-        )
-    top, top2 = _NONE if high is None else high, _NONE if high2 is None else high2
+    # each claim's account: its figure for the asked victims, or its low as a floor on
+    # them (a floor of 0 is no figure: no account); its high, None where open above
+    first, second = own == bit or low > 0, own2 == bit or low2 > 0
+    top = high if own == bit else None
+    top2 = high2 if own2 == bit else None
+    if accounts is not None:
+        if first:
+            basis = (_VAGUE if c.vague else _STATED) if own == bit else _ON_PARTS
+            accounts.append(_account(claimant, source, low, top, basis, (c,)))
+        if second:
+            basis = (_VAGUE if c2.vague else _STATED) if own2 == bit else _ON_PARTS
+            accounts.append(_account(claimant2, source2, low2, top2, basis, (c2,)))
+    if not (first and second):
+        if second:
+            low, top = low2, top2
+        elif not first:
+            return (None, None, False, None, False, strike)
+        if top is None:
+            return (low, low, True, low, False, strike)
+        return (low, top, False, low, False, strike)
+    # the claims' own figures, for where they agree (``_NONE``: open above)
+    most, most2 = _NONE if high is None else high, _NONE if high2 is None else high2
     if own == own2:
-        agree = low <= top2 and low2 <= top
+        agree = low <= most2 and low2 <= most
     else:
-        agree = (not own & parts2 or low2 <= top) and (not own2 & parts or low <= top2)
-    range1, range2 = (low, first.high), (low2, second.high)
+        agree = (not own & parts2 or low2 <= most) and (not own2 & parts or low <= most2)
     if agree:
-        low, most, open_ended = _group_summary((range1, range2))
-        best: int | None = low
-    else:  # each its own set: the smaller low, the larger figure
-        high, high2 = first.high, second.high
-        most = low if high is None else high
-        most2 = low2 if high2 is None else high2
-        if most2 > most:
-            most, open_ended = most2, high2 is None
-        else:
-            open_ended = high is None or (most2 == most and high2 is None)
-        low, best = min(low, low2), None
-    return _strike_casualties(
-        strike, victims, outcome, low, most, open_ended, best, not agree, (first, second)
-    )
+        low, most, open_ended = _group_summary(((low, top), (low2, top2)))
+        return (low, most, open_ended, low, False, strike)
+    # each its own set: the smaller low, the larger figure
+    most = low if top is None else top
+    most2 = low2 if top2 is None else top2
+    if most2 > most:
+        most, open_ended = most2, top2 is None
+    else:
+        open_ended = top is None or (most2 == most and top2 is None)
+    return (min(low, low2), most, open_ended, None, True, strike)
 
 
 # An account of the usual strike as ``_several`` reads it: its set, the sets it is part
@@ -149,8 +158,8 @@ _NONE = 1 << 62  # a high no figure reaches: a range open above
 
 
 def _several(
-    strike: Strike, victims: Victims, outcome: Outcome, bit: int, read: Sequence[_Read]
-) -> StrikeCasualties:
+    strike: Strike, bit: int, read: Sequence[_Read], accounts: list[Account] | None
+) -> _Summary:
     """``_plain`` for several claims (``read``): their accounts, and where they agree.
 
     An account of one claim needs no table of ranges: its figure for its own set, and its
@@ -158,22 +167,19 @@ def _several(
     figure needs another claim of the account to cap). Two such accounts can only
     disagree where one's set is the other's own set or a set the other is part of.
     """
-    keys = []
-    for c, _, _ in read:
-        keys.append((None if c.claimant is None else c.claimant.id, c.source.id))
+    # the accounts: the claims by claimant and source
+    grouped: dict[tuple[str | None, str], list[_Read]] = {}
+    for entry in read:
+        c = entry[0]
+        claimant = c.claimant
+        grouped.setdefault((None if claimant is None else claimant.id, c.source.id), []).append(
+            entry
+        )
     # each claim read (a claim, its set, the sets it is part of), or an account of several
     # claims with its ranges and basis
     items: Sequence[_Read | tuple[list[_Read], tuple[dict[int, Range], Basis]]] = read
-    if len(set(keys)) < len(keys):  # some account holds several claims
-        grouped: dict[tuple[str | None, str], list[_Read]] = {}
-        sets = {bit}
-        for key, entry in zip(keys, read, strict=True):
-            sets.add(entry[1])
-            group = grouped.get(key)
-            if group is None:
-                grouped[key] = [entry]
-            else:
-                group.append(entry)
+    if len(grouped) < len(read):  # some account holds several claims
+        sets = {bit, *[own for _, own, _ in read]}
         items = []
         for group in grouped.values():
             found = _read_plain(group, sets, bit) if len(group) > 1 else None
@@ -181,7 +187,6 @@ def _several(
                 items += group  # for itself
             else:
                 items.append((group, found))
-    accounts: list[Account] = []
     ranges: list[Range] = []  # each account's range for the asked victims
     figures: list[_Figures] = []
     for item in items:
@@ -189,39 +194,41 @@ def _several(
             group, (read_ranges, basis) = item
             if bit in read_ranges:
                 low, high = read_ranges[bit]
-                claims = tuple([entry[0] for entry in group])
-                c = claims[0]
-                accounts.append(_account(c.claimant, c.source, low, high, basis, claims))
+                if accounts is not None:
+                    claims = tuple([entry[0] for entry in group])
+                    c = claims[0]
+                    accounts.append(_account(c.claimant, c.source, low, high, basis, claims))
                 ranges.append((low, high))
                 figures.append((0, 0, 0, 0, read_ranges))
             continue
         c, own, parts = item
         low, high = c.low, c.high
         if own == bit:
-            basis = _VAGUE if c.vague else _STATED
-            accounts.append(_account(c.claimant, c.source, low, high, basis, (c,)))
             ranges.append((low, high))
+            if accounts is not None:
+                basis = _VAGUE if c.vague else _STATED
+                accounts.append(_account(c.claimant, c.source, low, high, basis, (c,)))
         elif low:
-            accounts.append(_account(c.claimant, c.source, low, None, _ON_PARTS, (c,)))
             ranges.append((low, None))
+            if accounts is not None:
+                accounts.append(_account(c.claimant, c.source, low, None, _ON_PARTS, (c,)))
         else:  # a floor of 0 is no figure
             continue
         figures.append((own, parts, low, _NONE if high is None else high, None))
-    n = len(accounts)
+    n = len(ranges)
     if n < 3:
         if not n:
-            return _unknown(strike, victims, outcome)
+            return (None, None, False, None, False, strike)
         if n == 1:
             low, high = ranges[0]
-            most, open_ended = (low, True) if high is None else (high, False)
-            return _strike_casualties(
-                strike, victims, outcome, low, most, open_ended, low, False, (accounts[0],)
-            )
+            if high is None:
+                return (low, low, True, low, False, strike)
+            return (low, high, False, low, False, strike)
         if _figures_agree(figures[0], figures[1]):
             summaries = [_group_summary(ranges)]
         else:  # each its own set
             summaries = [(low, low if high is None else high, high is None) for low, high in ranges]
-        return _summed(strike, victims, outcome, summaries, (accounts[0], accounts[1]))
+        return _summed(strike, summaries)
     # who agrees with whom, as bits (each agrees with itself)
     closed = _ALONE[:n] if n <= len(_ALONE) else [1 << i for i in range(n)]
     for i, first in enumerate(figures):
@@ -248,7 +255,7 @@ def _several(
                 summaries.append((low, low if high is None else high, high is None))
             else:
                 summaries.append(_group_summary(members(ranges)))
-    return _summed(strike, victims, outcome, summaries, tuple(accounts))
+    return _summed(strike, summaries)
 
 
 _ALONE = [1 << i for i in range(64)]  # accounts that agree only with themselves, as bits
@@ -283,19 +290,15 @@ def _tables_agree(first: _Figures, second: _Figures) -> bool:
     return True
 
 
-def _summed(
-    strike: Strike,
-    victims: Victims,
-    outcome: Outcome,
-    groups: Sequence[tuple[int, int, bool]],
-    accounts: tuple[Account, ...],
-) -> StrikeCasualties:
-    """A single strike's summary from its largest sets of agreeing accounts' summaries.
+def _summed(strike: Strike, groups: Sequence[tuple[int, int, bool]]) -> _Summary:
+    """A single strike's figures from its largest sets of agreeing accounts' summaries.
 
     Each set is summarised by ``_group_summary``; the strike's low is the smallest of
     their lows, its high the largest of their highs; it is disputed if there are several.
     """
     low, most, open_ended = groups[0]
+    if len(groups) == 1:
+        return (low, most, open_ended, low, False, strike)
     for g_low, g_high, g_open in groups[1:]:
         if g_low < low:
             low = g_low
@@ -303,11 +306,7 @@ def _summed(
             most, open_ended = g_high, g_open
         elif g_high == most and g_open:
             open_ended = True
-    disputed = len(groups) > 1
-    best = None if disputed else low
-    return _strike_casualties(
-        strike, victims, outcome, low, most, open_ended, best, disputed, accounts
-    )
+    return (low, most, open_ended, None, True, strike)
 
 
 def _read_plain(
@@ -320,7 +319,12 @@ def _read_plain(
     """
     ranges: dict[int, Range] = {}
     basis = _ON_PARTS
+    about = 0  # the sets its claims are about or part of: no range for any other
+    for _, own, parts in group:
+        about |= own | parts
     for s in sets:
+        if not s & about:
+            continue
         floor = 0
         low = -1
         high: int | None = None
