@@ -38,15 +38,7 @@ def _new(args: argparse.Namespace) -> int:
     if args.report is not None:
         if args.article is not None:
             raise _UsageError("give an ARTICLE or --report ADDRESS, not both")
-        out = Path(args.out or "reported.json")
-        if out.exists():
-            raise _UsageError(f"{out} exists; give another --out (a skeleton never overwrites)")
-        try:
-            out.write_text(report_skeleton(args.report), encoding="utf-8")
-        except OSError as exc:
-            raise _UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
-        print(out)
-        return 0
+        return _write_skeleton(Path(args.out or "reported.json"), report_skeleton(args.report))
     if args.article is None:
         raise _UsageError("give the article's text file, or --report ADDRESS for a report")
     _read_article(args.article)  # a clear error for a missing or non-text file
@@ -57,10 +49,15 @@ def _new(args: argparse.Namespace) -> int:
             "'.', '-', '_'): rename the article file, then run new again"
         )
     out = Path(args.out) if args.out else Path(Path(args.article).stem + ".json")
+    return _write_skeleton(out, skeleton(args.article))
+
+
+def _write_skeleton(out: Path, text: str) -> int:
+    """Write a skeleton to ``out`` (never over a file) and print where it went."""
     if out.exists():
         raise _UsageError(f"{out} exists; give another --out (a skeleton never overwrites)")
     try:
-        out.write_text(skeleton(args.article), encoding="utf-8")
+        out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise _UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(out)
