@@ -695,3 +695,31 @@ def test_version_is_accepted_before_and_after_the_command(
     assert before.startswith("idlibstrikes 0.1.0; data 2026.12.1")
     assert printed(capsys, monkeypatch, "strikes", "--version") == before
     assert printed(capsys, monkeypatch, "groups", "--version") == before
+
+
+def test_new_report_writes_a_reported_strikes_skeleton_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idlibstrikes._cli import main
+
+    out = tmp_path / "mine.json"
+    assert main(["new", "--report", "https://example.org/story", "--out", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["sources"][0] == {
+        **doc["sources"][0],
+        "kind": "report",
+        "address": "https://example.org/story",
+    }
+    claim = doc["strikes"][0]["claims"][0]
+    assert "quote" not in claim
+    assert claim["row"] == doc["references"][0]["id"]
+    before = out.read_bytes()
+    with pytest.raises(SystemExit) as done:
+        main(["new", "--report", "https://example.org/other", "--out", str(out)])
+    assert done.value.code == 2
+    assert "exists; give another --out" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    with pytest.raises(SystemExit) as done:
+        main(["new", "article.txt", "--report", "https://example.org/story"])
+    assert done.value.code == 2
+    assert "not both" in capsys.readouterr().err
