@@ -29,7 +29,8 @@ import shlex
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import redirect_stdout
 from enum import Enum
 from pathlib import Path
@@ -525,23 +526,30 @@ def _provenance(strike: isk.Strike) -> str:
     return "reference lists" if strike.confidence is not None else "articles"
 
 
-def coverage_by_year(data: isk.Dataset | None = None) -> str:
-    """Single strikes per year (of their earliest possible day), by kind of provenance."""
-    data = data or isk.load()
-    years: dict[int, dict[str, int]] = {}
+def _tally(
+    data: isk.Dataset, keys: Callable[[isk.Strike], Iterable[Any]]
+) -> dict[Any, Counter[str]]:
+    """Single strikes counted under each of their ``keys``, by kind of provenance."""
+    tally: dict[Any, Counter[str]] = {}
     for s in data.strikes:
         if s.is_series:
             continue
-        row = years.setdefault(s.date.earliest.year, {})
-        row[_provenance(s)] = row.get(_provenance(s), 0) + 1
-        if s.perpetrator_disputed:
-            row["disputed"] = row.get("disputed", 0) + 1
+        for key in keys(s):
+            row = tally.setdefault(key, Counter())
+            row[_provenance(s)] += 1
+            row["disputed"] += s.perpetrator_disputed
+    return tally
+
+
+def coverage_by_year(data: isk.Dataset | None = None) -> str:
+    """Single strikes per year (of their earliest possible day), by kind of provenance."""
+    years = _tally(data or isk.load(), lambda s: (s.date.earliest.year,))
     rows = [
         (
             year,
-            years.get(year, {}).get("articles", "") or "",
-            years.get(year, {}).get("reference lists", "") or "",
-            years.get(year, {}).get("disputed", "") or "",
+            years.get(year, Counter())["articles"] or "",
+            years.get(year, Counter())["reference lists"] or "",
+            years.get(year, Counter())["disputed"] or "",
             "none found" if year not in years else "",
         )
         for year in range(2014, 2027)
@@ -552,19 +560,9 @@ def coverage_by_year(data: isk.Dataset | None = None) -> str:
 
 def coverage_by_group(data: isk.Dataset | None = None) -> str:
     """Single strikes per target group the sources name, by kind of provenance."""
-    data = data or isk.load()
-    groups: dict[str, dict[str, int]] = {}
-    for s in data.strikes:
-        if s.is_series:
-            continue
-        for g in {t.name for t in s.targets}:
-            row = groups.setdefault(g, {})
-            row[_provenance(s)] = row.get(_provenance(s), 0) + 1
+    groups = _tally(data or isk.load(), lambda s: {t.name for t in s.targets})
     rows = sorted(
-        (
-            (g, n.get("articles", "") or "", n.get("reference lists", "") or "")
-            for g, n in groups.items()
-        ),
+        ((g, n["articles"] or "", n["reference lists"] or "") for g, n in groups.items()),
         key=lambda r: (-(int(r[1] or 0) + int(r[2] or 0)), r[0]),
     )
     return table(["target group", "from the articles", "from the reference lists"], rows)
