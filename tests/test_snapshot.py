@@ -49,9 +49,12 @@ def test_load_uses_the_snapshot() -> None:
     [
         pytest.param(lambda doc: doc.update(data_digest="x.json:1:0"), id="data edited"),
         pytest.param(lambda doc: doc["layout"]["Strike"].append("new_field"), id="field added"),
-        pytest.param(lambda doc: doc.update(idlibstrikes_snapshot=2), id="other format"),
-        pytest.param(lambda doc: doc["objects"][0].__setitem__(0, "os.system"), id="other class"),
-        pytest.param(lambda doc: doc["objects"].pop(), id="record missing"),
+        pytest.param(lambda doc: doc.update(idlibstrikes_snapshot=1), id="other format"),
+        pytest.param(lambda doc: doc["classes"][0].__setitem__(0, "os.system"), id="other class"),
+        pytest.param(lambda doc: doc["classes"][-1][2][1].pop(), id="value missing"),
+        pytest.param(lambda doc: doc["classes"][-1].__setitem__(1, 10**6), id="count wrong"),
+        pytest.param(lambda doc: doc["classes"].pop(), id="class missing"),
+        pytest.param(lambda doc: doc["classes"][0][2].__setitem__(0, "w:Nope"), id="other codec"),
     ],
 )
 def test_a_snapshot_that_does_not_match_is_not_used(
