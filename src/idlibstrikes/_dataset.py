@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -19,7 +18,6 @@ import attrs
 from . import _checks as check
 from ._dates import PeriodLike
 from ._errors import DataError, UnknownNameError
-from ._graded import graded, level, strike_meets
 from ._index import Lazy, pick
 from ._models import (
     Announcement,
@@ -37,9 +35,10 @@ from ._models import (
     Victims,
 )
 from ._results import Ceasefires, Strikes, _answer
-from ._wording import count_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ._casualties import Casualties
     from ._export import Export
     from ._relational import Tables
@@ -170,6 +169,8 @@ class Dataset:
         return dataset_html(self)
 
     def __repr__(self) -> str:
+        from ._wording import count_text
+
         articles = sum(1 for s in self.sources if not s.is_reference)
         return (
             f"<Dataset: {count_text(self.strikes)}, {len(self.ceasefires)} ceasefires, "
@@ -468,9 +469,12 @@ class Dataset:
     ) -> Strikes:
         """``strikes`` without series (unless asked for), by ``perpetrator`` and confidence."""
         chosen: Iterable[Strike] = strikes
-        floor = level(min_confidence)
-        if floor is not None:
-            chosen = [s for s in chosen if strike_meets(s, floor)]
+        if min_confidence is not None:
+            from ._graded import level, strike_meets  # (most questions ask no confidence)
+
+            floor = level(min_confidence)
+            if floor is not None:
+                chosen = [s for s in chosen if strike_meets(s, floor)]
         if not include_series:
             chosen = [s for s in chosen if not s.is_series]
         if perpetrator is not None:
@@ -550,6 +554,7 @@ class Dataset:
             on 1; not added, series reported as a whole: 2019-idlib-offensive 951+ to 2019-08-31
         """
         from ._casualties import aggregate
+        from ._graded import graded, level
 
         chosen = self.strikes if strikes is None else strikes
         asked, floor = (_vocab(Victims, victims), _vocab(Outcome, outcome)), level(min_confidence)
@@ -799,10 +804,15 @@ def _from_raw(
     from ._load import build
 
     records, days = build(raw, articles, keep_raw=keep_raw)
-    _LOADING.checked = True  # the loader checked the records' names
-    try:
-        data = Dataset(**records, origin=origin)
-    finally:
-        _LOADING.checked = False
+    data = checked_dataset(records, origin)
     data._queries.get(lambda: _Queries(data, days))  # indexes still built on first use
     return data
+
+
+def checked_dataset(records: dict[str, Any], origin: Origin) -> Dataset:
+    """A `Dataset` of ``records`` whose names the loader has checked (or the snapshot's)."""
+    _LOADING.checked = True  # so their look-up tables wait for a look-up
+    try:
+        return Dataset(**records, origin=origin)
+    finally:
+        _LOADING.checked = False

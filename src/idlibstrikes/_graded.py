@@ -9,8 +9,6 @@ minimum of ``"high"`` approximates).
 
 from __future__ import annotations
 
-import difflib
-
 import attrs
 
 from ._errors import UnknownNameError
@@ -40,6 +38,8 @@ def level(value: Confidence | str | None) -> Confidence | None:
         return Confidence(value)
     except ValueError:
         words = [c.value for c in Confidence]
+        import difflib  # only for a word not known: not worth its import otherwise
+
         close = difflib.get_close_matches(str(value), words, n=2, cutoff=0.5)
         raise UnknownNameError(
             str(value), kind="confidence level", suggestions=close or words

@@ -8,12 +8,10 @@ ones, and built (``_load``) into a new `Dataset`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._errors import DataError, Problem, UnknownNameError
@@ -23,7 +21,7 @@ if TYPE_CHECKING:
     from ._release import Origin
 
 from ._collector import collector_paused
-from ._dataset import Dataset, _from_raw
+from ._dataset import Dataset, _from_raw, checked_dataset
 
 __all__ = ["load"]
 
@@ -35,8 +33,9 @@ def snapshot_dataset() -> Dataset | None:
     """The bundled dataset from its snapshot, or ``None`` where that does not match."""
     from ._snapshot import bundled_records
 
-    records = bundled_records()
-    return None if records is None else Dataset(**records, origin="bundled")
+    with collector_paused():  # (as a load from the files: the records form no cycles)
+        records = bundled_records()
+    return None if records is None else checked_dataset(records, "bundled")
 
 
 @functools.cache
@@ -99,6 +98,8 @@ def load(
         (3, '40+ all killed in 1 strike(s) with figures; 0 without')
     """
     if sources not in _SOURCES:
+        import difflib  # only for a word not known: not worth its import otherwise
+
         suggestions = difflib.get_close_matches(str(sources), _SOURCES, n=2, cutoff=0.3)
         raise UnknownNameError(str(sources), kind="set of bundled sources", suggestions=suggestions)
     if not paths and bundled and articles is None:
@@ -148,6 +149,8 @@ def _read_and_build(
     # a very big file is read a strike at a time, unless the caller reads it afterwards
     mine = read_paths(paths, stream=not keep_raw) if paths else RawData({}, ())
     parts = [read_bundled(sources), mine] if bundled else [mine]
+    from pathlib import Path  # only for your files: not worth its import otherwise
+
     folder = None if articles is None else Path(articles)
     if folder is not None and not folder.is_dir():
         raise DataError(

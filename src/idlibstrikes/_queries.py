@@ -14,22 +14,26 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dates import DateRange, PeriodLike, parse_period
-from ._days import StrikeDays
 from ._errors import InvalidPeriodError, Problem
 from ._index import DateIndex, GroupIndex, Lazy, pick
 from ._models import (
     Affiliation,
+    Ceasefire,
+    Development,
     Group,
+    Person,
+    Place,
     ReferenceFact,
+    Source,
     Strike,
 )
 from ._names import NameIndex, indexed
 from ._results import Strikes
 from ._strikes import reaches
-from ._summary import of_readings, reading, source_label
 
 if TYPE_CHECKING:
     from ._casualties import SummaryCache
+    from ._days import StrikeDays
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -78,6 +82,8 @@ def _flag(name: str, value: object) -> None:
 
 def _bound(group: Group, found: list[Affiliation], other: str, side: str) -> DateRange | None:
     """One side (since/until) of an affiliation: its claims and references, summarised."""
+    from ._summary import of_readings, reading, source_label  # (not needed at import)
+
     readings = [
         reading(date, source_label(a.source.id))
         for a in found
@@ -169,6 +175,8 @@ class _Queries:
     @property
     def days(self) -> StrikeDays:
         """The strikes' day columns: the loader's, else read from the strikes once."""
+        from ._days import StrikeDays  # (not needed at import: most first answers need none)
+
         return self._days or self._read_days.get(lambda: StrikeDays.of(self.strikes))
 
     def _date_index(self, series: bool = False) -> DateIndex:
@@ -237,7 +245,7 @@ class _Queries:
 
 class _Loading(threading.local):
     #: True while this thread's loader makes a `Dataset` of records it has checked (names
-    #: that clash among them included): its strikes' name index can wait for a look-up.
+    #: that clash among them included): its look-up tables can wait for a look-up.
     #: (A thread-local rather than a context variable: setting one of those replaces
     #: objects, which would change a program's frozen count; see `collector_paused`.)
     checked = False
@@ -247,51 +255,92 @@ _LOADING = _Loading()
 
 
 class _Index:
-    """Look-up tables of one dataset, built once.
+    """Look-up tables of one dataset, each built at its first use.
 
-    Every table but the strikes' is built at once: records given by hand are checked
-    for names that clash while the dataset is made. A loaded dataset's strikes were
-    checked by the loader, so their table (one entry a strike: 45 bytes, and 0.14 s
-    at 10^5 strikes) is built at the first look-up by id.
+    Records given by hand are checked for names that clash while the dataset is made, so
+    their tables are built at once. A loaded dataset's records were checked by the loader
+    (and the bundled snapshot's when it was made), so a table waits for its first
+    look-up: the strikes' (one entry a strike: 45 bytes, and 0.14 s at 10^5 strikes),
+    and the others, which a first answer mostly does not need.
     """
 
     def __init__(self, data: Dataset, *, checked: bool = False) -> None:
         self.problems: list[Problem] = []
-        self.groups = indexed("group", data.groups)
-        self.people = indexed("person", data.people)
-        self.places = indexed("place", data.places)
-        self.sources = indexed("source", data.sources)
-        self._strikes: Lazy[NameIndex[Strike]] = Lazy()
-        self._strike_records = data.strikes
-        self.ceasefires = indexed("ceasefire", data.ceasefires)
-        self.developments = indexed("development", data.developments)
-        self.facts: dict[str, list[ReferenceFact]] = {}
-        for fact in data.references:
-            self.facts.setdefault(fact.subject, []).append(fact)
-        indexes: list[NameIndex[Any]] = [
-            self.groups,
-            self.people,
-            self.places,
-            self.sources,
-            *(() if checked else [self.strikes]),  # built now, to be checked
-            self.ceasefires,
-            self.developments,
-        ]
-        for index in indexes:
+        # the record tuples, not the dataset: the dataset holds this index
+        self._records: dict[str, tuple[Any, ...]] = {
+            kind: getattr(data, field) for kind, field in _TABLES.items()
+        }
+        self._tables: dict[str, Lazy[NameIndex[Any]]] = {kind: Lazy() for kind in _TABLES}
+        self._facts: Lazy[dict[str, list[ReferenceFact]]] = Lazy()
+        self._references = data.references
+        if checked:
+            return
+        for kind in _TABLES:
             # A loaded dataset has none (the loader reports clashes with their files);
             # these are records given to Dataset() by hand.
-            for name, first, second in index.clashes:
+            for name, first, second in self.table(kind).clashes:
                 self.problems.append(
                     Problem(
                         file="(records given to Dataset)",
                         record=getattr(second, "id", None),
                         field="aliases",
-                        message=f"the name {name!r} is also a name of {index.kind} "
-                        f"{getattr(first, 'id', '?')!r}; a name must find one {index.kind}",
+                        message=f"the name {name!r} is also a name of {kind} "
+                        f"{getattr(first, 'id', '?')!r}; a name must find one {kind}",
                     )
                 )
 
+    def table(self, kind: str) -> NameIndex[Any]:
+        """The records of ``kind`` (``"group"``, ...) by id and name."""
+        return self._tables[kind].get(lambda: indexed(kind, self._records[kind]))
+
+    @property
+    def groups(self) -> NameIndex[Group]:
+        return self.table("group")
+
+    @property
+    def people(self) -> NameIndex[Person]:
+        return self.table("person")
+
+    @property
+    def places(self) -> NameIndex[Place]:
+        return self.table("place")
+
+    @property
+    def sources(self) -> NameIndex[Source]:
+        return self.table("source")
+
     @property
     def strikes(self) -> NameIndex[Strike]:
-        """The strikes by id (built at the first look-up where the loader checked them)."""
-        return self._strikes.get(lambda: indexed("strike", self._strike_records))
+        return self.table("strike")
+
+    @property
+    def ceasefires(self) -> NameIndex[Ceasefire]:
+        return self.table("ceasefire")
+
+    @property
+    def developments(self) -> NameIndex[Development]:
+        return self.table("development")
+
+    @property
+    def facts(self) -> dict[str, list[ReferenceFact]]:
+        """The reference facts by the id of the record they are about."""
+
+        def build() -> dict[str, list[ReferenceFact]]:
+            facts: dict[str, list[ReferenceFact]] = {}
+            for fact in self._references:
+                facts.setdefault(fact.subject, []).append(fact)
+            return facts
+
+        return self._facts.get(build)
+
+
+#: The look-up tables, by kind of record: the dataset's field holding them.
+_TABLES = {
+    "group": "groups",
+    "person": "people",
+    "place": "places",
+    "source": "sources",
+    "strike": "strikes",
+    "ceasefire": "ceasefires",
+    "development": "developments",
+}
