@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,7 @@ from typing import Any, TypeVar
 from ._dates import DateRange, checked_range, narrow_part, parse_period, resolve_relative
 from ._errors import Problem
 from ._files import NOTHING_ADDED, RawData, RawRecord, apply_additions
+from ._folders import inside
 from ._format import FORMAT, Format, Shape
 from ._models import (
     Announcement,
@@ -361,7 +363,7 @@ class RecordBuilder(ShapeReader):
             return None
         name = source.article
         if name not in self._texts:
-            self._texts[name], why = _read_article(self.articles / name)
+            self._texts[name], why = _read_article(self.articles, name)
             if why is not None and f is not None:
                 f.fail(
                     "article",
@@ -577,12 +579,19 @@ class RecordBuilder(ShapeReader):
         return [f for f in facts if f.field == field] if facts else []
 
 
-def _read_article(path: Path) -> tuple[str | None, str | None]:
+def _read_article(folder: Path, name: str) -> tuple[str | None, str | None]:
     """An article's collapsed text, or why it cannot be read (``None, None``: it is absent).
 
-    An absent article is not a problem: the folder may hold only some of the articles.
+    An absent article is not a problem: the folder may hold only some of the articles. A
+    link is read only where it leads inside the folder (`_folders`: the one rule for links).
     """
+    path = folder / name
     try:
+        if path.is_symlink() and path.exists() and not inside(Path(os.path.realpath(folder)), path):
+            return None, (
+                f"it is a link to {os.path.realpath(path)}, outside the folder; nothing "
+                "outside the folder given is read: copy the article in"
+            )
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             return None, "it is a folder, not a file"
