@@ -203,15 +203,17 @@ def test_parquet_keeps_the_schema_and_its_metadata(data: isk.Dataset, tmp_path: 
 
 def test_a_broken_parquet_export_is_a_data_error(data: isk.Dataset, tmp_path: Path) -> None:
     data.export("parquet", tmp_path)
-    (tmp_path / "strikes" / "part-0.parquet").write_bytes(b"not parquet")
-    with pytest.raises(isk.DataError, match="cannot read the Parquet export"):
+    broken = tmp_path / "strikes" / "part-0.parquet"
+    broken.write_bytes(b"not parquet")
+    with pytest.raises(isk.DataError, match="cannot read it as Parquet") as caught:
         isk.load(tmp_path, bundled=False)
+    assert [p.file for p in caught.value.problems] == [str(broken)]
 
 
 def test_a_broken_json_export_is_a_data_error(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     path.write_text('{"idlibstrikes_tables": 1, "tables": []}', encoding="utf-8")
-    with pytest.raises(isk.DataError, match="not a JSON tables export"):
+    with pytest.raises(isk.DataError, match="'tables' must be an object of tables"):
         isk.load(path, bundled=False)
 
 
@@ -360,7 +362,7 @@ def test_arrow_tables_are_read_a_column_at_a_time_with_the_same_rows(
         table = ds.dataset(tmp_path / name, format="parquet").to_table()
         known = {f.name: f for f in isk.fields(name)}
         fast = _from_tables._arrow_rows(table, known)
-        cell_by_cell = _from_tables._plain_rows(name, table.to_pylist(), [])
+        cell_by_cell = _from_tables.plain_rows(name, table.to_pylist(), [])
         if fast is not None:
             read_by_columns += 1
             assert fast == cell_by_cell, name

@@ -320,9 +320,15 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         "check data files; print every problem",
         "Check data files (with the bundled data they may refer to). Prints every problem as "
-        "'file:line: record.field: message' and exits 1, or prints a one-line summary and exits 0.",
+        "'file:line: record.field: message' and exits 1, or prints a one-line summary and exits 0. "
+        "A folder stands for its *.json files, or, if it is a Parquet export, for every file "
+        "of its tables; a JSON or Parquet tables export is held to the data files' rules. "
+        "In any folder, a link is followed only where it leads inside it; a link elsewhere, or "
+        "a broken one, is a problem (docs/format.md, 'Folders and links').",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="data files or folders")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="data files, folders, or tables exports"
+    )
     validate.add_argument(
         "--articles", metavar="DIR", help="folder of article texts: check every quote in them"
     )

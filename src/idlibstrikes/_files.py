@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from ._errors import DataError, Problem
+from ._folders import listing
 from ._format import KINDS as RECORD_KINDS
 from ._format import addable
 from ._reader import Fields, Problems, show
@@ -138,6 +139,44 @@ class _Checked(json.JSONDecoder):
         raise _NotJSON(name)
 
 
+#: What `_checked_json` gives for a text it could not read (JSON's null is ``None``).
+_UNREAD: Any = object()
+
+
+def _checked_json(name: str, text: str, fail: Callable[..., None], problems: list[Problem]) -> Any:
+    """A file's JSON, parsed with the data files' strictness, or `_UNREAD` after ``fail``.
+
+    NaN and Infinity, nesting too deep for Python and numbers too long to convert are
+    refused; a key given twice in one object is a problem at its line (the document is
+    still given: the rest of the file is checked too).
+    """
+    checked = _Checked()
+    try:
+        doc = checked.decode(text)
+    except _NotJSON as exc:  # Python reads these; JSON has no such numbers
+        word = str(exc)
+        fail(
+            f"not valid JSON: {word} is not a number JSON allows",
+            line=_bare_line(text, lambda token: token.lstrip("-") == word.lstrip("-")),
+        )
+        return _UNREAD
+    except json.JSONDecodeError as exc:
+        fail(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
+        return _UNREAD
+    except RecursionError:
+        fail("nesting too deep to read; data files nest only a few levels")
+        return _UNREAD
+    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+        fail(
+            "a number too long to read; counts in a data file are small whole numbers",
+            line=_bare_line(text, lambda token: len(token) > 4300),
+        )
+        return _UNREAD
+    if checked.repeated:
+        _repeated_keys(name, text, doc, problems)
+    return doc
+
+
 def _parse(
     name: str,
     raw: bytes,
@@ -171,30 +210,9 @@ def _parse(
         texts[name] = text  # lines for problems are found in the text; the bytes can go
         _records(name, doc, starts, text, fail, out)
         return
-    checked = _Checked()
-    try:
-        doc = checked.decode(text)
-    except _NotJSON as exc:  # Python reads these; JSON has no such numbers
-        word = str(exc)
-        fail(
-            f"not valid JSON: {word} is not a number JSON allows",
-            line=_bare_line(text, lambda token: token.lstrip("-") == word.lstrip("-")),
-        )
+    doc = _checked_json(name, text, fail, problems)
+    if doc is _UNREAD:
         return
-    except json.JSONDecodeError as exc:
-        fail(f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
-        return
-    except RecursionError:
-        fail("nesting too deep to read; data files nest only a few levels")
-        return
-    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-        fail(
-            "a number too long to read; counts in a data file are small whole numbers",
-            line=_bare_line(text, lambda token: len(token) > 4300),
-        )
-        return
-    if checked.repeated:
-        _repeated_keys(name, text, doc, problems)
     _records(name, doc, None, text, fail, out)
 
 
@@ -412,14 +430,20 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
         path = Path(given)
         try:
             folder = path.is_dir()
-            if folder and _tables_export(path, files, problems):
-                continue
-            targets = sorted(path.glob("*.json")) if folder else [path]
+            if folder and is_parquet_export(path):
+                targets = _tables_export(path, files, problems)
+            elif folder:
+                targets, odd = listing(path, lambda name: name.endswith(".json"))
+                problems += odd
+                if not targets and not odd:
+                    problems.append(
+                        Problem(file=str(path), message="the folder holds no *.json files")
+                    )
+            else:
+                targets = [path]
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
             problems.append(Problem(file=str(path), message=f"cannot read the path: {exc}"))
             continue
-        if folder and not targets:
-            problems.append(Problem(file=str(path), message="the folder holds no *.json files"))
         for target in targets:
             try:
                 info = target.stat()
@@ -432,12 +456,7 @@ def read_paths(paths: Sequence[str | os.PathLike[str]], *, stream: bool = False)
                 seen.add((info.st_dev, info.st_ino))
                 raw = target.read_bytes()
                 if not _data_file(raw) and _tables_json(raw):  # a JSON tables export
-                    from ._from_tables import TABLES_NAME, json_document
-
-                    try:
-                        files.append((f"{target} {TABLES_NAME}", json_document(raw)))
-                    except DataError as exc:
-                        problems.extend(attrs.evolve(p, file=str(target)) for p in exc.problems)
+                    _json_export(str(target), raw, files, problems)
                     continue
                 files.append((str(target), raw))
             except (OSError, ValueError) as exc:
@@ -463,19 +482,55 @@ def _tables_json(raw: bytes) -> bool:
     return is_tables_json(raw)
 
 
-def _tables_export(folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]) -> bool:
-    """Read a folder that is a Parquet export of the lossless tables, if it is one."""
-    from ._from_tables import TABLES_NAME, is_parquet_export, parquet_document
+def _json_export(
+    name: str, raw: bytes, files: list[tuple[str, bytes]], problems: list[Problem]
+) -> None:
+    """Read a JSON tables export as a data file is read, then as the document it encodes."""
+    from ._from_tables import TABLES_NAME, json_document
 
-    if not is_parquet_export(folder):
-        return False
+    def fail(message: str, line: int | None = None, **kw: Any) -> None:
+        problems.append(Problem(file=name, line=line, message=message, **kw))
+
     try:
-        files.append((f"{folder} {TABLES_NAME}", parquet_document(folder)))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(f"not UTF-8 text: byte {raw[exc.start]:#04x} at offset {exc.start}; save it as UTF-8")
+        return
+    found: list[Problem] = []
+    doc = _checked_json(name, text, fail, found)
+    problems += found
+    if doc is _UNREAD or found:
+        return
+    try:
+        files.append((f"{name} {TABLES_NAME}", json_document(doc)))
     except DataError as exc:
-        problems.extend(attrs.evolve(p, file=str(folder)) for p in exc.problems)
-    except (OSError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these
-        problems.append(Problem(file=str(folder), message=f"cannot read the Parquet export: {exc}"))
-    return True
+        problems.extend(attrs.evolve(p, file=name) for p in exc.problems)
+    except RecursionError:  # (a cell nested deeper than Python can follow)
+        fail("nesting too deep to read; a table's cell is a value or a list of values")
+
+
+def _tables_export(
+    folder: Path, files: list[tuple[str, bytes]], problems: list[Problem]
+) -> list[Path]:
+    """Read a Parquet export of the lossless tables; returns the data files beside them."""
+    from ._from_tables import TABLES_NAME
+    from ._tables_folder import read_export
+
+    document, beside, found = read_export(folder)
+    if document is not None:
+        files.append((f"{folder} {TABLES_NAME}", document))
+    # the rows' problems are the export's: "(tables)" is the folder
+    problems.extend(
+        attrs.evolve(p, file=str(folder)) if p.file == TABLES_NAME else p for p in found
+    )
+    return beside
+
+
+def is_parquet_export(folder: Path) -> bool:
+    """Whether a folder is a Parquet export of the lossless tables (see `_tables_folder`)."""
+    from ._tables_folder import is_parquet_export as is_export
+
+    return is_export(folder)
 
 
 def merge(*parts: RawData) -> RawData:

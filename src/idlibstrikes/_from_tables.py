@@ -39,7 +39,14 @@ from ._columns import (
     fields,
 )
 
-__all__ = ["TABLES_NAME", "document_bytes", "json_document", "parquet_document", "without_lines"]
+__all__ = [
+    "TABLES_NAME",
+    "document_bytes",
+    "document_of_rows",
+    "json_document",
+    "plain_rows",
+    "without_lines",
+]
 
 
 #: The file name problems in tables read back are reported under.
@@ -63,8 +70,6 @@ def document_bytes(given: Any) -> bytes:
             a position that is not a whole number, a child row whose parent is in no
             table), all at once. The records' own checks are the loader's.
     """
-    import json  # only when reading tables back: import idlibstrikes stays cheap
-
     problems: list[Problem] = []
     if not isinstance(given, Mapping):
         raise DataError(
@@ -85,7 +90,19 @@ def document_bytes(given: Any) -> bytes:
                 )
             )
             continue
-        rows[name] = _plain_rows(name, value, problems)
+        rows[name] = plain_rows(name, value, problems)
+    return document_of_rows(rows, problems)
+
+
+def document_of_rows(rows: Mapping[str, list[Row]], problems: list[Problem]) -> bytes:
+    """The data-file document of tables already read as plain rows (see `plain_rows`).
+
+    Raises:
+        DataError: ``problems`` met reading the rows, with those of their tables (a
+            child row whose parent is in no table), if there are any.
+    """
+    import json
+
     children: dict[tuple[str, str, str], list[Row]] = {}
     for name in (*_SHARED, *_PARENT_KEY):
         for row in rows.get(name, ()):
@@ -154,7 +171,7 @@ def _child_lookup(child: str, key: str, table: str, ident: Any) -> tuple[str, st
     return (child, str(ident), "")
 
 
-def _plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
+def plain_rows(name: str, value: Any, problems: list[Problem]) -> list[Row]:
     """Rows as plain dicts, from rows or a table object of a known library.
 
     Accepted: a sequence of mappings; a pyarrow ``Table``, ``RecordBatch`` or
@@ -335,77 +352,59 @@ def is_tables_json(raw: bytes) -> bool:
     return head.startswith(b"{") and head[1:].lstrip().startswith(b'"' + JSON_MARK.encode() + b'"')
 
 
-def json_document(raw: bytes) -> bytes:
-    """The data-file document a JSON tables export encodes."""
-    import json
+def json_document(doc: Any) -> bytes:
+    """The data-file document a JSON tables export encodes, parsed as a data file is.
 
-    try:
-        doc = json.loads(raw)
-        found = doc["tables"]
-        if not isinstance(found, dict):
-            raise TypeError("'tables' is not an object")
-        if doc.get(JSON_MARK) != FORMAT:
-            raise ValueError(f"{JSON_MARK} is {doc.get(JSON_MARK)!r}; this version reads {FORMAT}")
-    except (ValueError, KeyError, TypeError) as exc:
+    ``doc`` is the export as the data files' parser reads it (every key once, no NaN,
+    UTF-8): the export is held to the same rules, and to its own top level (its mark,
+    exactly this version's whole number; ``metadata``; ``tables``, every table there).
+
+    Raises:
+        DataError: Every problem of its top level, or of its tables (`document_bytes`).
+    """
+    export = "; export one with Dataset.export('json', folder)"
+    if type(doc) is not dict:
         raise DataError(
-            [
+            [_problem(f"a JSON tables export is an object, not a {type(doc).__name__}{export}")]
+        )
+    problems = []
+    mark = doc.get(JSON_MARK)
+    if type(mark) is not int or mark != FORMAT:
+        problems.append(
+            _problem(
+                f"{JSON_MARK} is {show(mark)}; this version reads {FORMAT} (the whole number)"
+                + export,
+                field=JSON_MARK,
+            )
+        )
+    for key in doc:
+        if key not in _EXPORT_KEYS:
+            problems.append(
                 _problem(
-                    f"not a JSON tables export this version reads ({exc}); export one with "
-                    "Dataset.export('json', folder)"
+                    f"unknown top-level key {key!r} (a typo?); an export holds "
+                    + ", ".join(map(repr, _EXPORT_KEYS))
+                    + _did_you_mean(str(key), _EXPORT_KEYS),
+                    field=str(key),
                 )
-            ]
-        ) from None
-    missing = [t for t in TABLES if t not in found]
-    if missing:
+            )
+    if type(doc.get("metadata", {})) is not dict:
+        problems.append(_problem("metadata must be an object", field="metadata"))
+    found = doc.get("tables")
+    if type(found) is not dict:
+        problems.append(
+            _problem(f"'tables' must be an object of tables, not {show(found)}", field="tables")
+        )
+    else:
         # an export names every table (empty ones too): a missing one is lost data
-        raise DataError(
-            [_problem(f"the export has no table {t!r}; every table must be there") for t in missing]
-        )
+        problems += [
+            _problem(f"the export has no table {t!r}; every table must be there", record=t)
+            for t in TABLES
+            if t not in found
+        ]
+    if problems or not isinstance(found, dict):
+        raise DataError(problems)
     return document_bytes(found)
 
 
-def is_parquet_export(folder: Any) -> bool:
-    """Whether a folder is a Parquet tables export (it holds ``sources/*.parquet``)."""
-    from pathlib import Path
-
-    return any((Path(folder) / "sources").glob("*.parquet"))
-
-
-def parquet_document(folder: Any) -> bytes:
-    """The data-file document a Parquet tables export encodes (needs pyarrow)."""
-    from pathlib import Path
-
-    from ._table import arrow_type as _arrow_type
-    from ._table import require
-
-    ds = require("pyarrow.dataset", "arrow", "reading a Parquet export")
-    pa = require("pyarrow", "arrow", "reading a Parquet export")
-    found = {}
-    missing = []
-    for name in TABLES:
-        where = Path(folder) / name
-        files = sorted(where.rglob("*.parquet")) if where.is_dir() else []
-        if not files:
-            missing.append(name)
-            continue
-        # The partition columns' types come from the table's fields, not from guessing
-        # at folder names (a column that is null throughout cannot be guessed).
-        keys = {
-            part.split("=", 1)[0]
-            for f in files
-            for part in f.relative_to(where).parts[:-1]
-            if "=" in part
-        }
-        types = {f.name: _arrow_type(pa, f) for f in _FIELDS[name]}
-        schema = pa.schema([(k, types.get(k, pa.string())) for k in sorted(keys)])
-        partitioning = ds.partitioning(schema, flavor="hive") if keys else None
-        found[name] = ds.dataset(where, format="parquet", partitioning=partitioning).to_table()
-    if missing:
-        # the export writes every table, empty ones too: a missing one is lost data
-        raise DataError(
-            [
-                _problem(f"the export has no Parquet files for table {t!r} ({t}/*.parquet)")
-                for t in missing
-            ]
-        )
-    return document_bytes(found)
+#: The top-level keys of a JSON tables export.
+_EXPORT_KEYS = (JSON_MARK, "metadata", "tables")
