@@ -25,49 +25,53 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from ._cli_args import _UsageError
+from ._cli_args import _unknown, _UsageError
 from ._cli_data import _casualties, _ceasefires, _export, _groups, _main_listing, _strikes
 from ._cli_files import _new, _quote_command, _schema, _validate
 from ._cli_show import _show
+from ._cli_text import _fit, _HelpFormatter, _width
 from ._export import FORMATS
 
 __all__ = ["main"]
 
 _EXAMPLES = """\
 examples:
-  idlibstrikes                                  every strike in the bundled data
-  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes                                  all the bundled strikes
+  idlibstrikes strikes --group "Hurras al-Din"  on one group, any spelling
   idlibstrikes casualties --group HTS --affiliates --victims civilians
-  idlibstrikes --data mine.json strikes         the bundled data plus your file
-  idlibstrikes COMMAND --help                   a command's options, with examples
+  idlibstrikes --data mine.json strikes         the bundled data and your file
+  idlibstrikes COMMAND --help                   its options and examples
 
 Tables fit the terminal: long names wrap within their column (a word cut short ends in
 "…"; ids and figures are never cut). COLUMNS=N sets the width; piped or redirected,
-each row is one line unless COLUMNS is set.
+each row is one line unless COLUMNS is set. So does this help, at any width.
 """
 
-#: Each command's own examples, the end of its ``--help``.
+#: Each command's own examples, the end of its ``--help``: "  COMMAND  what it does", one a
+#: line, each fitting 78 columns (argparse's width in a terminal of 80); narrower, the help
+#: formatter puts what it does under the command.
 _COMMAND_EXAMPLES = {
     "strikes": """\
-  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes strikes --group "Hurras al-Din"  on one group, any spelling
   idlibstrikes strikes --by "United States"     strikes by US forces
   idlibstrikes strikes --between 2019-06 "Sep 2019" --certain --format csv
-  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series --data mine.json
+  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series
 """,
     "show": """\
-  idlibstrikes show 2019-08-31-idlib-training-camp  a strike: every claim with its quote
-  idlibstrikes show "Hurras al-Din"                 a group: names, affiliations, sources
+  idlibstrikes show 2019-08-31-idlib-training-camp  a strike, claim by claim
+  idlibstrikes show "Hurras al-Din"                 a group, with its sources
   idlibstrikes show 002                             an article, by its number
+  idlibstrikes show R51                             a strike, by its list's id
 """,
     "groups": """\
-  idlibstrikes groups                       every group by kind, with its affiliations
-  idlibstrikes groups --data mine.json      with the groups your file adds
-  idlibstrikes groups | less -S             one line per group, scrolled sideways
+  idlibstrikes groups                   every group by kind, with affiliations
+  idlibstrikes groups --data mine.json  with the groups your file adds
+  idlibstrikes groups | less -S         one line per group, scrolled sideways
 """,
     "ceasefires": """\
-  idlibstrikes ceasefires                   every ceasefire, truce and agreement
-  idlibstrikes ceasefires --on 2019-08-31   those that may have been in effect that day
-  idlibstrikes ceasefires --on "Feb 2025"   ... on any day of that month
+  idlibstrikes ceasefires                  ceasefires, truces, agreements
+  idlibstrikes ceasefires --on 2019-08-31  those possibly in effect that day
+  idlibstrikes ceasefires --on "Feb 2025"  ... on any day of that month
 """,
     "casualties": """\
   idlibstrikes casualties --group "Hurras al-Din" --victims commanders
@@ -81,19 +85,19 @@ _COMMAND_EXAMPLES = {
   idlibstrikes export --format geojson --out ./map --data mine.json
 """,
     "new": """\
-  idlibstrikes new examples/articles/example-0002.txt   writes example-0002.json here
+  idlibstrikes new examples/articles/example-0002.txt  makes example-0002.json
   idlibstrikes new examples/articles/example-0002.txt --out mine.json
   idlibstrikes new --report https://example.org/story --out mine.json
 """,
     "quote": """\
-  idlibstrikes quote examples/articles/example-0001.txt "at least 38 people were killed"
+  idlibstrikes quote examples/articles/example-0001.txt "at least 38 people"
 """,
     "schema": """\
   idlibstrikes schema > idlibstrikes.schema.json
 """,
     "validate": """\
-  idlibstrikes validate mine.json                        its records, with the bundled data
-  idlibstrikes validate mine.json --articles ~/articles  and every quote against the texts
+  idlibstrikes validate mine.json                        with the bundled data
+  idlibstrikes validate mine.json --articles ~/articles  and every quote too
   idlibstrikes validate examples/new-article.json --articles examples/articles
 """,
 }
@@ -103,15 +107,6 @@ _READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export")
 
 _DATA_HELP = "also load this data file (or folder); may be given more than once, before or "
 _DATA_HELP += "after the command"
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """Descriptions filled to the terminal; examples (text with line breaks) kept as written."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if "\n" in text:
-            return "".join(indent + line for line in text.splitlines(keepends=True))
-        return super()._fill_text(text, width, indent)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -194,8 +189,9 @@ def _parser() -> argparse.ArgumentParser:
         "list strikes (the default)",
         "List strikes. Deaths (all victims): what the sources' accounts jointly allow, or the "
         "span of the accounts that disagree ('disputed'); '+' marks an 'at least' figure; 'no "
-        "figures' where none is given. Sources: article numbers (000 = 000_*.txt), and a "
-        "reference list's event id with its number of reports (R05: 4 reports). Periods: "
+        "figures' where none is given. Sources: articles by short id (000 for 000_*.txt, "
+        "mine for your mine.txt), and a reference list's event id with its number of "
+        "reports (R05: 4 reports); 'idlibstrikes show' takes either. Periods: "
         "'2019', '2019-06', 'Jun 2019', '2025-01-30..2025-02-20'.",
     )
     group(strikes)
@@ -217,8 +213,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "id",
         metavar="ID",
-        help="an id or name: strike, series, ceasefire, group, development, person, place, "
-        "source (or its short id, 002) or reference fact",
+        help="an id or name: strike, series (or a reference list's id for it, R05), "
+        "ceasefire, group, development, person, place, source (or an article's short id, "
+        "002) or reference fact",
     )
     command(
         "groups",
@@ -261,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         "write the dataset as CSV, JSON, Parquet, GeoJSON, GeoParquet or a data package",
-        "Write the lossless tables (json, parquet: load() reads them back), the analyst's "
+        "Write the lossless tables (json, parquet: the library reads them back), the analyst's "
         "tables (csv, datapackage) or every strike on a map (geojson, geoparquet) into a "
         "folder. Strikes a map cannot place (null geometry) are reported on standard error. "
         "parquet and geoparquet need pyarrow (pip install pyarrow: the [arrow] extra).",
@@ -379,7 +376,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command or "main"](args)
     except _UsageError as exc:
         parser.error(str(exc))  # exits with 2
-    except (DataError, InvalidPeriodError, UnknownNameError) as exc:
+    except UnknownNameError as exc:  # in the command line's words: the commands to run
+        print(_fit(f"idlibstrikes: {_unknown(exc)}", _width()), file=sys.stderr)
+        return 1
+    except (DataError, InvalidPeriodError) as exc:
         print(f"idlibstrikes: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `idlibstrikes | head`: the reader has gone; that is fine

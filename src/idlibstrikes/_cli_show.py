@@ -84,6 +84,12 @@ def _show(args: argparse.Namespace) -> int:
     if args.id in facts:
         print(_fit(_describe(facts[args.id], data), _width()))
         return 0
+    # a strike by its reference lists' event id, as the listings print it ("R05: 4 reports")
+    listed = [s for s in data.strikes if s.listed and s.listed.casefold() == args.id.casefold()]
+    if len(listed) == 1:
+        print(_fit(_describe(listed[0], data), _width()))
+        return 0
+    suggestions += [s.id for s in listed]  # several strikes one list id: say which
     ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
     ids += [d.id for d in data.developments] + list(facts)
     suggestions += difflib.get_close_matches(args.id, ids, n=3, cutoff=0.6)
