@@ -126,10 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", action="append", metavar="FILE", help=_DATA_HELP)
     parser.add_argument(
         "--sources",
-        choices=("all", "articles"),
+        choices=("all", "articles", "none"),
         default="all",
         help="the bundled records: all (the five articles and the reference lists; the "
-        "default) or articles (the five articles' data alone)",
+        "default), articles (the five articles' data alone) or none (only your files: an "
+        "export of a whole dataset, which holds the bundled records already)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -372,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{args.command} takes its files as arguments or reads none"
             )
         if args.command == "validate":
-            return _validate(args.files, args.articles)
+            return _validate(args.files, args.articles, args.sources)
         return _COMMANDS[args.command or "main"](args)
     except _UsageError as exc:
         parser.error(str(exc))  # exits with 2

@@ -31,7 +31,12 @@ def _data(args: argparse.Namespace) -> Dataset:
     from ._loading import load
 
     sources = getattr(args, "sources", "all")
-    return load(*(args.data or ()), *(getattr(args, "data_after", None) or ()), sources=sources)
+    files = (*(args.data or ()), *(getattr(args, "data_after", None) or ()))
+    if sources == "none":
+        if not files:
+            raise _UsageError("--sources none reads only your files: name them with --data FILE")
+        return load(*files, bundled=False)
+    return load(*files, sources=sources)
 
 
 def _chosen(data: Dataset, args: argparse.Namespace) -> Sequence[Strike]:

@@ -145,13 +145,16 @@ def _quoted_sources(value: object) -> set[str]:
     }
 
 
-def _validate(files: Sequence[str], articles: str | None) -> int:
+def _validate(files: Sequence[str], articles: str | None, sources: str = "all") -> int:
     from ._errors import DataError
     from ._files import KINDS
     from ._loading import _load_files
 
+    bundled = sources != "none"  # none: your files alone (an export of a whole dataset)
     try:
-        data, raw = _load_files(files, True, articles, keep_raw=True)
+        data, raw = _load_files(
+            files, bundled, articles, keep_raw=True, sources=sources if bundled else "all"
+        )
         _unfilled(raw)
     except DataError as exc:
         for problem in exc.problems:
@@ -165,7 +168,8 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     print(
         _fit(
             f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records; "
-            f"with the bundled data: {count_text(data.strikes)}, {len(data.groups)} groups, "
+            f"{'with the bundled data' if bundled else 'alone'}: {count_text(data.strikes)}, "
+            f"{len(data.groups)} groups, "
             f"{articles_count} articles",
             _width(),
         )
