@@ -113,6 +113,17 @@ def test_impossible_date(tmp_path: Path) -> None:
     assert "bad date" in p.message
 
 
+@pytest.mark.parametrize("key", ["year", "month", "day"])
+def test_a_zero_in_a_relative_date_is_refused_not_ignored(tmp_path: Path, key: str) -> None:
+    # relativedelta ignores a 0: the date would silently be the anchor's own
+    date = {"text": "x", "relative": {key: 0}, "anchor": A2}
+    claims = [{"date": date, "source": A2, "quote": "x"}]
+    p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
+    assert (p.record, p.field) == ("my-strike", "date_claims[0].date")
+    assert f"relative-date key '{key}' is 0" in p.message
+    assert "leave the key out" in p.message
+
+
 def test_ceasefire_ending_before_it_starts(tmp_path: Path) -> None:
     ceasefire = {
         "id": "my-truce",

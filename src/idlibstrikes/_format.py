@@ -23,6 +23,7 @@ types) is ``_description``'s; it is re-exported here, for the modules that read 
 
 from __future__ import annotations
 
+from ._dates import RELATIVE_BOUNDS, WEEKDAY_PATTERN
 from ._description import Field, Format, Shape, Type
 from ._models import (
     CeasefireKind,
@@ -696,14 +697,25 @@ _SHAPES = (
                 Field(name=k, type="integer", doc=f"{k} to add (or take away).")
                 for k in ("years", "months", "weeks", "days")
             ),
-            Field(name="year", type="integer", doc="The year.", minimum=1, maximum=9999),
-            Field(name="month", type="integer", doc="The month.", minimum=1, maximum=12),
-            Field(name="day", type="integer", doc="The day of the month.", minimum=1, maximum=31),
+            *(
+                Field(
+                    name=k,
+                    type="integer",
+                    doc=doc,
+                    minimum=RELATIVE_BOUNDS[k][0],
+                    maximum=RELATIVE_BOUNDS[k][1],
+                )
+                for k, doc in (
+                    ("year", "The year."),
+                    ("month", "The month."),
+                    ("day", "The day of the month."),
+                )
+            ),
             Field(
                 name="weekday",
                 type="text",
                 doc="A weekday and its occurrence: 'SA(-1)' is the Saturday on or before.",
-                pattern=r"^(MO|TU|WE|TH|FR|SA|SU)\(-?[0-9]+\)$",
+                pattern=WEEKDAY_PATTERN,
             ),
         ),
     ),
