@@ -290,7 +290,8 @@ _SHAPES = (
         name="announcement",
         plural="announcements",
         doc="A statement someone made: its reports in a list, or one report given inline.",
-        one_of=(("reports",), ("date", "source", "quote")),
+        # any of the inline report's keys marks that form: none goes with a list of reports
+        one_of=(("reports",), ("date|source|quote", "date", "source", "quote")),
         fields=(
             _ID,
             Field(name="announcer", type="ref", of="group", doc="The id of the group announcing."),
