@@ -591,7 +591,14 @@ _SHAPES = (
             Field(name="place", type="ref", of="place", doc="The id of the place it covers."),
             Field(name="claimant", type="ref", of="group", doc="The id of the group giving it."),
             _SOURCE,
-            _QUOTE,
+            # a figure has no reference list's row to stand for its words: always quoted
+            Field(
+                name="quote",
+                type="text",
+                doc="The source's words, verbatim.",
+                quote=True,
+                required=True,
+            ),
             _NOTE,
         ),
     ),
