@@ -88,8 +88,8 @@ _COMMAND_EXAMPLES = {
   idlibstrikes export --format geojson --out ./map --data mine.json
 """,
     "cite": """\
-  idlibstrikes cite                         the dataset, every source behind it
-  idlibstrikes cite 001 004 --style bibtex  two articles, for BibTeX, biblatex
+  idlibstrikes cite                         the data, every source behind them
+  idlibstrikes cite 001 004 --style bibtex  two articles, for BibTeX
   idlibstrikes cite "Hurras al-Din" --style csl-json > hd.json
 """,
     "new": """\
