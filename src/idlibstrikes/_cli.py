@@ -4,12 +4,14 @@ With no arguments it prints every strike in the bundled data: date range, who st
 place, targets, the range of reported deaths and the articles reporting it; then, apart,
 the series of strikes the sources report only as a whole.
 Subcommands answer quick questions (``strikes``, ``show``, ``groups``, ``ceasefires``,
-``casualties``), write exports (``export``) and check data files (``validate``).
+``casualties``), write exports (``export``) and citations (``cite``) and check data files
+(``validate``).
 Results go to standard output; errors go to standard error with exit status 1
 (2 for a usage error, as argparse does).
 
 This module holds the argument parser, ``main`` and the dispatch to the commands. The
-commands live in ``_cli_data`` (the listings and ``export``), ``_cli_show`` (``show``) and
+commands live in ``_cli_data`` (the listings and ``export``), ``_cli_show`` (``show``,
+``cite``) and
 ``_cli_files`` (``new``, ``quote``, ``schema``, ``validate``); what they share, in
 ``_cli_args`` (reading the parsed arguments) and ``_cli_text`` (printing to the terminal).
 They are the package's top layer: they may import any other module, and no other module
@@ -25,10 +27,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from ._cite import STYLES
 from ._cli_args import _unknown, _UsageError
 from ._cli_data import _casualties, _ceasefires, _export, _groups, _main_listing, _strikes
 from ._cli_files import _new, _quote_command, _schema, _validate
-from ._cli_show import _show
+from ._cli_show import _cite, _show
 from ._cli_text import _fit, _HelpFormatter, _width
 from ._export import FORMATS
 
@@ -84,6 +87,11 @@ _COMMAND_EXAMPLES = {
   idlibstrikes export --format parquet --out ./tables --partition-by year
   idlibstrikes export --format geojson --out ./map --data mine.json
 """,
+    "cite": """\
+  idlibstrikes cite                         the data, every source behind them
+  idlibstrikes cite 001 004 --style bibtex  two articles, for BibTeX
+  idlibstrikes cite "Hurras al-Din" --style csl-json > hd.json
+""",
     "new": """\
   idlibstrikes new examples/articles/example-0002.txt  makes example-0002.json
   idlibstrikes new examples/articles/example-0002.txt --out mine.json
@@ -103,7 +111,7 @@ _COMMAND_EXAMPLES = {
 }
 
 #: The commands that read the dataset, and so take ``--data`` after the command too.
-_READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export")
+_READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export", "cite")
 
 _DATA_HELP = "also load this data file (or folder); may be given more than once, before or "
 _DATA_HELP += "after the command"
@@ -279,6 +287,29 @@ def _parser() -> argparse.ArgumentParser:
         metavar="COLUMN",
         help="parquet only: Hive-partition the tables that have these columns (e.g. year)",
     )
+    cite = command(
+        "cite",
+        "print a citation of the data or of records, with every article behind them",
+        "Print a citation: the data version and as-of date, the package version, the access "
+        "date, any files added, and every article and report behind the records named (all "
+        "of them when none is named), each with its outlet, title, date and address. A date "
+        "is given to the precision it is known, never as a range of days.",
+    )
+    cite.add_argument(
+        "ids",
+        nargs="*",
+        metavar="ID",
+        help="records to cite, by id or name as 'show' takes them (default: the dataset)",
+    )
+    cite.add_argument(
+        "--style",
+        choices=STYLES,
+        default="text",
+        help="text (default), bibtex, or csl-json (Zotero, pandoc --citeproc)",
+    )
+    cite.add_argument(
+        "--accessed", metavar="YYYY-MM-DD", help="the access date to state (default: today)"
+    )
     new = command(
         "new",
         "write a skeleton data file for a new article",
@@ -405,6 +436,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ceasefires": _ceasefires,
     "casualties": _casualties,
     "export": _export,
+    "cite": _cite,
     "schema": _schema,
     "new": _new,
     "quote": _quote_command,
