@@ -4,8 +4,9 @@ Usage: ``check_site.py SITE_DIR [--artefacts DIR]``, or ``check_site.py --self-t
 
 The site is served from ``SITE_DIR`` on 127.0.0.1 (a free port) and every page of it (every
 ``*.html`` file outside ``assets/``; a folder's ``index.html`` is opened at the folder's URL, as a
-reader follows a link) is opened in Chromium at a 1280 x 900 viewport, driven by Playwright with
-``executable_path`` set to the system browser (no browser is downloaded). A page fails on:
+reader follows a link) is opened in Chromium at a 1280 x 900 viewport, then resized to a phone's
+390 x 844, driven by Playwright with ``executable_path`` set to the system browser (no browser is
+downloaded). A page fails on:
 
 * **a console error**: a console message of type ``error``, or an uncaught exception (a page
   error);
@@ -39,6 +40,18 @@ reader follows a link) is opened in Chromium at a 1280 x 900 viewport, driven by
 
   A tolerance of 1 px allows for rounding. And the page itself must not scroll sideways
   (``document.documentElement.scrollWidth`` at most the viewport width).
+* **figure text too small to read**, at 1280 px and at 390 px: every figure in the main
+  column (an inline SVG with text, or an image of one, whose source is parsed and drawn
+  off-screen at the image's rendered width) has its text measured as the browser draws it,
+  each ``<text>``'s font size times the scale its SVG is drawn at (``getScreenCTM``), which
+  is the figure's font size times its rendered width over its natural width; the smallest
+  must be at least :data:`MIN_FIGURE_TEXT_PX` (9 CSS px). An image in a figure box
+  (``.isk-figure``) whose text cannot be measured (a raster, or text drawn as paths) fails.
+* **off-screen at a phone's width**: the page, once checked, is resized to 390 x 844; an
+  element of the main column that then reaches outside the viewport, unless a box that
+  scrolls sideways holds it, fails, as does the page scrolling sideways; and a table of a
+  notebook display (``.isk-output``: the tutorial's strikes, with their deaths column) must
+  fit its box, not scroll (a Markdown table may scroll in its own box at that width).
 
 Requests to any other host are blocked, not sent (the site must work offline, and the browser
 is not to reach out): one for what the page itself needs (a style sheet, script, font or image)
@@ -46,18 +59,23 @@ fails it (**an outside resource**: the page is broken without the network); othe
 prefetched, say) are listed. The console line that reports a blocked request is not counted
 again as a console error.
 
-It prints a report per page and writes ``results.json`` and whole-page screenshots of the home,
-tutorial and data pages (``home.png``, ``tutorial.png``, ``data.png``) to the artefacts folder
-(``.ci-artefacts/site`` by default), with a picture of each failing element under
-``problems/``. The exit status is 1 if any page fails. ``--self-test`` first checks the checker
-on a small made-up site: a too-wide table, a clipped code block, a console error, a page error
-broken images, a table that scrolls sideways and a style sheet from another host must each be
-caught, and a clean page with wide code that scrolls must pass.
+It prints a report per page (with the smallest text of each figure at both widths) and writes
+``results.json`` and whole-page screenshots of the home, tutorial and data pages (``home.png``,
+``tutorial.png``, ``data.png``; the tutorial and data pages at 390 px too: ``tutorial-390.png``,
+``data-390.png``) to the artefacts folder (``.ci-artefacts/site`` by default), with a picture of
+each failing element under ``problems/``. The exit status is 1 if any page fails.
+``--self-test`` first checks the checker on a small made-up site: a too-wide table, a clipped
+code block, a console error, a page error, broken images, a table that scrolls sideways, a style
+sheet from another host, figures whose text is too small (inline and as an image, measured to
+a tenth of a pixel) or cannot be measured, an element off-screen only at 390 px and a notebook
+display's table that does not fit at 390 px must each be caught, and a clean page with wide code
+that scrolls and legible figures (12 px text, found as 12 px at both widths) must pass.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
 import json
 import os
@@ -75,8 +93,14 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1280, "height": 900}
+#: a phone's viewport: every page is opened again at this size (``check_narrow``)
+NARROW = {"width": 390, "height": 844}
+#: the smallest size (CSS px) a figure's text may be shown at, at either width
+MIN_FIGURE_TEXT_PX = 9.0
 #: page name -> the site file whose full-page screenshot is kept as ``NAME.png``
 SCREENSHOTS = {"home": "index.html", "tutorial": "tutorial/index.html", "data": "data/index.html"}
+#: page name -> the site file whose full-page screenshot at the narrow width is ``NAME-390.png``
+NARROW_SCREENSHOTS = {"tutorial": "tutorial/index.html", "data": "data/index.html"}
 #: the tallest screenshot (px); a longer page is cut there
 MAX_SHOT_HEIGHT = 16000
 #: at most this many pictures of failing elements a page
@@ -244,6 +268,127 @@ async () => {
 }
 """
 
+#: Run in the page: the smallest text of every figure, as rendered. A figure is an SVG with
+#: text in the main column, inline or as an image (whose source is parsed and drawn off-screen
+#: at the image's rendered width: what the image shows, measured the same way); an image in a
+#: figure box (``.isk-figure``) whose text cannot be measured (a raster, or text as paths) is
+#: listed as such. A text's size on screen is its font size times the scale its SVG is drawn at.
+FIGURE_TEXT = r"""
+async () => {
+  const text = (el) => (el.textContent || '').replace(/\s+/g, ' ').trim();
+  const heading = (el) => {
+    let found = null;
+    for (const h of document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3')) {
+      if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) found = h;
+    }
+    return found ? found.textContent.replace('¶', '').trim() : null;
+  };
+  const smallest = (svg) => {
+    let px = Infinity, sample = '', count = 0;
+    for (const t of svg.querySelectorAll('text')) {
+      const words = text(t);
+      const m = t.getScreenCTM();
+      const size = parseFloat(getComputedStyle(t).fontSize);
+      if (!words || !m || !size) continue;
+      count += 1;
+      const shown = size * Math.hypot(m.a, m.b);
+      if (shown < px) { px = shown; sample = words.slice(0, 50); }
+    }
+    return { texts: count, smallest_px: count ? Math.round(px * 100) / 100 : null, sample };
+  };
+  const figures = [];
+  let n = 0;
+  const add = (el, found) => {
+    const r = el.getBoundingClientRect();
+    el.setAttribute('data-ci-figure', String(++n));
+    figures.push({ figure: n, element: el.localName, id: el.id || null, under: heading(el),
+      rendered_px: Math.round(r.width), ...found });
+  };
+  const column = document.querySelector('.md-content') || document.body;
+  for (const svg of column.querySelectorAll('svg')) {
+    if (svg.parentElement.closest('svg') || !svg.getBoundingClientRect().width) continue;
+    const found = smallest(svg);
+    if (found.texts) add(svg, { natural_px: Math.round(svg.width.baseVal.value), ...found });
+  }
+  for (const img of column.querySelectorAll('img')) {
+    const width = img.getBoundingClientRect().width;
+    if (!width) continue;
+    const src = img.currentSrc || img.src;
+    const boxed = !!img.closest('.isk-figure');
+    let source = null;
+    if (/^data:image\/svg\+xml/.test(src) || /\.svg($|[?#])/i.test(src)) {
+      try { source = await (await fetch(src)).text(); } catch (e) { source = null; }
+    }
+    const svg = source &&
+      new DOMParser().parseFromString(source, 'image/svg+xml').querySelector('svg');
+    if (!svg || !svg.querySelector('text')) {
+      if (boxed) add(img, { natural_px: img.naturalWidth, texts: 0, smallest_px: null,
+        sample: '', unmeasurable: 'its text cannot be measured (a raster image, or text ' +
+          'drawn as paths): draw figures as SVG with svg.fonttype "none"' });
+      continue;
+    }
+    const box = svg.viewBox.baseVal;
+    const drawn = document.importNode(svg, true);
+    drawn.setAttribute('width', String(width));
+    drawn.setAttribute('height', String(width * box.height / box.width));
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position:absolute;left:-100000px;top:0;width:' + width + 'px';
+    holder.appendChild(drawn);
+    document.body.appendChild(holder);
+    const found = smallest(drawn);
+    holder.remove();
+    if (found.texts) add(img, { natural_px: img.naturalWidth, ...found });
+  }
+  return figures;
+}
+"""
+
+#: Run in the page at the narrow width: what reaches outside the viewport without being in a box
+#: that scrolls sideways (an ancestor with overflow-x auto or scroll), and the tables of notebook
+#: displays (``.isk-output``) wider than their box, which hide columns off-screen.
+NARROW_LAYOUT = r"""
+() => {
+  const TOL = 1;
+  const vw = document.documentElement.clientWidth;
+  const scrollsX = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const text = (el) => (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const column = document.querySelector('.md-content') || document.body;
+  const outside = [];
+  for (const el of column.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    if (r.right <= vw + TOL && r.left >= -TOL) continue;
+    let held = false;
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (scrollsX(a)) { held = true; break; }
+    }
+    if (!held) outside.push(el);
+  }
+  let mark = 0;
+  const found = [];
+  // the outermost only: what an element that is listed holds is not listed again
+  for (const el of outside) {
+    if (outside.some((o) => o !== el && o.contains(el))) continue;
+    const r = el.getBoundingClientRect();
+    el.setAttribute('data-ci-narrow', String(++mark));
+    found.push({ mark, element: el.localName + (el.id ? '#' + el.id : '') +
+      (el.classList.length ? '.' + [...el.classList].slice(0, 2).join('.') : ''),
+      text: text(el), left_px: Math.round(r.left), right_px: Math.round(r.right),
+      problem: 'reaches outside the viewport, not in a box that scrolls sideways' });
+  }
+  for (const table of column.querySelectorAll('.isk-output table')) {
+    const box = table.closest('.isk-output');
+    const width = table.getBoundingClientRect().width;
+    if (!width || width <= box.clientWidth + TOL) continue;
+    table.setAttribute('data-ci-narrow', String(++mark));
+    found.push({ mark, element: 'table' + (table.id ? '#' + table.id : ''), text: text(table),
+      width_px: Math.round(width), box_px: box.clientWidth,
+      problem: "a notebook display's table wider than its box: columns start off-screen" });
+  }
+  return { found, page_px: document.documentElement.scrollWidth, viewport_px: vw };
+}
+"""
+
 
 class QuietHandler(SimpleHTTPRequestHandler):
     """Serves the site's files without logging each request."""
@@ -368,7 +513,7 @@ def take_screenshots(context: Any, base: str, page_path: str, paths: list[Path])
         height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_HEIGHT)
         if height == page.viewport_size["height"]:
             break
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
         page.wait_for_load_state("networkidle")
     for path in paths:
         page.screenshot(path=str(path))
@@ -397,11 +542,71 @@ def measure(page: Any, problems: list[Finding]) -> list[Finding]:
     return list(found["scrolling"])
 
 
+def measure_figures(page: Any, problems: list[Finding], width: int) -> list[Finding]:
+    """Add the figures whose smallest text is under the minimum to ``problems``; return all."""
+    figures: list[Finding] = page.evaluate(FIGURE_TEXT)
+    for figure in figures:
+        figure["viewport_px"] = width
+        small = figure["smallest_px"] is not None and figure["smallest_px"] < MIN_FIGURE_TEXT_PX
+        if small or figure.get("unmeasurable"):
+            problems.append({"kind": "figure text", **figure})
+    return figures
+
+
+def check_narrow(page: Any, problems: list[Finding]) -> list[Finding]:
+    """The open page, made as narrow as a phone: what reaches off-screen, and its figures' text.
+
+    The page is resized rather than opened again (its requests and console are still watched);
+    adds what fails to ``problems`` and returns the figures as measured.
+    """
+    page.set_viewport_size(NARROW)
+    page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    width = NARROW["width"]
+    layout = page.evaluate(NARROW_LAYOUT)
+    for item in layout["found"]:
+        problems.append({"kind": "off-screen", "viewport_px": width, **item})
+    if layout["page_px"] > layout["viewport_px"] + 1:
+        problems.append(
+            {
+                "kind": "off-screen",
+                "viewport_px": width,
+                "problem": "the page scrolls sideways",
+                "width_px": layout["page_px"],
+                "container_px": layout["viewport_px"],
+            }
+        )
+    return measure_figures(page, problems, width)
+
+
 def describe(problem: Finding) -> str:
     """One line for a problem in the report."""
     if problem["kind"] in {"console error", "page error", "failed request", "outside resource"}:
         source = f" ({problem['source']})" if problem.get("source") else ""
         return f"{problem['kind']}: {problem['detail']}{source}"
+    if problem["kind"] == "figure text":
+        where = f"{problem['element']} figure {problem['figure']}"
+        if problem.get("under"):
+            where += f", under '{problem['under']}'"
+        at = f"at {problem['viewport_px']} px"
+        if problem.get("unmeasurable"):
+            return f"figure text {at}: {where}: {problem['unmeasurable']}"
+        return (
+            f"figure text {at}: its smallest text is {problem['smallest_px']} px, under "
+            f"{MIN_FIGURE_TEXT_PX:g} px ({problem['sample']!r}), shown {problem['rendered_px']}"
+            f" px wide of {problem['natural_px']} px natural: {where}"
+        )
+    if problem["kind"] == "off-screen":
+        widths = ", ".join(
+            f"{key.removesuffix('_px')} {value} px"
+            for key, value in problem.items()
+            if key[-3:] == "_px" and key != "viewport_px"
+        )
+        what = f" {problem['element']}" if problem.get("element") else ""
+        text = f" {problem['text']!r}" if problem.get("text") else ""
+        return (
+            f"off-screen at {problem['viewport_px']} px:{what} {problem['problem']} "
+            f"[{widths}]{text}"
+        )
     where = f"{problem['element']!s}" if problem.get("element") else ""
     if problem.get("under"):
         where += f", under '{problem['under']}'"
@@ -426,6 +631,15 @@ def describe_scrolling(block: Finding) -> str:
     )
 
 
+def describe_figures(figures: list[Finding]) -> str:
+    """The smallest text of each figure, as one line."""
+    return "; ".join(
+        f"{f['element']} {f['figure']} under '{f.get('under')}': "
+        + (f"{f['smallest_px']} px" if f["smallest_px"] is not None else "not measurable")
+        for f in figures
+    )
+
+
 def check_site(
     site: Path, artefacts: Path, chromium: str, *, quiet: bool = False
 ) -> tuple[dict[str, Any], bool]:
@@ -441,8 +655,15 @@ def check_site(
     pages = pages_of(site)
     if not pages:
         raise SystemExit(f"no page found in {site}")
-    missing = [name for name in SCREENSHOTS.values() if not (site / name).is_file()]
-    results: dict[str, Any] = {"site": str(site), "viewport": VIEWPORT, "pages": {}}
+    wanted = {*SCREENSHOTS.values(), *NARROW_SCREENSHOTS.values()}
+    missing = sorted(name for name in wanted if not (site / name).is_file())
+    results: dict[str, Any] = {
+        "site": str(site),
+        "viewport": VIEWPORT,
+        "narrow_viewport": NARROW,
+        "min_figure_text_px": MIN_FIGURE_TEXT_PX,
+        "pages": {},
+    }
     all_ok = True
     with serve(site) as base, sync_playwright() as driver:
         # scroll bars shown, as on a desktop: a page's takes room, and a block's shows it scrolls
@@ -452,12 +673,16 @@ def check_site(
         results["browser"] = f"{chromium} {browser.version}"
         say(f"{len(pages)} pages of {site}, served at {base}, in Chromium {browser.version}")
         context = browser.new_context(viewport=VIEWPORT)
+        narrow = browser.new_context(viewport=NARROW)
         for page_path in pages:
             start = time.monotonic()
             problems, blocked, page = check_page(context, base, page_path)
             file = page_path if page_path.endswith(".html") else page_path + "index.html"
             shots = [name for name, shot in SCREENSHOTS.items() if shot == file]
             scrolling = measure(page, problems)
+            figures = {VIEWPORT["width"]: measure_figures(page, problems, VIEWPORT["width"])}
+            # and at a phone's width: nothing off-screen unless in a box that scrolls sideways
+            figures[NARROW["width"]] = check_narrow(page, problems)
             pictures: list[str] = []
             for n, problem in enumerate(problems):
                 if "mark" not in problem or len(pictures) >= PROBLEM_PICTURES:
@@ -474,13 +699,19 @@ def check_site(
             page.close()
             if shots:  # a fresh load, as a reader sees it (measuring opened its <details>)
                 take_screenshots(context, base, page_path, [artefacts / f"{n}.png" for n in shots])
+            narrow_shots = [name for name, shot in NARROW_SCREENSHOTS.items() if shot == file]
+            if narrow_shots:
+                names = [artefacts / f"{n}-{NARROW['width']}.png" for n in narrow_shots]
+                take_screenshots(narrow, base, page_path, names)
             seconds = time.monotonic() - start
             results["pages"]["/" + page_path] = {
                 "ok": not problems,
                 "problems": problems,
                 "scrolling_blocks": scrolling,
                 "blocked_requests": blocked,
-                "screenshots": [f"{name}.png" for name in shots],
+                "screenshots": [f"{name}.png" for name in shots]
+                + [f"{name}-{NARROW['width']}.png" for name in narrow_shots],
+                "figures": {str(width): found for width, found in figures.items()},
                 "seconds": round(seconds, 2),
             }
             all_ok &= not problems
@@ -490,10 +721,17 @@ def check_site(
                 say(f"       {describe(problem)}")
             for block in scrolling:
                 say(f"       (scrolls: {describe_scrolling(block)})")
+            for width, measured in figures.items():
+                if measured:
+                    smallest = describe_figures(measured)
+                    say(f"       (figures' smallest text at {width} px: {smallest})")
             if blocked:
                 say(f"       (blocked, not sent: {', '.join(sorted(set(blocked)))})")
         browser.close()
-    results["screenshots"] = sorted(str(artefacts / f"{n}.png") for n in SCREENSHOTS)
+    results["screenshots"] = sorted(
+        [str(artefacts / f"{n}.png") for n in SCREENSHOTS]
+        + [str(artefacts / f"{n}-{NARROW['width']}.png") for n in NARROW_SCREENSHOTS]
+    )
     if missing:
         all_ok = False
         results["missing_screenshot_pages"] = missing
@@ -513,8 +751,9 @@ SVG_DATA = (
 )
 
 SELF_TEST_CLEAN = """<!doctype html><html><head><meta charset="utf-8"><style>
- body { margin: 0 } .md-content { width: 600px; margin: 0 auto; padding: 0 20px }
+ body { margin: 0 } .md-content { max-width: 600px; margin: 0 auto; padding: 0 20px }
  pre.scrolls { overflow-x: auto } .wrap { overflow-x: auto }
+ .isk-figure { overflow-x: auto; margin: 0 } .isk-figure > * { display: block }
 </style></head><body><div class="md-content"><article class="md-content__inner">
 <h1>Clean</h1>
 <pre class="scrolls"><code>%s</code></pre>
@@ -524,11 +763,18 @@ SELF_TEST_CLEAN = """<!doctype html><html><head><meta charset="utf-8"><style>
 <img alt="svg" src="@SVG@">
 <img alt="lazy" loading="lazy" src="dot.svg">
 <details><summary>More</summary><pre class="scrolls"><code>%s</code></pre></details>
+<h2>Figures</h2>
+<figure class="isk-figure"><svg id="legible-svg" width="560" height="40" viewBox="0 0 560 40"
+ style="min-width: 560px"><text x="5" y="30" style="font-size: 12px">12 px at any width: the
+ box scrolls on a phone</text></svg></figure>
+<figure class="isk-figure"><img id="legible-img" alt="figure" src="@FIGURE@" style="width: 300px">
+</figure>
 </article></div></body></html>
 """
 
 SELF_TEST_BAD = """<!doctype html><html><head><meta charset="utf-8"><style>
- body { margin: 0 } .md-content { width: 600px; margin: 0 auto; padding: 0 20px }
+ body { margin: 0 } .md-content { max-width: 600px; margin: 0 auto; padding: 0 20px }
+ .isk-output { overflow-x: auto }
  pre.clipped { overflow-x: hidden } .hides { overflow: hidden; width: 300px }
  .scrollwrap { overflow-x: auto }
  pre.nobar { overflow-x: auto; scrollbar-width: none } pre.nobar2 { overflow-x: auto }
@@ -548,10 +794,35 @@ SELF_TEST_BAD = """<!doctype html><html><head><meta charset="utf-8"><style>
 <img id="missing" alt="missing" src="missing.png">
 <img id="corrupt" alt="corrupt" src="data:image/png;base64,AAAAAAAA">
 <img id="bad-svg" alt="bad svg" src="broken.svg">
+<h2>Small figures, and too wide for a phone</h2>
+<svg id="tiny-svg" width="300" height="30" viewBox="0 0 1200 120"><text x="5" y="60"
+ style="font-size: 24px">6 px on screen</text></svg>
+<img id="tiny-img" alt="tiny" src="@TINY@" style="width: 200px">
+<figure class="isk-figure"><img id="raster-figure" alt="raster" src="@PNG@"></figure>
+<div id="wide-at-390" style="width: 500px; height: 10px"></div>
+<div class="isk-output"><table id="display-table"><tr><td style="white-space: nowrap">a
+ display's table as wide as a phone's screen and more, which fits at 1280 px</td></tr></table>
+</div>
 <script>console.error("self-test console error"); throw new Error("self-test page error");
 </script>
 </article></div></body></html>
 """
+
+
+def svg_text_uri(width: int, height: int, font_px: int) -> str:
+    """An SVG of one line of text, as a ``data:`` URI."""
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><text x="4" y="{height - 8}" '
+        f'style="font-size: {font_px}px">text of {font_px} px at {width} px wide</text></svg>'
+    )
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+
+
+def _figure_px(page: dict[str, Any], width: int, ident: str) -> float | None:
+    """The smallest text measured of the figure ``ident`` on a page at ``width`` px."""
+    found = [f for f in page["figures"][str(width)] if f.get("id") == ident]
+    return found[0]["smallest_px"] if found else None
 
 
 def self_test(chromium: str) -> list[str]:
@@ -565,7 +836,8 @@ def self_test(chromium: str) -> list[str]:
         (site / "index.html").write_text(
             (SELF_TEST_CLEAN % (long, words, long))
             .replace("@PNG@", PNG_1PX)
-            .replace("@SVG@", SVG_DATA),
+            .replace("@SVG@", SVG_DATA)
+            .replace("@FIGURE@", svg_text_uri(300, 40, 12)),  # 12 px at 300 px wide
             "utf-8",
         )
         (site / "dot.svg").write_text(
@@ -574,16 +846,23 @@ def self_test(chromium: str) -> list[str]:
         )
         (site / "bad" / "broken.svg").write_text("<svg this is not svg", "utf-8")
         (site / "bad" / "index.html").write_text(
-            SELF_TEST_BAD % (words, words, long, long, long, words, words), "utf-8"
+            (SELF_TEST_BAD % (words, words, long, long, long, words, words))
+            .replace("@TINY@", svg_text_uri(1000, 100, 20))  # 4 px at 200 px wide
+            .replace("@PNG@", PNG_1PX),
+            "utf-8",
         )
-        saved = dict(SCREENSHOTS)
+        saved, saved_narrow = dict(SCREENSHOTS), dict(NARROW_SCREENSHOTS)
         SCREENSHOTS.clear()
         SCREENSHOTS["home"] = "index.html"
+        NARROW_SCREENSHOTS.clear()
+        NARROW_SCREENSHOTS["home"] = "index.html"
         try:
             results, ok = check_site(site, Path(tmp) / "artefacts", chromium, quiet=True)
         finally:
             SCREENSHOTS.clear()
             SCREENSHOTS.update(saved)
+            NARROW_SCREENSHOTS.clear()
+            NARROW_SCREENSHOTS.update(saved_narrow)
     clean, bad = results["pages"]["/"], results["pages"]["/bad/"]
     if clean["problems"]:
         wrong.append(f"the clean page failed: {clean['problems']}")
@@ -609,6 +888,37 @@ def self_test(chromium: str) -> list[str]:
             "#nobar2-code" in e for e in elements
         ),
     }
+    wide, narrow = VIEWPORT["width"], NARROW["width"]
+    small = [
+        (p["viewport_px"], p.get("id"), p["smallest_px"])
+        for p in bad["problems"]
+        if p["kind"] == "figure text"
+    ]
+    off = [(p.get("viewport_px", wide), p.get("element", "")) for p in bad["problems"]]
+    expected |= {
+        f"the inline SVG figure's 6 px text, at {wide} and {narrow} px": {
+            (w, i) for w, i, px in small if i == "tiny-svg" and px is not None and 5.9 < px < 6.1
+        }
+        == {(wide, "tiny-svg"), (narrow, "tiny-svg")},
+        "the image of an SVG figure, its 4 px text": any(
+            i == "tiny-img" and px is not None and 3.9 < px < 4.1 for _, i, px in small
+        ),
+        "the figure image whose text cannot be measured (a raster)": any(
+            i == "raster-figure" and px is None for _, i, px in small
+        ),
+        f"what reaches off-screen at {narrow} px (only there)": (narrow, "div#wide-at-390") in off
+        and not any("wide-at-390" in e for w, e in off if w == wide),
+        f"the notebook display's table wider than its box at {narrow} px": (
+            narrow,
+            "table#display-table",
+        )
+        in off,
+    }
+    for width in (wide, narrow):
+        for ident, px in (("legible-svg", 12), ("legible-img", 12)):
+            got = _figure_px(clean, width, ident)
+            if got is None or abs(got - px) > 0.1:
+                wrong.append(f"the clean figure {ident} at {width} px: {got} px, not {px}")
     if len(clean["scrolling_blocks"]) != 3:
         wrong.append(f"the clean page's 3 wide blocks that scroll: {clean['scrolling_blocks']}")
     wrong += [f"not caught: {what}" for what, caught in expected.items() if not caught]

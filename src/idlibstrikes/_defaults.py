@@ -117,7 +117,8 @@ def timeline(
 
     Returns:
         A `matplotlib.figure.Figure` whose first axes is the whole timeline and whose
-        second, if any, the zoom. Spans where a ceasefire is in effect have the ``gid``
+        second, if any, the zoom; as a notebook cell's value, Jupyter shows it (a PNG),
+        pyplot imported or not. Spans where a ceasefire is in effect have the ``gid``
         ``"ceasefire"``, those of unknown status ``"ceasefire-unknown"``, those where it
         may be in effect ``"ceasefire-uncertain"``; strike points and bars ``"strike"``,
         labelled with their target.
@@ -141,10 +142,11 @@ def timeline(
         >>> sorted({p.get_gid() for p in fig.axes[0].patches if p.get_gid()})
         ['ceasefire', 'ceasefire-uncertain', 'ceasefire-unknown']
     """
+    from ._plot import inline
     from ._timeline import timeline as drawn
 
     chosen = load() if data is None else data
-    return drawn(chosen, ceasefires=ceasefires, title=title, zoom=zoom)
+    return inline(drawn(chosen, ceasefires=ceasefires, title=title, zoom=zoom))
 
 
 def map(
@@ -178,8 +180,9 @@ def map(
         title: The figure's title; by default it says how many strikes are placed.
 
     Returns:
-        A `matplotlib.figure.Figure` whose first axes is the map; the strike points
-        have the ``gid`` ``"strike"``, the reference towns ``"context"``.
+        A `matplotlib.figure.Figure` (shown in Jupyter as the timeline's is) whose
+        first axes is the map; the strike points have the ``gid`` ``"strike"``, the
+        reference towns ``"context"``.
 
     Raises:
         ImportError: matplotlib is not installed.
@@ -195,5 +198,6 @@ def map(
         True
     """
     from ._map import map as drawn
+    from ._plot import inline
 
-    return drawn(load() if data is None else data, title=title)
+    return inline(drawn(load() if data is None else data, title=title))

@@ -23,6 +23,7 @@ import html
 import inspect
 import io
 import json
+import math
 import os
 import re
 import shlex
@@ -203,27 +204,52 @@ def _code_cell(code: str, namespace: dict[str, Any]) -> str:
 
 def _displayed(value: object) -> str:
     """A cell's value as Jupyter displays it, as Markdown (raw HTML where Jupyter has HTML)."""
-    savefig = getattr(value, "savefig", None)
-    if savefig is not None:  # a matplotlib figure: an image, described for screen readers
+    if hasattr(value, "savefig"):  # a matplotlib figure: an image, described for screen readers
         import base64
 
-        out = io.BytesIO()
-        savefig(out, format="svg", bbox_inches="tight")
+        svg = _svg(value)
         titles = [getattr(value, "get_suptitle", lambda: "")()]
         titles += [ax.get_title() for ax in getattr(value, "axes", ())]
         title = next((t for t in titles if t), "")
         alt = html.escape(title or "a figure drawn by the cell above", quote=True)
-        data = base64.b64encode(out.getvalue()).decode("ascii")
-        return (
-            f'<figure class="isk-figure"><img alt="{alt}" '
-            f'src="data:image/svg+xml;base64,{data}"></figure>'
-        )
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        return _framed(svg, f'<img alt="{alt}" src="data:image/svg+xml;base64,{data}">')
     to_html = getattr(value, "_repr_html_", None)
     if to_html is not None:
         # one line, so that Markdown keeps it as one raw HTML block
         body = " ".join(str(to_html()).split("\n"))
-        return f'<div class="isk-output">{body}</div>'
+        return f'<div class="isk-output">{_labelled(body)}</div>'
     return f"```text\n{value!r}\n```"
+
+
+def _labelled(body: str) -> str:
+    """A display's HTML with each table cell labelled with its column (``data-label``).
+
+    On a narrow screen the site shows such a table row by row, each cell under its
+    column's name (``table.isk-rows`` in extra.css), so that no column starts off-screen.
+    A table without a header row, and a cell that spans columns, are left as they are.
+    """
+
+    def table(match: re.Match[str]) -> str:
+        text = match[0]
+        head = re.search(r"<thead>(.*?)</thead>", text)
+        if head is None:
+            return text
+        names = [html.unescape(h) for h in re.findall(r"<th>(.*?)</th>", head[1])]
+
+        def row(tr: re.Match[str]) -> str:
+            cells = iter(names)
+            return re.sub(
+                r"<td>", lambda _: f'<td data-label="{html.escape(next(cells, ""))}">', tr[0]
+            )
+
+        rows = [r for r in re.findall(r"<tr>.*?</tr>", text) if "colspan" not in r]
+        if any(r.count("<td>") != len(names) for r in rows if "<td>" in r):
+            return text  # not one cell a column: left as it is
+        text = re.sub(r"<tr>(?:(?!colspan).)*?</tr>", row, text)
+        return text.replace("<table>", '<table class="isk-rows">', 1)
+
+    return re.sub(r"<table>.*?</table>", table, body)
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -722,13 +748,11 @@ def figure(
     provenance: str | None = None,
     title: str | None = None,
 ) -> str:
-    """A figure (``"timeline"`` or ``"map"``) as inline SVG.
+    """A figure (``"timeline"`` or ``"map"``) as inline SVG, in a box that keeps it legible.
 
     ``provenance``: only the strikes the articles report (``"articles"``) or only those the
     reference lists alone document (``"reference lists"``).
     """
-    import matplotlib as mpl
-
     data = data or isk.load()
     draw = {"timeline": isk.timeline, "map": isk.map}[name]
     chosen: Any = data
@@ -737,9 +761,40 @@ def figure(
         chosen = isk.Strikes(
             [s for s in data.strikes if _provenance(s) == provenance], dataset=data
         )
+    fig = draw(chosen, title=title) if title is not None else draw(chosen)
+    svg = _svg(fig)
+    return _framed(svg, svg)
+
+
+#: The smallest size (CSS px) a figure's text is shown at. A figure is as wide as its column
+#: (at most its natural size), but never narrower than its smallest text allows: there it
+#: keeps that width and scrolls sideways in its box (``.isk-figure`` in extra.css). CI's
+#: browser check measures the text of every figure at 1280 and 390 px (at least 9 px).
+LEGIBLE_PX = 9.5
+
+
+def _svg(fig: Any) -> str:
+    """A figure as SVG with its text as text (measurable, and searchable on the page)."""
+    import matplotlib as mpl
+
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "idlibstrikes"}):
-        fig = draw(chosen, title=title) if title is not None else draw(chosen)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
     return svg[svg.index("<svg") :]
+
+
+def _framed(svg: str, shown: str) -> str:
+    """``shown`` (``svg`` itself, or an image of it) in a figure box that keeps it legible.
+
+    The box gets the figure's natural width and the width at which its smallest text is
+    `LEGIBLE_PX` (matplotlib's SVG is in points: its width and its font sizes alike).
+    """
+    width = re.search(r'<svg[^>]*?\swidth="([0-9.]+)pt"', svg)
+    sizes = [float(size) for size in re.findall(r"font-size: ([0-9.]+)px", svg)]
+    if width is None or not sizes:
+        raise ValueError("a figure's SVG without a width in pt or text: cannot size it")
+    natural = float(width[1]) * 96 / 72  # CSS px
+    legible = natural * LEGIBLE_PX / (min(sizes) * 96 / 72)
+    style = f"--isk-natural: {natural:.0f}px; --isk-legible: {math.ceil(legible)}px"
+    return f'<figure class="isk-figure" style="{style}">{shown}</figure>'
