@@ -113,6 +113,8 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     assert bundled
     assert shipped == bundled
     assert "idlibstrikes/py.typed" in names
+    # the map's bundled borders, and their source and licence
+    assert {"idlibstrikes/geo/boundaries.json", "idlibstrikes/geo/README.md"} <= names
     # the docs site's helpers (they read examples/ from the source tree) stay out
     assert "idlibstrikes/_dataset.py" in names
     assert "idlibstrikes/_site.py" not in names

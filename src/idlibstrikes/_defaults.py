@@ -163,15 +163,19 @@ def map(
     labelled with the place's name and the strikes' dates (strikes sharing a point share
     a label). As context, the reference towns (every place a reference gives a point for,
     grey squares, with the governorate a seat stands for; the legend says what they and
-    the circles are). Labels go where they cover no marker and no other label, with a
-    leader line when they must stand off. Under the axes, a box lists every strike that
-    has no point, by place name; the title counts both.
+    the circles are). Under them, the ground: country borders (the Syria-Turkey border
+    among them), Syria's governorate boundaries and the coast, named where there is room,
+    from Natural Earth's 1:10m data (public domain; de facto lines), which the package
+    bundles, so the map draws offline; beside it, an overview of Syria with the mapped
+    area outlined. Labels go where they cover no marker and no other label, with a leader
+    line when they must stand off; where there is no room a country's, governorate's or
+    reference town's name is left out, never a strike's. Under the axes, a box lists every
+    strike that has no point, by place name; the title counts both. A degree of longitude
+    is drawn as long as it is at the map's latitude, so a circle on the ground is round.
 
-    Not drawn: no basemap, borders or coastlines (nothing is downloaded; for a web map
-    with a basemap use ``data.to_geodataframe().explore()``); no point is guessed. A
-    point at precision 2 or 3 is a known place standing for the strike, not where it
-    landed. Degrees of longitude and latitude are drawn the same size, so at Idlib's
-    latitude east-west distances look about a fifth longer than they are.
+    Not drawn: no roads, rivers or terrain, and no point is guessed (for a web map on
+    street tiles use ``data.to_geodataframe().explore()``, the ``[geo]`` extra). A point at
+    precision 2 or 3 is a known place standing for the strike, not where it landed.
 
     Args:
         data: A [`Dataset`][idlibstrikes.Dataset], an iterable of
@@ -181,8 +185,9 @@ def map(
 
     Returns:
         A `matplotlib.figure.Figure` (shown in Jupyter as the timeline's is) whose
-        first axes is the map; the strike points have the ``gid`` ``"strike"``, the
-        reference towns ``"context"``.
+        first axes is the map (then the legend's and the overview's); the strike points
+        have the ``gid`` ``"strike"``, the reference towns ``"context"``, the borders
+        ``"border"``.
 
     Raises:
         ImportError: matplotlib is not installed.
