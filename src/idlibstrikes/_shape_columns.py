@@ -73,9 +73,9 @@ ACLED_COLUMNS: tuple[Column, ...] = (
         "actor1",
         "string",
         "The perpetrator the record is filed under (the strikes table's actor1). State "
-        "forces are named as ACLED names them, 'Military Forces of <state> (<regime's "
-        "years>)', where the strike's dates fall within one regime; other groups by this "
-        "dataset's name. A disputed perpetrator is tagged and every reading is in notes.",
+        "forces are named as ACLED names them, 'Military Forces of STATE (YEARS)' with the "
+        "regime's years, where the strike's dates fall within one regime; other groups by "
+        "this dataset's name. A disputed perpetrator is tagged and every reading is in notes.",
         required=True,
     ),
     _c(
@@ -110,7 +110,7 @@ ACLED_COLUMNS: tuple[Column, ...] = (
         "interaction",
         "string",
         "ACLED's interaction: the two actor types, lower ACLED code first ('Rebel "
-        "group-External/Other forces'), or '<type> only' where there is no actor2.",
+        "group-External/Other forces'), or 'TYPE only' where there is no actor2.",
         required=True,
     ),
     _c(
@@ -186,7 +186,7 @@ ACLED_COLUMNS: tuple[Column, ...] = (
         "string",
         "What ACLED's columns lose, as tags separated by '; ': 'fatalities=no report' (the "
         "0 means nothing is known), 'fatalities range=6-8+' (the accounts' range, '+' open "
-        "above), 'fatalities disputed', 'perpetrator disputed', 'date range=<first>/<last>'.",
+        "above), 'fatalities disputed', 'perpetrator disputed', 'date range=FIRST/LAST'.",
     ),
     _c(
         "timestamp",
@@ -247,9 +247,9 @@ UCDP_COLUMNS: tuple[Column, ...] = (
     _c(
         "side_b",
         "string",
-        "The other side: the targeted groups, by this dataset's names, separated by '; ' "
-        "where the sources name several (UCDP codes one dyad per event); empty where none "
-        "is named.",
+        "The other side: the targeted groups, by this dataset's names, separated by ', ' "
+        "(as GED lists a side of several actors) where the sources name several; empty "
+        "where none is named.",
     ),
     _c("number_of_sources", "integer", "Articles and reports giving the strike.", required=True),
     _c(
@@ -280,8 +280,8 @@ UCDP_COLUMNS: tuple[Column, ...] = (
         "where_prec",
         "integer",
         "UCDP's scale: 1 the place itself, 2 within about 25 km of a named place, 3 a "
-        "district (its seat's point), 4 a governorate (its seat's point), 5 a part of the "
-        "country larger than a governorate, 6 the country. Without a point, how precisely "
+        "district (its seat's point), 4 a governorate (its seat's point), 5 a vaguely "
+        "bounded area ('north-west Syria'), 6 the country. Without a point, how precisely "
         "the sources place it.",
         required=True,
     ),
@@ -295,7 +295,7 @@ UCDP_COLUMNS: tuple[Column, ...] = (
     _c("adm_2", "string", "The district, from a cited reference ('Idlib district')."),
     _c("latitude", "number", "WGS 84, from a cited reference only; empty without a point."),
     _c("longitude", "number", "WGS 84, as latitude."),
-    _c("geom_wkt", "string", "The point as WKT, 'POINT (<longitude> <latitude>)'."),
+    _c("geom_wkt", "string", "The point as WKT, 'POINT (LONGITUDE LATITUDE)'."),
     _c(
         "priogrid_gid",
         "integer",
@@ -318,8 +318,9 @@ UCDP_COLUMNS: tuple[Column, ...] = (
     _c(
         "date_prec",
         "integer",
-        "UCDP's scale: 1 the day, 2 two to six days, 3 a week, 4 a month (up to 31 days), "
-        "5 a year. Records dated less precisely are left out.",
+        "UCDP's scale: 1 the day, 2 two to six days, 3 a week, 4 eight days to a month "
+        "(31 days), 5 more than a month within one year. Records dated less precisely, or "
+        "across two years, are left out.",
         required=True,
     ),
     _c("date_start", "date", "The earliest possible day.", required=True),
@@ -374,7 +375,12 @@ UCDP_COLUMNS: tuple[Column, ...] = (
         "Gleditsch-Ward number of side A where it is a state (2 the United States, 652 "
         "Syria, 365 Russia, 640 Turkey); empty for a coalition or an armed group.",
     ),
-    _c("gwnob", "string", "Gleditsch-Ward number of side B where it is a state."),
+    _c(
+        "gwnob",
+        "string",
+        "Gleditsch-Ward number of side B where it is a state (several separated by ';', "
+        "as GED writes them).",
+    ),
 )
 
 

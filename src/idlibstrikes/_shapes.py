@@ -223,9 +223,9 @@ def _range(low: int, high: int | None, open_ended: bool) -> str:
     return text + ("+" if open_ended else "")
 
 
-def _joined(values: Iterable[str]) -> str | None:
+def _joined(values: Iterable[str], separator: str = "; ") -> str | None:
     kept = list(dict.fromkeys(v for v in values if v))
-    return "; ".join(kept) if kept else None
+    return separator.join(kept) if kept else None
 
 
 def _aligned(values: Sequence[str]) -> str | None:
@@ -422,7 +422,7 @@ def _date_prec(first: dt.date, last: dt.date) -> int | None:
 def _ucdp_reason(s: Strike) -> str | None:
     deaths = summarize(s, Victims.ALL, Outcome.KILLED)
     if deaths.low is None:
-        return "no source gives a figure for the dead: UCDP GED records events with a death only"
+        return "no source gives a figure for the dead: UCDP GED records only events with a death"
     if deaths.low < 1:
         said = "report no one killed" if deaths.high == 0 else "do not establish a death"
         return f"the sources {said}: UCDP GED records events with at least one death"
@@ -507,7 +507,7 @@ def _ucdp_row(s: Strike, row: Row, ctx: _Shaping) -> Row:
         "side_a": side_a,
         "side_b_dset_id": None,
         "side_b_new_id": None,
-        "side_b": _joined(name for name, _ in b_named),
+        "side_b": _joined((name for name, _ in b_named), ", "),
         "number_of_sources": len(s.sources),
         "source_article": _aligned([src.outlet or src.id for src in s.sources]),
         "source_office": None,
@@ -538,7 +538,7 @@ def _ucdp_row(s: Strike, row: Row, ctx: _Shaping) -> Row:
         "high": deaths.high,
         "low": deaths.low,
         "gwnoa": gwnoa,
-        "gwnob": _joined(gw for _, gw in b_named if gw),
+        "gwnob": _joined((gw for _, gw in b_named if gw), ";"),
     }
 
 
