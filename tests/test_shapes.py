@@ -14,11 +14,13 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import idlibstrikes as isk
 from idlibstrikes._casualties import summarize
 from idlibstrikes._models import Outcome, Victims
 from idlibstrikes._shapes import left_out, priogrid_gid
+from idlibstrikes.testing import strategies, synthetic
 
 pd = pytest.importorskip("pandas")
 
@@ -432,4 +434,59 @@ def test_the_exports_list_what_they_leave_out(exported: Path) -> None:
     assert set(acled["table"]) == {"acled"}
     ucdp = pd.read_csv(exported / "ucdp_ged_left_out.csv")
     assert set(ucdp["table"]) == {"ucdp_ged", "ucdp_ged_series"}
-    assert ucdp["reason"].str.contains("at least one death|a death only|calendar year").all()
+    assert (
+        ucdp["reason"]
+        .str.contains("at least one death|only events with a death|calendar year")
+        .all()
+    )
+
+
+# -- invariants, on generated datasets -----------------------------------------------------
+
+
+def check_invariants(generated: isk.Dataset) -> None:
+    """Every record a row or left out; figures keep their meaning; every row converts."""
+    acled = generated.to_acled()
+    acled.to_arrow()  # every required column filled, every value of its type
+    rows = {r["event_id_cnty"]: r for r in acled}
+    assert sorted([*rows, *left_out(acled)]) == sorted(s.id for s in generated.strikes)
+    for ident, row in rows.items():
+        s = generated.strike(ident)
+        assert not s.is_series
+        low = summarize(s, Victims.ALL, Outcome.KILLED).low
+        unknown = "fatalities=no report" in (row["tags"] or "")
+        assert row["fatalities"] == (0 if low is None else low)
+        assert unknown is (low is None)
+        assert row["time_precision"] in (1, 2, 3)
+        assert row["interaction"] is None or row["inter1"] is not None
+    for kind in ("strikes", "series"):
+        ged = generated.to_ucdp_ged(kind)
+        ged.to_arrow()
+        shaped = {r["relid"]: r for r in ged}
+        mine = [s.id for s in generated.strikes if s.is_series is (kind == "series")]
+        assert sorted([*shaped, *left_out(ged)]) == sorted(mine)
+        assert len({r["id"] for r in ged}) == len(ged)
+        for r in shaped.values():
+            assert r["low"] >= 1
+            assert r["event_clarity"] == (2 if kind == "series" else 1)
+            assert r["date_start"].year == r["date_end"].year == r["year"]
+            if r["best"] is not None:
+                assert r["low"] <= r["best"] <= r["high"]
+            if r["deaths_unknown"] is not None:
+                parts = (r["deaths_b"] or 0) + (r["deaths_civilians"] or 0)
+                assert parts + r["deaths_unknown"] == r["best"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.datasets(max_strikes=8))
+def test_invariants_on_generated_datasets(generated: isk.Dataset) -> None:
+    pytest.importorskip("pyarrow")
+    check_invariants(generated)  # their dates are mostly wide: most records are left out
+
+
+def test_invariants_on_a_synthetic_dataset() -> None:
+    pytest.importorskip("pyarrow")
+    generated = synthetic.dataset(2000, seed=13)  # most of its strikes are rows
+    assert len(generated.to_acled()) > 1000
+    assert len(generated.to_ucdp_ged()) > 1000
+    check_invariants(generated)

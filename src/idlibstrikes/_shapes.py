@@ -481,9 +481,12 @@ def _ucdp_row(s: Strike, row: Row, ctx: _Shaping) -> Row:
     side_a, gwnoa = _ucdp_side(a)
     b_named = [_ucdp_side(g) for g in b]
     deaths_b = militants.best if forward else None
+    # the dead no account places among civilians or (side B's) militants: where each part
+    # is agreed on or has no figure at all; never below 0 (parts from different accounts)
     unknown = None
-    parts = (civilians, militants) if forward else (civilians,)
-    if deaths.best is not None and all(p.best is not None or not p.known for p in parts):
+    parts = (civilians, militants)
+    placed = all(p.best is not None or not p.known for p in parts)
+    if deaths.best is not None and placed and (forward or not militants.known):
         rest = deaths.best - sum(p.best or 0 for p in parts)
         unknown = rest if rest >= 0 else None
     lat, lon = where.latitude, where.longitude
