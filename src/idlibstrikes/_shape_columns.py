@@ -2,7 +2,7 @@
 
 ACLED: the 31 columns of its export, in its order, as its codebook's Table 1 lists them
 (acleddata.com, "ACLED Codebook"; the same list in ACLED's R package ``acledR``, its API
-tests). UCDP GED: the 49 columns of the GED CSV (versions 23.1 to 26.1), in their order,
+tests). UCDP GED: the 49 columns of the GED CSV (versions 20.1 to 26.1), in their order,
 typed as UCDP's API schema types them (``GedDb``). Each column says what the dataset means
 by it and how this dataset fills it: a value neither the articles nor the reference layer
 give is empty, never made up. ``_shapes`` makes the rows; the codebook's section "ACLED and
@@ -90,7 +90,6 @@ ACLED_COLUMNS: tuple[Column, ...] = (
         "ACLED's actor type for actor1, as text: 'External/Other forces' (a state's forces "
         "outside their own country, a foreign coalition), 'State forces' (Syria's own), "
         "'Rebel group' (the armed groups); empty where the data do not tell.",
-        required=True,
     ),
     _c(
         "actor2",
@@ -109,9 +108,9 @@ ACLED_COLUMNS: tuple[Column, ...] = (
     _c(
         "interaction",
         "string",
-        "ACLED's interaction: the two actor types, lower ACLED code first ('Rebel "
-        "group-External/Other forces'), or 'TYPE only' where there is no actor2.",
-        required=True,
+        "ACLED's interaction: the two actor types, the lower ACLED code first and "
+        "civilians second ('Rebel group-External/Other forces', 'State forces-Civilians'), "
+        "or 'TYPE only' where there is no actor2; empty where a type is not known.",
     ),
     _c(
         "civilian_targeting",
