@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import idlibstrikes as isk
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DAY = dt.date(2026, 11, 29)
 ADDRESSES = {
@@ -179,3 +184,140 @@ def test_the_licences_and_citation_file_agree_with_the_data_version() -> None:
     assert f'version: "{isk.load().version.data}"' in cff
     assert f'date-released: "{isk.load().version.as_of}"' in cff
     assert "CC BY 4.0" in (root / "LICENSE-DATA").read_text(encoding="utf-8")
+
+
+# --- issue 26, part 2: dates to the precision known, addresses, titles, the data's entry ---
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=800),
+    st.sampled_from(["", "not printed in the article"]),
+)
+def test_a_publication_date_states_only_parts_every_possible_day_shares(
+    first: dt.date, days: int, text: str
+) -> None:
+    from idlibstrikes._citation import issued
+    from idlibstrikes._dates import DateRange
+
+    last = min(first + dt.timedelta(days=days), dt.date(2030, 12, 31))
+    when = issued(DateRange(earliest=first, latest=last, text=text))
+    for day in (first, last):  # the parts are true of every day the date can be
+        assert (day.year, day.month, day.day)[: len(when.parts)] == when.parts
+    assert bool(when.parts) == (first.year == last.year)  # the year wherever it is known
+    assert (len(when.parts) == 3) == (first == last)
+    if when.uncertain:  # what the parts leave out is said, with both ends
+        assert f"between {first} and {last}" in when.uncertain
+        assert text in when.words
+
+
+def test_open_and_missing_dates_are_no_date() -> None:
+    from idlibstrikes._citation import issued
+    from idlibstrikes._dates import DateRange
+
+    after = DateRange(earliest=dt.date(2016, 4, 5), latest=dt.date.max, text="n.d.")
+    assert issued(after).parts == ()
+    assert issued(after).words == "n.d. (on or after 2016-04-05; n.d.)"
+    assert issued(None).words == "n.d."
+
+
+def test_the_text_gives_each_reference_its_title_publisher_and_date(
+    record: isk.Dataset,
+) -> None:
+    text = isk.cite(record, accessed=DAY)
+    lines = dict(re.findall(r"^  \[([\w.-]+)\] (.*)$", text, flags=re.M))
+    assert lines["ref-centcom-1891697"] == (
+        'US Central Command. "Statement from US Central Command on strike against al-Qaida in '
+        'Syria." 2019-06-30. Location given (not a web address): centcom.mil statement 1891697.'
+    )
+    assert lines["ref-afp-nampa-2019-07-01"] == (
+        'AFP; NAMPA. "AFP\'s story (datelined Beirut, 1 July 2019), via NAMPA." 2019-07-01. '
+        "Address not given."
+    )
+    assert lines["rep-a-bradenton-herald-nd-atmeh"] == (
+        "Bradenton Herald (McClatchy copy). n.d. "
+        "https://www.bradenton.com/latest-news/article34808343.html"
+    )
+    assert lines["rep-a-the-world-nd-reuters-nusra"].startswith(
+        "The World (Reuters copy). n.d. (on or after 2014-11-01; URL wrongly dated"
+    )
+    assert lines["000"].startswith("The National. [Untitled article]. Published 2025-02-16. ")
+    assert lines["001"].startswith(
+        "The National. \"US launches strike on 'Al Qaeda leaders' in Syria's Idlib province.\" "
+        "Published 2019, month and day not known (between 2019-08-31 and 2019-09-06; not "
+        "printed in the article). https://www.thenationalnews.com/"
+    )
+    assert not re.search(r"\d{4}-\d\d-\d\d\.\.", text)  # no "2019-08-31..2019-09-06"
+
+
+def test_a_title_from_the_reference_layer_is_labelled(tmp_path: Path) -> None:
+    mine = tmp_path / "title.json"
+    fact = {
+        "id": "ref-000-title-test",
+        "subject": "000_e4fa0e6bef30d977.txt",
+        "field": "headline",
+        "value": "A title a reference gives (fictional, for this test)",
+        "corrects": False,
+        "confidence": "medium",
+        "source": "ref-the-national-000-page",
+    }
+    mine.write_text(json.dumps({"idlibstrikes": 1, "references": [fact]}), encoding="utf-8")
+    data = isk.load(mine)
+    (line,) = articles_in(isk.cite(data.source("000"), data=data, accessed=DAY)).values()
+    assert line.startswith('The National. "A title a reference gives (fictional, for this test)."')
+    assert "(from the reference layer: title: ref-000-title-test;" in line
+    (item,) = [
+        i
+        for i in json.loads(isk.cite(data.source("000"), "csl-json", data=data, accessed=DAY))
+        if i["id"] == "isk-000"
+    ]
+    assert item["title"] == fact["value"]
+    assert "from the reference layer: title: ref-000-title-test" in item["note"]
+
+
+def test_the_data_entry_says_what_citation_cff_says(data: isk.Dataset) -> None:
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    items = json.loads(isk.cite(data, "csl-json", accessed=DAY))
+    entry, code = items[0], items[1]
+    assert entry["title"] == cff["title"]
+    assert [a["literal"] for a in entry["author"]] == [a["name"] for a in cff["authors"]]
+    assert entry["version"] == cff["version"]
+    assert entry["issued"] == {"date-parts": [[2026, 12, 8]]}  # date-released
+    assert str(cff["date-released"]) == "2026-12-08"
+    assert entry["license"] == cff["license"] == "CC-BY-4.0"
+    assert entry["keyword"].split(", ") == cff["keywords"]
+    (software,) = cff["references"]
+    assert (code["type"], code["title"], code["license"]) == (
+        "software",
+        software["title"],
+        software["license"],
+    )
+    # CITATION.cff gives no web address, publisher or DOI: none is made up
+    assert not {"url", "repository-code", "doi", "publisher", "identifiers"} & set(cff)
+    assert not {"URL", "DOI", "publisher"} & set(entry)
+
+
+def test_the_command_line_cites_the_data_or_records(
+    capsys: pytest.CaptureFixture[str], record: isk.Dataset
+) -> None:
+    from idlibstrikes._cli import main
+
+    assert main(["cite", "001", "004", "--style", "bibtex", "--accessed", "2026-12-10"]) == 0
+    printed = capsys.readouterr().out
+    picked = (record.source("001"), record.source("004"))
+    assert printed == isk.cite(picked, "bibtex", data=record, accessed="2026-12-10")
+    assert "@misc{isk-001," in printed
+    assert "@misc{isk-004," in printed
+    assert main(["--sources", "articles", "cite", "--accessed", "2026-12-10"]) == 0
+    assert capsys.readouterr().out == isk.cite(isk.load(sources="articles"), accessed="2026-12-10")
+    assert main(["cite", "Hurras al-Din", "--style", "csl-json", "--accessed", "2026-12-10"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert items[0]["note"].endswith("cited: 1 record(s): hurras-al-din")
+    with pytest.raises(SystemExit) as exited:  # a usage error: argparse's exit status
+        main(["cite", "001", "--accessed", "yesterday"])
+    assert exited.value.code == 2
+    assert "--accessed takes a day as YYYY-MM-DD, not 'yesterday'" in capsys.readouterr().err
+    assert main(["cite", "no-such-record"]) == 1
+    assert "no strike, series, ceasefire, group" in capsys.readouterr().err

@@ -723,3 +723,38 @@ def test_new_report_writes_a_reported_strikes_skeleton_and_never_overwrites(
         main(["new", "article.txt", "--report", "https://example.org/story"])
     assert done.value.code == 2
     assert "not both" in capsys.readouterr().err
+
+
+def test_an_export_of_the_whole_dataset_is_read_with_sources_none(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from idlibstrikes._cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    assert (
+        main(["--sources", "articles", "export", "--format", "json", "--out", str(tmp_path)]) == 0
+    )
+    export = str(tmp_path / "idlibstrikes.json")
+    capsys.readouterr()
+    # with the bundled data, every record of the export is there twice
+    assert main(["validate", export]) == 1
+    assert "duplicate" in capsys.readouterr().out
+    # alone, it is the articles' dataset again
+    assert main(["--sources", "none", "validate", export]) == 0
+    assert "alone: 7 strikes, 4 series" in capsys.readouterr().out
+    hurras = printed(
+        capsys,
+        monkeypatch,
+        "--sources",
+        "none",
+        "--data",
+        export,
+        "strikes",
+        "--group",
+        "Hurras al-Din",
+    )
+    assert hurras.count("Hurras al-Din") == 4
+    with pytest.raises(SystemExit) as caught:  # none, and no files: a usage error
+        main(["--sources", "none", "strikes"])
+    assert caught.value.code == 2
+    assert "--data FILE" in capsys.readouterr().err

@@ -132,6 +132,14 @@ def test_late_february_ends_with_the_month() -> None:
         ({"weekday": "Saturday"}, "weekday must look like"),
         ({"fortnights": 1}, "unknown relative-date key"),
         ({"months": "-1"}, "must be a whole number"),
+        # what relativedelta would ignore (a 0) or clamp (a 32nd day) is refused
+        ({"year": 0}, "'year' is 0, which relativedelta ignores"),
+        ({"month": 0}, "'month' is 0, which relativedelta ignores"),
+        ({"day": 0}, "'day' is 0, which relativedelta ignores"),
+        ({"month": 13}, "sets the month itself, from 1 to 12, not 13; to move the date"),
+        ({"day": 32}, "sets the day itself, from 1 to 31"),
+        ({"weekday": "SA(0)"}, "a count other than 0"),
+        ({"years": 10**6}, "falls outside the calendar"),
     ],
 )
 def test_bad_relative_specs(spec: dict[str, object], message: str) -> None:

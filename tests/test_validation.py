@@ -113,6 +113,56 @@ def test_impossible_date(tmp_path: Path) -> None:
     assert "bad date" in p.message
 
 
+@pytest.mark.parametrize("key", ["year", "month", "day"])
+def test_a_zero_in_a_relative_date_is_refused_not_ignored(tmp_path: Path, key: str) -> None:
+    # relativedelta ignores a 0: the date would silently be the anchor's own
+    date = {"text": "x", "relative": {key: 0}, "anchor": A2}
+    claims = [{"date": date, "source": A2, "quote": "x"}]
+    p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
+    assert (p.record, p.field) == ("my-strike", "date_claims[0].date")
+    assert f"relative-date key '{key}' is 0" in p.message
+    assert "leave the key out" in p.message
+
+
+@pytest.mark.parametrize("key", ["span", "anchor", "reasoning"])
+def test_a_key_a_date_needs_given_as_null_is_missing(tmp_path: Path, key: str) -> None:
+    date = {
+        "span": {"text": "x", "span": None},
+        "anchor": {"text": "x", "relative": {"days": -1}, "anchor": None},
+        "reasoning": {"text": "x", "earliest": "2019-06-01", "reasoning": None},
+    }[key]
+    claims = [{"date": date, "source": A2, "quote": "x"}]
+    p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
+    assert p.record == "my-strike"
+    assert (p.field or "").startswith("date_claims[0].date")
+
+
+def test_a_null_is_a_key_left_out_in_a_date_and_an_announcement(tmp_path: Path) -> None:
+    date = {"text": "June 30", "span": "2019-06-30", "earliest": None, "latest": None}
+    claims = [{"date": date, "source": A2, "quote": "on June 30, 2019"}]
+    announcement = {
+        "id": "my-statement",
+        "summary": "A statement.",
+        "reports": [{"date": date, "source": A2, "quote": "on June 30, 2019"}],
+        "date": None,
+        "source": None,
+        "quote": None,
+    }
+    data = isk.load(
+        write(tmp_path, strikes=[strike(date_claims=claims)], announcements=[announcement]),
+        sources="articles",
+    )
+    assert str(data.strike("my-strike").date) == "2019-06-30"
+
+
+def test_an_anchor_is_read_in_every_form_of_date(tmp_path: Path) -> None:
+    date = {"text": "June 30", "span": "2019-06-30", "anchor": 7}
+    claims = [{"date": date, "source": A2, "quote": "on June 30, 2019"}]
+    p = only(problems(tmp_path, strikes=[strike(date_claims=claims)]))
+    assert (p.record, p.field) == ("my-strike", "date_claims[0].date.anchor")
+    assert "wrong type" in p.message
+
+
 def test_ceasefire_ending_before_it_starts(tmp_path: Path) -> None:
     ceasefire = {
         "id": "my-truce",

@@ -298,8 +298,9 @@ class BaseRecordsBuilder(RecordBuilder):
         The inline form (``date``, ``source``, ``quote``) is for a statement only one
         source reports.
         """
-        inline = [k for k in ("date", "source", "quote") if k in f.data]
-        if "reports" in f.data:
+        # a key given as null is the key left out (as the JSON Schema reads it)
+        inline = [k for k in ("date", "source", "quote") if f.data.get(k) is not None]
+        if f.data.get("reports") is not None:
             for key in inline:
                 f.fail(key, "give the report in 'reports', or inline, not both")
             reports: tuple[DateClaim, ...] = v["reports"]

@@ -406,6 +406,11 @@ class RecordBuilder(ShapeReader):
         span, relative = f.opt_text("span"), f.child("relative", FORMAT["relative"].keys)
         earliest, latest = f.iso_date("earliest"), f.iso_date("latest")
         part, unit = f.opt_text("part"), f.opt_text("unit")
+        if relative is None and f.data.get("anchor") is not None:
+            # an anchor is read wherever it is given, as every key is by its type (a date
+            # read plainly has had its anchor looked up already); only a relative date is
+            # resolved against it
+            self.ref(f, "anchor", self.sources, "source")
         return self.dated(f, text, reasoning, span, relative, earliest, latest, part, unit)
 
     def dated(
@@ -421,10 +426,12 @@ class RecordBuilder(ShapeReader):
         unit: str | None,
     ) -> DateRange | None:
         """A date from its fields' values, read (the rest of `date`; its plain read's too)."""
+        data = f.data
+        # a key given as null is the key left out (as the JSON Schema reads it)
         forms = (
             (span is not None)
             + (relative is not None)
-            + ("earliest" in f.data or "latest" in f.data)
+            + (data.get("earliest") is not None or data.get("latest") is not None)
         )
         if forms != 1:
             f.fail(

@@ -9,7 +9,9 @@ records with its outlet, headline, publication date and address. Where an articl
 not print its outlet or address, the reference layer gives them, and the citation says
 so (the article texts themselves are not redistributed).
 
-Styles: ``text`` (plain text), ``bibtex`` and ``csl-json`` (for Zotero and pandoc).
+Styles: ``text`` (plain text, here), ``bibtex`` (``_bibtex``) and ``csl-json`` (``_csl``,
+for Zotero and pandoc). What they say alike (a date to the precision it is known, never a
+range of days; only web addresses as addresses; the dataset's own entry) is ``_citation``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._citation import AUTHOR, TITLE, UNTITLED, context, is_address, issued
 from ._dates import DateRange
 from ._models import (
     Ceasefire,
@@ -35,7 +38,6 @@ from ._models import (
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
-    from ._release import DataVersion
 
 __all__ = ["STYLES", "CitedArticle", "cite", "cited_articles"]
 
@@ -43,8 +45,6 @@ Style = Literal["text", "bibtex", "csl-json"]
 #: The citation styles [`cite`][idlibstrikes.cite] writes.
 STYLES: tuple[Style, ...] = ("text", "bibtex", "csl-json")
 
-TITLE = "idlibstrikes: US strikes on al-Qaeda-linked groups in north-west Syria"
-AUTHOR = "idlibstrikes developers"
 
 # Records that a citation of a record does not descend into: they are other records,
 # cited when they are cited themselves.
@@ -60,12 +60,15 @@ class CitedArticle:
         short_id: The id views use ("002").
         outlet: The outlet, or ``None`` where neither the article nor a reference names it.
         outlet_from: ``"the article"`` or the id of the reference that gives it.
-        headline: The headline the article prints, if any.
+        headline: The headline the article prints, else the title a reference gives it
+            (``None`` where neither does: citations then say "[Untitled article]").
         published: The publication date (a range where the article prints no date).
         published_from: ``"the article"`` (or the article's own wording, read with the
             reasoning given) or the id of the reference that gives it.
         address: The web address, from the reference layer.
         address_from: The id of the reference fact that gives the address.
+        headline_from: The id of the reference fact that gives the title, where the
+            article prints no headline and a reference gives one.
 
     Examples:
         >>> import idlibstrikes as isk
@@ -84,6 +87,7 @@ class CitedArticle:
     published_from: str | None
     address: str | None
     address_from: str | None
+    headline_from: str | None = None
 
     @property
     def from_references(self) -> tuple[str, ...]:
@@ -97,6 +101,7 @@ class CitedArticle:
             ('published: ref-al-jazeera-004-page', 'address: ref-004-address')
         """
         parts = (
+            ("title", self.headline_from),
             ("outlet", self.outlet_from),
             ("published", self.published_from),
             ("address", self.address_from),
@@ -119,17 +124,23 @@ def cited_articles(data: Dataset, sources: Iterable[Source]) -> list[CitedArticl
         address, address_from = source.address, "the article" if source.address else None
         if address is None and (fact := _fact(data, source, "address")) is not None:
             address, address_from = fact.value.strip(), fact.id
+        headline, headline_from = source.headline, None
+        if headline is None:
+            titled = _fact(data, source, "headline") or _fact(data, source, "title")
+            if titled is not None and titled.value.strip():
+                headline, headline_from = titled.value.strip(), titled.id
         made.append(
             CitedArticle(
                 source=source,
                 short_id=source.short_id,
                 outlet=outlet,
                 outlet_from=outlet_from,
-                headline=source.headline,
+                headline=headline,
                 published=source.published,
                 published_from=source.published_from.id if source.published_from else None,
                 address=address,
                 address_from=address_from,
+                headline_from=headline_from,
             )
         )
     return made
@@ -225,9 +236,13 @@ def cite(
     references = sorted({s.id: s for s in sources if s.is_reference}.values(), key=_by_id)
     what = _described(records)
     if style == "bibtex":
-        return _bibtex(dataset, articles, references, day, query, what)
+        from ._bibtex import bibtex
+
+        return bibtex(dataset, articles, references, day, query, what)
     if style == "csl-json":
-        items = _csl(dataset, articles, references, day, query, what)
+        from ._csl import csl_items
+
+        items = csl_items(dataset, articles, references, day, query, what)
         return json.dumps(items, ensure_ascii=False, indent=2)
     return _text(dataset, articles, references, day, query, what)
 
@@ -282,35 +297,24 @@ def _dataset_line(data: Dataset, day: dt.date, query: str | None, what: str | No
         f"{AUTHOR}. {TITLE}. Data version {v.data} (as of {v.as_of.isoformat()}), "
         f"idlibstrikes {v.package}. Accessed {day.isoformat()}."
     ]
-    parts += [f"{label.capitalize()}: {value}." for label, value in _context(v, query, what)]
+    parts += [f"{label.capitalize()}: {value}." for label, value in context(v, query, what)]
     return " ".join(parts)
 
 
-def _context(v: DataVersion, query: str | None, what: str | None) -> list[tuple[str, str]]:
-    """What a citation says beside the versions: changes, the query, what it cites."""
-    found = []
-    if v.origin != "bundled":
-        found.append(("changes", f"{v.origin} (data digest {v.digest})"))
-    if query:
-        found.append(("query", query))
-    if what:
-        found.append(("cited", what))
-    return found
-
-
-def _notes(v: DataVersion, query: str | None, what: str | None) -> list[str]:
-    """The note of a BibTeX or CSL entry for the data: as-of day, package and context."""
-    return [
-        f"Data as of {v.as_of.isoformat()}",
-        f"package idlibstrikes {v.package}",
-        *(f"{label}: {value}" for label, value in _context(v, query, what)),
-    ]
-
-
-def _published(a: CitedArticle) -> str:
-    if a.published is None:
+def _published(published: DateRange | None) -> str:
+    """A publication date in a citation's text: its known parts, then what is not known."""
+    if published is None:
         return "Publication date not known"
-    return f"Published {a.published}"
+    return f"Published {issued(published).words}"
+
+
+def _where(address: str | None, missing: str) -> str:
+    """An address; a locator that is not one, said as such; or ``missing``."""
+    if is_address(address):
+        return f" {address}"
+    if address:
+        return f" Location given (not a web address): {address}."
+    return f" {missing}"
 
 
 def _text(
@@ -325,22 +329,21 @@ def _text(
     lines.append(f"Articles behind it ({len(articles)}):")
     for a in articles:
         outlet = a.outlet or "outlet not known"
-        headline = f' "{a.headline}."' if a.headline else ""
-        where = f" {a.address}" if a.address else " Address not known."
+        headline = f' "{a.headline}."' if a.headline else f" {UNTITLED}."
+        where = _where(a.address, "Address not known.")
         layer = a.from_references
         note = f" (from the reference layer: {'; '.join(layer)})" if layer else ""
-        lines.append(f"  [{a.short_id}] {outlet}.{headline} {_published(a)}.{where}{note}")
+        lines.append(
+            f"  [{a.short_id}] {outlet}.{headline} {_published(a.published)}.{where}{note}"
+        )
     reports = [r for r in references if r.is_report]
     if reports:
         lines.append(f"Reports the reference lists cite ({len(reports)}):")
-        for r in reports:
-            lines.append(f"  [{r.id}] {_report_line(r)}")
+        lines += [f"  [{r.id}] {_reference_line(r)}" for r in reports]
     others = [r for r in references if not r.is_report]
     if others:
         lines.append(f"References beside the articles ({len(others)}):")
-        for r in others:
-            title = f' "{r.headline}."' if r.headline else ""
-            lines.append(f"  [{r.id}] {r.outlet or 'not named'}.{title}")
+        lines += [f"  [{r.id}] {_reference_line(r)}" for r in others]
     lines.append(
         "The encoded data are licensed CC BY 4.0; the articles' texts are not "
         "redistributed (read them at their addresses)."
@@ -348,178 +351,11 @@ def _text(
     return "\n".join(lines) + "\n"
 
 
-def _report_line(r: Source) -> str:
-    """A report as a citation: outlet (whose copy), title where known, date, address."""
+def _reference_line(r: Source) -> str:
+    """A reference: outlet (whose copy), title where known, date or "n.d.", address."""
     copy = f" ({r.wire} copy)" if r.wire else ""
     title = f' "{r.headline}."' if r.headline else ""
-    published = str(r.published) if r.published is not None else "n.d"  # "n.d." below
-    where = f" {r.address}" if r.address else " Address not given."
-    return f"{r.outlet or 'not named'}{copy}.{title} {published}.{where}"
-
-
-_BIB = {
-    "\\": "\\textbackslash{}",
-    "{": "\\textbraceleft{}",
-    "}": "\\textbraceright{}",
-    "~": "\\textasciitilde{}",
-    "^": "\\textasciicircum{}",
-    **{c: "\\" + c for c in "&%$#_"},
-}
-
-
-def _bib(value: str) -> str:
-    r"""A value safe inside a BibTeX field's braces (its own braces balanced).
-
-    Examples:
-        >>> print(_bib("100% of {x} ~ y"))
-        100\% of \textbraceleft{}x\textbraceright{} \textasciitilde{} y
-    """
-    return "".join(_BIB.get(c, c) for c in value)
-
-
-def _bib_key(text: str) -> str:
-    """A short stable suffix that tells citations of different things apart."""
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-
-
-def _bibtex(
-    data: Dataset,
-    articles: list[CitedArticle],
-    references: list[Source],
-    day: dt.date,
-    query: str | None,
-    what: str | None,
-) -> str:
-    v = data.version
-    notes = _notes(v, query, what)
-    # a citation of a query or of records gets its own key: two in one .bib stay apart
-    key = f"idlibstrikes-data-{v.data}"
-    if query or what or v.origin != "bundled":
-        key += "-" + _bib_key("; ".join(notes))
-    entries = [
-        "@misc{" + key + ",\n"
-        f"  author = {{{{{_bib(AUTHOR)}}}}},\n"
-        f"  title = {{{{{_bib(TITLE)}}}}},\n"
-        f"  version = {{{v.data}}},\n"
-        f"  year = {{{v.as_of.year}}},\n"
-        f"  urldate = {{{day.isoformat()}}},\n"
-        f"  note = {{{_bib('; '.join(notes))}}}\n"
-        "}"
-    ]
-    shorts = [a.short_id for a in articles]
-    for a in articles:
-        ident = a.short_id if shorts.count(a.short_id) == 1 else a.source.id.removesuffix(".txt")
-        note = [_published(a), f"idlibstrikes source {a.source.id}"]
-        if a.from_references:
-            note.append("from the reference layer: " + ", ".join(a.from_references))
-        fields = {
-            "author": "{" + _bib(a.outlet) + "}" if a.outlet else None,
-            "title": "{" + _bib(a.headline) + "}" if a.headline else None,
-            "howpublished": _bib(a.outlet) if a.outlet else None,
-            "year": str(a.published.earliest.year)
-            if a.published and a.published.earliest.year == a.published.latest.year
-            else None,
-            "url": a.address,
-            "urldate": day.isoformat(),
-            "note": _bib("; ".join(note)),
-        }
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-        entries.append(f"@misc{{isk-{ident},\n{body}\n}}")
-    for r in references:
-        fields = {
-            "author": "{" + _bib(r.outlet) + "}" if r.outlet else None,
-            "title": "{" + _bib(r.headline) + "}" if r.headline else None,
-            "year": str(r.published.earliest.year)
-            if r.published and r.published.earliest.year == r.published.latest.year
-            else None,
-            "url": r.address,
-            "note": _bib(f"{_layer(r)}; idlibstrikes source {r.id}"),
-        }
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-        entries.append(f"@misc{{isk-{r.id},\n{body}\n}}")
-    return "\n\n".join(entries) + "\n"
-
-
-def _layer(r: Source) -> str:
-    """What a reference is, in a citation's note."""
-    if r.is_report:
-        copy = f", a {r.wire} copy" if r.wire else ""
-        return f"report cited by the reference lists{copy}"
-    return "reference beside the articles"
-
-
-def _parts(day: dt.date) -> list[int]:
-    return [day.year, day.month, day.day]
-
-
-def _csl(
-    data: Dataset,
-    articles: list[CitedArticle],
-    references: list[Source],
-    day: dt.date,
-    query: str | None,
-    what: str | None,
-) -> list[dict[str, Any]]:
-    v = data.version
-    note = "; ".join(_notes(v, query, what))
-    items: list[dict[str, Any]] = [
-        {
-            "id": f"idlibstrikes-data-{v.data}",
-            "type": "dataset",
-            "title": TITLE,
-            "author": [{"literal": AUTHOR}],
-            "version": v.data,
-            "issued": {"date-parts": [_parts(v.as_of)]},
-            "accessed": {"date-parts": [_parts(day)]},
-            "note": note,
-        }
-    ]
-    for a in articles:
-        item: dict[str, Any] = {
-            "id": f"isk-{a.short_id}",
-            "type": "article-newspaper",
-            "accessed": {"date-parts": [_parts(day)]},
-            "note": f"{_published(a)}; idlibstrikes source {a.source.id}"
-            + (
-                "; from the reference layer: " + ", ".join(a.from_references)
-                if a.from_references
-                else ""
-            ),
-        }
-        if a.headline:
-            item["title"] = a.headline
-        if a.outlet:
-            item["container-title"] = a.outlet
-        if a.address:
-            item["URL"] = a.address
-        if a.published is not None:
-            first, last = a.published.earliest, a.published.latest
-            item["issued"] = (
-                {"date-parts": [_parts(first)]}
-                if first == last
-                else {"date-parts": [_parts(first), _parts(last)]}
-            )
-        items.append(item)
-    for r in references:
-        ref: dict[str, Any] = {
-            "id": f"isk-{r.id}",
-            "type": "document",
-            "note": f"{_layer(r)}; idlibstrikes source {r.id}",
-        }
-        if r.published is not None:
-            first, last = r.published.earliest, r.published.latest
-            ref["issued"] = (
-                {"date-parts": [_parts(first)]}
-                if first == last
-                else {"date-parts": [_parts(first), _parts(last)]}
-            )
-        if r.headline:
-            ref["title"] = r.headline
-        if r.outlet:
-            ref["publisher"] = r.outlet
-        if r.address:
-            ref["URL"] = r.address
-        items.append(ref)
-    return items
+    when = issued(r.published).words
+    when += "" if when.endswith(".") else "."  # "n.d." ends with its own
+    where = _where(r.address, "Address not given.")
+    return f"{r.outlet or 'Outlet not named'}{copy}.{title} {when}{where}"

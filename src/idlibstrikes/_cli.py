@@ -4,12 +4,14 @@ With no arguments it prints every strike in the bundled data: date range, who st
 place, targets, the range of reported deaths and the articles reporting it; then, apart,
 the series of strikes the sources report only as a whole.
 Subcommands answer quick questions (``strikes``, ``show``, ``groups``, ``ceasefires``,
-``casualties``), write exports (``export``) and check data files (``validate``).
+``casualties``), write exports (``export``) and citations (``cite``) and check data files
+(``validate``).
 Results go to standard output; errors go to standard error with exit status 1
 (2 for a usage error, as argparse does).
 
 This module holds the argument parser, ``main`` and the dispatch to the commands. The
-commands live in ``_cli_data`` (the listings and ``export``), ``_cli_show`` (``show``) and
+commands live in ``_cli_data`` (the listings and ``export``), ``_cli_show`` (``show``,
+``cite``) and
 ``_cli_files`` (``new``, ``quote``, ``schema``, ``validate``); what they share, in
 ``_cli_args`` (reading the parsed arguments) and ``_cli_text`` (printing to the terminal).
 They are the package's top layer: they may import any other module, and no other module
@@ -25,49 +27,54 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from ._cli_args import _UsageError
+from ._cite import STYLES
+from ._cli_args import _unknown, _UsageError
 from ._cli_data import _casualties, _ceasefires, _export, _groups, _main_listing, _strikes
 from ._cli_files import _new, _quote_command, _schema, _validate
-from ._cli_show import _show
+from ._cli_show import _cite, _show
+from ._cli_text import _fit, _HelpFormatter, _width
 from ._export import FORMATS
 
 __all__ = ["main"]
 
 _EXAMPLES = """\
 examples:
-  idlibstrikes                                  every strike in the bundled data
-  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes                                  all the bundled strikes
+  idlibstrikes strikes --group "Hurras al-Din"  on one group, any spelling
   idlibstrikes casualties --group HTS --affiliates --victims civilians
-  idlibstrikes --data mine.json strikes         the bundled data plus your file
-  idlibstrikes COMMAND --help                   a command's options, with examples
+  idlibstrikes --data mine.json strikes         the bundled data and your file
+  idlibstrikes COMMAND --help                   its options and examples
 
 Tables fit the terminal: long names wrap within their column (a word cut short ends in
 "…"; ids and figures are never cut). COLUMNS=N sets the width; piped or redirected,
-each row is one line unless COLUMNS is set.
+each row is one line unless COLUMNS is set. So does this help, at any width.
 """
 
-#: Each command's own examples, the end of its ``--help``.
+#: Each command's own examples, the end of its ``--help``: "  COMMAND  what it does", one a
+#: line, each fitting 78 columns (argparse's width in a terminal of 80); narrower, the help
+#: formatter puts what it does under the command.
 _COMMAND_EXAMPLES = {
     "strikes": """\
-  idlibstrikes strikes --group "Hurras al-Din"  strikes on one group (any spelling)
+  idlibstrikes strikes --group "Hurras al-Din"  on one group, any spelling
   idlibstrikes strikes --by "United States"     strikes by US forces
   idlibstrikes strikes --between 2019-06 "Sep 2019" --certain --format csv
-  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series --data mine.json
+  idlibstrikes strikes --between 2025-01-30..2025-02-20 --series
 """,
     "show": """\
-  idlibstrikes show 2019-08-31-idlib-training-camp  a strike: every claim with its quote
-  idlibstrikes show "Hurras al-Din"                 a group: names, affiliations, sources
+  idlibstrikes show 2019-08-31-idlib-training-camp  a strike, claim by claim
+  idlibstrikes show "Hurras al-Din"                 a group, with its sources
   idlibstrikes show 002                             an article, by its number
+  idlibstrikes show R51                             a strike, by its list's id
 """,
     "groups": """\
-  idlibstrikes groups                       every group by kind, with its affiliations
-  idlibstrikes groups --data mine.json      with the groups your file adds
-  idlibstrikes groups | less -S             one line per group, scrolled sideways
+  idlibstrikes groups                   every group by kind, with affiliations
+  idlibstrikes groups --data mine.json  with the groups your file adds
+  idlibstrikes groups | less -S         one line per group, scrolled sideways
 """,
     "ceasefires": """\
-  idlibstrikes ceasefires                   every ceasefire, truce and agreement
-  idlibstrikes ceasefires --on 2019-08-31   those that may have been in effect that day
-  idlibstrikes ceasefires --on "Feb 2025"   ... on any day of that month
+  idlibstrikes ceasefires                  ceasefires, truces, agreements
+  idlibstrikes ceasefires --on 2019-08-31  those possibly in effect that day
+  idlibstrikes ceasefires --on "Feb 2025"  ... on any day of that month
 """,
     "casualties": """\
   idlibstrikes casualties --group "Hurras al-Din" --victims commanders
@@ -81,38 +88,34 @@ _COMMAND_EXAMPLES = {
   idlibstrikes export --format geojson --out ./map --data mine.json
   idlibstrikes export --format acled --out ./acled
 """,
+    "cite": """\
+  idlibstrikes cite                         the data, every source behind them
+  idlibstrikes cite 001 004 --style bibtex  two articles, for BibTeX
+  idlibstrikes cite "Hurras al-Din" --style csl-json > hd.json
+""",
     "new": """\
-  idlibstrikes new examples/articles/example-0002.txt   writes example-0002.json here
+  idlibstrikes new examples/articles/example-0002.txt  makes example-0002.json
   idlibstrikes new examples/articles/example-0002.txt --out mine.json
   idlibstrikes new --report https://example.org/story --out mine.json
 """,
     "quote": """\
-  idlibstrikes quote examples/articles/example-0001.txt "at least 38 people were killed"
+  idlibstrikes quote examples/articles/example-0001.txt "at least 38 people"
 """,
     "schema": """\
   idlibstrikes schema > idlibstrikes.schema.json
 """,
     "validate": """\
-  idlibstrikes validate mine.json                        its records, with the bundled data
-  idlibstrikes validate mine.json --articles ~/articles  and every quote against the texts
+  idlibstrikes validate mine.json                        with the bundled data
+  idlibstrikes validate mine.json --articles ~/articles  and every quote too
   idlibstrikes validate examples/new-article.json --articles examples/articles
 """,
 }
 
 #: The commands that read the dataset, and so take ``--data`` after the command too.
-_READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export")
+_READERS = ("strikes", "show", "groups", "ceasefires", "casualties", "export", "cite")
 
 _DATA_HELP = "also load this data file (or folder); may be given more than once, before or "
 _DATA_HELP += "after the command"
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """Descriptions filled to the terminal; examples (text with line breaks) kept as written."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if "\n" in text:
-            return "".join(indent + line for line in text.splitlines(keepends=True))
-        return super()._fill_text(text, width, indent)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -132,10 +135,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", action="append", metavar="FILE", help=_DATA_HELP)
     parser.add_argument(
         "--sources",
-        choices=("all", "articles"),
+        choices=("all", "articles", "none"),
         default="all",
         help="the bundled records: all (the five articles and the reference lists; the "
-        "default) or articles (the five articles' data alone)",
+        "default), articles (the five articles' data alone) or none (only your files: an "
+        "export of a whole dataset, which holds the bundled records already)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -195,8 +199,9 @@ def _parser() -> argparse.ArgumentParser:
         "list strikes (the default)",
         "List strikes. Deaths (all victims): what the sources' accounts jointly allow, or the "
         "span of the accounts that disagree ('disputed'); '+' marks an 'at least' figure; 'no "
-        "figures' where none is given. Sources: article numbers (000 = 000_*.txt), and a "
-        "reference list's event id with its number of reports (R05: 4 reports). Periods: "
+        "figures' where none is given. Sources: articles by short id (000 for 000_*.txt, "
+        "mine for your mine.txt), and a reference list's event id with its number of "
+        "reports (R05: 4 reports); 'idlibstrikes show' takes either. Periods: "
         "'2019', '2019-06', 'Jun 2019', '2025-01-30..2025-02-20'.",
     )
     group(strikes)
@@ -218,8 +223,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "id",
         metavar="ID",
-        help="an id or name: strike, series, ceasefire, group, development, person, place, "
-        "source (or its short id, 002) or reference fact",
+        help="an id or name: strike, series (or a reference list's id for it, R05), "
+        "ceasefire, group, development, person, place, source (or an article's short id, "
+        "002) or reference fact",
     )
     command(
         "groups",
@@ -263,7 +269,7 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         "write the dataset as CSV, JSON, Parquet, GeoJSON, GeoParquet, a data package, or ACLED "
         "or UCDP GED data",
-        "Write the lossless tables (json, parquet: load() reads them back), the analyst's "
+        "Write the lossless tables (json, parquet: the library reads them back), the analyst's "
         "tables (csv, datapackage), every strike on a map (geojson, geoparquet) or the strikes "
         "in ACLED's or UCDP GED's columns (acled, ucdp-ged, with the records they leave out) "
         "into a folder. Strikes a map cannot place (null geometry) are reported on standard "
@@ -284,6 +290,29 @@ def _parser() -> argparse.ArgumentParser:
         default=(),
         metavar="COLUMN",
         help="parquet only: Hive-partition the tables that have these columns (e.g. year)",
+    )
+    cite = command(
+        "cite",
+        "print a citation of the data or of records, with every article behind them",
+        "Print a citation: the data version and as-of date, the package version, the access "
+        "date, any files added, and every article and report behind the records named (all "
+        "of them when none is named), each with its outlet, title, date and address. A date "
+        "is given to the precision it is known, never as a range of days.",
+    )
+    cite.add_argument(
+        "ids",
+        nargs="*",
+        metavar="ID",
+        help="records to cite, by id or name as 'show' takes them (default: the dataset)",
+    )
+    cite.add_argument(
+        "--style",
+        choices=STYLES,
+        default="text",
+        help="text (default), bibtex, or csl-json (Zotero, pandoc --citeproc)",
+    )
+    cite.add_argument(
+        "--accessed", metavar="YYYY-MM-DD", help="the access date to state (default: today)"
     )
     new = command(
         "new",
@@ -379,11 +408,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{args.command} takes its files as arguments or reads none"
             )
         if args.command == "validate":
-            return _validate(args.files, args.articles)
+            return _validate(args.files, args.articles, args.sources)
         return _COMMANDS[args.command or "main"](args)
     except _UsageError as exc:
         parser.error(str(exc))  # exits with 2
-    except (DataError, InvalidPeriodError, UnknownNameError) as exc:
+    except UnknownNameError as exc:  # in the command line's words: the commands to run
+        print(_fit(f"idlibstrikes: {_unknown(exc)}", _width()), file=sys.stderr)
+        return 1
+    except (DataError, InvalidPeriodError) as exc:
         print(f"idlibstrikes: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `idlibstrikes | head`: the reader has gone; that is fine
@@ -408,6 +440,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ceasefires": _ceasefires,
     "casualties": _casualties,
     "export": _export,
+    "cite": _cite,
     "schema": _schema,
     "new": _new,
     "quote": _quote_command,

@@ -15,7 +15,7 @@ from typing import Any
 
 from ._casualties import StrikeCasualties, counted_text, deaths_text
 from ._cli_args import _chosen, _data, _UsageError
-from ._cli_text import _basis, _Cell, _fit, _place, _table, _width
+from ._cli_text import _basis, _Cell, _fit, _listed, _place, _table, _width
 from ._models import GroupKind, Strike
 from ._wording import (
     affiliation_items,
@@ -68,8 +68,12 @@ def strike_rows(strikes: Sequence[Strike]) -> list[tuple[str, ...]]:
 
 
 def _sources(s: Strike) -> str:
-    """The articles by number, and the reference lists' reports by the event's list id."""
-    articles = [src.id[:3] for src in s.sources if not src.is_report]
+    """The articles by short id, and the reference lists' reports by the event's list id.
+
+    Each is what ``show`` takes: "002" for the article 002_*.txt, "example-0001" for your
+    example-0001.txt, "R05" for the event the lists number R05.
+    """
+    articles = [src.short_id for src in s.sources if not src.is_report]
     reports = sum(src.is_report for src in s.sources)
     if reports:
         listed = s.listed or "list"
@@ -115,7 +119,7 @@ def _strikes(args: argparse.Namespace) -> int:
             args.series = True
             also = [s.id for s in _chosen(data, args) if s.is_series]
             if also:
-                print(_fit(f"(and {len(also)} series: {', '.join(also)}; add --series)", _width()))
+                print(_fit(f"(and {len(also):,} series: {_listed(also)}; add --series)", _width()))
         return 0
     from ._export._csv import rows_csv
     from ._table import json_rows
@@ -242,7 +246,7 @@ def _best(one: StrikeCasualties) -> str:
 def _accounts_items(one: StrikeCasualties) -> tuple[str, ...]:
     items = []
     for a in one.accounts:
-        where = f" {a.source.id[:3]}" if a.source is not None else ""
+        where = f" {a.source.short_id}" if a.source is not None else ""
         items.append(f"{figure_text(a.low, a.high)} {a.who}{where}{_basis(a)}")
     return tuple(items)
 
@@ -264,9 +268,12 @@ def _export(args: argparse.Namespace) -> int:
         print(path)
     if done.unplaced:
         print(
-            f"{len(done.unplaced)} strike(s) written without a point (no reference gives "
-            f"one for the place, a place near it, or its district or governorate): "
-            f"{', '.join(done.unplaced)}",
+            _fit(
+                f"{len(done.unplaced):,} strike(s) written without a point (no reference gives "
+                f"one for the place, a place near it, or its district or governorate): "
+                f"{_listed(done.unplaced)}",
+                _width(),
+            ),
             file=sys.stderr,
         )
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._cli_args import _UsageError
+from ._cli_text import _fit, _listed, _width
 from ._wording import count_text
 
 if TYPE_CHECKING:
@@ -144,13 +145,16 @@ def _quoted_sources(value: object) -> set[str]:
     }
 
 
-def _validate(files: Sequence[str], articles: str | None) -> int:
+def _validate(files: Sequence[str], articles: str | None, sources: str = "all") -> int:
     from ._errors import DataError
     from ._files import KINDS
     from ._loading import _load_files
 
+    bundled = sources != "none"  # none: your files alone (an export of a whole dataset)
     try:
-        data, raw = _load_files(files, True, articles, keep_raw=True)
+        data, raw = _load_files(
+            files, bundled, articles, keep_raw=True, sources=sources if bundled else "all"
+        )
         _unfilled(raw)
     except DataError as exc:
         for problem in exc.problems:
@@ -162,9 +166,13 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     names = {r.file for k in KINDS for r in raw.records[k]}
     articles_count = sum(1 for s in data.sources if not s.is_reference)
     print(
-        f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records; "
-        f"with the bundled data: {count_text(data.strikes)}, {len(data.groups)} groups, "
-        f"{articles_count} articles"
+        _fit(
+            f"ok: {len(names)} file{'s' if len(names) != 1 else ''}, {records} records; "
+            f"{'with the bundled data' if bundled else 'alone'}: {count_text(data.strikes)}, "
+            f"{len(data.groups)} groups, "
+            f"{articles_count} articles",
+            _width(),
+        )
     )
     # say what was not checked: "ok" must not read as "the quotes are in the articles".
     # The articles behind your files: those they define, and every one they quote.
@@ -175,15 +183,25 @@ def _validate(files: Sequence[str], articles: str | None) -> int:
     texts = sorted(
         str(s.article) for s in data.sources if s.id in named and not s.is_reference and s.article
     )
+    # thousands of articles are named by the first few and counted (_listed): one line
     if articles is None:
         if texts:
             print(
-                f"quotes not checked: give --articles FOLDER with the texts of {', '.join(texts)}"
+                _fit(
+                    f"quotes not checked: give --articles FOLDER with the texts of "
+                    f"{_listed(texts)}",
+                    _width(),
+                )
             )
     else:
         absent = [t for t in texts if not (Path(articles) / t).is_file()]
         if absent:
-            print(f"quotes not checked for articles not in {articles}: {', '.join(absent)}")
+            print(
+                _fit(
+                    f"quotes not checked for articles not in {articles}: {_listed(absent)}",
+                    _width(),
+                )
+            )
         else:
             print(f"quotes checked against {len(texts)} article text(s) in {articles}")
     return 0

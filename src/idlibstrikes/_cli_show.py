@@ -1,9 +1,10 @@
-"""The ``show`` command: one record in full, with every claim, its source and its words.
+"""The ``show`` and ``cite`` commands: one record in full, or records as a citation.
 
 Any record may be shown (a strike or series, ceasefire, group, development, person,
 place, source or reference fact), by its id or name; an unknown one gets the closest ids.
 Each claim is printed with who made it, the article and the quote, and the reference
-facts beside them.
+facts beside them. ``cite`` names records the same way and prints ``isk.cite`` of them
+(of the whole dataset when none is named).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from ._wording import (
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["_show"]
+__all__ = ["_cite", "_show"]
 
 
 def _quote(text: str) -> str:
@@ -59,9 +60,37 @@ def _words(claim: Any) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
+    data = _data(args)
+    print(_fit(_describe(_record(data, args.id), data), _width()))
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    """``cite``: the dataset, or the records named, in a citation style."""
+    import datetime as dt
+
+    from ._cli_args import _UsageError
+    from ._defaults import cite
+
+    accessed = None
+    if args.accessed is not None:
+        try:
+            accessed = dt.date.fromisoformat(args.accessed)
+        except ValueError:
+            raise _UsageError(
+                f"--accessed takes a day as YYYY-MM-DD, not {args.accessed!r}"
+            ) from None
+    data = _data(args)
+    records = list({id(r): r for r in (_record(data, name) for name in args.ids)}.values())
+    obj: object = data if not records else records[0] if len(records) == 1 else tuple(records)
+    print(cite(obj, args.style, data=data, accessed=accessed), end="")
+    return 0
+
+
+def _record(data: Dataset, name: str) -> Any:
+    """The record an id or name names, of any kind; else the closest ids."""
     from ._errors import UnknownNameError
 
-    data = _data(args)
     facts = {f.id: f for f in data.references}
     suggestions: list[str] = []
     lookups = (
@@ -75,20 +104,22 @@ def _show(args: argparse.Namespace) -> int:
     )
     for lookup in lookups:
         try:
-            record = lookup(args.id)
+            return lookup(name)
         except UnknownNameError as exc:
             suggestions += exc.suggestions
             continue
-        print(_fit(_describe(record, data), _width()))
-        return 0
-    if args.id in facts:
-        print(_fit(_describe(facts[args.id], data), _width()))
-        return 0
+    if name in facts:
+        return facts[name]
+    # a strike by its reference lists' event id, as the listings print it ("R05: 4 reports")
+    listed = [s for s in data.strikes if s.listed and s.listed.casefold() == name.casefold()]
+    if len(listed) == 1:
+        return listed[0]
+    suggestions += [s.id for s in listed]  # several strikes one list id: say which
     ids = [s.id for s in data.strikes] + [c.id for c in data.ceasefires]
     ids += [d.id for d in data.developments] + list(facts)
-    suggestions += difflib.get_close_matches(args.id, ids, n=3, cutoff=0.6)
+    suggestions += difflib.get_close_matches(name, ids, n=3, cutoff=0.6)
     raise UnknownNameError(
-        args.id,
+        name,
         kind="strike, series, ceasefire, group, development, person, place, source or "
         "reference fact",
         suggestions=list(dict.fromkeys(suggestions))[:6],
@@ -143,7 +174,8 @@ def _describe_other(record: Person | Place | Source | ReferenceFact, data: Datas
         return [
             f"{record.id} [{a.short_id}]: article",
             f"  outlet: {a.outlet or 'not known'} (from {a.outlet_from or '-'})",
-            f"  headline: {a.headline or 'not printed'}",
+            f"  headline: {a.headline or 'not printed'}"
+            + (f" (from {a.headline_from})" if a.headline_from else ""),
             f"  published: {date_text(record.published, wording=True)}",
             f"  address: {a.address or 'not known'} (from {a.address_from or '-'})",
         ]

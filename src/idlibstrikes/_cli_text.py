@@ -1,15 +1,18 @@
 """Text for the terminal: prose and tables fitted to its width.
 
 Every command prints through these: aligned tables whose long names wrap within their
-column (a word cut short ends in "…"; ids and figures are never cut) and prose whose long
-lines wrap between words. ``COLUMNS`` sets the width; piped or redirected and without it,
-nothing is wrapped, so that a file or ``grep`` gets one line per row. Here too are the few
+column (a word cut short ends in "…"; ids and figures are never cut), prose whose long
+lines wrap between words, and lists of any length summarised in a line (`_listed`).
+``COLUMNS`` sets the width; piped or redirected and without it, nothing is wrapped, so
+that a file or ``grep`` gets one line per row. ``--help`` is fitted to the terminal too
+(`_HelpFormatter`): words never broken, example commands kept whole. Here too are the few
 words of records that more than one command prints (a place, an account's basis), so that
 the listings and ``show`` print them alike.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -24,7 +27,17 @@ if TYPE_CHECKING:
     from ._casualties import Account
     from ._models import Development, Strike
 
-__all__ = ["_Cell", "_basis", "_fit", "_pieces", "_place", "_table", "_width"]
+__all__ = [
+    "_Cell",
+    "_HelpFormatter",
+    "_basis",
+    "_fit",
+    "_listed",
+    "_pieces",
+    "_place",
+    "_table",
+    "_width",
+]
 
 #: What a cell cut short ends with (never an id's or a figure's: those are kept whole).
 _MARK = "\u2026"
@@ -141,6 +154,129 @@ def _fit(text: str, width: int | None) -> str:
         lead = line[: len(line) - len(line.lstrip())]
         out += _wrap(line, width, indent=lead + "    ") if line.strip() else [line]
     return "\n".join(out)
+
+
+def _listed(items: Sequence[str], most: int = 3) -> str:
+    """Items for a line of prose, however many: past ``most``, the rest counted.
+
+    A list of thousands (the article files behind a large data file) would make a line of
+    a hundred thousand characters; the first few, then how many others, say as much.
+
+    Examples:
+        >>> _listed(["000_x.txt", "001_y.txt"])
+        '000_x.txt and 001_y.txt'
+        >>> _listed([f"{n:03}.txt" for n in range(4)])
+        '000.txt, 001.txt, 002.txt and 003.txt'
+        >>> _listed([f"{n:03}_x.txt" for n in range(5000)])
+        '000_x.txt, 001_x.txt, 002_x.txt and 4,997 others'
+    """
+    if len(items) <= most + 1:  # never "and 1 other": name it
+        shown, rest = list(items), ""
+    else:
+        shown, rest = list(items[:most]), f"{len(items) - most:,} others"
+    if rest:
+        return f"{', '.join(shown)} and {rest}"
+    return " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else "".join(shown)
+
+
+#: An example in a command's help: its indent, the command, and what it does (after two
+#: spaces or more) where the line says.
+_EXAMPLE = re.compile(r"(?P<indent> +)(?P<command>\S.*?)(?: {2,}(?P<what>\S.*))?")
+
+#: An argument of a command line: quoted text is one argument, spaces and all.
+_ARGUMENT = re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\s\"'])+")
+
+
+def _command_lines(command: str, indent: str, width: int) -> list[str]:
+    r"""A command line in lines of ``width``, broken between arguments with a shell's ``\``.
+
+    Pasted into a shell, the lines are still the one command.
+
+    Examples:
+        >>> _command_lines('idlibstrikes strikes --group "Hurras al-Din" --series', "  ", 40)
+        ['  idlibstrikes strikes --group \\', '      "Hurras al-Din" --series']
+    """
+    args = _ARGUMENT.findall(command)
+    lines = [indent]
+    for n, arg in enumerate(args):
+        line = lines[-1]
+        room = width if n == len(args) - 1 else width - 2  # the last needs no " \\"
+        if line.strip() and _text_width(line) + 1 + _text_width(arg) > room:
+            lines[-1] = line + " \\"
+            lines.append(indent + "    " + arg)
+        else:
+            lines[-1] = line + " " + arg if line.strip() else line + arg
+    return lines
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    r"""``--help`` fitted to the terminal: no line wider, no word broken across lines.
+
+    argparse wraps prose, but breaks words at their hyphens ("al-" / "Sham"), and leaves
+    example text, and a usage line with a long list of choices, as long as they are. Here
+    prose (descriptions, options' help) wraps between words only; examples (text with line
+    breaks: lines of "  COMMAND  what it does", and paragraphs) are kept as written where
+    every line of a run of them fits; else each command stands on its own line, broken
+    between its arguments with a shell's ``\`` (so that it can still be pasted), and what
+    it does wraps beneath it; paragraphs are filled. Any other line still too long (a usage
+    line's long list of choices) wraps between words, a list of choices after its commas.
+    The width is argparse's: ``COLUMNS`` or the terminal's, less two.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap(" ".join(text.split()), width) if text.strip() else []
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" not in text:
+            return "\n".join(indent + line for line in self._split_lines(text, width))
+        out: list[str] = []
+        lines = text.splitlines()
+        i = 0
+        while i < len(lines):
+            j = i + 1
+            if not lines[i].strip():
+                out.append("")
+            elif lines[i].startswith(" "):  # a run of examples
+                while j < len(lines) and lines[j].startswith(" ") and lines[j].strip():
+                    j += 1
+                out += self._examples(lines[i:j], width)
+            else:  # a paragraph
+                while j < len(lines) and lines[j].strip() and not lines[j].startswith(" "):
+                    j += 1
+                out += _wrap(" ".join(" ".join(lines[i:j]).split()), width)
+            i = j
+        return "".join(indent + line + "\n" if line else "\n" for line in out)
+
+    @staticmethod
+    def _examples(lines: Sequence[str], width: int) -> list[str]:
+        if all(_text_width(line.rstrip()) <= width for line in lines):
+            return [line.rstrip() for line in lines]
+        out = []
+        for line in lines:
+            example = _EXAMPLE.fullmatch(line.rstrip())
+            assert example is not None  # an indented line that is not blank
+            indent, what = example["indent"], example["what"]
+            out += _command_lines(example["command"], indent, width)
+            if what:
+                out += _wrap(indent + "    " + what, width, indent=indent + "    ")
+        return out
+
+    def format_help(self) -> str:
+        width = self._width
+        out = []
+        for line in super().format_help().splitlines():
+            if _text_width(line) <= width:
+                out.append(line)
+            else:  # a usage line's long list of choices
+                lead = line[: len(line) - len(line.lstrip())]
+                piece = max(_text_width(p) for w in line.split() for p in _pieces(w))
+                # on a very narrow terminal, less indented than argparse would have it
+                lead = lead[: max(0, width - piece)]
+                # continued two columns in, unless a list of choices then no longer fits whole
+                longest = max(map(_text_width, line.split()))
+                more = "  " if _text_width(lead) + 2 + longest <= width else ""
+                out += _wrap(lead + line.lstrip(), width, indent=lead + more)
+        return "\n".join(out) + "\n"
 
 
 def _paragraphs(cell: _Cell, limited: bool) -> list[str]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
 
 __all__ = [
+    "RELATIVE_BOUNDS",
+    "WEEKDAY_PATTERN",
     "DatePrecision",
     "DateRange",
     "PeriodLike",
@@ -523,6 +525,14 @@ _NUMERIC = r"^([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{2}|[0-9]{4})\Z"
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # dateutil's names, in its order
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DELTA_KEYS = frozenset({"years", "months", "weeks", "days", "year", "month", "day", "weekday"})
+#: The values a relative date's ``year``, ``month`` and ``day`` may take (the format's
+#: description gives them to the JSON Schema). relativedelta ignores a 0 (it reads it as
+#: "not given": the anchor's own day would stand) and clamps a day past a month's end,
+#: so the bounds are checked here, not left to it.
+RELATIVE_BOUNDS = {"year": (1, 9999), "month": (1, 12), "day": (1, 31)}
+#: A relative date's ``weekday``: dateutil's name and a non-zero count ("SA(-1)": the
+#: Saturday on or before; dateutil refuses a count of 0).
+WEEKDAY_PATTERN = r"^(MO|TU|WE|TH|FR|SA|SU)\((-?[1-9][0-9]*)\)$"
 _UNITS = ("day", "week", "month", "year")
 # "early", "mid" and "late": of a month, days 1-10, 11-20 and 21 to its end; of a year,
 # its thirds (January-April, May-August, September-December)
@@ -579,12 +589,31 @@ def _delta(spec: Mapping[str, object]) -> relativedelta:
     kwargs: dict[str, Any] = {}
     for key, raw in spec.items():
         if key == "weekday":
-            m = re.fullmatch(r"(MO|TU|WE|TH|FR|SA|SU)\((-?[0-9]+)\)", str(raw))
+            # (\Z, not $: Python's $ also matches before a final line break)
+            pattern = WEEKDAY_PATTERN.removesuffix("$") + r"\Z"
+            m = re.match(pattern, raw) if type(raw) is str else None
             if not m:
-                raise ValueError(f"weekday must look like 'SA(-1)', not {raw!r}")
+                raise ValueError(
+                    f"weekday must look like 'SA(-1)' (a weekday and a count other than 0), "
+                    f"not {raw!r}"
+                )
             kwargs[key] = getattr(rd, m.group(1))(int(m.group(2)))
         elif type(raw) is not int:
             raise ValueError(f"relative-date key {key!r} must be a whole number, not {raw!r}")
+        elif key in RELATIVE_BOUNDS and not (
+            RELATIVE_BOUNDS[key][0] <= raw <= RELATIVE_BOUNDS[key][1]
+        ):
+            low, high = RELATIVE_BOUNDS[key]
+            if raw == 0:
+                raise ValueError(
+                    f"relative-date key {key!r} is 0, which relativedelta ignores (the "
+                    f"anchor's {key} would stand); give the {key} itself ({low} to {high}), "
+                    f"or leave the key out to keep the anchor's"
+                )
+            raise ValueError(
+                f"relative-date key {key!r} sets the {key} itself, from {low} to {high}, not "
+                f"{raw}; to move the date by {key}s, use {key + 's'!r}"
+            )
         else:
             kwargs[key] = raw
     return rd.relativedelta(**kwargs)
@@ -631,7 +660,7 @@ def resolve_relative(
         reasoning: Any further reasoning to record.
 
     Raises:
-        ValueError: The specification is malformed.
+        ValueError: The specification is malformed, or the date falls outside the calendar.
 
     Examples:
         >>> import datetime as dt
@@ -652,8 +681,15 @@ def resolve_relative(
     if part is not None and (unit not in ("month", "year") or part not in _PARTS):
         raise ValueError(f"part must be one of {sorted(_PARTS)} and needs unit 'month' or 'year'")
     delta = _delta(spec)
-    first = _span(anchor.earliest + delta, unit, part)[0]
-    last = _span(anchor.latest + delta, unit, part)[1]
+    try:
+        first = _span(anchor.earliest + delta, unit, part)[0]
+        last = _span(anchor.latest + delta, unit, part)[1]
+    except (ValueError, OverflowError):  # dateutil's and datetime's words say neither
+        raise ValueError(
+            f"{text!r} resolved against the {anchor_label} ({anchor}) falls outside the "
+            "calendar (years 1 to 9999); check the relative keys, and that the anchor's "
+            "publication date has both its bounds"
+        ) from None
     result = DateRange(earliest=first, latest=last, text=text)
     how = _describe(spec, unit, part)
     explained = f"{text!r} read as {how} the {anchor_label} ({anchor}): {result}" + (

@@ -36,7 +36,10 @@ def cite(
     the package version, the access date, the query (for a result) and whether your own
     files were added; then each article behind the cited records, with its outlet,
     headline, publication date and address (from the reference layer where the article
-    does not print them, which the citation says).
+    does not print them, which the citation says). A date is given to the precision it is
+    known, never as a range of days (the rest in words); only web addresses are given as
+    addresses. ``bibtex`` and ``csl-json`` read in BibTeX, biblatex, Zotero and pandoc (see
+    the docs' "How to cite").
 
     Args:
         obj: A [`Dataset`][idlibstrikes.Dataset], a record, or a query's result.

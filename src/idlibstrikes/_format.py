@@ -23,6 +23,7 @@ types) is ``_description``'s; it is re-exported here, for the modules that read 
 
 from __future__ import annotations
 
+from ._dates import RELATIVE_BOUNDS, WEEKDAY_PATTERN
 from ._description import Field, Format, Shape, Type
 from ._models import (
     CeasefireKind,
@@ -289,7 +290,8 @@ _SHAPES = (
         name="announcement",
         plural="announcements",
         doc="A statement someone made: its reports in a list, or one report given inline.",
-        one_of=(("reports",), ("date", "source", "quote")),
+        # any of the inline report's keys marks that form: none goes with a list of reports
+        one_of=(("reports",), ("date|source|quote", "date", "source", "quote")),
         fields=(
             _ID,
             Field(name="announcer", type="ref", of="group", doc="The id of the group announcing."),
@@ -589,7 +591,14 @@ _SHAPES = (
             Field(name="place", type="ref", of="place", doc="The id of the place it covers."),
             Field(name="claimant", type="ref", of="group", doc="The id of the group giving it."),
             _SOURCE,
-            _QUOTE,
+            # a figure has no reference list's row to stand for its words: always quoted
+            Field(
+                name="quote",
+                type="text",
+                doc="The source's words, verbatim.",
+                quote=True,
+                required=True,
+            ),
             _NOTE,
         ),
     ),
@@ -696,14 +705,25 @@ _SHAPES = (
                 Field(name=k, type="integer", doc=f"{k} to add (or take away).")
                 for k in ("years", "months", "weeks", "days")
             ),
-            Field(name="year", type="integer", doc="The year.", minimum=1, maximum=9999),
-            Field(name="month", type="integer", doc="The month.", minimum=1, maximum=12),
-            Field(name="day", type="integer", doc="The day of the month.", minimum=1, maximum=31),
+            *(
+                Field(
+                    name=k,
+                    type="integer",
+                    doc=doc,
+                    minimum=RELATIVE_BOUNDS[k][0],
+                    maximum=RELATIVE_BOUNDS[k][1],
+                )
+                for k, doc in (
+                    ("year", "The year."),
+                    ("month", "The month."),
+                    ("day", "The day of the month."),
+                )
+            ),
             Field(
                 name="weekday",
                 type="text",
                 doc="A weekday and its occurrence: 'SA(-1)' is the Saturday on or before.",
-                pattern=r"^(MO|TU|WE|TH|FR|SA|SU)\(-?[0-9]+\)$",
+                pattern=WEEKDAY_PATTERN,
             ),
         ),
     ),

@@ -64,24 +64,32 @@ def _value(field: Field) -> dict[str, Any]:
     return {"type": "array", "items": {"$ref": f"#/$defs/{field.of}"}}
 
 
-def _any_of(*names: str) -> dict[str, Any]:
-    """Any of these keys is present (with a value other than null)."""
+def _given(*names: str) -> dict[str, Any]:
+    """All these keys are given: present, and not null.
+
+    The loader reads a key given as null as the key left out, so a bare ``required``
+    (which a null satisfies) would let through what the loader refuses.
+    """
     return {
-        "anyOf": [{"required": [n], "properties": {n: {"not": {"type": "null"}}}} for n in names]
+        "required": list(names),
+        "properties": {n: {"not": {"type": "null"}} for n in names},
     }
 
 
+def _any_of(*names: str) -> dict[str, Any]:
+    """Any of these keys is given (see `_given`)."""
+    return {"anyOf": [_given(n) for n in names]}
+
+
 def _forms(shape: Shape) -> list[dict[str, Any]]:
-    """``oneOf`` the shape's forms: each form's marking key given, no other form's."""
+    """``oneOf`` the shape's forms: each form's keys given (see `_given`), no other form's mark."""
     marks = [form[0].split("|") for form in shape.one_of]
     out = []
     for i, form in enumerate(shape.one_of):
-        schema: dict[str, Any] = {}
         required = list(form[1:]) + (marks[i] if len(marks[i]) == 1 else [])
-        if required:
-            schema["required"] = required
+        schema: dict[str, Any] = _given(*required) if required else {}
         if len(marks[i]) > 1:
-            schema["anyOf"] = [{"required": [k]} for k in marks[i]]
+            schema |= _any_of(*marks[i])
         others = [k for j, keys in enumerate(marks) if j != i for k in keys]
         schema["not"] = _any_of(*others)
         out.append(schema)
@@ -105,10 +113,11 @@ def _object(shape: Shape) -> dict[str, Any]:
     out["additionalProperties"] = False
     if shape.one_of:
         out["oneOf"] = _forms(shape)
-    if shape.together:
-        out["dependentRequired"] = {
-            k: [o for o in shape.together if o != k] for k in shape.together
-        }
+    if shape.together:  # each given (not null) only with the others given
+        out["allOf"] = [
+            {"if": _given(k), "then": _given(*(o for o in shape.together if o != k))}
+            for k in shape.together
+        ]
     return out
 
 
