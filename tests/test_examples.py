@@ -23,6 +23,20 @@ NOTEBOOK = EXAMPLES / "tutorial.ipynb"
 #: What each script must print: real figures from the bundled data. A new script without
 #: an entry here fails test_every_script_has_expectations.
 EXPECTED: dict[str, tuple[str, ...]] = {
+    "acled_and_ucdp.py": (
+        "wrote: acled.csv, acled_left_out.csv",
+        "ACLED rows: 59; air/drone strikes: 51",
+        "fatalities, all rows: 390",
+        "rows whose 0 means nothing is known: 2014-11-13-west-of-aleppo, 2014-11-harem, "
+        "2019-08-27-hts-missile-khan-sheikhoun",
+        "  actor1: Military Forces of the United States (2017-2021)",
+        "  interaction: Rebel group-External/Other forces",
+        "  tags: fatalities range=6-8+; fatalities disputed",
+        "left out of ACLED: 12, of which series: 9",
+        "2014       2   56    56  <NA>          0",
+        "priogrid_gid of Idlib's point: 181154",
+        "  series 2019-idlib-offensive: clarity 2, 951 dead",
+    ),
     "engines.py": (
         "strikes.event_date: date32[day]",
         "strikes.deaths_low: int32",

@@ -35,6 +35,8 @@ FIRST = {
     "geojson": "strikes.geojson",
     "geoparquet": "strikes.parquet",
     "datapackage": "strikes.csv",
+    "acled": "acled.csv",
+    "ucdp-ged": "ucdp_ged.csv",
 }
 #: Characters of generated names: letters, digits, spaces, punctuation, others' scripts,
 #: and characters that would break a message's line if printed as they are.

@@ -86,6 +86,7 @@ _COMMAND_EXAMPLES = {
   idlibstrikes export --format datapackage --out ./idlibstrikes-data
   idlibstrikes export --format parquet --out ./tables --partition-by year
   idlibstrikes export --format geojson --out ./map --data mine.json
+  idlibstrikes export --format acled --out ./acled
 """,
     "cite": """\
   idlibstrikes cite                         the data, every source behind them
@@ -266,10 +267,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = command(
         "export",
-        "write the dataset as CSV, JSON, Parquet, GeoJSON, GeoParquet or a data package",
+        "write the dataset as CSV, JSON, Parquet, GeoJSON, GeoParquet, a data package, or ACLED "
+        "or UCDP GED data",
         "Write the lossless tables (json, parquet: the library reads them back), the analyst's "
-        "tables (csv, datapackage) or every strike on a map (geojson, geoparquet) into a "
-        "folder. Strikes a map cannot place (null geometry) are reported on standard error. "
+        "tables (csv, datapackage), every strike on a map (geojson, geoparquet) or the strikes "
+        "in ACLED's or UCDP GED's columns (acled, ucdp-ged, with the records they leave out) "
+        "into a folder. Strikes a map cannot place (null geometry) are reported on standard "
+        "error. "
         "parquet and geoparquet need pyarrow (pip install pyarrow: the [arrow] extra).",
     )
     export.add_argument("--format", required=True, choices=FORMATS)

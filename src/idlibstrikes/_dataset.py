@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from . import _checks as check
+from ._conversions import Conversions
 from ._dates import PeriodLike
 from ._errors import DataError, UnknownNameError
 from ._index import Lazy, pick
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from ._export import Export
     from ._relational import Tables
     from ._release import DataVersion, Origin
-    from ._table import Table
 
 from ._queries import _LOADING, _flag, _Index, _period, _Queries, call
 from ._results import _vocab
@@ -54,7 +54,7 @@ T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Dataset:
+class Dataset(Conversions):
     """Every record of a dataset, and the query helpers.
 
     Get one with [`load`][idlibstrikes.load]. All collections are tuples; strikes are in
@@ -564,93 +564,6 @@ class Dataset:
             return aggregate(chosen, *asked, self._query_index().summaries, distinct)
         return aggregate([graded(s, floor) for s in chosen], *asked)  # copies: not cached
 
-    def to_records(self, kind: str | Strikes | Ceasefires = "strikes") -> list[dict[str, Any]]:
-        """One plain dict per record of a table (no dependency needed).
-
-        Tables: ``strikes`` (one row per strike, with event-dataset columns), ``claims``
-        (one row per casualty claim), ``groups``, ``ceasefires``, ``sources``. The columns
-        are described by [`columns`][idlibstrikes.columns] and in the codebook.
-
-        Args:
-            kind: The table.
-
-        Raises:
-            UnknownNameError: An unknown table.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> rows = isk.load(sources="articles").to_records("claims")
-            >>> commanders = [r for r in rows if r["victims"] == "commanders"]
-            >>> [(r["low"], r["high"], r["source"][:3]) for r in commanders][:3]
-            [(8, 8, '002'), (6, None, '002'), (6, 6, '003')]
-        """
-        return self.table(kind).to_records()
-
-    def table(self, kind: str | Strikes | Ceasefires = "strikes") -> Table:
-        """One of the analyst's tables as a [`Table`][idlibstrikes.Table].
-
-        The same rows as `to_records`, with typed columns for Arrow, Polars and pandas;
-        a table is an Arrow stream, so ``duckdb.sql("from t")`` and
-        ``polars.DataFrame(t)`` read it directly.
-
-        Args:
-            kind: ``strikes`` (single strikes only), ``series`` (series of strikes
-                reported as one, with their own date and ``toll_*`` columns: never summed
-                with strikes), ``claims``, ``groups``, ``ceasefires``, ``sources`` or
-                ``references``; or a query's result (``Strikes``, ``Ceasefires``), for
-                its rows (a result's series: ``result.table("series")``). The other
-                methods that take ``kind`` take a result too.
-
-        Raises:
-            UnknownNameError: An unknown table.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> data = isk.load(sources="articles")
-            >>> len(data.table(data.strikes_by_group("Hurras al-Din")))
-            4
-            >>> t = isk.load(sources="articles").table("strikes")
-            >>> len(t), t.name, len(isk.load(sources="articles").table("series"))
-            (7, 'strikes', 4)
-        """
-        if isinstance(kind, Strikes | Ceasefires):  # a query's result: its rows
-            return kind.table()
-        from ._tables import to_table
-
-        return to_table(self, kind)
-
-    def to_arrow(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
-        """One of the analyst's tables as a ``pyarrow.Table`` (``[arrow]`` extra).
-
-        See [`Table.to_arrow`][idlibstrikes.Table.to_arrow] for the types; the lossless
-        tables convert the same way (``data.tables()["casualty_claims"].to_arrow()``).
-
-        Raises:
-            ImportError: pyarrow is not installed (the message names the extra).
-            UnknownNameError: An unknown table.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> t = isk.load(sources="articles").to_arrow("strikes")
-            >>> t.num_rows, str(t.schema.field("actor2").type)
-            (7, 'list<item: string>')
-        """
-        return self.table(kind).to_arrow()
-
-    def to_polars(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
-        """One of the analyst's tables as a ``polars.DataFrame`` (``[polars]`` extra).
-
-        Raises:
-            ImportError: polars or pyarrow is not installed (the message names the extra).
-            UnknownNameError: An unknown table.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> isk.load(sources="articles").to_polars("claims").height
-            20
-        """
-        return self.table(kind).to_polars()
-
     def to_geodataframe(self, kind: str = "strikes") -> Any:
         """The strikes (or the series) view as a geopandas GeoDataFrame (``[geo]`` extra).
 
@@ -697,26 +610,6 @@ class Dataset:
 
         return tables(self, from_tables)
 
-    def to_dataframe(self, kind: str | Strikes | Ceasefires = "strikes") -> Any:
-        """A table as a pandas DataFrame (``pip install pandas``: the ``[pandas]`` extra).
-
-        Args:
-            kind: ``strikes`` (single strikes only), ``series``, ``claims``, ``groups``,
-                ``ceasefires``, ``sources`` or ``references`` (see `table`).
-
-        Raises:
-            ImportError: pandas is not installed (the message names the extra).
-            UnknownNameError: An unknown table.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> df = isk.load(sources="articles").to_dataframe()
-            >>> on_had = df["actor2"].map(lambda targets: "Hurras al-Din" in targets)
-            >>> df.loc[on_had, "event_date"].dt.year.tolist()
-            [2019, 2019, 2025, 2025]
-        """
-        return self.table(kind).to_dataframe()
-
     def export(
         self,
         format: str,
@@ -727,12 +620,13 @@ class Dataset:
         """Write the dataset in one of the export formats into the folder ``out``.
 
         ``json`` and ``parquet`` are lossless (``load`` reads them back); ``csv``,
-        ``datapackage``, ``geojson`` and ``geoparquet`` are views for other tools. See
-        [`export`][idlibstrikes.export] for the files and formats.
+        ``datapackage``, ``geojson`` and ``geoparquet`` are views for other tools, and
+        ``acled`` and ``ucdp-ged`` the strikes in ACLED's and UCDP GED's columns (see
+        `to_acled`, `to_ucdp_ged`). See [`export`][idlibstrikes.export] for the files.
 
         Args:
-            format: ``csv``, ``json``, ``parquet``, ``geojson``, ``geoparquet`` or
-                ``datapackage``.
+            format: ``csv``, ``json``, ``parquet``, ``geojson``, ``geoparquet``,
+                ``datapackage``, ``acled`` or ``ucdp-ged``.
             out: The folder to write into (created if missing).
             partition_by: For ``parquet``: columns to Hive-partition by, such as
                 ``("year",)``.

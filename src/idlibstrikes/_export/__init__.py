@@ -2,9 +2,10 @@
 
 Each format is a module of this package that defines ``FORMAT``, an `ExportFormat`
 (``_base``: its name, what it writes, and ``write(data, folder, partition_by) ->
-Export``): ``_csv``, ``_json``, ``_parquet``, ``_geojson``, ``_geoparquet`` and
-``_datapackage``. `MODULES` lists them, and a format is named after its module (``_csv``
-writes ``csv``): `FORMATS` is made from the list without importing a format, so that the
+Export``): ``_csv``, ``_json``, ``_parquet``, ``_geojson``, ``_geoparquet``,
+``_datapackage``, ``_acled`` and ``_ucdp_ged``. `MODULES` lists them, and a format is named
+after its module (``_csv`` writes ``csv``, ``_ucdp_ged`` ``ucdp-ged``: `format_name`):
+`FORMATS` is made from the list without importing a format, so that the
 command line offers them and starts without the exporters; `registry` and `export` import
 a format's module when it is first asked for. Adding a format is adding its module and its
 name in `MODULES`. Optional libraries (pyarrow) are imported by a format's ``write``,
@@ -29,22 +30,41 @@ from ._base import Export, ExportFormat
 if TYPE_CHECKING:
     from .._dataset import Dataset
 
-__all__ = ["FORMATS", "MODULES", "Export", "ExportFormat", "export", "registry"]
+__all__ = ["FORMATS", "MODULES", "Export", "ExportFormat", "export", "format_name", "registry"]
 
 #: The registry: the formats' modules, in the order of `FORMATS`. Each defines ``FORMAT``.
-MODULES = ("_csv", "_json", "_parquet", "_geojson", "_geoparquet", "_datapackage")
+MODULES = (
+    "_csv",
+    "_json",
+    "_parquet",
+    "_geojson",
+    "_geoparquet",
+    "_datapackage",
+    "_acled",
+    "_ucdp_ged",
+)
+
+
+def format_name(module: str) -> str:
+    """A format's name, from its module's: ``_ucdp_ged`` writes ``ucdp-ged``.
+
+    Examples:
+        >>> format_name("_csv"), format_name("_ucdp_ged")
+        ('csv', 'ucdp-ged')
+    """
+    return module.removeprefix("_").replace("_", "-")
 
 
 #: The formats [`export`][idlibstrikes.export] writes, each named after its module.
-FORMATS: tuple[str, ...] = tuple(m.removeprefix("_") for m in MODULES)
+FORMATS: tuple[str, ...] = tuple(map(format_name, MODULES))
 
 
 def _format(module: str) -> ExportFormat:
     found = getattr(import_module(f"{__name__}.{module}"), "FORMAT", None)
-    if not isinstance(found, ExportFormat) or found.name != module.removeprefix("_"):
+    if not isinstance(found, ExportFormat) or found.name != format_name(module):
         raise TypeError(
             f"{__name__}.{module}.FORMAT must be an ExportFormat named "
-            f"{module.removeprefix('_')!r}: a format is named after its module"
+            f"{format_name(module)!r}: a format is named after its module"
         )
     return found
 
@@ -80,7 +100,10 @@ def export(
     tables; ``datapackage`` writes those and ``datapackage.json`` (Frictionless Data
     Package v2); ``geojson`` writes ``strikes.geojson`` and ``series.geojson``, and
     ``geoparquet`` ``strikes.parquet`` and ``series.parquet`` (GeoParquet 1.1): every
-    single strike, and apart every series, placed or with a null geometry.
+    single strike, and apart every series, placed or with a null geometry. ``acled``
+    writes ``acled.csv`` (ACLED's 31 columns and codes: `Dataset.to_acled`) and
+    ``ucdp-ged`` ``ucdp_ged.csv`` and ``ucdp_ged_series.csv`` (UCDP GED's 49:
+    `Dataset.to_ucdp_ged`), each with a list of the records it leaves out and why.
 
     Args:
         data: The dataset.

@@ -25,8 +25,9 @@ class Export:
     Attributes:
         format: The format written.
         files: The files written, in order.
-        unplaced: For maps (GeoJSON, GeoParquet): the ids of strikes written with a null
-            geometry, because no reference gives a point for them.
+        unplaced: For maps (GeoJSON, GeoParquet) and the ACLED and UCDP GED tables: the
+            ids of strikes written with a null geometry (no latitude), because no
+            reference gives a point for them.
 
     Examples:
         >>> import idlibstrikes as isk, tempfile
