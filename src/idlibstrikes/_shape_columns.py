@@ -11,15 +11,9 @@ UCDP GED shapes" prints these descriptions.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ._view_columns import Column, Type
+from ._view_columns import Column, _c
 
 __all__ = ["ACLED_COLUMNS", "LEFT_OUT_COLUMNS", "UCDP_COLUMNS", "shape_columns"]
-
-
-def _c(name: str, type: Type, description: str, **kw: Any) -> Column:
-    return Column(name=name, type=type, description=description, **kw)
 
 
 _EMPTY = "Empty: "  # how a description starts when the column is never filled here

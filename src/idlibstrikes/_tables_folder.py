@@ -27,10 +27,10 @@ from typing import Any
 
 import attrs
 
-from ._columns import _FIELDS, TABLES, _close
+from ._columns import _FIELDS, TABLES
 from ._errors import DataError, Problem
 from ._folders import listing
-from ._from_tables import document_of_rows, plain_rows
+from ._from_tables import _did_you_mean, document_of_rows, plain_rows
 
 __all__ = ["is_parquet_export", "read_export"]
 
@@ -90,8 +90,7 @@ def read_export(folder: Path) -> tuple[bytes | None, list[Path], list[Problem]]:
             problems += _partitions(table, path, parts[1:-1])
             by_table[table].append(path)
     for table in sorted(unknown):
-        close = _close(table, TABLES)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = _did_you_mean(table, TABLES)
         problems.append(
             _at(
                 folder / table,
@@ -131,8 +130,7 @@ def _partitions(table: str, path: Path, folders: tuple[str, ...]) -> list[Proble
         key = part.split("=", 1)[0]
         f = known.get(key)
         if f is None:
-            close = _close(key, [k for k, g in known.items() if g.derived])
-            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            hint = _did_you_mean(key, [k for k, g in known.items() if g.derived])
             found.append(
                 _at(
                     path,
@@ -171,8 +169,7 @@ def _file_rows(pq: Any, table: str, path: Path, problems: list[Problem]) -> list
     extra = sorted({n for n in names if n not in known})
     twice = sorted({n for n in names if names.count(n) > 1})
     for name in extra:
-        close = _close(name, known)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = _did_you_mean(name, known)
         problems.append(
             _at(
                 path,
