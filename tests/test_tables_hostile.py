@@ -89,6 +89,15 @@ def table_of(export: Path, name: str) -> Any:
     return pq.ParquetFile(file).read()
 
 
+def taken_out(exported: Path, where: Path, name: str) -> tuple[Path, Any]:
+    """A copy of the export at ``where`` without table ``name``'s file, and that table."""
+    export = copy_of(exported, where)
+    table = table_of(export, name)
+    (file,) = (export / name).glob("*.parquet")
+    file.unlink()
+    return export, table
+
+
 def splittable(export: Path) -> list[tuple[str, str, int, bool]]:
     """Ways to split a table in two files, rows in order, one file without a column.
 
@@ -121,10 +130,7 @@ def test_a_table_over_files_with_different_columns_keeps_every_cell(
     assert len({(t, c) for t, c, _, _ in ways}) > 20  # many tables and columns to choose
     for n in range(runs(12)):
         name, column, k, first = rng.choice(ways)
-        export = copy_of(exported, tmp_path / f"e{n}")
-        table = table_of(export, name)
-        (file,) = (export / name).glob("*.parquet")
-        file.unlink()
+        export, table = taken_out(exported, tmp_path / f"e{n}", name)
         head, tail = table.slice(0, k), table.slice(k)
         if first:
             head = head.drop_columns([column])  # no such column at all in the first file
@@ -163,10 +169,7 @@ def test_files_named_with_a_dot_or_underscore_are_read(
     rng = rng_for("hidden")
     for n in range(runs(10)):
         name = rng.choice([t for t in TABLES if table_of(exported, t).num_rows >= 2])
-        export = copy_of(exported, tmp_path / f"e{n}")
-        table = table_of(export, name)
-        (file,) = (export / name).glob("*.parquet")
-        file.unlink()
+        export, table = taken_out(exported, tmp_path / f"e{n}", name)
         cut = rng.randint(1, table.num_rows - 1)
         hidden = rng.choice(["_", ".", "_.", "._"]) + rng.choice(["part", "x", "0", "tmp"])
         # (".", "_" sort before "p": the hidden file holds the first rows, in order)
@@ -198,10 +201,7 @@ def test_a_misspelt_table_folder_is_a_problem_with_the_closest_name(
     rng = rng_for("misspelt")
     for n in range(runs(10)):
         name = rng.choice([t for t in TABLES if table_of(exported, t).num_rows >= 2])
-        export = copy_of(exported, tmp_path / f"e{n}")
-        table = table_of(export, name)
-        (file,) = (export / name).glob("*.parquet")
-        file.unlink()
+        export, table = taken_out(exported, tmp_path / f"e{n}", name)
         cut = rng.randint(1, table.num_rows - 1)
         pq.write_table(table.slice(0, cut), export / name / "part-0.parquet")
         wrong = _typo(rng, name)
