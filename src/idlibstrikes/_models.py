@@ -21,6 +21,7 @@ checking what their validators check; a field is added to the format's descripti
 
 from __future__ import annotations
 
+from ._announcements import Announcement
 from ._context import (
     Ceasefire,
     Development,
@@ -29,7 +30,6 @@ from ._context import (
 )
 from ._records import (
     Affiliation,
-    Announcement,
     CasualtyClaim,
     Citation,
     Coordinates,

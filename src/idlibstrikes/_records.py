@@ -5,7 +5,7 @@ write ``strike.targets[0].affiliations[0].other.name``. Frozen objects cannot fo
 cycle, so the graph is kept acyclic on purpose: sources < places < people < groups <
 strikes, ceasefires. The two places where a back-reference would be natural use ids
 instead: ``Role.group_id`` (a person's role in a group that lists them as leader)
-and ``Announcement.about`` (an announcement about a strike the strike lists).
+and ``Announcement.about`` (``_announcements``: about a strike the strike lists).
 
 Records have no ``__weakref__`` slot (``weakref_slot=False``): they are values, nothing
 here holds them weakly, and the slot costs 8 bytes on each of the dozen objects a strike
@@ -36,7 +36,6 @@ from ._vocabularies import (
 
 __all__ = [
     "Affiliation",
-    "Announcement",
     "CasualtyClaim",
     "Citation",
     "Coordinates",
@@ -763,60 +762,3 @@ class CasualtyClaim:
             f"<CasualtyClaim {span} {self.victims.value} {self.outcome.value}, "
             f"per {who} ({self.source.id})>"
         )
-
-
-@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
-class Announcement:
-    """A statement someone made, however many sources report it.
-
-    Each source that reports the statement is one of its ``reports``: the date that
-    source gives it and the source's words. The statement's ``date`` summarises them with
-    any reference fact about its day (see the codebook's summary rule).
-
-    Attributes:
-        id: A stable id.
-        date: When the statement was made: what every report and reference allows.
-        summary: What was announced, in the dataset's words.
-        reports: Each source's report of it (a date, the source, the source's words).
-        announcer: Who made it, or ``None`` where the source does not say.
-        about: The id of the strike or ceasefire it concerns, if any.
-        references: Reference facts about it (the day it was made).
-        note: A coding note.
-
-    Examples:
-        >>> import idlibstrikes as isk
-        >>> june = isk.load(sources="articles").strike("2019-06-30-rif-al-muhandisin")
-        >>> [statement] = [a for a in june.announcements if a.id == "2019-06-30-centcom-statement"]
-        >>> str(statement.date), [s.short_id for s in statement.sources]
-        ('2019-06-30', ['002', '003', '001', '004'])
-    """
-
-    __repr__ = fields_repr
-
-    id: str = attrs.field(validator=check.text)
-    date: DateRange = attrs.field(validator=check.instance(DateRange))
-    summary: str = attrs.field(validator=check.text)
-    reports: tuple[DateClaim, ...] = attrs.field(validator=check.tuple_of(DateClaim))
-    announcer: Group | None = attrs.field(default=None, validator=check.optional_instance(Group))
-    about: str | None = attrs.field(default=None, validator=check.optional_instance(str))
-    references: tuple[ReferenceFact, ...] = attrs.field(
-        default=(), validator=check.tuple_of(ReferenceFact)
-    )
-    note: str = attrs.field(default="", validator=check.instance(str))
-
-    def __attrs_post_init__(self) -> None:
-        if not self.reports:
-            raise ValueError("an announcement needs at least one report")
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sources that report it, in the order of its reports.
-
-        Examples:
-            >>> import idlibstrikes as isk
-            >>> articles = isk.load(sources="articles")
-            >>> ann = articles.strike("2025-02-15-urum-al-jawz").announcements[0]
-            >>> [s.id[:3] for s in ann.sources]
-            ['000']
-        """
-        return tuple({r.source.id: r.source for r in self.reports}.values())

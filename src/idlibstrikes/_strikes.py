@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from . import _checks as check
+from ._announcements import Announcement
 from ._checks import fields_repr
 from ._dates import DateRange
 from ._records import (
-    Announcement,
     CasualtyClaim,
     Citation,
     DateClaim,
